@@ -1,0 +1,41 @@
+# wasmui — every dependency is installed by these targets (fresh Debian + Python 3.11 + Node 20).
+PY ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: all setup test test-py test-e2e serve web wheel chromium clean
+
+all: setup
+
+$(VENV)/.stamp: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(VPY) -m pip install -q -U pip
+	$(VPY) -m pip install -q -e '.[test,native]'
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the end-to-end tests (never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+setup: $(VENV)/.stamp node_modules/.stamp
+
+# Browser assets (shell, worker, service worker, Pyodide, wasmui wheel) into wasmui/_web/.
+web: setup
+	npm run build
+	$(VPY) -m wasmui.webassets
+
+test: setup chromium web
+	$(VPY) -m pytest -q
+
+serve: setup web
+	$(VPY) -m wasmui serve examples --port $(PORT)
+
+clean:
+	rm -rf $(VENV) node_modules wasmui/_web dist build
