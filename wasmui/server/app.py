@@ -1,0 +1,202 @@
+"""The ASGI application: routing table, CORS, ``root`` and the page-level routes."""
+
+from __future__ import annotations
+
+import logging
+import random
+import urllib.parse
+from typing import Any
+
+from wasmui.server import cors
+from wasmui.server.http import (
+    HTTPError,
+    Receive,
+    Request,
+    Response,
+    Scope,
+    Send,
+    error_response,
+    json_response,
+)
+from wasmui.server.queue import JobQueue, Runner
+from wasmui.server.router import Router
+from wasmui.server.routes_files import FileRoutes
+from wasmui.server.routes_queue import QueueRoutes
+from wasmui.server.theme import theme_css
+
+log = logging.getLogger("wasmui.server")
+
+API_PREFIX = "/gradio_api"
+
+
+def _first(value: str | None) -> str | None:
+    """First entry of a comma-separated proxy header."""
+    if not value:
+        return None
+    return value.split(",")[0].strip() or None
+
+
+def root_url(request: Request) -> str:
+    """Public base URL of the app for this request, without trailing slash.
+
+    ``X-Forwarded-Host``/``-Proto`` (first value) win over the Host header; the
+    ASGI ``root_path`` (mount prefix) is appended; a full-URL root_path is used as is.
+    """
+    scope = request.scope
+    root_path: str = scope.get("root_path", "") or ""
+    if root_path.startswith(("http://", "https://")):
+        return root_path.rstrip("/")
+    server_header = _first(request.headers.get("x-gradio-server"))
+    if server_header and server_header.startswith(("http://", "https://")):
+        base = server_header.rstrip("/")
+    else:
+        scheme = scope.get("scheme", "http")
+        if _first(request.headers.get("x-forwarded-proto")) == "https":
+            scheme = "https"
+        host = _first(request.headers.get("x-forwarded-host")) or request.headers.get("host")
+        if not host:
+            server = scope.get("server") or ("127.0.0.1", 80)
+            host = f"{server[0]}:{server[1]}" if server[1] not in (80, 443, None) else str(server[0])
+        base = f"{scheme}://{host}"
+    if root_path and not urllib.parse.urlsplit(base).path.rstrip("/").endswith(root_path.rstrip("/")):
+        base += root_path
+    return base.rstrip("/")
+
+
+def _default_runner() -> Runner:
+    import wasmui.processing as processing  # the core's job runner
+
+    return processing  # type: ignore[return-value]
+
+
+class App:
+    """Gradio-compatible ASGI app for one ``Blocks``."""
+
+    def __init__(self, blocks: Any, runner: Runner | None = None) -> None:
+        self.blocks = blocks
+        self._runner = runner
+        self._queue: JobQueue | None = None
+        self.app_id: int = getattr(blocks, "app_id", None) or random.getrandbits(53)
+        self._started = False
+        self.files = FileRoutes(blocks)
+        self.queue_routes = QueueRoutes(blocks, lambda: self.queue, root_url)
+        self.router = self._routes()
+
+    @property
+    def queue(self) -> JobQueue:
+        """The job queue (created on first use, inside the running loop)."""
+        if self._queue is None:
+            self._queue = JobQueue(self.blocks, self._runner or _default_runner())
+        return self._queue
+
+    def _routes(self) -> Router:
+        r, q, f, p = Router(), self.queue_routes, self.files, API_PREFIX
+        r.add("GET", ["/config", "/config/"], self.config)
+        r.add("GET", ["/theme.css", f"{p}/theme.css"], self.theme)
+        r.add("GET", [f"{p}/info", f"{p}/info/"], self.info)
+        r.add("GET", f"{p}/app_id", self.get_app_id)
+        r.add("GET", f"{p}/startup-events", self.startup_events)
+        r.add("POST", f"{p}/queue/join", q.join)
+        r.add("GET", f"{p}/queue/data", q.data)
+        r.add("GET", f"{p}/queue/status", q.status)
+        r.add("POST", [f"{p}/call/v2/{{api_name}}", f"{p}/call/v2/{{api_name}}/"], q.call_v2)
+        r.add("POST", [f"{p}/call/{{api_name}}", f"{p}/call/{{api_name}}/"], q.call)
+        r.add("GET", [f"{p}/call/v2/{{api_name}}/{{event_id}}", f"{p}/call/{{api_name}}/{{event_id}}"],
+              q.call_stream)
+        r.add("POST", [f"{p}/run/{{api_name}}", f"{p}/run/{{api_name}}/",
+                       f"{p}/api/{{api_name}}", f"{p}/api/{{api_name}}/"], q.run)
+        r.add("POST", f"{p}/cancel", q.cancel)
+        r.add("POST", [f"{p}/reset", f"{p}/reset/"], q.reset)
+        r.add("GET", f"{p}/heartbeat/{{session_hash}}", q.heartbeat)
+        r.add("POST", f"{p}/upload", f.upload)
+        r.add("GET", f"{p}/upload_progress", f.upload_progress)
+        r.add("GET", f"{p}/file={{path:path}}", f.file)
+        return r
+
+    # -- ASGI ------------------------------------------------------------------
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":  # no websockets in the Gradio protocol we speak
+            return
+        request = Request(scope, receive)
+        scope["wasmui.request"] = request
+        origin = request.headers.get("origin")
+        host = request.headers.get("host", "")
+        if origin is not None:
+            if request.method == "OPTIONS" and "access-control-request-method" in request.headers:
+                await cors.preflight(origin, host, request.headers.get("access-control-request-headers"))(
+                    scope, receive, send)
+                return
+            send = _with_headers(send, cors.response_headers(origin, host))
+        response = await self._dispatch(request)
+        await response(scope, receive, send)
+
+    async def _dispatch(self, request: Request) -> Any:
+        path = request.path
+        root_path = request.scope.get("root_path", "") or ""
+        if root_path and not root_path.startswith("http") and path.startswith(root_path.rstrip("/") + "/"):
+            path = path[len(root_path.rstrip("/")):]
+        handler, params, matched = self.router.match(request.method, path)
+        if handler is None:
+            if matched:
+                return json_response({"detail": "Method Not Allowed"}, status=405)
+            return json_response({"detail": "Not Found"}, status=404)
+        request.path_params = {k: v for k, v in params.items()}
+        try:
+            return await handler(request)
+        except HTTPError as err:
+            return error_response(err)
+        except Exception:
+            log.exception("error in %s %s", request.method, request.path)
+            return Response("Internal Server Error", status=500)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    # -- page-level routes -------------------------------------------------------
+    async def config(self, request: Request) -> Response:
+        """``GET /config``: the Blocks config with this request's ``root``."""
+        root = root_url(request)
+        config = dict(self.blocks.get_config(root))
+        config["root"] = root
+        if not getattr(self.blocks, "app_id", None):
+            config["app_id"] = self.app_id
+        return json_response(config)
+
+    async def info(self, request: Request) -> Response:
+        """``GET /gradio_api/info`` (``?all_endpoints=true`` adds undocumented ones)."""
+        all_endpoints = request.query.get("all_endpoints", "").lower() == "true"
+        return json_response(self.blocks.get_api_info(all_endpoints=all_endpoints))
+
+    async def theme(self, request: Request) -> Response:
+        """``GET /theme.css``."""
+        css = getattr(self.blocks, "theme_css", None)
+        return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
+
+    async def get_app_id(self, request: Request) -> Response:
+        """``GET /gradio_api/app_id``."""
+        return json_response({"app_id": self.app_id})
+
+    async def startup_events(self, request: Request) -> Response:
+        """``GET /gradio_api/startup-events``: true the first time only."""
+        first = not self._started
+        self._started = True
+        return json_response(first)
+
+
+def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
+    async def wrapped(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            message = dict(message)
+            message["headers"] = [*message.get("headers", []), *extra]
+        await send(message)
+
+    return wrapped

@@ -1,0 +1,292 @@
+"""The job queue: concurrency groups, per-session message buffers, cancellation.
+
+Each ``/queue/join`` (or ``/call``) becomes a ``Job``. Jobs wait in one FIFO list
+and start as soon as their concurrency group (``fn.concurrency_id``) has a free
+slot (``fn.concurrency_limit``: default 1, ``None`` = unlimited). A running job
+is an asyncio task that drives ``run_job`` and turns its events into server
+messages, which go into the session's ``Channel`` until a reader takes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from wasmui.server import sse
+from wasmui.server.diff import diff
+
+log = logging.getLogger("wasmui.server")
+
+MAX_SESSIONS = 2000  # like Gradio: an LRU of session message queues
+
+
+class Runner(Protocol):
+    """What the queue needs from ``wasmui.processing`` (injectable for tests)."""
+
+    def run_job(self, blocks: Any, fn_index: int, data: list[Any], session: Any, *,
+                event_data: Any = None, root: str = "", request: Any = None) -> Any: ...
+
+    def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]: ...
+
+
+@dataclass
+class Job:
+    """One queued call."""
+
+    event_id: str
+    session_hash: str
+    fn_index: int
+    data: list[Any]
+    event_data: Any = None
+    root: str = ""
+    request: Any = None
+    simple_format: bool = False
+    task: asyncio.Task[None] | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class Channel:
+    """Messages of one session waiting for (or flowing to) its SSE reader."""
+
+    messages: asyncio.Queue[sse.Message] = field(default_factory=asyncio.Queue)
+    pending: list[str] = field(default_factory=list)  # event ids not yet completed on the wire
+
+
+class JobQueue:
+    """Schedules jobs per concurrency group and buffers their messages per session."""
+
+    def __init__(self, blocks: Any, runner: Runner) -> None:
+        self.blocks = blocks
+        self.runner = runner
+        self.channels: OrderedDict[str, Channel] = OrderedDict()
+        self.waiting: list[Job] = []
+        self.jobs: dict[str, Job] = {}  # waiting or running, by event id
+        self.active: dict[str, int] = {}
+        self._durations: dict[int, tuple[float, int]] = {}
+        self._last: dict[str, list[Any]] = {}  # last yielded values per running event
+
+    # -- concurrency ---------------------------------------------------------
+    def _fn(self, fn_index: int) -> Any:
+        return self.blocks.fns[fn_index]
+
+    def _group(self, fn_index: int) -> str:
+        fn = self._fn(fn_index)
+        return str(getattr(fn, "concurrency_id", None) or fn_index)
+
+    def _limit(self, group: str) -> int | None:
+        """Smallest limit among the functions sharing ``group`` (None = unlimited)."""
+        limits: list[int] = []
+        for index, fn in self.blocks.fns.items():
+            if str(getattr(fn, "concurrency_id", None) or index) != group:
+                continue
+            limit = getattr(fn, "concurrency_limit", 1)
+            if limit == "default":  # Gradio's sentinel for default_concurrency_limit
+                limit = 1
+            if limit is not None:
+                limits.append(int(limit))
+        return min(limits) if limits else None
+
+    def average(self, fn_index: int) -> float | None:
+        """Average run time of a function, or None before its first run."""
+        total, count = self._durations.get(fn_index, (0.0, 0))
+        return total / count if count else None
+
+    def _record(self, fn_index: int, duration: float) -> None:
+        total, count = self._durations.get(fn_index, (0.0, 0))
+        self._durations[fn_index] = (total + duration, count + 1)
+
+    # -- sessions ------------------------------------------------------------
+    def channel(self, session_hash: str) -> Channel | None:
+        """The session's channel, if it has one (marks it recently used)."""
+        ch = self.channels.get(session_hash)
+        if ch is not None:
+            self.channels.move_to_end(session_hash)
+        return ch
+
+    def _open_channel(self, session_hash: str) -> Channel:
+        ch = self.channel(session_hash)
+        if ch is None:
+            ch = self.channels[session_hash] = Channel()
+            if len(self.channels) > MAX_SESSIONS:
+                for key in list(self.channels):
+                    if len(self.channels) <= MAX_SESSIONS:
+                        break
+                    if not self.channels[key].pending:
+                        del self.channels[key]
+        return ch
+
+    def _put(self, session_hash: str, message: sse.Message) -> None:
+        ch = self.channels.get(session_hash)
+        if ch is not None:
+            ch.messages.put_nowait(message)
+
+    # -- submitting ----------------------------------------------------------
+    def push(self, job: Job) -> str:
+        """Queue ``job``; the estimation message is buffered for the reader."""
+        ch = self._open_channel(job.session_hash)
+        ch.pending.append(job.event_id)
+        self.jobs[job.event_id] = job
+        self.waiting.append(job)
+        self._put(job.session_hash, sse.estimation(job.event_id, self._rank(job), len(self.waiting),
+                                                   self._eta(job)))
+        self._dispatch()
+        return job.event_id
+
+    def _rank(self, job: Job) -> int:
+        group = self._group(job.fn_index)
+        same = [j for j in self.waiting if self._group(j.fn_index) == group]
+        return same.index(job)
+
+    def _eta(self, job: Job) -> float | None:
+        avg = self.average(job.fn_index)
+        return None if avg is None else avg * (self._rank(job) + 1)
+
+    def _dispatch(self) -> None:
+        started = False
+        for job in list(self.waiting):
+            group = self._group(job.fn_index)
+            limit = self._limit(group)
+            if limit is not None and self.active.get(group, 0) >= limit:
+                continue
+            self.waiting.remove(job)
+            self.active[group] = self.active.get(group, 0) + 1
+            job.task = asyncio.ensure_future(self._run(job, group))
+            started = True
+        if started:  # live position updates for the jobs still waiting
+            for job in self.waiting:
+                self._put(job.session_hash, sse.estimation(job.event_id, self._rank(job),
+                                                           len(self.waiting), self._eta(job)))
+
+    # -- running -------------------------------------------------------------
+    async def _run(self, job: Job, group: str) -> None:
+        try:
+            self._put(job.session_hash, sse.process_starts(job.event_id, self.average(job.fn_index)))
+            await self._drive(job)
+        except asyncio.CancelledError:
+            if not job.cancelled:
+                raise
+        finally:
+            self.active[group] -= 1
+            self.jobs.pop(job.event_id, None)
+            self._dispatch()
+
+    async def _drive(self, job: Job) -> None:
+        """Run one job to its ``process_completed`` message."""
+        eid, started = job.event_id, time.monotonic()
+        try:
+            session = self.blocks.sessions.get(job.session_hash)
+            events = self.runner.run_job(self.blocks, job.fn_index, job.data, session,
+                                         event_data=job.event_data, root=job.root, request=job.request)
+            try:
+                if await self._consume(job, events, started):
+                    return
+            finally:
+                aclose = getattr(events, "aclose", None)
+                if aclose is not None:
+                    await aclose()
+            # A run that ends without Completed still has to finish on the wire.
+            body = sse.output_body(self._last.pop(eid, None) or [], generating=False,
+                                   duration=time.monotonic() - started, average_duration=None)
+            self._put(job.session_hash, sse.process_completed(eid, body, success=True))
+        except Exception as exc:  # the app's error becomes the job's result, never the server's
+            log.debug("job %s failed", eid, exc_info=True)
+            payload = self.runner.error_payload(exc, bool(getattr(self.blocks, "show_error", False)))
+            title = payload.get("title") or "Error"
+            self._put(job.session_hash, sse.process_completed(eid, payload, success=False, title=title))
+        finally:
+            self._last.pop(eid, None)
+
+    async def _consume(self, job: Job, events: Any, started: float) -> bool:
+        """Forward run_job events as messages; True once Completed was sent."""
+        eid = job.event_id
+        previous: list[Any] | None = None
+        async for ev in events:
+            kind = type(ev).__name__
+            if kind == "Generating":
+                data = list(ev.data)
+                out = data
+                if previous is not None and not job.simple_format:
+                    out = [diff(previous[i] if i < len(previous) else None, v) for i, v in enumerate(data)]
+                previous = copy.deepcopy(data)
+                self._last[eid] = data
+                body = sse.output_body(out, generating=True, duration=time.monotonic() - started,
+                                       average_duration=self.average(job.fn_index))
+                self._put(job.session_hash, sse.process_generating(eid, body))
+            elif kind == "Log":
+                self._put(job.session_hash, sse.log(eid, ev.message, ev.level, ev.duration,
+                                                    ev.visible, ev.title))
+            elif kind == "Progress":
+                self._put(job.session_hash, sse.progress(eid, list(ev.progress_data)))
+            elif kind == "Completed":
+                self._record(job.fn_index, ev.duration)
+                avg = self.average(job.fn_index)
+                body = sse.output_body(list(ev.data), generating=False, duration=ev.duration,
+                                       average_duration=avg,
+                                       changed_state_ids=list(ev.changed_state_ids))
+                self._put(job.session_hash, sse.process_completed(eid, body, success=True, avg_time=avg))
+                self._last.pop(eid, None)
+                return True
+        return False
+
+    async def run_direct(self, fn_index: int, data: list[Any], session_hash: str, *,
+                         event_data: Any = None, root: str = "", request: Any = None) -> tuple[bool, dict[str, Any]]:
+        """Run outside the queue (``/run``): ``(success, output-or-error-payload)``."""
+        started = time.monotonic()
+        last: list[Any] = []
+        try:
+            session = self.blocks.sessions.get(session_hash)
+            async for ev in self.runner.run_job(self.blocks, fn_index, data, session,
+                                                event_data=event_data, root=root, request=request):
+                kind = type(ev).__name__
+                if kind == "Generating":
+                    last = list(ev.data)
+                elif kind == "Completed":
+                    self._record(fn_index, ev.duration)
+                    return True, sse.output_body(list(ev.data), generating=False, duration=ev.duration,
+                                                 average_duration=self.average(fn_index),
+                                                 changed_state_ids=list(ev.changed_state_ids))
+            return True, sse.output_body(last, generating=False, duration=time.monotonic() - started,
+                                         average_duration=None)
+        except Exception as exc:
+            return False, self.runner.error_payload(exc, bool(getattr(self.blocks, "show_error", False)))
+
+    # -- cancelling ----------------------------------------------------------
+    def cancel(self, session_hash: str, fn_index: int | None, event_id: str) -> None:
+        """Stop a waiting or running job; its reader then gets ``output: {}``."""
+        targets = [self.jobs[event_id]] if event_id in self.jobs else [
+            j for j in self.jobs.values() if j.session_hash == session_hash and j.fn_index == fn_index]
+        for job in targets:
+            self._stop(job)
+            ch = self.channels.get(job.session_hash)
+            if ch is not None and job.event_id in ch.pending:
+                ch.messages.put_nowait(sse.process_completed(job.event_id, {}, success=True))
+
+    def _stop(self, job: Job) -> None:
+        job.cancelled = True
+        self.jobs.pop(job.event_id, None)
+        if job in self.waiting:
+            self.waiting.remove(job)
+        elif job.task is not None and not job.task.done():
+            job.task.cancel()
+
+    def drop_session(self, session_hash: str) -> None:
+        """The session's reader vanished: stop its jobs and forget its messages."""
+        for job in [j for j in self.jobs.values() if j.session_hash == session_hash]:
+            self._stop(job)
+        self.channels.pop(session_hash, None)
+
+    def queue_size(self) -> int:
+        """Number of jobs waiting for a slot."""
+        return len(self.waiting)
+
+
+def new_event_id() -> str:
+    """32-hex event id, like Gradio's."""
+    return uuid.uuid4().hex
