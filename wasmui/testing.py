@@ -184,9 +184,22 @@ class TestClient:
         self._thread.start()
 
     def close(self) -> None:
-        """Stop the background loop."""
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=5)
+        """Cancel whatever still runs in the app (streams, jobs), then stop the loop."""
+
+        async def shutdown() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        if self._loop.is_running():
+            try:
+                asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(timeout=5)
+            except Exception:  # a task that refuses to die must not hang the test run
+                pass
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=5)
+        self._loop.close()
 
     def __enter__(self) -> TestClient:
         return self

@@ -196,7 +196,10 @@ class StreamingResponse:
         finally:
             aclose = getattr(self.content, "aclose", None)
             if aclose is not None:
-                await aclose()
+                try:
+                    await aclose()
+                except RuntimeError:  # already closing because this task was cancelled
+                    pass
 
 
 async def _never() -> None:
