@@ -1,0 +1,52 @@
+/**
+ * gr.Label: the top class in large type and one confidence bar per class.
+ * Value: `{label, confidences: [{label, confidence}]}` (already postprocessed
+ * by the server) or a plain string/number. Clicking a class fires `select`.
+ */
+
+import { h, type ComponentChild } from "preact";
+import { Block, BlockTitle } from "./block.js";
+import { num, str, type ViewProps } from "./context.js";
+
+type Conf = { label: unknown; confidence: unknown };
+
+export function Label({ state, ctx }: ViewProps): ComponentChild {
+  const props = state.props.value;
+  const v = props.value;
+  const obj = typeof v === "object" && v !== null ? (v as { label?: unknown; confidences?: Conf[] }) : null;
+  const top = obj ? str(obj.label) : str(v);
+  const confs = obj && Array.isArray(obj.confidences) ? obj.confidences : [];
+  const color = str(props.color);
+  return h(
+    Block,
+    { state },
+    h(BlockTitle, { props, fallback: "Label" }),
+    props.show_heading !== false || !confs.length
+      ? h("div", { class: "label-top", style: color ? { color } : undefined }, top || "—")
+      : null,
+    confs.length
+      ? h(
+          "ul",
+          { class: "label-confidences" },
+          confs.map((c, i) => {
+            const p = num(c.confidence) ?? 0;
+            const name = str(c.label);
+            return h(
+              "li",
+              {
+                key: name,
+                class: "label-conf",
+                onClick: () => ctx.trigger(state.id, "select", { index: i, value: name, selected: true }),
+              },
+              h("div", { class: "label-conf-text" }, h("span", null, name), h("span", null, `${Math.round(p * 100)}%`)),
+              h(
+                "div",
+                { class: "label-bar", role: "meter", "aria-label": name, "aria-valuenow": Math.round(p * 100), "aria-valuemin": 0, "aria-valuemax": 100 },
+                h("div", { class: "label-fill", style: { width: `${p * 100}%`, background: color || undefined } }),
+              ),
+            );
+          }),
+        )
+      : null,
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * gr.Markdown: marked → DOMPurify → innerHTML. Rendering is async (the
+ * libraries load lazily); until then the raw text is shown as plain text.
+ */
+
+import { h, type ComponentChild } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { renderMarkdown } from "../ui/sanitize.js";
+import { Block, BlockTitle } from "./block.js";
+import { str, type ViewProps } from "./context.js";
+
+export function Markdown({ state, ctx }: ViewProps): ComponentChild {
+  const props = state.props.value;
+  const src = str(props.value);
+  const lineBreaks = props.line_breaks === true;
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    renderMarkdown(src, { lineBreaks })
+      .then((out) => live && setHtml(out))
+      .catch((e) => ctx.toasts.push({ level: "error", title: "Markdown", message: String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [src, lineBreaks]);
+  const body =
+    html === null
+      ? h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined }, src)
+      : h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined, dangerouslySetInnerHTML: { __html: html } });
+  return h(
+    Block,
+    { state, padded: props.container === true, class: props.padding ? "padded" : undefined },
+    props.show_label === true ? h(BlockTitle, { props }) : null,
+    body,
+  );
+}

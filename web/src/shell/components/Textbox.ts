@@ -1,0 +1,98 @@
+/**
+ * gr.Textbox: single line <input> or auto-growing <textarea> (lines /
+ * max_lines), type text/password/email, Enter submits a single-line box
+ * (Shift+Enter inserts a newline in a one-line textarea), optional copy button.
+ */
+
+import { h, type ComponentChild } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { Block, BlockTitle, ariaLabel } from "./block.js";
+import { domId, num, str, type ViewProps } from "./context.js";
+
+function CopyButton({ text }: { text: string }): ComponentChild {
+  const [copied, setCopied] = useState(false);
+  return h(
+    "button",
+    {
+      type: "button",
+      class: "icon-button copy-button",
+      "aria-label": copied ? "Copied" : "Copy",
+      title: "Copy",
+      onClick: async () => {
+        try {
+          await navigator.clipboard.writeText(text);
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        } catch {
+          /* clipboard permission denied: nothing to do */
+        }
+      },
+    },
+    copied ? "✓" : "⧉",
+  );
+}
+
+export function hasButton(props: Record<string, unknown>, name: string, legacy: string): boolean {
+  const b = props.buttons;
+  return (Array.isArray(b) && b.includes(name)) || props[legacy] === true;
+}
+
+export function Textbox({ state, ctx }: ViewProps): ComponentChild {
+  const props = state.props.value;
+  const id = domId(state.id);
+  const value = str(props.value);
+  const type = str(props.type, "text");
+  const lines = Math.max(1, num(props.lines) ?? 1);
+  const maxLines = num(props.max_lines) ?? Math.max(lines, 20);
+  const single = type !== "text" || (lines === 1 && maxLines === 1);
+  const editable = props.interactive !== false;
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  // Grow the textarea with its content, between `lines` and `max_lines` rows.
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const lh = parseFloat(getComputedStyle(el).lineHeight) || 20;
+    const pad = el.offsetHeight - el.clientHeight + 16;
+    el.style.height = "auto";
+    const h2 = Math.min(Math.max(el.scrollHeight, lines * lh + pad), maxLines * lh + pad);
+    el.style.height = `${h2}px`;
+    el.style.overflowY = el.scrollHeight > h2 ? "auto" : "hidden";
+  }, [value, lines, maxLines]);
+
+  const common = {
+    id,
+    class: "text-input",
+    value,
+    placeholder: str(props.placeholder) || undefined,
+    readOnly: !editable,
+    "aria-label": ariaLabel(props, "Textbox"),
+    maxLength: num(props.max_length) ?? undefined,
+    dir: props.rtl ? "rtl" : undefined,
+    autoFocus: props.autofocus === true,
+    onInput: (e: Event) => ctx.userInput(state.id, (e.currentTarget as HTMLInputElement).value),
+    onFocus: () => ctx.trigger(state.id, "focus"),
+    onBlur: () => ctx.trigger(state.id, "blur"),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key !== "Enter" || e.isComposing) return;
+      if (single || (lines === 1 && !e.shiftKey)) {
+        e.preventDefault();
+        ctx.trigger(state.id, "submit");
+      }
+    },
+  };
+  const field = single
+    ? h("input", { ...common, type })
+    : h("textarea", { ...common, ref: area, rows: lines });
+  return h(
+    Block,
+    { state },
+    h(BlockTitle, { props, forId: id }),
+    h(
+      "div",
+      { class: "input-wrap" },
+      field,
+      hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: value }) : null,
+    ),
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Config `type` → view. Layout types render their children; everything
+ * unknown renders a visible "unsupported component" box instead of failing.
+ */
+
+import type { View } from "./context.js";
+import { Textbox } from "./Textbox.js";
+import { NumberView } from "./Number.js";
+import { Slider } from "./Slider.js";
+import { Checkbox } from "./Checkbox.js";
+import { Button } from "./Button.js";
+import { Markdown } from "./Markdown.js";
+import { HTML } from "./HTML.js";
+import { JSONView } from "./JSON.js";
+import { Label } from "./Label.js";
+import { State } from "./State.js";
+import { FileView } from "./File.js";
+import { Unsupported } from "./Unsupported.js";
+import { Row, Column, Group, Form } from "../layout/layouts.js";
+import { Tabs, TabItem } from "../layout/Tabs.js";
+import { Accordion } from "../layout/Accordion.js";
+
+const VIEWS: Record<string, View> = {
+  textbox: Textbox,
+  number: NumberView,
+  slider: Slider,
+  checkbox: Checkbox,
+  button: Button,
+  clearbutton: Button,
+  markdown: Markdown,
+  html: HTML,
+  json: JSONView,
+  label: Label,
+  state: State,
+  file: FileView,
+  row: Row,
+  column: Column,
+  group: Group,
+  form: Form,
+  tabs: Tabs,
+  tabitem: TabItem,
+  tab: TabItem,
+  accordion: Accordion,
+};
+
+export function viewFor(type: string): View {
+  return VIEWS[type] ?? Unsupported;
+}

@@ -1,0 +1,230 @@
+/**
+ * The event engine: turns UI events into dependency runs.
+ *
+ * For each trigger `[component id, event name]` it finds the dependencies,
+ * applies `cancels` and `trigger_mode`, gathers input values, runs the
+ * author's `js` first, calls the backend through the protocol client, shows
+ * loading status on the outputs, applies outputs (plain values and
+ * `__type__:"update"` objects) and then starts the `.then/.success/.failure`
+ * followers. All chaining is client-side, as in Gradio's frontend.
+ */
+
+import { batch } from "@preact/signals";
+import type { GradioClient, JobEvent, Job } from "../client/client.js";
+import type { DependencyConfig, GradioConfig, LoadingStatus } from "../types.js";
+import { isUpdate } from "../types.js";
+import type { Store, ValueSource } from "./store.js";
+import { compileDepJs } from "./js.js";
+import type { Toasts } from "../ui/toasts.js";
+
+type Follower = { dep: DependencyConfig; on: "success" | "failure" | "all" };
+type Pending = { targetId: number | null; eventData: unknown };
+
+export class Engine {
+  private readonly _deps = new Map<number, DependencyConfig>();
+  private readonly _byEvent = new Map<string, DependencyConfig[]>();
+  private readonly _followers = new Map<number, Follower[]>();
+  /** Dependencies currently running (their job, once submitted). */
+  private readonly _running = new Map<number, Job | null>();
+  /** always_last: the latest trigger that arrived while running. */
+  private readonly _deferred = new Map<number, Pending>();
+  private _closed = false;
+  private readonly _store: Store;
+  private readonly _client: GradioClient;
+  private readonly _toasts: Toasts;
+
+  constructor(config: GradioConfig, store: Store, client: GradioClient, toasts: Toasts) {
+    this._store = store;
+    this._client = client;
+    this._toasts = toasts;
+    for (const dep of config.dependencies) {
+      this._deps.set(dep.id, dep);
+      for (const [target, event] of dep.targets) {
+        if (target === null) continue; // "then" / "unload" pseudo-targets
+        const key = `${event}-${target}`;
+        const list = this._byEvent.get(key) ?? [];
+        list.push(dep);
+        this._byEvent.set(key, list);
+      }
+      if (dep.trigger_after != null) {
+        const on = dep.trigger_only_on_success ? "success" : dep.trigger_only_on_failure ? "failure" : "all";
+        const list = this._followers.get(dep.trigger_after) ?? [];
+        list.push({ dep, on });
+        this._followers.set(dep.trigger_after, list);
+      }
+    }
+    store.setChangeListener((id, source) => this._valueChanged(id, source));
+  }
+
+  close(): void {
+    this._closed = true;
+    for (const job of this._running.values()) void job?.cancel();
+    this._running.clear();
+  }
+
+  /** True when some dependency listens to `event` on `id` (views use it to skip work). */
+  listens(id: number, event: string): boolean {
+    return this._byEvent.has(`${event}-${id}`);
+  }
+
+  /** Fires an event from a component (or the root block for "load"). */
+  trigger(targetId: number, event: string, eventData: unknown = null): void {
+    for (const dep of this._byEvent.get(`${event}-${targetId}`) ?? []) {
+      void this._dispatch(dep, { targetId, eventData });
+    }
+  }
+
+  private _valueChanged(id: number, source: ValueSource): void {
+    if (source === "user") this.trigger(id, "input");
+    this.trigger(id, "change");
+  }
+
+  private async _dispatch(dep: DependencyConfig, p: Pending): Promise<void> {
+    if (this._closed) return;
+    for (const c of dep.cancels ?? []) void this._cancel(c);
+    if (this._running.has(dep.id)) {
+      const mode = dep.trigger_mode ?? "once";
+      if (mode === "once") return;
+      if (mode === "always_last") {
+        this._deferred.set(dep.id, p);
+        return;
+      }
+    }
+    this._running.set(dep.id, null);
+    let ok = false;
+    try {
+      ok = await this._run(dep, p);
+    } finally {
+      this._running.delete(dep.id);
+    }
+    for (const f of this._followers.get(dep.id) ?? []) {
+      if (f.on === "all" || (f.on === "success") === ok) void this._dispatch(f.dep, p);
+    }
+    const next = this._deferred.get(dep.id);
+    if (next) {
+      this._deferred.delete(dep.id);
+      void this._dispatch(dep, next);
+    }
+  }
+
+  private async _cancel(depId: number): Promise<void> {
+    this._deferred.delete(depId);
+    const job = this._running.get(depId);
+    if (job) await job.cancel();
+  }
+
+  private _inputs(dep: DependencyConfig): unknown[] {
+    return dep.inputs.map((id) => {
+      const st = this._store.get(id);
+      // State values live on the server; it substitutes them for null (§2.3).
+      if (!st || st.type === "state") return null;
+      return st.value ?? null;
+    });
+  }
+
+  /** Runs one dependency; resolves to whether it succeeded. */
+  private async _run(dep: DependencyConfig, p: Pending): Promise<boolean> {
+    let data = this._inputs(dep);
+    if (dep.js) {
+      try {
+        data = await compileDepJs(dep)(data);
+      } catch (e) {
+        this._toasts.push({ level: "error", title: "Error in js function", message: String(e) });
+        return false;
+      }
+      if (!dep.backend_fn) {
+        this._applyOutputs(dep.outputs, data);
+        return true;
+      }
+    }
+    if (!dep.backend_fn) return true;
+
+    const progressIds = dep.show_progress === "hidden" ? [] : (dep.show_progress_on ?? dep.outputs);
+    const started = performance.now();
+    const setStatus = (patch: Partial<LoadingStatus> | null): void => {
+      batch(() => {
+        for (const id of progressIds) {
+          const st = this._store.get(id);
+          if (!st || st.type === "state") continue;
+          if (patch === null) {
+            if (st.statusOwner === dep.id) {
+              st.status.value = null;
+              st.statusOwner = null;
+            }
+            continue;
+          }
+          const base: LoadingStatus = st.statusOwner === dep.id && st.status.peek()
+            ? st.status.peek()!
+            : { stage: "pending", show: dep.show_progress, queuePosition: null, queueSize: null, eta: null, started, progress: null };
+          st.statusOwner = dep.id;
+          st.status.value = { ...base, ...patch };
+        }
+      });
+    };
+    setStatus({ stage: "pending" });
+
+    let ok = false;
+    const onEvent = (e: JobEvent): void => {
+      if (this._closed) return;
+      switch (e.type) {
+        case "estimation":
+          setStatus({ queuePosition: e.rank, queueSize: e.queueSize, eta: e.eta });
+          break;
+        case "start":
+          setStatus({ queuePosition: null, eta: e.eta, started: performance.now() });
+          break;
+        case "progress":
+          setStatus({ progress: e.progress });
+          break;
+        case "log":
+          if (e.visible) {
+            this._toasts.push({ level: e.level, title: e.title, message: e.message, duration: e.duration });
+          }
+          break;
+        case "data":
+          if (e.generating) setStatus({ stage: "generating" });
+          this._applyOutputs(dep.outputs, e.data);
+          break;
+        case "complete":
+          ok = true;
+          setStatus(null);
+          for (const sid of e.changedStateIds) this.trigger(sid, "change");
+          break;
+        case "error":
+          setStatus(null);
+          if (e.visible) {
+            this._toasts.push({
+              level: "error",
+              title: e.title ?? "Error",
+              message: e.message ?? "An error occurred while running this event (details are hidden: launch the app with show_error=True to see them).",
+              duration: e.duration,
+              traceback: e.traceback,
+            });
+          }
+          break;
+      }
+    };
+    const job = this._client.submit(
+      { fnIndex: dep.id, data, eventData: p.eventData, triggerId: p.targetId, queue: dep.queue !== false },
+      onEvent,
+    );
+    this._running.set(dep.id, job);
+    await job.done;
+    setStatus(null);
+    return ok;
+  }
+
+  /** Applies one value per output; change events fire after all are set. */
+  private _applyOutputs(outputs: number[], data: unknown[]): void {
+    this._store.transaction(() => {
+      outputs.forEach((id, i) => {
+        if (i >= data.length) return;
+        const v = data[i];
+        const st = this._store.get(id);
+        if (!st) return;
+        if (isUpdate(v)) this._store.applyUpdate(id, v);
+        else if (st.type !== "state") this._store.setValue(id, v, "output");
+      });
+    });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Component state: one signal of props (including `value`) and one signal of
+ * loading status per block. Views read the signals; only the store writes them.
+ *
+ * The store detects value changes so the engine can fire `change` (from user
+ * input or from an event output) and `input` (user input only), matching
+ * Gradio's event semantics (gradio-api-inventory.md §4.4).
+ */
+
+import { signal, batch, type Signal } from "@preact/signals";
+import type { ComponentConfig, DependencyConfig, LoadingStatus, Props } from "../types.js";
+
+export type ValueSource = "user" | "output";
+
+export class ComponentState {
+  readonly id: number;
+  readonly type: string;
+  readonly props: Signal<Props>;
+  readonly status = signal<LoadingStatus | null>(null);
+  /** Which dependency owns `status`, so a finishing job clears only its own. */
+  statusOwner: number | null = null;
+
+  constructor(cfg: ComponentConfig) {
+    this.id = cfg.id;
+    this.type = cfg.type;
+    this.props = signal({ ...cfg.props });
+  }
+
+  get value(): unknown {
+    return this.props.value.value;
+  }
+}
+
+type ChangeListener = (id: number, source: ValueSource) => void;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Gradio's rule (js/core init_utils `determine_interactivity`): explicit
+ * `interactive` wins; otherwise a component is interactive if it is an input
+ * of some dependency, or if it is not an output and has no default value.
+ */
+function resolveInteractive(
+  id: number,
+  props: Props,
+  inputs: Set<number>,
+  outputs: Set<number>,
+): boolean {
+  if (props.interactive === false) return false;
+  if (props.interactive === true) return true;
+  const v = props.value;
+  const noDefault = (Array.isArray(v) && v.length === 0) || v === "" || v === 0 || !v;
+  return inputs.has(id) || (!outputs.has(id) && noDefault);
+}
+
+export class Store {
+  private readonly _map = new Map<number, ComponentState>();
+  private _onChange: ChangeListener = () => {};
+  /** Change notifications held back while a whole output set is applied. */
+  private _held: [number, ValueSource][] | null = null;
+
+  constructor(components: ComponentConfig[], deps: DependencyConfig[]) {
+    const inputs = new Set<number>();
+    const outputs = new Set<number>();
+    for (const d of deps) {
+      d.inputs.forEach((i) => inputs.add(i));
+      d.outputs.forEach((o) => outputs.add(o));
+    }
+    for (const c of components) {
+      const st = new ComponentState(c);
+      const p = st.props.peek();
+      st.props.value = { ...p, interactive: resolveInteractive(c.id, p, inputs, outputs) };
+      this._map.set(c.id, st);
+    }
+  }
+
+  setChangeListener(fn: ChangeListener): void {
+    this._onChange = fn;
+  }
+
+  get(id: number): ComponentState | undefined {
+    return this._map.get(id);
+  }
+
+  all(): IterableIterator<ComponentState> {
+    return this._map.values();
+  }
+
+  value(id: number): unknown {
+    return this._map.get(id)?.value;
+  }
+
+  /** Sets a value; fires change (and input for user edits) when it differs. */
+  setValue(id: number, value: unknown, source: ValueSource): void {
+    const st = this._map.get(id);
+    if (!st) return;
+    const old = st.props.peek();
+    if (sameValue(old.value, value)) return;
+    st.props.value = { ...old, value };
+    if (this._held) this._held.push([id, source]);
+    else this._onChange(id, source);
+  }
+
+  /**
+   * Runs `fn` (which sets several values) and only then fires the change
+   * notifications, so listeners see every output of one event applied.
+   */
+  transaction(fn: () => void): void {
+    if (this._held) return fn();
+    this._held = [];
+    try {
+      batch(fn);
+    } finally {
+      const held = this._held;
+      this._held = null;
+      for (const [id, source] of held) this._onChange(id, source);
+    }
+  }
+
+  /** Applies a `__type__: "update"` object (value handled like an output). */
+  applyUpdate(id: number, update: Props): void {
+    const st = this._map.get(id);
+    if (!st) return;
+    const { __type__: _t, value, ...rest } = update;
+    batch(() => {
+      if (Object.keys(rest).length) st.props.value = { ...st.props.peek(), ...rest };
+      if ("value" in update) this.setValue(id, value, "output");
+    });
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The wasmui shell: renders a Gradio `/config` inside a shadow root and runs
+ * its events through Gradio's queue protocol over an injected `fetch`.
+ *
+ *   mountShell(shadowRoot, { config, fetch, root, resolveUrl? })
+ *
+ * `fetch` may go to the Pyodide worker (MessagePort), through the service
+ * worker, or to a native server; the shell does not care which.
+ */
+
+import { h, render, type ComponentChild } from "preact";
+import type { GradioConfig } from "./types.js";
+import { GradioClient } from "./client/client.js";
+import { Store } from "./engine/store.js";
+import { Engine } from "./engine/engine.js";
+import { runAppJs } from "./engine/js.js";
+import { Toasts, ToastView } from "./ui/toasts.js";
+import { THEME_CSS } from "./ui/theme.js";
+import { makeRenderNode } from "./render.js";
+import type { ShellContext } from "./components/context.js";
+
+export type { GradioConfig } from "./types.js";
+
+export type ShellOptions = {
+  config: GradioConfig;
+  fetch: typeof fetch;
+  root: string;
+  resolveUrl?: (url: string) => Promise<string>;
+};
+
+function wantsDark(host: Element): boolean | null {
+  if (host.classList.contains("dark") || document.documentElement.classList.contains("dark") || document.body?.classList.contains("dark")) return true;
+  const theme = new URLSearchParams(location.search).get("__theme");
+  if (theme === "dark") return true;
+  if (theme === "light" || host.classList.contains("light")) return false;
+  return null; // follow prefers-color-scheme
+}
+
+function App({ ctx, config, toasts }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts }): ComponentChild {
+  return h(
+    "div",
+    { class: config.fill_width ? "app fill-width" : "app" },
+    ctx.renderNode(config.layout),
+    h(ToastView, { toasts }),
+  );
+}
+
+export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
+  const { config } = opts;
+  const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
+  const client = new GradioClient(opts.fetch, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
+  const store = new Store(config.components, config.dependencies);
+  const toasts = new Toasts();
+  const engine = new Engine(config, store, client, toasts);
+
+  const theme = document.createElement("style");
+  theme.textContent = THEME_CSS;
+  const appCss = document.createElement("style");
+  appCss.textContent = typeof config.css === "string" ? config.css : "";
+  // `gradio-container` keeps custom CSS written for Gradio working.
+  const container = document.createElement("div");
+  container.className = "wasmui gradio-container";
+  const dark = wantsDark(root.host);
+  if (dark === true) container.classList.add("dark");
+  if (dark === false) container.classList.add("light");
+  root.append(theme, appCss, container);
+
+  // The shell owns the page title only when it is the whole page.
+  if (config.title && root.host.parentElement === document.body) document.title = config.title;
+
+  let ctx!: ShellContext;
+  ctx = {
+    store,
+    engine,
+    client,
+    toasts,
+    resolveUrl: opts.resolveUrl ?? (async (u: string) => u),
+    renderNode: makeRenderNode(() => ctx),
+    userInput: (id, value) => store.setValue(id, value, "user"),
+    trigger: (id, event, data) => engine.trigger(id, event, data ?? null),
+  };
+
+  render(h(App, { ctx, config, toasts }), container);
+  if (config.connect_heartbeat) client.startHeartbeat();
+  if (typeof config.js === "string" && config.js.trim()) {
+    runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
+  }
+  engine.trigger(config.layout.id, "load");
+
+  return {
+    unmount() {
+      engine.close();
+      client.close();
+      toasts.close();
+      render(null, container);
+      theme.remove();
+      appCss.remove();
+      container.remove();
+    },
+  };
+}

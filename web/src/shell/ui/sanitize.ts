@@ -1,0 +1,45 @@
+/**
+ * Markdown rendering and HTML sanitising. marked and DOMPurify are loaded
+ * with dynamic import() so they stay out of the shell's core bundle; the
+ * first Markdown/HTML block pays for them once.
+ *
+ * Every string that becomes HTML goes through DOMPurify, whatever the
+ * component's `sanitize_html` says: the server's strings are never trusted.
+ */
+
+type Purifier = { sanitize(html: string, cfg?: Record<string, unknown>): string };
+type Libs = { parse: (src: string, opts: Record<string, unknown>) => string; purify: Purifier };
+
+let libs: Promise<Libs> | null = null;
+
+function load(): Promise<Libs> {
+  libs ??= Promise.all([import("marked"), import("dompurify")]).then(([m, d]) => {
+    const purify = d.default;
+    // Links open in a new tab and cannot reach back into the app.
+    purify.addHook("afterSanitizeAttributes", (node: Element) => {
+      if (node.tagName === "A" && node.hasAttribute("href")) {
+        const href = node.getAttribute("href") ?? "";
+        if (!href.startsWith("#")) {
+          node.setAttribute("target", "_blank");
+          node.setAttribute("rel", "noopener noreferrer");
+        }
+      }
+    });
+    return {
+      parse: (src, opts) => m.marked.parse(src, { ...opts, async: false }) as string,
+      purify,
+    };
+  });
+  return libs;
+}
+
+export async function sanitizeHtml(html: string): Promise<string> {
+  const { purify } = await load();
+  return purify.sanitize(html, { ADD_ATTR: ["target"] });
+}
+
+export async function renderMarkdown(src: string, opts: { lineBreaks?: boolean } = {}): Promise<string> {
+  const { parse, purify } = await load();
+  const html = parse(src, { gfm: true, breaks: opts.lineBreaks === true });
+  return purify.sanitize(html, { ADD_ATTR: ["target"] });
+}
