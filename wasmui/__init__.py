@@ -1,0 +1,98 @@
+"""wasmui: Gradio apps that run entirely in the browser.
+
+``import wasmui as gr`` gives Gradio's Python API. This module imports only the
+standard library; heavy libraries are imported inside the functions that need them.
+"""
+
+from wasmui import themes
+from wasmui.blocks import Blocks
+from wasmui.components import (
+    HTML,
+    JSON,
+    Button,
+    Checkbox,
+    ClearButton,
+    Dataset,
+    File,
+    Label,
+    Markdown,
+    Number,
+    Slider,
+    State,
+    Text,
+    TextArea,
+    Textbox,
+    Timer,
+)
+from wasmui.events import Dependency, EventListenerMethod, on
+from wasmui.examples import Examples
+from wasmui.exceptions import Error
+from wasmui.helpers import (
+    CopyData,
+    DownloadData,
+    EventData,
+    Info,
+    KeyUpData,
+    Progress,
+    Request,
+    SelectData,
+    Success,
+    Warning,
+    set_static_paths,
+    skip,
+    update,
+    validate,
+)
+from wasmui.interface import Interface
+from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.version import GRADIO_VERSION, __version__
+
+__all__ = [
+    "GRADIO_VERSION",
+    "HTML",
+    "JSON",
+    "Accordion",
+    "Blocks",
+    "Button",
+    "Checkbox",
+    "ClearButton",
+    "Column",
+    "CopyData",
+    "Dataset",
+    "Dependency",
+    "DownloadData",
+    "Error",
+    "EventData",
+    "EventListenerMethod",
+    "Examples",
+    "File",
+    "Group",
+    "Info",
+    "Interface",
+    "KeyUpData",
+    "Label",
+    "Markdown",
+    "Number",
+    "Progress",
+    "Request",
+    "Row",
+    "SelectData",
+    "Slider",
+    "State",
+    "Success",
+    "Tab",
+    "TabItem",
+    "Tabs",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "Timer",
+    "Warning",
+    "__version__",
+    "on",
+    "set_static_paths",
+    "skip",
+    "themes",
+    "update",
+    "validate",
+]

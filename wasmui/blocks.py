@@ -1,0 +1,397 @@
+"""The block tree: ``Block``, ``BlockContext`` and the ``Blocks`` app.
+
+A ``Blocks`` owns every block created inside its ``with`` statement, every
+event dependency (``fns``), the file store and the session store. It builds
+Gradio's ``/config`` JSON and the ``/gradio_api/info`` JSON from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import random
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from wasmui.context import Context
+from wasmui.exceptions import DuplicateBlockError
+
+if TYPE_CHECKING:
+    from wasmui.events import BlockFunction, Dependency
+    from wasmui.files import FileStore
+    from wasmui.processing import SessionStore
+    from wasmui.themes import Base as ThemeBase
+
+
+def _record_constructor_args(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap ``__init__`` so each block remembers which arguments were passed.
+
+    Returning ``gr.Textbox(lines=8)`` from a function must update only
+    ``lines``, so the update needs the explicitly given arguments.
+    """
+
+    @functools.wraps(init)
+    def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
+        if not hasattr(self, "_constructor_args"):
+            try:
+                bound = inspect.signature(init).bind(self, *args, **kwargs)
+                given = dict(bound.arguments)
+                given.pop("self", None)
+                extra = given.pop("kwargs", None)
+                if isinstance(extra, dict):
+                    given.update(extra)
+            except TypeError:
+                given = dict(kwargs)
+            self._constructor_args = given
+        init(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Block:
+    """Base of every component and layout: an id, a parent and a config."""
+
+    EVENTS: ClassVar[list[str]] = []
+    skip_api: ClassVar[bool] = True
+    _constructor_args: dict[str, Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _record_constructor_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
+        from wasmui.events import attach_event_listeners
+
+        attach_event_listeners(cls)
+
+    def __init__(
+        self,
+        *,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        visible: bool | str = True,
+    ) -> None:
+        self._id = Context.next_id()
+        self.elem_id = elem_id
+        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
+        self.key = key
+        self.visible = visible
+        self.parent: BlockContext | None = None
+        self.page = ""
+        self.is_rendered = False
+        if render:
+            self.render()
+
+    # -- tree ---------------------------------------------------------------
+    def render(self) -> Block:
+        """Add this block to the ``with`` context it is created in (or called in)."""
+        root = Context.root_block
+        if root is not None and self._id in root.blocks:
+            raise DuplicateBlockError(f"A block with id {self._id} has already been rendered in this Blocks.")
+        if Context.block is not None:
+            Context.block.add_child(self)
+        if root is not None:
+            root.blocks[self._id] = self
+            self.is_rendered = True
+        return self
+
+    def unrender(self) -> Block:
+        """Remove this block from its parent and from the current Blocks."""
+        if self.parent is not None and self in self.parent.children:
+            self.parent.children.remove(self)
+            self.parent = None
+        root = Context.root_block
+        if root is not None:
+            root.blocks.pop(self._id, None)
+        self.is_rendered = False
+        return self
+
+    def get_expected_parent(self) -> type[BlockContext] | None:
+        """Layout class that must wrap this block (forms wrap form components)."""
+        return None
+
+    # -- config -------------------------------------------------------------
+    @classmethod
+    def get_block_name(cls) -> str:
+        """The ``type`` of this block in the config (lower-cased class name)."""
+        return cls.__name__.lower()
+
+    def config_params(self) -> list[str]:
+        """Constructor parameter names that are stored as props."""
+        return [p for p in inspect.signature(type(self).__init__).parameters if p not in ("self", "kwargs", "args")]
+
+    def get_config(self) -> dict[str, Any]:
+        """Props of this block as Gradio sends them (None values removed later)."""
+        props: dict[str, Any] = {}
+        for name in self.config_params():
+            if name == "render" or not hasattr(self, name):
+                continue
+            props[name] = _serialise_prop(getattr(self, name))
+        if "select" in self.EVENTS:
+            props["_selectable"] = bool(getattr(self, "_selectable", False))
+        props["name"] = self.get_block_name()
+        return props
+
+    def __repr__(self) -> str:
+        label = getattr(self, "label", None)
+        return f"<{type(self).__name__} id={self._id}{f' label={label!r}' if label else ''}>"
+
+
+def _serialise_prop(value: Any) -> Any:
+    """Make a constructor argument JSON-friendly, like Gradio's config does."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, Block):
+        cfg = value.get_config()
+        cfg["id"] = value._id
+        return cfg
+    if isinstance(value, tuple):
+        return [_serialise_prop(v) for v in value]
+    if isinstance(value, list):
+        return [_serialise_prop(v) for v in value]
+    if callable(value) and not isinstance(value, type):
+        return None
+    return value
+
+
+class BlockContext(Block):
+    """A block that contains other blocks (layouts and ``Blocks`` itself)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.children: list[Block] = []
+        self._outer: BlockContext | None = None
+        super().__init__(**kwargs)
+
+    def add_child(self, child: Block) -> None:
+        """Append ``child`` and make this its parent."""
+        child.parent = self
+        self.children.append(child)
+
+    def __enter__(self) -> BlockContext:
+        self._outer = Context.block
+        Context.block = self
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *args: Any) -> None:
+        Context.block = self._outer
+        if exc_type is None:
+            self.fill_expected_parents()
+
+    def fill_expected_parents(self) -> None:
+        """Wrap runs of consecutive form components in an invisible ``Form``."""
+        children: list[Block] = []
+        pseudo: BlockContext | None = None
+        for child in self.children:
+            expected = child.get_expected_parent()
+            if expected is None or isinstance(self, expected):
+                pseudo = None
+                children.append(child)
+                continue
+            if pseudo is None or not isinstance(pseudo, expected):
+                pseudo = expected(render=False)
+                pseudo.parent = self
+                pseudo.page = child.page
+                children.append(pseudo)
+                root = Context.root_block
+                if root is not None:
+                    root.blocks[pseudo._id] = pseudo
+            pseudo.add_child(child)
+        self.children = children
+
+
+class Blocks(BlockContext):
+    """A Gradio app built with ``with gr.Blocks() as demo:``."""
+
+    def __init__(
+        self,
+        theme: ThemeBase | str | None = None,
+        analytics_enabled: bool | None = None,
+        mode: str = "blocks",
+        title: str = "Gradio",
+        css: str | None = None,
+        css_paths: Any = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: Any = None,
+        fill_height: bool = False,
+        fill_width: bool = False,
+        delete_cache: tuple[int, int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.blocks: dict[int, Block] = {}
+        self.fns: dict[int, BlockFunction] = {}
+        self.mode = mode
+        self.title = title
+        self.css = css
+        self.js = js
+        self.head = head
+        self.theme = theme
+        self.fill_height = fill_height
+        self.fill_width = fill_width
+        self.analytics_enabled = False
+        self.show_error = sys.platform == "emscripten"
+        self.max_file_size: int | None = None
+        self.default_concurrency_limit: int | None = 1
+        self.max_size: int | None = None
+        self.app_id = random.getrandbits(64)
+        self.pages: list[tuple[str, str, bool]] = [("", "Home", True)]
+        self._app: Any = None
+        self._file_store: FileStore | None = None
+        self._sessions: SessionStore | None = None
+        self._root_outer: Blocks | None = None
+        self.extra_load_events: list[Callable[[], None]] = []
+        super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
+        if Context.root_block is not None:
+            # A Blocks built inside another one is a plain column of the outer app.
+            self.render()
+
+    # -- building -----------------------------------------------------------
+    def __enter__(self) -> Blocks:
+        self._root_outer = Context.root_block
+        if Context.root_block is None:
+            Context.root_block = self
+        super().__enter__()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *args: Any) -> None:
+        super().__exit__(exc_type, *args)
+        outer = self._root_outer
+        Context.root_block = outer
+        if exc_type is None:
+            for attach in self.extra_load_events:
+                attach()
+            self.extra_load_events.clear()
+
+    def render(self) -> Blocks:
+        """Place a Blocks built elsewhere (e.g. an Interface) inside the current one."""
+        root = Context.root_block
+        if root is None or root is self:
+            return self
+        if Context.block is not None:
+            Context.block.add_child(self)
+        root.blocks[self._id] = self
+        root.blocks.update(self.blocks)
+        self._move_fns_to(root)
+        self.is_rendered = True
+        return self
+
+    def _move_fns_to(self, root: Blocks) -> None:
+        """Re-number this app's dependencies inside ``root`` (ids, chains, cancels)."""
+        from wasmui.events import unique_api_name
+
+        new_ids: dict[int, int] = {}
+        for fn in self.fns.values():
+            new_ids[fn.id] = len(root.fns)
+            fn.id = new_ids[fn.id]
+            fn.api_name = unique_api_name(fn.api_name, [f.api_name for f in root.fns.values()])
+            root.fns[fn.id] = fn
+        for fn in self.fns.values():
+            if fn.trigger_after is not None:
+                fn.trigger_after = new_ids.get(fn.trigger_after, fn.trigger_after)
+            fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
+        self.fns = root.fns
+
+    def set_event_trigger(self, *args: Any, **kwargs: Any) -> tuple[BlockFunction, int]:
+        """Create a dependency (see ``wasmui.events.make_block_function``)."""
+        from wasmui.events import make_block_function
+
+        fn = make_block_function(self, *args, **kwargs)
+        self.fns[fn.id] = fn
+        return fn, fn.id
+
+    # -- launching ----------------------------------------------------------
+    def queue(
+        self,
+        status_update_rate: Any = "auto",
+        api_open: bool | None = None,
+        max_size: int | None = None,
+        *,
+        default_concurrency_limit: int | None | str = "not_set",
+        **kwargs: Any,
+    ) -> Blocks:
+        """Configure the queue; wasmui always queues, so only limits matter."""
+        self.max_size = max_size
+        if default_concurrency_limit != "not_set":
+            self.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+            for fn in self.fns.values():
+                if fn.concurrency_limit_default:
+                    fn.concurrency_limit = self.default_concurrency_limit
+        return self
+
+    def launch(self, *args: Any, **kwargs: Any) -> Blocks:
+        """Register the app with the runtime; natively, serve its browser build.
+
+        In the browser (and while ``wasmui.runner`` loads an app) this never
+        blocks and opens no server. Server options are accepted and ignored.
+        """
+        from wasmui.launching import launch
+
+        return launch(self, **kwargs)
+
+    def close(self) -> None:
+        """Nothing to close: there is no server process."""
+
+    # -- services -----------------------------------------------------------
+    @property
+    def file_store(self) -> FileStore:
+        """The store for uploads and function outputs (one temp dir per app)."""
+        if self._file_store is None:
+            from wasmui.files import FileStore
+
+            self._file_store = FileStore()
+        return self._file_store
+
+    @property
+    def sessions(self) -> SessionStore:
+        """Per-session state (``gr.State`` values)."""
+        if self._sessions is None:
+            from wasmui.processing import SessionStore
+
+            self._sessions = SessionStore(self)
+        return self._sessions
+
+    @property
+    def app(self) -> Any:
+        """The ASGI application answering Gradio's routes for this app."""
+        if self._app is None:
+            from wasmui.server import create_app
+
+            self._app = create_app(self)
+        return self._app
+
+    # -- config -------------------------------------------------------------
+    def get_config(self, root: str = "") -> dict[str, Any]:  # type: ignore[override]
+        """The ``/config`` JSON (see ``wasmui.config``)."""
+        from wasmui.config import blocks_config
+
+        return blocks_config(self, root)
+
+    def get_api_info(self, all_endpoints: bool = False) -> dict[str, Any]:
+        """The ``/gradio_api/info`` JSON."""
+        from wasmui.api_info import api_info
+
+        return api_info(self, all_endpoints=all_endpoints)
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The config with an empty root (handy for tests and builds)."""
+        return self.get_config("")
+
+    def load(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Dependency:
+        """Run ``fn`` once when the page loads (per session)."""
+        from wasmui.events import listen
+
+        return listen(self, "load", fn, inputs, outputs, **kwargs)
+
+    def unload(self, fn: Callable[[], Any]) -> Dependency:
+        """Run ``fn`` when the user closes the page (best effort in the browser)."""
+        from wasmui.events import listen
+
+        return listen(None, "unload", fn, None, None, api_visibility="private")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} title={self.title!r} blocks={len(self.blocks)} fns={len(self.fns)}>"
+

@@ -1,0 +1,68 @@
+"""Every component, and resolution of string shortcuts like ``"text"``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wasmui.components.base import Component, FormComponent
+from wasmui.components.button import Button, ClearButton
+from wasmui.components.checkbox import Checkbox
+from wasmui.components.dataset import Dataset
+from wasmui.components.file import File
+from wasmui.components.json_component import JSON
+from wasmui.components.label import Label
+from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.number import Number, Slider
+from wasmui.components.state import State, Timer
+from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.exceptions import InvalidComponentError
+
+# Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
+_TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
+    "textarea": (Textbox, {"lines": 7}),
+    "files": (File, {"file_count": "multiple"}),
+}
+
+
+def _registry() -> dict[str, type[Component]]:
+    out: dict[str, type[Component]] = {}
+    stack: list[type[Component]] = [Component]
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            out.setdefault(sub.__name__.lower(), sub)
+            stack.append(sub)
+    out["text"] = Textbox
+    return out
+
+
+def component_from_spec(spec: Any, render: bool = False) -> Component:
+    """A component from an instance, a shortcut name (``"text"``) or a dict spec."""
+    if isinstance(spec, Component):
+        return spec
+    if isinstance(spec, str):
+        key = spec.lower().replace("_", "")
+        if key in _TEMPLATES:
+            cls, preset = _TEMPLATES[key]
+            return cls(render=render, **preset)
+        cls = _registry().get(key)
+        if cls is None:
+            raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
+        return cls(render=render)
+    if isinstance(spec, dict) and "name" in spec:
+        args = {k: v for k, v in spec.items() if k != "name"}
+        cls = _registry().get(str(spec["name"]).lower())
+        if cls is None:
+            raise InvalidComponentError(f"No component named {spec['name']!r}.")
+        return cls(render=render, **args)
+    raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
+
+
+# Gradio's historical alias.
+get_component_instance = component_from_spec
+
+__all__ = [
+    "HTML", "JSON", "Button", "Checkbox", "ClearButton", "Component", "Dataset", "File", "FormComponent", "Label",
+    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
+    "get_component_instance",
+]

@@ -1,0 +1,162 @@
+"""The component contract shared by every component.
+
+A component converts between the JSON *payload* its view sends and the Python
+value a user's function takes (``preprocess``), and back (``postprocess``). It
+also describes its payload as JSON schema (``api_info``) and gives examples.
+No component knows whether it runs in a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from wasmui.blocks import Block, BlockContext
+from wasmui.context import Context
+
+
+class Component(Block):
+    """Base class of all components (inputs and outputs)."""
+
+    skip_api: ClassVar[bool] = False  # type: ignore[misc]
+    EVENTS: ClassVar[list[str]] = []
+    # Schema type names used by /info's ``python_type`` entries.
+    PYTHON_TYPE: ClassVar[str] = "Any"
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        info: str | None = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int | None = None,
+        interactive: bool | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+        every: Any = None,
+        inputs: Any = None,
+    ) -> None:
+        self.label = label
+        self.info = info
+        self.show_label = show_label
+        self.container = container
+        self.scale = scale
+        self.min_width = min_width
+        self.interactive = interactive
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        self.load_event_to_attach: tuple[Callable[..., Any], list[tuple[Block, str]], Any] | None = None
+        super().__init__(elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, visible=visible)
+        initial = value
+        if callable(value):
+            initial = None if inputs else value()
+            self._attach_load_event(value, every, inputs)
+        self.value = self.postprocess(initial)
+
+    def _attach_load_event(self, fn: Callable[..., Any], every: Any, inputs: Any) -> None:
+        """A callable ``value`` is re-computed on every page load (and on ``every``)."""
+        inputs_list = [inputs] if isinstance(inputs, Component) else list(inputs or [])
+        triggers: list[tuple[Block, str]] = [(i, "change") for i in inputs_list if "change" in i.EVENTS]
+        if every:
+            from wasmui.components.timer import Timer
+
+            timer = every if isinstance(every, Timer) else Timer(float(every))
+            triggers.append((timer, "tick"))
+        self.load_event_to_attach = (fn, triggers, inputs_list)
+        root = Context.root_block
+        if root is not None:
+            root.extra_load_events.append(self._attach_now)
+
+    def _attach_now(self) -> None:
+        root = Context.root_block
+        if root is None or self.load_event_to_attach is None:
+            return
+        fn, triggers, inputs = self.load_event_to_attach
+        targets = [(b._id, e) for b, e in triggers] + [(root._id, "load")]
+        root.set_event_trigger(targets, fn, inputs, [self], show_progress="hidden" if triggers else "full")
+
+    # -- the contract ----------------------------------------------------------
+    def preprocess(self, payload: Any) -> Any:
+        """Payload from the client → value passed to the user's function."""
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        """Value returned by the user's function → payload sent to the client."""
+        return value
+
+    def api_info(self) -> dict[str, Any]:
+        """JSON schema of the payload (``/info`` and ``config.components[].api_info``)."""
+        return {}
+
+    def example_payload(self) -> Any:
+        """A payload that ``preprocess`` accepts (used by API docs and tests)."""
+        return None
+
+    def example_value(self) -> Any:
+        """A value that ``postprocess`` accepts."""
+        return None
+
+    def process_example(self, value: Any) -> Any:
+        """How an example value is shown in the examples table."""
+        return self.postprocess(value)
+
+    def as_example(self, value: Any) -> Any:
+        """Alias kept for older custom components."""
+        return self.process_example(value)
+
+    def python_type(self) -> dict[str, str]:
+        """The ``python_type`` entry of ``/info``."""
+        return {"type": self.PYTHON_TYPE, "description": ""}
+
+    # -- config ----------------------------------------------------------------
+    def get_config(self) -> dict[str, Any]:
+        props = super().get_config()
+        props["value"] = self.value
+        return props
+
+    def config_params(self) -> list[str]:
+        names = super().config_params()
+        # Callable plumbing is not a prop; `every`/`inputs` only matter on the server.
+        return [n for n in names if n not in ("every", "inputs")]
+
+    @property
+    def component_class_id(self) -> str:
+        """Stable id of the component class (custom components use it)."""
+        import hashlib
+
+        return hashlib.sha256(f"{type(self).__module__}.{type(self).__qualname__}".encode()).hexdigest()
+
+
+class FormComponent(Component):
+    """A compact input that Gradio groups with its neighbours inside a ``Form``."""
+
+    def get_expected_parent(self) -> type[BlockContext] | None:
+        from wasmui.layouts import Form
+
+        return Form
+
+
+def as_list(value: Any) -> list[Any]:
+    """``None`` → ``[]``, scalar → ``[scalar]``, sequence → list."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def choices_pairs(choices: Sequence[Any] | None) -> list[tuple[Any, Any]]:
+    """Normalise ``choices`` (values or ``(name, value)`` pairs) to pairs."""
+    pairs: list[tuple[Any, Any]] = []
+    for c in choices or []:
+        if isinstance(c, (list, tuple)) and len(c) == 2:
+            pairs.append((c[0], c[1]))
+        else:
+            pairs.append((str(c), c))
+    return pairs

@@ -1,0 +1,134 @@
+"""Buttons: ``gr.Button`` and ``gr.ClearButton``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from wasmui.components.base import Component
+
+
+class Button(Component):
+    """A clickable button; its value is its label."""
+
+    EVENTS = ["change", "click"]
+    PYTHON_TYPE = "str"
+
+    def __init__(
+        self,
+        value: str | Any = "Run",
+        *,
+        every: Any = None,
+        inputs: Any = None,
+        variant: Literal["primary", "secondary", "stop", "huggingface"] = "secondary",
+        size: Literal["sm", "md", "lg"] = "lg",
+        icon: str | None = None,
+        link: str | None = None,
+        link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self",
+        visible: bool | str = True,
+        interactive: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
+        scale: int | None = None,
+        min_width: int | None = None,
+    ) -> None:
+        self.variant = variant
+        self.size = size
+        self.icon = icon
+        self.link = link
+        self.link_target = link_target
+        super().__init__(value, every=every, inputs=inputs, visible=visible, interactive=interactive,
+                         elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key, scale=scale, min_width=min_width)
+
+    def config_params(self) -> list[str]:
+        # Buttons have no label/info/container props in Gradio's config.
+        return [p for p in super().config_params() if p not in ("label", "info", "show_label", "container")]
+
+    def preprocess(self, payload: str | None) -> str | None:
+        return payload
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def example_payload(self) -> Any:
+        return "Run"
+
+    def example_value(self) -> Any:
+        return "Run"
+
+    @property
+    def skip_api(self) -> bool:  # type: ignore[override]
+        return True
+
+
+class ClearButton(Button):
+    """A button that resets the given components to empty values."""
+
+    def __init__(
+        self,
+        components: Sequence[Component] | Component | None = None,
+        *,
+        value: str = "Clear",
+        variant: Literal["primary", "secondary", "stop"] = "secondary",
+        size: Literal["sm", "md", "lg"] = "lg",
+        icon: str | None = None,
+        link: str | None = None,
+        visible: bool | str = True,
+        interactive: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        scale: int | None = None,
+        min_width: int | None = None,
+        api_name: str | None = None,
+        api_visibility: Literal["public", "private", "undocumented"] = "undocumented",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, variant=variant, size=size, icon=icon, link=link, visible=visible,
+                         interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
+                         key=key, scale=scale, min_width=min_width)
+        self.api_name = api_name
+        self.api_visibility = api_visibility
+        if components is not None:
+            self.add(components)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "button"
+
+    def config_params(self) -> list[str]:
+        return [p for p in super().config_params() if p not in ("components", "api_name", "api_visibility")]
+
+    def add(self, components: Sequence[Component] | Component) -> ClearButton:
+        """Also clear ``components`` on click (pure front-end, plus State on the server)."""
+        from wasmui.components.state import State
+
+        comps = list(components) if isinstance(components, (list, tuple, set)) else [components]
+        shown = [c for c in comps if not isinstance(c, State)]
+        states = [c for c in comps if isinstance(c, State)]
+        if shown:
+            empties = [c.postprocess(None) if _safe_empty(c) else None for c in shown]
+            self.click(None, [], shown, js=f"() => {json.dumps(empties)}", api_visibility="private")
+        if states:
+            initial = [s.value for s in states]
+            self.click(lambda: initial[0] if len(initial) == 1 else tuple(initial), None, states,
+                       api_name=self.api_name or "clear", api_visibility=self.api_visibility)
+        return self
+
+
+def _safe_empty(component: Component) -> bool:
+    """Whether ``postprocess(None)`` is a sensible cleared value (sliders snap to min)."""
+    try:
+        component.postprocess(None)
+    except Exception:
+        return False
+    return True

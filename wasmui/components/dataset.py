@@ -1,0 +1,80 @@
+"""``gr.Dataset``: the clickable table behind ``gr.Examples``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from wasmui.components.base import Component
+
+
+class Dataset(Component):
+    """A table of sample rows; clicking one sends its index (or values)."""
+
+    EVENTS = ["change", "click", "select"]
+
+    def __init__(
+        self,
+        *,
+        label: str | None = None,
+        show_label: bool = True,
+        components: list[Component] | list[str] | None = None,
+        component_props: list[dict[str, Any]] | None = None,
+        samples: list[list[Any]] | None = None,
+        headers: list[str] | None = None,
+        type: Literal["values", "index", "tuple"] = "values",
+        layout: Literal["gallery", "table"] | None = None,
+        samples_per_page: int = 10,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int = 160,
+        proxy_url: str | None = None,
+        sample_labels: list[str] | None = None,
+    ) -> None:
+        self._components = [c for c in components or [] if isinstance(c, Component)]
+        self.component_props = component_props or [
+            {k: v for k, v in c.get_config().items() if v is not None} for c in self._components]
+        self.components = [c.get_block_name() if isinstance(c, Component) else str(c) for c in components or []]
+        self.samples = [
+            [c.process_example(v) if isinstance(c, Component) else v for c, v in zip(self._components, row)]
+            if self._components else list(row)
+            for row in samples or []
+        ]
+        self.raw_samples = samples or []
+        self.headers = headers or []
+        self.type = type
+        self.layout = layout
+        self.samples_per_page = samples_per_page
+        self.proxy_url = proxy_url
+        self.sample_labels = sample_labels
+        super().__init__(label=label, show_label=show_label, visible=visible, elem_id=elem_id,
+                         elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+                         container=container, scale=scale, min_width=min_width)
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        index = payload if isinstance(payload, int) else (payload[0] if isinstance(payload, list) and payload else 0)
+        if self.type == "index":
+            return index
+        row = self.raw_samples[index]
+        return tuple([index, row]) if self.type == "tuple" else row
+
+    def postprocess(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return {"samples": value, "__type__": "update"}
+        return value
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "integer", "description": "index of selected example"}
+
+    def example_payload(self) -> Any:
+        return 0
+
+    def example_value(self) -> Any:
+        return []

@@ -1,0 +1,162 @@
+"""``gr.Markdown`` and ``gr.HTML``: rich text shown by the shell (always sanitised there)."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from wasmui.components.base import Component
+
+ALL_EVENTS = [
+    "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
+    "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
+    "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
+    "retry", "expand", "collapse", "download", "copy",
+]
+
+
+class Markdown(Component):
+    """Markdown text (with optional LaTeX); the value is a ``str``."""
+
+    EVENTS = ["change", "copy"]
+    PYTHON_TYPE = "str"
+
+    def __init__(
+        self,
+        value: str | Any | None = None,
+        *,
+        label: str | None = None,
+        every: Any = None,
+        inputs: Any = None,
+        show_label: bool | None = None,
+        scale: int | None = None,
+        min_width: int | None = None,
+        rtl: bool = False,
+        latex_delimiters: list[dict[str, str | bool]] | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
+        sanitize_html: bool = True,
+        line_breaks: bool = False,
+        header_links: bool = False,
+        height: int | str | None = None,
+        max_height: int | str | None = None,
+        min_height: int | str | None = None,
+        buttons: list[str] | None = None,
+        container: bool = False,
+        padding: bool = False,
+    ) -> None:
+        self.rtl = rtl
+        self.latex_delimiters = latex_delimiters or [{"left": "$$", "right": "$$", "display": True}]
+        self.sanitize_html = sanitize_html
+        self.line_breaks = line_breaks
+        self.header_links = header_links
+        self.height = height
+        self.max_height = max_height
+        self.min_height = min_height
+        self.buttons = buttons
+        self.padding = padding
+        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
+                         min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
+                         render=render, key=key, preserved_by_key=preserved_by_key, container=container)
+
+    def preprocess(self, payload: str | None) -> str | None:
+        return payload
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return inspect.cleandoc(str(value))
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def example_payload(self) -> Any:
+        return "# Hello!"
+
+    def example_value(self) -> Any:
+        return "# Hello!"
+
+
+class HTML(Component):
+    """Raw HTML (sanitised by the shell) rendered through ``html_template``."""
+
+    EVENTS = ALL_EVENTS
+    PYTHON_TYPE = "str"
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        html_template: str = "${value}",
+        css_template: str = "",
+        js_on_load: str | None = "element.addEventListener('click', function() { trigger('click') });",
+        apply_default_css: bool = True,
+        every: Any = None,
+        inputs: Any = None,
+        show_label: bool = False,
+        scale: int | None = None,
+        min_width: int | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
+        min_height: int | None = None,
+        max_height: int | None = None,
+        container: bool = False,
+        padding: bool = False,
+        autoscroll: bool = False,
+        buttons: list[Any] | None = None,
+        head: str | None = None,
+        server_functions: list[Any] | None = None,
+        **props: Any,
+    ) -> None:
+        self.html_template = html_template
+        self.css_template = css_template
+        self.js_on_load = js_on_load
+        self.apply_default_css = apply_default_css
+        self.min_height = min_height
+        self.max_height = max_height
+        self.padding = padding
+        self.autoscroll = autoscroll
+        self.buttons = buttons
+        self.head = head
+        self.props = props
+        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
+                         min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
+                         render=render, key=key, preserved_by_key=preserved_by_key, container=container)
+
+    def config_params(self) -> list[str]:
+        return [p for p in super().config_params() if p != "server_functions"]
+
+    def get_config(self) -> dict[str, Any]:
+        config = super().get_config()
+        config.pop("props", None)
+        config.update(self.props)
+        config["component_class_name"] = type(self).__name__
+        return config
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "html"
+
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        return value
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def example_payload(self) -> Any:
+        return "<p>Hello</p>"
+
+    def example_value(self) -> Any:
+        return "<p>Hello</p>"

@@ -1,0 +1,101 @@
+"""``gr.Textbox`` (and its ``TextArea`` template): single- or multi-line text."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from wasmui.components.base import FormComponent
+
+
+class Textbox(FormComponent):
+    """A text field; the function receives and returns ``str``."""
+
+    EVENTS = ["change", "input", "select", "submit", "focus", "blur", "stop", "copy"]
+    PYTHON_TYPE = "str"
+
+    def __init__(
+        self,
+        value: str | Any | None = None,
+        *,
+        type: Literal["text", "password", "email"] = "text",
+        lines: int = 1,
+        max_lines: int | None = None,
+        placeholder: str | None = None,
+        label: str | None = None,
+        info: str | None = None,
+        every: Any = None,
+        inputs: Any = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int = 160,
+        interactive: bool | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        autofocus: bool = False,
+        autoscroll: bool = True,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
+        text_align: Literal["left", "right"] | None = None,
+        rtl: bool = False,
+        buttons: list[Any] | None = None,
+        max_length: int | None = None,
+        submit_btn: str | bool | None = False,
+        stop_btn: str | bool | None = False,
+        html_attributes: Any = None,
+    ) -> None:
+        if type not in ("text", "password", "email"):
+            raise ValueError("`type` must be one of 'text', 'password', or 'email'.")
+        self.type = type
+        self.lines = lines
+        self.max_lines = max_lines if max_lines is not None else (1 if type in ("password", "email") else max(lines, 20))
+        self.placeholder = placeholder
+        self.autofocus = autofocus
+        self.autoscroll = autoscroll
+        self.text_align = text_align
+        self.rtl = rtl
+        self.buttons = buttons
+        self.max_length = max_length
+        self.submit_btn = submit_btn
+        self.stop_btn = stop_btn
+        self.html_attributes = html_attributes
+        super().__init__(value, label=label, info=info, every=every, inputs=inputs, show_label=show_label,
+                         container=container, scale=scale, min_width=min_width, interactive=interactive,
+                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)
+
+    def preprocess(self, payload: str | None) -> str | None:
+        return None if payload is None else str(payload)
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def example_payload(self) -> Any:
+        return "Hello!!"
+
+    def example_value(self) -> Any:
+        return "Hello!!"
+
+
+class TextArea(Textbox):
+    """A ``Textbox`` with 7 lines by default."""
+
+    def __init__(self, value: str | Any | None = None, *, lines: int = 7, max_lines: int | None = None, **kwargs: Any) -> None:
+        super().__init__(value, lines=lines, max_lines=max_lines, **kwargs)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "textbox"
+
+    def config_params(self) -> list[str]:
+        import inspect
+
+        return [p for p in inspect.signature(Textbox.__init__).parameters if p not in ("self", "every", "inputs")]
+
+
+Text = Textbox

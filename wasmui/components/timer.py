@@ -1,0 +1,5 @@
+"""Import path kept for ``gradio.components.timer``."""
+
+from wasmui.components.state import Timer
+
+__all__ = ["Timer"]

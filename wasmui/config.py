@@ -1,0 +1,125 @@
+"""Building Gradio's ``/config`` JSON from a ``Blocks``."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from wasmui.blocks import Block, BlockContext, Blocks
+from wasmui.components.base import Component
+from wasmui.components.state import State
+from wasmui.version import GRADIO_VERSION
+
+if TYPE_CHECKING:
+    from wasmui.events import BlockFunction
+
+
+def layout_of(block: Block) -> dict[str, Any]:
+    """The ``{"id", "children"}`` tree below ``block``."""
+    if not isinstance(block, BlockContext):
+        return {"id": block._id}
+    return {"id": block._id, "children": [layout_of(c) for c in block.children]}
+
+
+def block_type(block: Block) -> str:
+    """The config ``type``; an embedded Blocks (e.g. an Interface in a Tab) is a column."""
+    return "column" if isinstance(block, Blocks) else block.get_block_name()
+
+
+def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
+    """One entry of ``config.components``."""
+    from wasmui.outputs import serve_files
+
+    if isinstance(block, Blocks):
+        props: dict[str, Any] = {"name": "column", "scale": 1, "min_width": 0, "variant": "default", "visible": True}
+    else:
+        props = {k: v for k, v in block.get_config().items() if v is not None}
+    if "value" in props and props["value"] is not None and not isinstance(block, State):
+        props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
+    skip = bool(block.skip_api)
+    entry: dict[str, Any] = {
+        "id": block._id,
+        "type": block_type(block),
+        "props": props,
+        "skip_api": skip,
+        "component_class_id": getattr(block, "component_class_id", None),
+        "key": block.key,
+    }
+    if not skip and isinstance(block, Component):
+        info = block.api_info()
+        entry["api_info"] = info
+        entry["api_info_as_input"] = info
+        entry["api_info_as_output"] = info
+        entry["example_inputs"] = block.example_payload()
+    return entry
+
+
+def connect_heartbeat(blocks: Blocks) -> bool:
+    """Clients open ``/heartbeat`` when sessions hold state worth cleaning up."""
+    if any(isinstance(b, State) for b in blocks.blocks.values()):
+        return True
+    return any(e in ("unload", "stream") for f in blocks.fns.values() for _, e in f.targets)
+
+
+def theme_name(theme: Any) -> str | None:
+    """``theme=`` may be a name or a theme object."""
+    if theme is None:
+        return "default"
+    if isinstance(theme, str):
+        return theme
+    return getattr(theme, "name", type(theme).__name__.lower())
+
+
+def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
+    """The full ``/config`` JSON for ``blocks`` served at ``root``."""
+    components = [component_config(blocks, b, root) for b in blocks.blocks.values()]
+    dependencies = [f.get_config() for f in blocks.fns.values()]
+    layout = layout_of(blocks)
+    return {
+        "version": GRADIO_VERSION,
+        "api_prefix": "/gradio_api",
+        "mode": blocks.mode,
+        "app_id": blocks.app_id,
+        "dev_mode": False,
+        "vibe_mode": False,
+        "analytics_enabled": False,
+        "components": components,
+        "css": blocks.css,
+        "connect_heartbeat": connect_heartbeat(blocks),
+        "js": blocks.js,
+        "head": blocks.head,
+        "title": blocks.title or "Gradio",
+        "space_id": None,
+        "enable_queue": True,
+        "show_error": blocks.show_error,
+        "footer_links": ["api", "gradio", "settings"],
+        "run_history": False,
+        "is_colab": False,
+        "max_file_size": blocks.max_file_size,
+        "stylesheets": [],
+        "theme": theme_name(blocks.theme),
+        "protocol": "sse_v3",
+        "body_css": None,
+        "fill_height": blocks.fill_height,
+        "fill_width": blocks.fill_width,
+        "theme_hash": None,
+        "pwa": False,
+        "pages": [list(p) for p in blocks.pages],
+        "page": {"": {"layout": layout, "components": [c["id"] for c in components],
+                      "dependencies": [d["id"] for d in dependencies]}},
+        "mcp_server": False,
+        "i18n_translations": None,
+        "layout": layout,
+        "dependencies": dependencies,
+        "root": root,
+        "username": None,
+    }
+
+
+def fn_by_api_name(blocks: Blocks, api_name: str) -> BlockFunction | None:
+    """The dependency called ``api_name`` (with or without a leading ``/``)."""
+    name = api_name.lstrip("/")
+    for fn in blocks.fns.values():
+        if fn.api_name == name:
+            return fn
+    return None

@@ -1,0 +1,50 @@
+"""Where blocks are being built, and which job is running.
+
+Two separate contexts: the *render* context (the ``with`` stack while an app is
+being built) and the *job* context (the event currently being processed, so
+``gr.Info`` and ``gr.Progress`` know where to send their messages).
+"""
+
+from __future__ import annotations
+
+import itertools
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from wasmui.blocks import BlockContext, Blocks
+
+
+class Context:
+    """Process-wide build state: the current ``with`` block and the id counter."""
+
+    root_block: Blocks | None = None
+    block: BlockContext | None = None
+    ids = itertools.count()
+    # True while wasmui.runner executes a user's app: launch() must not block.
+    loading_app: bool = False
+    launched: list[Blocks] = []
+
+    @classmethod
+    def next_id(cls) -> int:
+        """Return a fresh block id (unique within the process, like Gradio)."""
+        return next(cls.ids)
+
+
+@dataclass
+class JobContext:
+    """The running event: lets helpers emit log/progress messages to its client."""
+
+    emit: Callable[[Any], None]
+    session_hash: str | None = None
+    fn_index: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+current_job: ContextVar[JobContext | None] = ContextVar("wasmui_current_job", default=None)
+
+
+def get_blocks_context() -> Blocks | None:
+    """The Blocks currently being built, if any."""
+    return Context.root_block

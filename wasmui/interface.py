@@ -1,0 +1,191 @@
+"""``gr.Interface``: a whole app from one function and its inputs/outputs."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from wasmui.blocks import Blocks
+from wasmui.components import component_from_spec
+from wasmui.components.base import Component
+from wasmui.components.button import Button, ClearButton
+from wasmui.components.markdown import Markdown
+from wasmui.components.state import State
+from wasmui.events import on
+from wasmui.layouts import Column, Row
+
+
+def _specs(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+class Interface(Blocks):
+    """``gr.Interface(fn, inputs, outputs)`` builds a form, buttons and outputs."""
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        inputs: Any,
+        outputs: Any,
+        examples: list[Any] | str | None = None,
+        *,
+        cache_examples: bool | str | None = None,
+        examples_per_page: int = 10,
+        example_labels: list[str] | None = None,
+        live: bool = False,
+        title: str | None = None,
+        description: str | None = None,
+        article: str | None = None,
+        flagging_mode: str | None = None,
+        flagging_options: Any = None,
+        flagging_dir: str = ".gradio/flagged",
+        flagging_callback: Any = None,
+        analytics_enabled: bool | None = None,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        api_visibility: str = "public",
+        api_name: str | None = None,
+        api_description: str | None | bool = None,
+        _api_mode: bool = False,
+        allow_duplication: bool = False,
+        concurrency_limit: int | None | str = "default",
+        additional_inputs: Any = None,
+        additional_inputs_accordion: Any = None,
+        submit_btn: str | Button = "Submit",
+        stop_btn: str | Button = "Stop",
+        clear_btn: str | Button | None = "Clear",
+        delete_cache: tuple[int, int] | None = None,
+        show_progress: str = "full",
+        fill_width: bool = False,
+        deep_link: Any = None,
+        validator: Callable[..., Any] | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(mode="interface", title=title or "Gradio", theme=theme, css=css, js=js, head=head,
+                         fill_width=fill_width, analytics_enabled=analytics_enabled)
+        self.fn = fn
+        self.live = live
+        self.description = description
+        self.article = article
+        self.flagging_mode = flagging_mode or "never"
+        self.api_name = api_name or "predict"
+        self.input_components = [component_from_spec(s) for s in _specs(inputs)]
+        self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
+        self.output_components = [component_from_spec(s) for s in _specs(outputs)]
+        self._label_from_params()
+        self.examples = examples
+        with self:
+            self._render(submit_btn, stop_btn, clear_btn, examples, examples_per_page, example_labels,
+                         api_visibility, api_description, concurrency_limit, show_progress, batch,
+                         max_batch_size, validator, additional_inputs_accordion, title)
+
+    def _label_from_params(self) -> None:
+        """Inputs without a label are named after the function's parameters."""
+        try:
+            names = [p.name for p in inspect.signature(self.fn).parameters.values()
+                     if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):
+            names = []
+        for comp, name in zip(self.input_components + self.additional_inputs, names):
+            if getattr(comp, "label", None) is None and not isinstance(comp, State):
+                comp.label = name
+        if len(self.output_components) == 1 and getattr(self.output_components[0], "label", None) is None:
+            if not isinstance(self.output_components[0], State):
+                self.output_components[0].label = "output"
+        else:
+            for i, comp in enumerate(self.output_components):
+                if getattr(comp, "label", None) is None and not isinstance(comp, State):
+                    comp.label = f"output {i}"
+
+    @property
+    def is_generator(self) -> bool:
+        """Whether ``fn`` streams its outputs."""
+        return inspect.isgeneratorfunction(self.fn) or inspect.isasyncgenfunction(self.fn)
+
+    def _render(self, submit_btn: Any, stop_btn: Any, clear_btn: Any, examples: Any, per_page: int,
+                labels: Any, visibility: str, description: Any, concurrency: Any, show_progress: str,
+                batch: bool, max_batch: int, validator: Any, accordion: Any, title: str | None) -> None:
+        if title:
+            Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
+        if self.description:
+            Markdown(self.description)
+        all_inputs = self.input_components + self.additional_inputs
+        output_only = not self.input_components and not self.additional_inputs
+        with Row(equal_height=False):
+            submit = stop = clear = None
+            if not output_only:
+                with Column(variant="panel"):
+                    for comp in self.input_components:
+                        comp.render()
+                    self._render_additional(accordion)
+                    with Row():
+                        clear = self._make_clear(clear_btn)
+                        submit, stop = self._make_submit(submit_btn, stop_btn)
+            with Column(variant="panel"):
+                for comp in self.output_components:
+                    comp.render()
+                if output_only:
+                    submit, stop = self._make_submit(submit_btn, stop_btn)
+        triggers = []
+        if self.live:
+            triggers = [c.change for c in all_inputs if "change" in c.EVENTS] or ([submit.click] if submit else [])
+        else:
+            triggers = [submit.click] if submit is not None else []
+            triggers += [c.submit for c in self.input_components if "submit" in c.EVENTS]
+        predict = on(triggers, self.fn, all_inputs, self.output_components, api_name=self.api_name,
+                     api_visibility=visibility, api_description=description, concurrency_limit=concurrency,
+                     show_progress=show_progress, batch=batch, max_batch_size=max_batch, validator=validator)
+        if stop is not None:
+            stop.click(None, None, None, cancels=[predict])
+        if clear is not None:
+            clear.add(all_inputs + self.output_components)
+        if examples is not None:
+            from wasmui.examples import Examples
+
+            Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
+                     example_labels=labels)
+        if self.article:
+            Markdown(self.article)
+
+    def _render_additional(self, accordion: Any) -> None:
+        if not self.additional_inputs:
+            return
+        from wasmui.layouts import Accordion
+
+        label = accordion if isinstance(accordion, str) else "Additional Inputs"
+        with Accordion(label, open=False):
+            for comp in self.additional_inputs:
+                comp.render()
+
+    def _make_clear(self, clear_btn: Any) -> ClearButton | None:
+        if clear_btn is None or self.live:
+            return None
+        if isinstance(clear_btn, Button):
+            clear_btn.render()
+            return clear_btn  # type: ignore[return-value]
+        return ClearButton(value=clear_btn)
+
+    def _make_submit(self, submit_btn: Any, stop_btn: Any) -> tuple[Button | None, Button | None]:
+        submit = None
+        if not self.live:
+            submit = submit_btn.render() if isinstance(submit_btn, Button) else Button(submit_btn, variant="primary")
+        stop = None
+        if self.is_generator and stop_btn:
+            stop = stop_btn.render() if isinstance(stop_btn, Button) else Button(stop_btn, variant="stop")
+        return submit, stop  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        ins = ", ".join(type(c).__name__ for c in self.input_components)
+        outs = ", ".join(type(c).__name__ for c in self.output_components)
+        return f"<Interface {getattr(self.fn, '__name__', 'fn')}({ins}) -> ({outs})>"
+
+
+def _is_component(value: Any) -> bool:
+    return isinstance(value, Component)

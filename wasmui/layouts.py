@@ -1,0 +1,199 @@
+"""Layout blocks: ``Row``, ``Column``, ``Group``, ``Tabs``/``Tab``, ``Accordion`` and the
+invisible ``Form`` that wraps runs of form components."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from wasmui.blocks import Block, BlockContext
+
+
+class Row(BlockContext):
+    """Children side by side (wrapping below their ``min_width``)."""
+
+    def __init__(
+        self,
+        *,
+        variant: Literal["default", "panel", "compact"] = "default",
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        scale: int | None = None,
+        render: bool = True,
+        height: int | str | None = None,
+        max_height: int | str | None = None,
+        min_height: int | str | None = None,
+        equal_height: bool = False,
+        show_progress: bool = False,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.variant = variant
+        self.scale = scale
+        self.height = height
+        self.max_height = max_height
+        self.min_height = min_height
+        self.equal_height = equal_height
+        self.show_progress = show_progress
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Column(BlockContext):
+    """Children stacked vertically; ``scale`` sets its width share in a Row."""
+
+    def __init__(
+        self,
+        *,
+        scale: int = 1,
+        min_width: int = 320,
+        variant: Literal["default", "panel", "compact"] = "default",
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        show_progress: bool = False,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        if scale != round(scale):
+            raise ValueError(f"'scale' value should be an integer. Using {scale} will cause issues.")
+        self.scale = scale
+        self.min_width = min_width
+        self.variant = variant
+        self.show_progress = show_progress
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Group(BlockContext):
+    """Children drawn as one panel with no gaps."""
+
+    def __init__(
+        self,
+        *,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Tabs(BlockContext):
+    """A set of tabs; ``selected`` is the id (or index) of the open tab."""
+
+    EVENTS = ["change", "select"]
+
+    def __init__(
+        self,
+        *,
+        selected: int | str | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.selected = selected
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Tab(BlockContext):
+    """One tab; consecutive tabs are wrapped in a ``Tabs`` automatically."""
+
+    EVENTS = ["select"]
+
+    def __init__(
+        self,
+        label: str | None = None,
+        visible: bool | str = True,
+        interactive: bool = True,
+        *,
+        id: int | str | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        scale: int | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+        render_children: bool = False,
+    ) -> None:
+        self.label = label
+        self.interactive = interactive
+        self.id = id
+        self.scale = scale
+        self.render_children = render_children
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+    def get_expected_parent(self) -> type[BlockContext] | None:
+        return Tabs
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "tabitem"
+
+
+TabItem = Tab
+
+
+class Accordion(BlockContext):
+    """A collapsible section with a ``label``."""
+
+    EVENTS = ["expand", "collapse"]
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        open: bool = True,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.label = label
+        self.open = open
+        self.preserved_by_key = preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Form(BlockContext):
+    """Invisible container Gradio puts around consecutive form components."""
+
+    def __init__(
+        self,
+        *,
+        scale: int = 0,
+        min_width: int = 0,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.scale = scale
+        self.min_width = min_width
+        self.preserved_by_key = preserved_by_key
+        super().__init__(render=render, key=key)
+
+    def add_child(self, child: Block) -> None:
+        # In a Row a form takes the summed width of its children, as in Gradio.
+        from wasmui.blocks import Blocks
+
+        parent = self.parent
+        scale = getattr(child, "scale", None)
+        if isinstance(parent, Row):
+            self.scale += 1 if scale is None else scale
+            self.min_width += getattr(child, "min_width", 0) or 0
+        elif isinstance(parent, Column) and isinstance(parent.parent, Row) and parent.parent.equal_height:
+            self.scale += 1 if scale is None else scale
+        elif isinstance(parent, Blocks) and parent.fill_height:
+            self.scale += 0 if scale is None else scale
+        super().add_child(child)

@@ -1,0 +1,125 @@
+"""Turning a function's return value into the ``data`` list sent to clients.
+
+Handles the ways Gradio lets a function answer: one value per output, a dict
+keyed by output components, ``gr.update(...)``/``gr.skip()``, a component
+instance (property update), and ``gr.State`` outputs (kept server-side).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wasmui.blocks import Block
+from wasmui.components.base import Component
+from wasmui.components.state import State
+from wasmui.exceptions import Error
+
+if TYPE_CHECKING:
+    from wasmui.blocks import Blocks
+    from wasmui.events import BlockFunction
+    from wasmui.processing import Session
+
+SKIP = {"__type__": "update"}
+# Constructor arguments that never travel in an update.
+_NOT_UPDATABLE = {"render", "every", "inputs", "key", "preserved_by_key", "elem_id"}
+
+
+def _is_update(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("__type__") == "update"
+
+
+def split_result(fn: BlockFunction, result: Any) -> list[Any]:
+    """One raw value per output (dict-by-component results fill gaps with skips)."""
+    outputs = fn.outputs
+    n = len(outputs)
+    if n == 0:
+        return []
+    if isinstance(result, dict) and result and all(isinstance(k, Block) for k in result):
+        unknown = [k for k in result if k not in outputs]
+        if unknown:
+            raise Error(f"Returned component {unknown[0]!r} is not among this event's outputs.")
+        return [result.get(o, SKIP) for o in outputs]
+    if n == 1:
+        return [result]
+    if result is None:
+        return [None] * n
+    if isinstance(result, (list, tuple)) and len(result) == n:
+        return list(result)
+    got = len(result) if isinstance(result, (list, tuple)) else 1
+    name = getattr(fn.fn, "__name__", "fn")
+    raise Error(
+        f"A function ({name}) returned too {'many' if got > n else 'few'} output values "
+        f"(needed: {n}, returned: {got}). Return one value per output component."
+    )
+
+
+def component_as_update(block: Block, value: Block) -> dict[str, Any]:
+    """``return gr.Textbox(lines=8)`` → an update with the explicitly given props."""
+    update: dict[str, Any] = {"__type__": "update"}
+    for name, arg in getattr(value, "_constructor_args", {}).items():
+        if name in _NOT_UPDATABLE:
+            continue
+        update[name] = getattr(value, name, arg) if name != "value" else arg
+    return update
+
+
+def postprocess_one(block: Block, value: Any, fn: BlockFunction) -> Any:
+    """The payload for one (non-State) output."""
+    if isinstance(value, Block):
+        value = component_as_update(block, value)
+    if _is_update(value):
+        update = dict(value)
+        if "value" in update and fn.postprocess and isinstance(block, Component):
+            update["value"] = block.postprocess(update["value"])
+        return update
+    if fn.postprocess and isinstance(block, Component):
+        return block.postprocess(value)
+    return value
+
+
+def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session: Session) -> tuple[list[Any], list[int]]:
+    """Return ``(data, changed_state_ids)`` for one function result."""
+    data: list[Any] = []
+    changed: list[int] = []
+    for block, value in zip(fn.outputs, split_result(fn, result)):
+        if isinstance(block, State):
+            if _is_update(value):
+                if "value" not in value:
+                    data.append(None)
+                    continue
+                value = value["value"]
+            if session.set_state(block, value) and _has_change_listener(blocks, block):
+                changed.append(block._id)
+            data.append(None)
+            continue
+        data.append(postprocess_one(block, value, fn))
+    return data, changed
+
+
+def _has_change_listener(blocks: Blocks, block: Block) -> bool:
+    return any((block._id, "change") in f.targets for f in blocks.fns.values())
+
+
+def _is_file_data(obj: Any) -> bool:
+    return isinstance(obj, dict) and isinstance(obj.get("meta"), dict) and obj["meta"].get("_type") == "gradio.FileData"
+
+
+def serve_files(data: Any, blocks: Blocks, root: str) -> Any:
+    """Copy every output file into the app's cache and give it a ``/file=`` URL (in place)."""
+    if _is_file_data(data):
+        path = data.get("path")
+        if isinstance(path, str):
+            if path.startswith(("http://", "https://")):
+                data["url"] = path
+            else:
+                cached = blocks.file_store.move_to_cache(path)
+                data["path"] = cached
+                data["url"] = f"{root}/gradio_api/file={cached}"
+        return data
+    if isinstance(data, list):
+        for item in data:
+            serve_files(item, blocks, root)
+    elif isinstance(data, dict):
+        for item in data.values():
+            serve_files(item, blocks, root)
+    return data

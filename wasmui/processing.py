@@ -1,0 +1,388 @@
+"""Running one event: preprocess → user function → postprocess, as a stream of events.
+
+``run_job`` is what the server's queue calls. It yields ``Log``/``Progress``
+messages while the function runs, ``Generating`` for each value a generator
+yields, and ends with ``Completed``. Errors propagate as exceptions and are
+turned into Gradio's error payload by ``error_payload``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+import inspect
+import sys
+import time
+import traceback
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from wasmui.blocks import Block
+from wasmui.components.base import Component
+from wasmui.components.state import State
+from wasmui.context import JobContext, current_job
+from wasmui.exceptions import Error
+from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request
+from wasmui.outputs import postprocess_outputs, serve_files
+
+if TYPE_CHECKING:
+    from wasmui.blocks import Blocks
+    from wasmui.events import BlockFunction
+
+# Pyodide has no threads: sync functions run on the event loop there.
+IN_BROWSER = sys.platform == "emscripten"
+MAX_SESSIONS = 2000
+
+
+# -- job events ----------------------------------------------------------------
+@dataclass
+class Generating:
+    """One value yielded by a generator (full postprocessed outputs)."""
+
+    data: list[Any]
+
+
+@dataclass
+class Log:
+    """A ``gr.Info``/``gr.Warning``/``gr.Success`` raised while the job runs."""
+
+    level: str
+    message: str
+    duration: float | None
+    visible: bool
+    title: str
+
+
+@dataclass
+class ProgressEvent:
+    """The job's ``gr.Progress`` changed."""
+
+    progress_data: list[dict[str, Any]]
+
+
+@dataclass
+class Completed:
+    """The job finished; ``data`` holds the final full output values."""
+
+    data: list[Any]
+    changed_state_ids: list[int] = field(default_factory=list)
+    duration: float = 0.0
+
+
+JobEvent = Generating | Log | ProgressEvent | Completed
+
+
+# -- sessions ------------------------------------------------------------------
+class Session:
+    """Per-session values of ``gr.State`` components."""
+
+    def __init__(self, session_hash: str) -> None:
+        self.hash = session_hash
+        self.state: dict[int, Any] = {}
+        self.last_used = time.monotonic()
+
+    def get_state(self, component: State) -> Any:
+        """The session's value of ``component`` (initialised on first use)."""
+        if component._id not in self.state:
+            self.state[component._id] = component.initial_value()
+        return self.state[component._id]
+
+    def set_state(self, component: State, value: Any) -> bool:
+        """Store ``value``; return whether it differs from the previous one."""
+        old = self.state.get(component._id, _MISSING)
+        self.state[component._id] = value
+        try:
+            return bool(old is _MISSING or old != value)
+        except Exception:  # e.g. numpy arrays refuse truthiness
+            return True
+
+
+_MISSING = object()
+
+
+class SessionStore:
+    """Sessions by hash, oldest dropped beyond ``MAX_SESSIONS`` (like Gradio's LRU)."""
+
+    def __init__(self, blocks: Blocks) -> None:
+        self.blocks = blocks
+        self._sessions: OrderedDict[str, Session] = OrderedDict()
+
+    def get(self, session_hash: str) -> Session:
+        """The session for ``session_hash``, created if new."""
+        session = self._sessions.get(session_hash)
+        if session is None:
+            session = self._sessions[session_hash] = Session(session_hash)
+            while len(self._sessions) > MAX_SESSIONS:
+                _, old = self._sessions.popitem(last=False)
+                self._run_delete_callbacks(old)
+        self._sessions.move_to_end(session_hash)
+        session.last_used = time.monotonic()
+        return session
+
+    def __contains__(self, session_hash: str) -> bool:
+        return session_hash in self._sessions
+
+    def delete(self, session_hash: str) -> None:
+        """Forget a session (page closed), calling State ``delete_callback``s."""
+        session = self._sessions.pop(session_hash, None)
+        if session is not None:
+            self._run_delete_callbacks(session)
+
+    def _run_delete_callbacks(self, session: Session) -> None:
+        for block_id, value in session.state.items():
+            block = self.blocks.blocks.get(block_id)
+            if isinstance(block, State):
+                try:
+                    block.delete_callback(value)
+                except Exception:
+                    traceback.print_exc()
+
+
+# -- errors --------------------------------------------------------------------
+def error_payload(exc: BaseException, show_error: bool) -> dict[str, Any]:
+    """Gradio's error object for a failed job (``output`` of process_completed)."""
+    if isinstance(exc, Error):
+        return {"error": exc.message, "duration": exc.duration, "visible": exc.visible, "title": exc.title}
+    if not show_error:
+        return {"error": None}
+    text = str(exc) or type(exc).__name__
+    return {"error": text, "visible": True, "traceback": "".join(traceback.format_exception(exc))}
+
+
+# -- inputs --------------------------------------------------------------------
+def _is_file_data(obj: Any) -> bool:
+    return isinstance(obj, dict) and isinstance(obj.get("meta"), dict) and obj["meta"].get("_type") == "gradio.FileData"
+
+
+def check_input_files(payload: Any, blocks: Blocks) -> Any:
+    """Refuse FileData inputs whose path the app did not receive as an upload."""
+    if _is_file_data(payload):
+        path = payload.get("path")
+        if isinstance(path, str) and not path.startswith(("http://", "https://")):
+            payload = {**payload, "path": blocks.file_store.check_input(path)}
+        return payload
+    if isinstance(payload, list):
+        return [check_input_files(p, blocks) for p in payload]
+    if isinstance(payload, dict):
+        return {k: check_input_files(v, blocks) for k, v in payload.items()}
+    return payload
+
+
+def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], session: Session) -> list[Any]:
+    """Turn the client's payloads into the values the function receives."""
+    if len(data) != len(fn.inputs):
+        raise Error(f"Expected {len(fn.inputs)} input values for this event but received {len(data)}.")
+    values = []
+    for block, payload in zip(fn.inputs, data):
+        if isinstance(block, State):
+            values.append(session.get_state(block))
+        elif not fn.preprocess or not isinstance(block, Component):
+            values.append(payload)
+        else:
+            values.append(block.preprocess(check_input_files(payload, blocks)))
+    return values
+
+
+def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:
+    """Value to inject for a ``gr.Progress``/``gr.Request``/``gr.EventData`` parameter."""
+    if isinstance(param.default, Progress):
+        return Progress(track_tqdm=param.default.track_tqdm)
+    ann = param.annotation
+    if isinstance(ann, str):
+        name = ann.split(".")[-1].strip("'\"")
+        if name == "Request":
+            return ctx["request"]
+        if name.endswith("Data"):
+            from wasmui import helpers
+
+            cls = getattr(helpers, name, EventData)
+            return cls(ctx["target"], ctx["event_data"])
+        return _MISSING
+    if isinstance(ann, type):
+        if issubclass(ann, Request):
+            return ctx["request"]
+        if issubclass(ann, EventData):
+            return ann(ctx["target"], ctx["event_data"])
+    return _MISSING
+
+
+def build_call_args(fn: BlockFunction, values: list[Any], ctx: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """Place input values and injected special values on the function's parameters."""
+    if fn.inputs_as_dict:
+        values = [dict(zip(fn.inputs, values))]
+    try:
+        params = list(inspect.signature(fn.fn).parameters.values())  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return values, {}
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    remaining = list(values)
+    for p in params:
+        special = _special_value(p, ctx)
+        if special is not _MISSING:
+            if p.kind == p.KEYWORD_ONLY:
+                kwargs[p.name] = special
+            else:
+                args.append(special)
+        elif p.kind == p.VAR_POSITIONAL:
+            args.extend(remaining)
+            remaining = []
+        elif p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and remaining:
+            args.append(remaining.pop(0))
+        elif p.kind == p.KEYWORD_ONLY and remaining:
+            kwargs[p.name] = remaining.pop(0)
+    if remaining:
+        raise Error(f"The function {getattr(fn.fn, '__name__', 'fn')} received {len(values)} inputs "
+                    f"but accepts fewer arguments.")
+    return args, kwargs
+
+
+# -- running -------------------------------------------------------------------
+async def _call_sync(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    if IN_BROWSER:
+        return func(*args, **kwargs)
+    loop = asyncio.get_running_loop()
+    ctx = contextvars.copy_context()
+    return await loop.run_in_executor(None, functools.partial(ctx.run, func, *args, **kwargs))
+
+
+_DONE = object()
+
+
+def _next_or_done(gen: Any) -> Any:
+    try:
+        return next(gen)
+    except StopIteration:
+        return _DONE
+
+
+async def _drive(func: Callable[..., Any], args: list[Any], kwargs: dict[str, Any], put: Callable[[Any], None]) -> None:
+    """Run the user's function, reporting ``("yield"|"return"|"error", value)``."""
+    try:
+        if inspect.isasyncgenfunction(func):
+            async for item in func(*args, **kwargs):
+                put(("yield", item))
+            put(("done", None))
+        elif inspect.iscoroutinefunction(func):
+            put(("return", await func(*args, **kwargs)))
+        else:
+            result = await _call_sync(func, *args, **kwargs)
+            if inspect.isgenerator(result):
+                while (item := await _call_sync(_next_or_done, result)) is not _DONE:
+                    put(("yield", item))
+                put(("done", None))
+            elif inspect.isawaitable(result):
+                put(("return", await result))
+            else:
+                put(("return", result))
+    except asyncio.CancelledError:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - every failure must reach the client
+        put(("error", exc))
+
+
+def _translate(item: Any) -> JobEvent | None:
+    if isinstance(item, LogMessage):
+        return Log(item.level, item.message, item.duration, item.visible, item.title)
+    if isinstance(item, ProgressUpdate):
+        return ProgressEvent(item.progress_data)
+    return None
+
+
+async def run_job(
+    blocks: Blocks,
+    fn_index: int,
+    data: list[Any],
+    session: Session,
+    *,
+    event_data: Any = None,
+    root: str = "",
+    request: Request | None = None,
+    trigger_id: int | None = None,
+) -> AsyncIterator[JobEvent]:
+    """Run dependency ``fn_index`` for ``session``; yield its messages in order."""
+    fn = blocks.fns[fn_index]
+    start = time.monotonic()
+    if fn.fn is None:
+        yield Completed([{"__type__": "update"} for _ in fn.outputs], [], 0.0)
+        return
+    values = preprocess_inputs(blocks, fn, list(data), session)
+    ctx = {"request": request or Request(session_hash=session.hash), "event_data": event_data,
+           "target": blocks.blocks.get(trigger_id) if trigger_id is not None else None}
+    args, kwargs = build_call_args(fn, values, ctx)
+
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Any] = asyncio.Queue()
+
+    def emit(item: Any) -> None:
+        loop.call_soon_threadsafe(queue.put_nowait, item)
+
+    job = JobContext(emit=emit, session_hash=session.hash, fn_index=fn_index)
+    token = current_job.set(job)
+    try:
+        task = asyncio.ensure_future(_drive(fn.fn, args, kwargs, queue.put_nowait))
+    finally:
+        current_job.reset(token)
+    last: list[Any] = [None] * len(fn.outputs)
+    changed: set[int] = set()
+    try:
+        while True:
+            item = await queue.get()
+            event = _translate(item)
+            if event is not None:
+                yield event
+                continue
+            kind, value = item
+            if kind == "error":
+                raise value
+            if kind == "done":
+                break
+            last, ids = postprocess_outputs(blocks, fn, value, session)
+            changed.update(ids)
+            serve_files(last, blocks, root)
+            if kind == "return":
+                break
+            yield Generating(list(last))
+    finally:
+        if not task.done():
+            task.cancel()
+    duration = time.monotonic() - start
+    fn.total_runtime += duration
+    fn.total_runs += 1
+    yield Completed(last, sorted(changed), duration)
+
+
+def run_validator(blocks: Blocks, fn_index: int, data: list[Any], session: Session) -> list[dict[str, Any]] | None:
+    """Run a listener's ``validator=``; return the 422 detail list when invalid."""
+    fn = blocks.fns[fn_index]
+    if fn.validator is None:
+        return None
+    values = preprocess_inputs(blocks, fn, list(data), session)
+    result = fn.validator(*values)
+    results = list(result) if isinstance(result, (list, tuple)) else [result]
+    detail: list[dict[str, Any]] = []
+    invalid = False
+    names = _param_names(fn)
+    for i, r in enumerate(results):
+        if isinstance(r, dict) and r.get("__type__") == "validate" and not r.get("is_valid", True):
+            invalid = True
+            detail.append({**r, "parameter_name": names[i] if i < len(names) else f"param_{i}"})
+        else:
+            detail.append({"is_valid": True, "message": ""})
+    return detail if invalid else None
+
+
+def _param_names(fn: BlockFunction) -> list[str]:
+    try:
+        return [p.name for p in inspect.signature(fn.fn).parameters.values()]  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return []
+
+
+__all__ = [
+    "Block", "Completed", "Generating", "JobEvent", "Log", "ProgressEvent", "Session", "SessionStore",
+    "error_payload", "run_job", "run_validator",
+]
