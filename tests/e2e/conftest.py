@@ -1,0 +1,147 @@
+"""Fixtures for end-to-end tests: real Pyodide in Debian's Chromium, offline.
+
+* ``browser``     -- one headless Chromium per session (``/usr/bin/chromium``; never ``playwright install``)
+* ``built_site``  -- ``built_site(app_dir, asgi=None) -> Path``: a ``wasmui build`` of the app (cached per session)
+* ``served``      -- ``served(site_dir) -> base URL``: the folder on a local static server (127.0.0.1)
+* ``page``        -- a fresh context + page that records every request (``page.requests``) and
+                     console errors (``page.console_errors``); ``new_page(**context_options)`` for variants
+* ``boot``        -- ``boot(page, url)``: navigate and wait until the first ``<wasmui-app>`` is ready
+
+Every test here is marked ``e2e`` and skipped when Chromium or the built runtime is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wasmui import build
+from wasmui.devserver import Server, start_static_server
+
+CHROMIUM = os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+ASGI_APP = Path(__file__).resolve().parent / "asgi_app"
+BOOT_TIMEOUT_MS = 120_000
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.fspath)).resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make chromium)")
+    if not (build.WEB / "wasmui-manifest.json").exists():
+        pytest.skip("browser runtime not built (make web)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """``built_site(app_dir, asgi=None)``: builds once per session and returns the site folder."""
+    cache: dict[tuple[str, str | None], Path] = {}
+
+    def make(app_dir: str | Path, asgi: str | None = None) -> Path:
+        key = (str(Path(app_dir).resolve()), asgi)
+        if key not in cache:
+            out = tmp_path_factory.mktemp("site")
+            if asgi is None:
+                build.build_site(app_dir, out)
+            else:
+                # A raw ASGI app has no Gradio config: the page serves it with asgi="module:attr".
+                specs, _ = build.find_apps(app_dir)
+                build.copy_runtime(out)
+                shutil.copytree(specs[0].folder, out / "app", dirs_exist_ok=True)
+                (out / "index.html").write_text(
+                    build.render_page(specs[0], None, site="./", files_dir="app/", asgi=asgi))
+            cache[key] = out
+        return cache[key]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def served() -> Iterator[Callable[[Path], str]]:
+    """``served(site_dir) -> "http://127.0.0.1:<port>"`` (one server per folder)."""
+    servers: dict[Path, Server] = {}
+
+    def serve(site: Path) -> str:
+        if site not in servers:
+            servers[site], _ = start_static_server(site)
+        host, port = servers[site].server_address[:2]
+        return f"http://{host}:{port}"
+
+    yield serve
+    for server in servers.values():
+        server.shutdown()
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """``new_page(**context_options)``: a page in a fresh context, recording requests."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = []
+        page.console_errors = []
+        context.on("request", lambda request: page.requests.append(request.url))
+        page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Any]) -> Any:
+    return new_page()
+
+
+def wait_ready(page: Any, selector: str = "wasmui-app") -> dict[str, Any]:
+    """Waits until the app's worker is ready; fails with the boot traceback if it crashed."""
+    page.wait_for_function(
+        f"() => {{ const el = document.querySelector({selector!r}); return el && (el.phase === 'ready' || el.phase === 'error'); }}",
+        timeout=BOOT_TIMEOUT_MS)
+    state = page.evaluate(f"""() => {{
+        const el = document.querySelector({selector!r});
+        const err = el.shadowRoot && el.shadowRoot.querySelector('.wasmui-error');
+        return {{phase: el.phase, error: err ? err.textContent : null, timings: el.timings}};
+    }}""")
+    assert state["phase"] == "ready", state["error"]
+    return state
+
+
+@pytest.fixture
+def boot() -> Callable[[Any, str], dict[str, Any]]:
+    def go(page: Any, url: str) -> dict[str, Any]:
+        page.goto(url)
+        return wait_ready(page)
+
+    return go
+
+
+def foreign_requests(page: Any, base: str) -> list[str]:
+    """Requests that left the site's origin (data:/blob: URLs are local)."""
+    return [u for u in page.requests if not u.startswith((base, "data:", "blob:"))]

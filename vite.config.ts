@@ -1,0 +1,29 @@
+/**
+ * Page bundle: `assets/wasmui.js` (the <wasmui-app> element, shell, transport)
+ * and the app worker, into wasmui/_web/. The service worker is built by
+ * vite.sw.config.ts; Pyodide and the wasmui wheel are added by
+ * `python -m wasmui.webassets`.
+ */
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  base: "./",
+  publicDir: false,
+  build: {
+    outDir: "wasmui/_web",
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: false,
+    modulePreload: false,
+    rolldownOptions: {
+      input: { wasmui: "web/src/main.ts" },
+      // A stable entry name: built pages reference assets/wasmui.js.
+      output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
+      preserveEntrySignatures: "exports-only",
+    },
+  },
+  worker: {
+    format: "es",
+    rolldownOptions: { output: { entryFileNames: "assets/[name]-[hash].js" } },
+  },
+});

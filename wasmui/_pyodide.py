@@ -1,0 +1,227 @@
+"""The bridge between the browser worker and the app's ASGI app.
+
+This is the ONLY module that touches Pyodide (``pyodide.ffi``); everything it
+calls is plain Python. The worker (``web/src/runtime.ts``) calls :func:`boot`
+once, then for every HTTP request arriving on a MessagePort calls
+:meth:`Bridge.request` (and :meth:`Bridge.body` / :meth:`Bridge.disconnect`).
+Answers go back through the ``reply(kind, a, b)`` JS function the worker passes:
+
+* ``reply("start", status, headers)`` -- headers as ``[[name, value], ...]``
+* ``reply("body", more, chunk)``      -- chunk as a ``Uint8Array``
+* ``reply("error", message, traceback)`` -- the app failed after starting the response
+
+On CPython (tests) JS values are plain Python values and ``reply`` is any callable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import os
+import sys
+import traceback
+import urllib.parse
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Message = MutableMapping[str, Any]
+ASGIApp = Callable[[Message, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
+Reply = Callable[[str, Any, Any], Any]
+
+_DISCONNECT: Message = {"type": "http.disconnect"}
+_STARTUP_TIMEOUT_S = 10.0
+
+
+def _to_js(value: Any) -> Any:
+    """Converts lists and bytes for JS (a no-op on CPython)."""
+    if sys.platform != "emscripten":
+        return value
+    from pyodide.ffi import to_js
+
+    return to_js(value)
+
+
+def _to_py(value: Any) -> Any:
+    """Converts a JS array (JsProxy) into Python lists; plain values pass through."""
+    return value.to_py() if hasattr(value, "to_py") else value
+
+
+def _to_bytes(value: Any) -> bytes:
+    """Bytes of a JS Uint8Array (JsProxy) or of a Python bytes-like value."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    return bytes(value.to_bytes())
+
+
+def build_scope(method: str, url: str, headers: list[list[str]], root_path: str) -> dict[str, Any]:
+    """The ASGI HTTP scope of a browser request for ``url``.
+
+    ``path`` includes ``root_path`` (ASGI spec; what uvicorn does), so the app
+    computes ``root`` = origin + root_path and file URLs route back to us.
+    """
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme or "http"
+    host = parts.hostname or "localhost"
+    port = parts.port or (443 if scheme == "https" else 80)
+    pairs = [(str(k).lower().encode("latin-1", "replace"), str(v).encode("latin-1", "replace")) for k, v in headers]
+    if not any(k == b"host" for k, _ in pairs):
+        # Browsers never expose Host on a Request; the app needs it for `root`.
+        pairs.append((b"host", parts.netloc.encode("latin-1", "replace")))
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": method.upper(),
+        "scheme": scheme,
+        "path": urllib.parse.unquote(parts.path) or "/",
+        "raw_path": (parts.path or "/").encode("latin-1", "replace"),
+        "query_string": parts.query.encode("latin-1", "replace"),
+        "root_path": root_path.rstrip("/"),
+        "headers": pairs,
+        "client": ("127.0.0.1", 0),
+        "server": (host, port),
+    }
+
+
+class Bridge:
+    """Serves requests from the worker with one ASGI app."""
+
+    def __init__(self, app: ASGIApp, root_path: str) -> None:
+        self.app = app
+        self.root_path = root_path
+        self._inboxes: dict[int, asyncio.Queue[Message]] = {}
+        self._disconnected: set[int] = set()
+        self._tasks: set[asyncio.Future[None]] = set()
+        self._lifespan: asyncio.Queue[Message] | None = None
+
+    async def startup(self) -> None:
+        """Runs the ASGI lifespan startup, if the app speaks lifespan."""
+        inbox: asyncio.Queue[Message] = asyncio.Queue()
+        started: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        await inbox.put({"type": "lifespan.startup"})
+
+        async def send(message: Message) -> None:
+            if message["type"].startswith("lifespan.startup") and not started.done():
+                if message["type"] == "lifespan.startup.failed":
+                    started.set_exception(RuntimeError(message.get("message", "lifespan startup failed")))
+                else:
+                    started.set_result(True)
+
+        async def run() -> None:
+            try:
+                await self.app({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, inbox.get, send)
+            except Exception:  # apps without lifespan support may raise: they need no startup
+                pass
+            if not started.done():
+                started.set_result(False)
+
+        self._keep(asyncio.ensure_future(run()))
+        self._lifespan = inbox
+        await asyncio.wait_for(started, _STARTUP_TIMEOUT_S)
+
+    def request(self, rid: int, method: str, url: str, headers: Any, has_body: bool, reply: Reply) -> None:
+        """Starts answering request ``rid``; its body follows through :meth:`body`."""
+        scope = build_scope(method, url, _to_py(headers), self.root_path)
+        inbox: asyncio.Queue[Message] = asyncio.Queue()
+        if not has_body:
+            inbox.put_nowait({"type": "http.request", "body": b"", "more_body": False})
+        self._inboxes[rid] = inbox
+        self._keep(asyncio.ensure_future(self._serve(rid, scope, inbox, reply)))
+
+    def body(self, rid: int, chunk: Any, more: bool) -> None:
+        """One chunk of the request body of ``rid``."""
+        inbox = self._inboxes.get(rid)
+        if inbox is not None:
+            inbox.put_nowait({"type": "http.request", "body": _to_bytes(chunk), "more_body": bool(more)})
+
+    def disconnect(self, rid: int) -> None:
+        """The client went away (aborted fetch, closed SSE reader)."""
+        inbox = self._inboxes.get(rid)
+        if inbox is not None:
+            self._disconnected.add(rid)
+            inbox.put_nowait(dict(_DISCONNECT))
+
+    def _keep(self, task: asyncio.Future[None]) -> None:
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _serve(self, rid: int, scope: dict[str, Any], inbox: asyncio.Queue[Message], reply: Reply) -> None:
+        state = {"started": False, "finished": False}
+
+        async def receive() -> Message:
+            if state["finished"]:
+                return dict(_DISCONNECT)
+            return await inbox.get()
+
+        async def send(message: Message) -> None:
+            if rid in self._disconnected or state["finished"]:
+                return  # like uvicorn: writes after a disconnect go nowhere
+            kind = message["type"]
+            if kind == "http.response.start":
+                state["started"] = True
+                headers = [[bytes(k).decode("latin-1"), bytes(v).decode("latin-1")] for k, v in message.get("headers", [])]
+                reply("start", int(message["status"]), _to_js(headers))
+            elif kind == "http.response.body":
+                more = bool(message.get("more_body", False))
+                body = bytes(message.get("body", b""))
+                if body or not more:
+                    reply("body", more, _to_js(body))
+                if not more:
+                    state["finished"] = True
+
+        try:
+            await self.app(scope, receive, send)
+            if not state["started"]:
+                raise RuntimeError("the ASGI app returned without a response")
+            if not state["finished"]:
+                reply("body", False, _to_js(b""))
+        except Exception as exc:
+            text = traceback.format_exc()
+            print(text, file=sys.stderr)
+            if not state["started"]:
+                reply("start", 500, _to_js([["content-type", "text/plain; charset=utf-8"]]))
+                reply("body", False, _to_js(text.encode()))
+            elif not state["finished"]:
+                reply("error", f"{type(exc).__name__}: {exc}", text)
+        finally:
+            self._inboxes.pop(rid, None)
+            self._disconnected.discard(rid)
+
+
+def _load_asgi(spec: str) -> ASGIApp:
+    module_name, _, attr = spec.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr or "app")
+
+
+async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None) -> Bridge:
+    """The worker's ONE entry point: run the app in ``app_dir`` and return its bridge.
+
+    ``entry`` (usually ``app.py``) runs as ``__main__`` with ``import gradio``
+    resolving to wasmui; ``asgi="module:attr"`` serves a plain ASGI app instead.
+    """
+    os.makedirs(app_dir, exist_ok=True)
+    os.chdir(app_dir)
+    if app_dir not in sys.path:
+        sys.path.insert(0, app_dir)
+    if asgi:
+        app = _load_asgi(asgi)
+    else:
+        from wasmui import compat, runner
+
+        compat.install()
+        blocks = runner.load_app(os.path.join(app_dir, entry))
+        if inspect.isawaitable(blocks):
+            blocks = await blocks
+        app = blocks.app
+    bridge = Bridge(app, root_path)
+    await bridge.startup()
+    return bridge
+
+
+async def install_requirements(requirements: Any, index_url: str) -> None:
+    """Installs ``requirements`` with micropip from the site's own package index."""
+    import micropip  # type: ignore[import-not-found]  # shipped in the site only when needed
+
+    await micropip.install(list(_to_py(requirements)), index_urls=[index_url])

@@ -1,0 +1,201 @@
+"""``wasmui serve``: build into a temporary folder and serve it on 127.0.0.1.
+
+A small threaded static server (stdlib) with what the browser runtime needs:
+correct MIME types (.wasm, .mjs, .whl), TCP_NODELAY (Nagle + delayed ACK costs
+~40 ms per small keep-alive request), cache headers that keep the 10 MB wasm
+cached but never a stale page, single-range requests, and a
+``/__wasmui/reload`` event stream: pages reload when an app file changes.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import socketserver
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from wasmui.build import build_site, find_apps
+
+RELOAD_PATH = "/__wasmui/reload"
+RELOAD_SCRIPT = """<script>
+(() => {  // wasmui serve: reload when the app changes
+  let first = null;
+  const events = new EventSource("/__wasmui/reload");
+  events.onmessage = (e) => { if (first === null) first = e.data; else if (e.data !== first) location.reload(); };
+})();
+</script>"""
+
+MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+        ".whl": "application/zip", ".json": "application/json", ".py": "text/x-python; charset=utf-8",
+        ".zip": "application/zip", ".css": "text/css", ".html": "text/html; charset=utf-8"}
+
+
+class SiteState:
+    """The folder being served and its build id; replaced atomically on rebuild."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.build_id = str(time.time_ns())
+        self.changed = threading.Condition()
+
+    def swap(self, root: Path) -> None:
+        with self.changed:
+            self.root = root
+            self.build_id = str(time.time_ns())
+            self.changed.notify_all()
+
+
+def cache_control(path: str) -> str:
+    """Long-lived for versioned runtime files, revalidated for everything else."""
+    if path.startswith("/wheels/") or re.match(r"^/assets/.+-[A-Za-z0-9_-]{8}\.(js|css)$", path):
+        return "public, max-age=31536000, immutable"  # content-addressed names
+    if path.startswith("/pyodide/"):
+        return "public, max-age=3600"
+    return "no-cache"
+
+
+def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
+    """A request handler class serving ``state.root`` (whatever it is at request time)."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(state.root), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+            if os.environ.get("WASMUI_SERVE_LOG"):
+                super().log_message(format, *args)
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
+            self.send_header("Accept-Ranges", "bytes")
+            super().end_headers()
+
+        def do_GET(self) -> None:
+            if self.path.split("?", 1)[0] == RELOAD_PATH:
+                self._reload_stream()
+            elif "Range" in self.headers:
+                self._range()
+            else:
+                super().do_GET()
+
+        def _range(self) -> None:
+            path = Path(self.translate_path(self.path))
+            match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers["Range"].strip())
+            if not path.is_file() or not match or match.groups() == ("", ""):
+                super().do_GET()
+                return
+            size = path.stat().st_size
+            start_s, end_s = match.groups()
+            start = int(start_s) if start_s else max(0, size - int(end_s))
+            end = min(size - 1, int(end_s)) if start_s and end_s else size - 1
+            if start >= size or start > end:
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            with path.open("rb") as f:
+                f.seek(start)
+                data = f.read(end - start + 1)
+            self.send_response(206)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _reload_stream(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            seen = None
+            try:
+                while True:
+                    with state.changed:
+                        if seen == state.build_id:
+                            state.changed.wait(15)
+                        current = state.build_id
+                    # An unchanged id doubles as the keep-alive.
+                    self.wfile.write(f"data: {current}\n\n".encode())
+                    self.wfile.flush()
+                    seen = current
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return Handler
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def start_static_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> tuple[Server, SiteState]:
+    """Serves ``root`` in a background thread; returns the server (``server_address``) and its state."""
+    state = SiteState(root)
+    server = Server((host, port), make_handler(state))
+    threading.Thread(target=server.serve_forever, daemon=True, name="wasmui-static").start()
+    return server, state
+
+
+def _sources(app_path: str) -> dict[Path, float]:
+    specs, _ = find_apps(app_path)
+    stamps: dict[Path, float] = {}
+    for spec in specs:
+        for path in spec.folder.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
+                stamps[path] = path.stat().st_mtime
+    return stamps
+
+
+def _watch(app_path: str, state: SiteState, workdir: Path) -> None:
+    stamps = _sources(app_path)
+    generation = 0
+    while True:
+        time.sleep(0.5)
+        current = _sources(app_path)
+        if current == stamps:
+            continue
+        stamps = current
+        generation += 1
+        target = workdir / f"site{generation}"
+        try:
+            build_site(app_path, target, extra_body=RELOAD_SCRIPT)
+        except Exception as exc:  # keep serving the last good build
+            print(f"wasmui serve: rebuild failed: {exc}", file=sys.stderr)
+            continue
+        old = state.root
+        state.swap(target)
+        print("wasmui serve: rebuilt, reloading pages", file=sys.stderr)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(app_path: str, host: str = "127.0.0.1", port: int = 8000, reload: bool = True) -> int:
+    """Builds ``app_path`` into a temp folder and serves it until interrupted."""
+    with tempfile.TemporaryDirectory(prefix="wasmui-serve-") as tmp:
+        workdir = Path(tmp)
+        site = build_site(app_path, workdir / "site0", extra_body=RELOAD_SCRIPT if reload else "")
+        server, state = start_static_server(site, host, port)
+        if reload:
+            threading.Thread(target=_watch, args=(app_path, state, workdir), daemon=True, name="wasmui-watch").start()
+        print(f"wasmui serve: http://{host}:{server.server_address[1]}/  (Ctrl+C to stop)", file=sys.stderr)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    return 0

@@ -1,0 +1,120 @@
+"""Completes the browser assets in ``wasmui/_web/`` after ``npm run build``.
+
+``python -m wasmui.webassets`` adds what Vite does not build:
+
+* ``pyodide/``: the Pyodide core files from ``node_modules/pyodide`` (never a CDN)
+  and a lock trimmed to the packages the site serves (micropip at most), so a
+  missing package fails loudly instead of a silent "Failed to fetch";
+* ``wheels/<hash>/wasmui-<version>-py3-none-any.whl``: this checkout as a wheel
+  (``pip wheel --no-deps``, without ``_web``), in a content-addressed folder so
+  browsers never run a stale cached copy;
+* ``wasmui-manifest.json``: what the worker loads;
+* the build's content hash, written into ``sw.js`` (service-worker versioning).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB = Path(__file__).resolve().parent / "_web"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+MICROPIP = "micropip==0.11.1"
+HASH_PLACEHOLDER = "__WASMUI_BUILD_HASH__"
+
+
+def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
+    source = node_modules / "pyodide"
+    target = WEB / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(source / name, target / name)
+    lock = json.loads((source / "pyodide-lock.json").read_text())
+    packages: dict[str, object] = {}
+    if micropip_wheel is not None:
+        shutil.copyfile(micropip_wheel, target / micropip_wheel.name)
+        entry = dict(lock["packages"]["micropip"])
+        entry.update(file_name=micropip_wheel.name,
+                     sha256=hashlib.sha256(micropip_wheel.read_bytes()).hexdigest(), depends=[])
+        packages["micropip"] = entry
+    (target / "pyodide-lock.json").write_text(json.dumps({"info": lock["info"], "packages": packages}))
+
+
+def _micropip_wheel(cache: Path) -> Path | None:
+    """micropip for Pyodide's Python, downloaded once into ``cache`` (None when offline)."""
+    found = sorted(cache.glob("micropip-*.whl"))
+    if found:
+        return found[-1]
+    cache.mkdir(parents=True, exist_ok=True)
+    # micropip needs Python >= 3.13: ask for the browser's Python, not the host's.
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+         "--python-version", "3.14", "-d", str(cache), MICROPIP],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"wasmui.webassets: micropip unavailable, apps with requirements.txt will not boot:\n"
+              f"{result.stderr.strip()}", file=sys.stderr)
+        return None
+    return sorted(cache.glob("micropip-*.whl"))[-1]
+
+
+def build_wheel(dest: Path) -> Path:
+    """Builds the wasmui wheel of this checkout, without ``wasmui/_web``, into ``dest``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stage = Path(tmp) / "src"
+        stage.mkdir()
+        for name in ("pyproject.toml", "README.md", "LICENSE"):
+            if (ROOT / name).exists():
+                shutil.copyfile(ROOT / name, stage / name)
+        shutil.copytree(ROOT / "wasmui", stage / "wasmui",
+                        ignore=shutil.ignore_patterns("_web", "__pycache__", "*.pyc"))
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(Path(tmp) / "dist"), str(stage)],
+            capture_output=True, text=True, cwd=tmp)
+        if result.returncode != 0:
+            raise RuntimeError(f"pip wheel failed:\n{result.stdout}\n{result.stderr}")
+        wheel = next((Path(tmp) / "dist").glob("wasmui-*.whl"))
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
+        target = dest / digest / wheel.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(wheel, target)
+        return target
+
+
+def content_hash(folder: Path) -> str:
+    """sha256 over every file's path and bytes (sw.js excluded: it receives the hash)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in ("sw.js", "BUILD")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def main() -> int:
+    """Adds Pyodide, the wheel, the manifest and the hash to ``wasmui/_web``."""
+    if not (WEB / "assets" / "wasmui.js").exists() or not (WEB / "sw.js").exists():
+        print("wasmui.webassets: run `npm run build` first", file=sys.stderr)
+        return 1
+    micropip = _micropip_wheel(ROOT / "build" / "wheelcache")
+    _copy_pyodide(ROOT / "node_modules", micropip)
+    shutil.rmtree(WEB / "wheels", ignore_errors=True)
+    wheel = build_wheel(WEB / "wheels")
+    version = wheel.name.split("-")[1]
+    manifest = {"version": version, "wheel": wheel.relative_to(WEB).as_posix(), "micropip": micropip is not None}
+    (WEB / "wasmui-manifest.json").write_text(json.dumps(manifest, indent=1))
+    build_hash = content_hash(WEB)
+    sw = WEB / "sw.js"
+    sw.write_text(sw.read_text().replace(HASH_PLACEHOLDER, build_hash))
+    (WEB / "BUILD").write_text(build_hash + "\n")
+    print(f"wasmui.webassets: {WEB} ready (build {build_hash})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,197 @@
+/**
+ * `<wasmui-app>`: one Gradio app on a page, in an open shadow root.
+ *
+ *   <wasmui-app src="app.py" root="./">                 app file fetched from the site
+ *     <script type="application/json" data-wasmui="config">{...}</script>   optional, pre-computed
+ *     <script type="application/json" data-wasmui="files">{"data.csv": "data.csv"}</script>
+ *     <script type="text/plain" data-wasmui="requirements">pkg==1.0</script>
+ *   </wasmui-app>
+ *   <wasmui-app>import gradio as gr ...</wasmui-app>     inline code (or <script type="text/x-python">)
+ *
+ * Each element starts its own worker and owns its own URL prefix (`root`), so
+ * two apps on one page never share an interpreter or routes. With a
+ * pre-computed config the shell paints at once and queues events until
+ * Python is ready; otherwise the config is fetched from the worker.
+ */
+import { type BootOptions, type Phase, isWorkerControlOut } from "./protocol";
+import { mountShellOrPlaceholder } from "./mount";
+import { BootView } from "./progress";
+import { serviceWorkerLink } from "./swlink";
+import { type Transport, createTransport } from "./transport";
+
+let counter = 0;
+
+export class WasmuiAppElement extends HTMLElement {
+  /** The app's transport (fetch over the worker); set once started. */
+  transport: Transport | null = null;
+  /** Absolute app root URL, no trailing slash. */
+  root = "";
+  /** Current boot phase and page-clock times of each phase (performance.now()). */
+  phase: Phase | "error" = "download";
+  readonly timings: Record<string, number> = {};
+  /** Resolves when the worker is ready; rejects with the boot error. */
+  readonly ready: Promise<void>;
+  /** Whether the service worker answers this app's URLs (else blob URLs for media). */
+  serviceWorker = false;
+
+  private resolveReady!: () => void;
+  private rejectReady!: (error: Error) => void;
+  private worker: Worker | null = null;
+  private started = false;
+
+  constructor() {
+    super();
+    this.ready = new Promise((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    // Children (embedded config, inline code) must be parsed before we read them.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", () => void this.start(), { once: true });
+    } else {
+      void this.start();
+    }
+  }
+
+  disconnectedCallback(): void {
+    // Reconnecting the same element is not supported: stop the interpreter.
+    if (!this.isConnected && this.worker) {
+      this.worker.terminate();
+      this.worker = null;
+    }
+  }
+
+  private async start(): Promise<void> {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const siteBase = new URL(this.getAttribute("site") ?? new URL(/* @vite-ignore */ "../", import.meta.url).href, document.baseURI).href;
+    const appId = this.getAttribute("name") ?? `app${++counter}`;
+    this.root = new URL(this.getAttribute("root") ?? `./__wasmui/${appId}/`, document.baseURI).href.replace(/\/$/, "");
+    const rootPath = new URL(this.root).pathname.replace(/\/$/, "");
+    const view = new BootView(shadow);
+
+    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `wasmui-${appId}` });
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      const message = event.data;
+      if (!isWorkerControlOut(message)) return;
+      switch (message.type) {
+        case "phase":
+          this.setPhase(message.phase, message.at - performance.timeOrigin);
+          view.phase(message.phase, message.detail);
+          break;
+        case "ready":
+          this.setPhase("ready", message.at - performance.timeOrigin);
+          view.done();
+          this.resolveReady();
+          break;
+        case "boot-error":
+          this.phase = "error";
+          view.error(message.phase, message.traceback || message.message);
+          this.rejectReady(new Error(message.message));
+          this.emit("wasmui-error", { phase: message.phase, message: message.message, traceback: message.traceback });
+          break;
+        case "log":
+          (message.stream === "stderr" ? console.warn : console.log)(`[${appId}] ${message.text}`);
+          break;
+      }
+    };
+    const makePort = (): MessagePort => {
+      const channel = new MessageChannel();
+      worker.postMessage({ type: "port", port: channel.port1 }, [channel.port1]);
+      return channel.port2;
+    };
+    const options = this.bootOptions(siteBase, rootPath, appId);
+    worker.postMessage({ type: "boot", options });
+
+    this.transport = createTransport(makePort(), {
+      root: this.root, ready: this.ready, serviceWorkerActive: () => this.serviceWorker && serviceWorkerLink.active(),
+    });
+    // The service worker only matters for real URLs (media, downloads, @gradio/client):
+    // never hold up the first paint for it.
+    void serviceWorkerLink.add({ prefix: `${rootPath}/`, makePort }, new URL("sw.js", siteBase).href, siteBase)
+      .then((active) => {
+        this.serviceWorker = active;
+        this.emit("wasmui-sw", { active });
+      });
+
+    let config = this.embeddedJson<Record<string, unknown>>("config");
+    if (!config) {
+      try {
+        await this.ready;
+      } catch {
+        return;
+      }
+      const response = await this.transport.fetch(`${this.root}/config`);
+      config = (await response.json()) as Record<string, unknown>;
+    }
+    config.root = this.root;
+    await mountShellOrPlaceholder(shadow, {
+      config, fetch: this.transport.fetch, root: this.root, resolveUrl: this.transport.resolveUrl, ready: this.ready,
+    });
+    view.raise();
+    this.emit("wasmui-mounted", {});
+  }
+
+  private bootOptions(siteBase: string, rootPath: string, appId: string): BootOptions {
+    const files: BootOptions["files"] = {};
+    for (const [path, url] of Object.entries(this.embeddedJson<Record<string, string>>("files") ?? {})) {
+      files[path] = { url: new URL(url, document.baseURI).href };
+    }
+    const src = this.getAttribute("src");
+    let entry = "app.py";
+    if (src) {
+      const url = new URL(src, document.baseURI);
+      entry = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf("/") + 1)) || "app.py";
+      files[entry] = { url: url.href };
+    } else {
+      files[entry] = dedent(this.inlineCode());
+    }
+    const requirements = (this.embeddedText("requirements") ?? "").split("\n")
+      .map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+    return {
+      siteBase, rootPath, appId, files, entry, requirements, asgi: this.getAttribute("asgi") ?? undefined,
+    };
+  }
+
+  private inlineCode(): string {
+    const script = this.querySelector('script[type="text/x-python"], script[type="text/python"]');
+    if (script) return script.textContent ?? "";
+    let code = "";
+    for (const node of this.childNodes) if (node.nodeType === Node.TEXT_NODE) code += node.textContent ?? "";
+    return code;
+  }
+
+  private embeddedText(kind: string): string | null {
+    return this.querySelector(`script[data-wasmui="${kind}"]`)?.textContent ?? null;
+  }
+
+  private embeddedJson<T>(kind: string): T | null {
+    const text = this.embeddedText(kind);
+    return text ? (JSON.parse(text) as T) : null;
+  }
+
+  private setPhase(phase: Phase, at: number): void {
+    this.phase = phase;
+    this.timings[phase] = at;
+    this.emit("wasmui-phase", { phase, at });
+    if (phase === "ready") this.emit("wasmui-ready", { timings: { ...this.timings } });
+  }
+
+  private emit(name: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Removes the common leading indentation of inline code. */
+export function dedent(code: string): string {
+  const lines = code.replace(/^\s*\n/, "").replace(/\s+$/, "").split("\n");
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join("\n") + "\n";
+}

@@ -1,0 +1,78 @@
+/**
+ * The boot view inside an app's shadow root: a thin progress bar with the
+ * real boot phase while Python starts, and the Python traceback if it fails.
+ * It overlays the shell (which may already be painted from the embedded config)
+ * and removes itself when the worker is ready.
+ */
+import type { Phase } from "./protocol";
+
+const LABELS: Record<Phase, string> = {
+  download: "Downloading Python…",
+  python: "Starting Python…",
+  packages: "Installing packages…",
+  app: "Building the app…",
+  ready: "Ready",
+};
+
+/** Progress fraction reached at the start of each phase (download dominates). */
+const START: Record<Phase, number> = { download: 0.05, python: 0.6, packages: 0.75, app: 0.85, ready: 1 };
+
+const STYLE = `
+.wasmui-boot { position: relative; z-index: 10; font: 13px/1.4 system-ui, sans-serif; color: #555; padding: 6px 0; }
+.wasmui-boot .bar { height: 4px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
+.wasmui-boot .fill { height: 100%; width: 0; background: #f97316; transition: width .3s ease; }
+.wasmui-boot .label { display: block; margin-top: 4px; }
+.wasmui-error { border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
+.wasmui-error pre { white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; margin: 6px 0 0; max-height: 24em; overflow: auto; }
+`;
+
+export class BootView {
+  private readonly box: HTMLElement;
+  private readonly fill: HTMLElement;
+  private readonly label: HTMLElement;
+
+  constructor(private readonly shadow: ShadowRoot) {
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    this.box = document.createElement("div");
+    this.box.className = "wasmui-boot";
+    this.box.setAttribute("part", "boot");
+    this.box.setAttribute("role", "progressbar");
+    this.box.innerHTML = '<div class="bar"><div class="fill"></div></div><span class="label"></span>';
+    this.fill = this.box.querySelector(".fill")!;
+    this.label = this.box.querySelector(".label")!;
+    shadow.append(style, this.box);
+    this.phase("download");
+  }
+
+  phase(phase: Phase, detail?: string): void {
+    this.fill.style.width = `${Math.round(START[phase] * 100)}%`;
+    this.label.textContent = detail ? `${LABELS[phase]} ${detail}` : LABELS[phase];
+    this.box.dataset.phase = phase;
+    this.box.setAttribute("aria-valuenow", String(Math.round(START[phase] * 100)));
+  }
+
+  done(): void {
+    this.phase("ready");
+    this.box.remove();
+  }
+
+  /** Shows why boot failed, with the Python traceback. */
+  error(phase: Phase, traceback: string): void {
+    this.box.className = "wasmui-error";
+    this.box.setAttribute("role", "alert");
+    this.box.dataset.phase = "error";
+    this.box.innerHTML = "";
+    const title = document.createElement("strong");
+    title.textContent = `The app failed to start (${LABELS[phase].replace("…", "").toLowerCase()})`;
+    const pre = document.createElement("pre");
+    pre.textContent = traceback;
+    this.box.append(title, pre);
+    if (!this.box.isConnected) this.shadow.prepend(this.box);
+  }
+
+  /** Puts the view back on top after the shell rendered into the shadow root. */
+  raise(): void {
+    if (this.box.dataset.phase !== "ready") this.shadow.prepend(this.box);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The page's side of the service worker: registers `sw.js`, waits (bounded)
+ * for it to control the page, and hands it one request port per app on the
+ * page, keyed by the app's URL prefix.
+ *
+ * The service worker loses its ports whenever it is stopped (idle kill,
+ * update); it then asks with `need-port` and gets fresh ones. A hard reload
+ * leaves the page uncontrolled; a `claim` message fixes that without a reload.
+ * Nothing here is required: without a service worker every app still works
+ * through the direct transport.
+ */
+import { type AppPort, type PageToSW, isSWToPage } from "./protocol";
+
+export interface LinkedApp {
+  /** URL path prefix of the app's routes, with a trailing slash. */
+  prefix: string;
+  /** A fresh port served by the app's worker. */
+  makePort(): MessagePort;
+}
+
+const CONTROL_TIMEOUT_MS = 3000;
+
+class ServiceWorkerLink {
+  private readonly apps: LinkedApp[] = [];
+  private started: Promise<boolean> | null = null;
+  private controlled = false;
+
+  /** Adds `app`; resolves true once the service worker answers its URLs. */
+  async add(app: LinkedApp, swUrl: string, scope: string): Promise<boolean> {
+    this.apps.push(app);
+    this.started ??= this.start(swUrl, scope);
+    if (!(await this.started)) return false;
+    this.send(navigator.serviceWorker.controller, [app]);
+    return true;
+  }
+
+  /** True while a service worker controls the page and holds our ports. */
+  active(): boolean {
+    return this.controlled && navigator.serviceWorker?.controller != null;
+  }
+
+  private async start(swUrl: string, scope: string): Promise<boolean> {
+    const container = globalThis.navigator?.serviceWorker;
+    if (!container || !globalThis.isSecureContext) return false;
+    container.addEventListener("message", (event: MessageEvent<unknown>) => {
+      const message = event.data;
+      if (!isSWToPage(message) || message.type !== "need-port") return;
+      this.send(event.source as ServiceWorker | null, this.apps, message.token);
+    });
+    // A new version took over: it has no ports yet.
+    container.addEventListener("controllerchange", () => {
+      if (this.controlled) this.send(container.controller, this.apps);
+    });
+    try {
+      await container.register(swUrl, { scope, updateViaCache: "none" });
+    } catch (error) {
+      console.warn("wasmui: service worker unavailable, using the direct transport", error);
+      return false;
+    }
+    if (!container.controller) {
+      // First visit: skipWaiting + clients.claim hand us control within ~100 ms.
+      // Hard reload (Shift+Reload): the active worker must be asked to claim us.
+      void container.ready.then((registration) => registration.active?.postMessage({ type: "claim" } satisfies PageToSW));
+      await waitForController(container, CONTROL_TIMEOUT_MS);
+    }
+    this.controlled = container.controller != null;
+    return this.controlled;
+  }
+
+  private send(target: ServiceWorker | null, apps: LinkedApp[], token?: number): void {
+    if (!target) return;
+    const ports: AppPort[] = apps.map((app) => ({ prefix: app.prefix, port: app.makePort() }));
+    const message: PageToSW = { type: "ports", apps: ports, token };
+    target.postMessage(message, ports.map((p) => p.port));
+  }
+}
+
+function waitForController(container: ServiceWorkerContainer, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    container.addEventListener("controllerchange", () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+/** One link per page, shared by every `<wasmui-app>` on it. */
+export const serviceWorkerLink = new ServiceWorkerLink();

@@ -1,0 +1,17 @@
+/**
+ * Entry of the app's dedicated module worker: wires the worker runtime to
+ * `self`. One worker per `<wasmui-app>`, so two apps on a page never share an
+ * interpreter.
+ */
+import { isWorkerControlIn, type WorkerControlOut } from "./protocol";
+import { WorkerRuntime } from "./runtime";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const runtime = new WorkerRuntime((message: WorkerControlOut) => scope.postMessage(message));
+
+scope.onmessage = (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isWorkerControlIn(message)) return;
+  if (message.type === "boot") void runtime.boot(message.options);
+  else runtime.attachPort(message.port);
+};
