@@ -181,6 +181,12 @@ class FileStore:
         # Per-store seed: stored paths cannot be predicted from file contents alone.
         self._seed = secrets.token_bytes(16)
 
+    def allow(self, allowed_paths: Iterable[str | os.PathLike[str]] = (),
+              blocked_paths: Iterable[str | os.PathLike[str]] = ()) -> None:
+        """Add ``launch(allowed_paths=..., blocked_paths=...)`` entries."""
+        self.allowed_paths += [Path(p).resolve() for p in allowed_paths]
+        self.blocked_paths += [Path(p).resolve() for p in blocked_paths]
+
     # -- writing -------------------------------------------------------------
     def _digest(self, data: bytes) -> str:
         return hashlib.sha256(self._seed + data).hexdigest()

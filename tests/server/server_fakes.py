@@ -93,7 +93,8 @@ class FakeRunner:
     """run_job: call fn(*data, session); generators yield Generating per item."""
 
     async def run_job(self, blocks: FakeBlocks, fn_index: int, data: list[Any], session: Any, *,
-                      event_data: Any = None, root: str = "", request: Any = None) -> AsyncIterator[Any]:
+                      event_data: Any = None, root: str = "", request: Any = None,
+                      trigger_id: int | None = None) -> AsyncIterator[Any]:
         fn = blocks.fns[fn_index]
         start = time.monotonic()
         result = fn.fn(*data)

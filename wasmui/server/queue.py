@@ -30,7 +30,8 @@ class Runner(Protocol):
     """What the queue needs from ``wasmui.processing`` (injectable for tests)."""
 
     def run_job(self, blocks: Any, fn_index: int, data: list[Any], session: Any, *,
-                event_data: Any = None, root: str = "", request: Any = None) -> Any: ...
+                event_data: Any = None, root: str = "", request: Any = None,
+                trigger_id: int | None = None) -> Any: ...
 
     def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]: ...
 
@@ -47,6 +48,7 @@ class Job:
     root: str = ""
     request: Any = None
     simple_format: bool = False
+    trigger_id: int | None = None
     task: asyncio.Task[None] | None = None
     cancelled: bool = False
 
@@ -183,7 +185,8 @@ class JobQueue:
         try:
             session = self.blocks.sessions.get(job.session_hash)
             events = self.runner.run_job(self.blocks, job.fn_index, job.data, session,
-                                         event_data=job.event_data, root=job.root, request=job.request)
+                                         event_data=job.event_data, root=job.root, request=job.request,
+                                         trigger_id=job.trigger_id)
             try:
                 if await self._consume(job, events, started):
                     return
@@ -222,7 +225,7 @@ class JobQueue:
             elif kind == "Log":
                 self._put(job.session_hash, sse.log(eid, ev.message, ev.level, ev.duration,
                                                     ev.visible, ev.title))
-            elif kind == "Progress":
+            elif kind in ("Progress", "ProgressEvent"):
                 self._put(job.session_hash, sse.progress(eid, list(ev.progress_data)))
             elif kind == "Completed":
                 self._record(job.fn_index, ev.duration)
@@ -236,14 +239,15 @@ class JobQueue:
         return False
 
     async def run_direct(self, fn_index: int, data: list[Any], session_hash: str, *,
-                         event_data: Any = None, root: str = "", request: Any = None) -> tuple[bool, dict[str, Any]]:
+                         event_data: Any = None, root: str = "", request: Any = None,
+                         trigger_id: int | None = None) -> tuple[bool, dict[str, Any]]:
         """Run outside the queue (``/run``): ``(success, output-or-error-payload)``."""
         started = time.monotonic()
         last: list[Any] = []
         try:
             session = self.blocks.sessions.get(session_hash)
-            async for ev in self.runner.run_job(self.blocks, fn_index, data, session,
-                                                event_data=event_data, root=root, request=request):
+            async for ev in self.runner.run_job(self.blocks, fn_index, data, session, event_data=event_data,
+                                                root=root, request=request, trigger_id=trigger_id):
                 kind = type(ev).__name__
                 if kind == "Generating":
                     last = list(ev.data)

@@ -93,9 +93,23 @@ class QueueRoutes:
 
     def _job(self, request: Request, body: dict[str, Any], fn_index: int, data: list[Any],
              session_hash: str, event_id: str, simple: bool) -> Job:
+        trigger = body.get("trigger_id")
         return Job(event_id=event_id, session_hash=session_hash, fn_index=fn_index, data=data,
-                   event_data=body.get("event_data"), root=self.root_of(request), request=request,
-                   simple_format=simple)
+                   event_data=body.get("event_data"), root=self.root_of(request),
+                   request=gr_request(request, session_hash), simple_format=simple,
+                   trigger_id=trigger if isinstance(trigger, int) else None)
+
+    def _validate(self, fn_index: int, data: list[Any], session_hash: str) -> None:
+        """Run the listener's ``validator=`` (6.x): 422 with per-input detail when invalid."""
+        validator = getattr(self.queue.runner, "run_validator", None)
+        if validator is None or getattr(self.blocks.fns[fn_index], "validator", None) is None:
+            return
+        try:
+            detail = validator(self.blocks, fn_index, list(data), self.blocks.sessions.get(session_hash))
+        except Exception as exc:  # a crashing validator is the caller's 400, like Gradio
+            raise HTTPError(400, str(exc)) from None
+        if detail:
+            raise HTTPError(422, detail)
 
     # -- queue ---------------------------------------------------------------
     async def join(self, request: Request) -> Response:
@@ -110,6 +124,7 @@ class QueueRoutes:
             raise HTTPError(400, "Could not infer function index for API name: None")
         if not isinstance(fn_index, int) or fn_index not in self.blocks.fns:
             raise HTTPError(500, text="Internal Server Error")
+        self._validate(fn_index, data, str(session_hash))
         event_id = new_event_id()
         self.queue.push(self._job(request, body, fn_index, data, str(session_hash), event_id, False))
         return json_response({"event_id": event_id})
@@ -173,6 +188,7 @@ class QueueRoutes:
     def _submit_simple(self, request: Request, body: dict[str, Any], fn_index: int, data: list[Any]) -> Response:
         event_id = new_event_id()
         session_hash = str(body.get("session_hash") or event_id)
+        self._validate(fn_index, data, session_hash)
         self.queue.push(self._job(request, body, fn_index, data, session_hash, event_id, True))
         return json_response({"event_id": event_id})
 
@@ -198,8 +214,10 @@ class QueueRoutes:
         elif fn_index not in self.blocks.fns:
             raise HTTPError(500, text="Internal Server Error")
         session_hash = str(body.get("session_hash") or new_event_id())
+        trigger = body.get("trigger_id")
         ok, output = await self.queue.run_direct(fn_index, data, session_hash, event_data=body.get("event_data"),
-                                                 root=self.root_of(request), request=request)
+                                                 root=self.root_of(request), request=gr_request(request, session_hash),
+                                                 trigger_id=trigger if isinstance(trigger, int) else None)
         return json_response(output, status=200 if ok else 500)
 
     async def cancel(self, request: Request) -> Response:
@@ -233,6 +251,17 @@ class QueueRoutes:
                     await result
 
         return StreamingResponse(beats(), on_disconnect=gone)
+
+
+def gr_request(request: Request, session_hash: str) -> Any:
+    """The ``gr.Request`` a user function sees, built from the HTTP request."""
+    try:
+        from wasmui.helpers import Request as GrRequest
+    except ImportError:  # server used without the core (unit tests with fakes)
+        return request
+    client = request.client
+    return GrRequest(headers=dict(request.headers), session_hash=session_hash, query_params=dict(request.query),
+                     client_host=client[0] if client else None, path=request.path)
 
 
 def _missing_query(name: str) -> HTTPError:

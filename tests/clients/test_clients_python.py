@@ -1,0 +1,74 @@
+"""The official ``gradio_client`` (2.7.2) against ``wasmui serve --native``.
+
+Expected values are what a real Gradio 6.31 server returns for the same apps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from native_server import REPO, native_server
+
+gradio_client = pytest.importorskip("gradio_client")
+from gradio_client import Client, handle_file  # noqa: E402
+from gradio_client.exceptions import AppError  # noqa: E402
+
+APPS = REPO / "tests" / "apps"
+
+
+@pytest.fixture(scope="module")
+def suite_url() -> Iterator[str]:
+    with native_server(APPS / "suite_app.py") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def suite(suite_url: str) -> Client:
+    return Client(suite_url + "/", verbose=False)
+
+
+def test_hello_world_interface() -> None:
+    with native_server(APPS / "hello_app.py") as url:
+        client = Client(url + "/", verbose=False)
+        assert client.predict("World", api_name="/predict") == "Hello World!"
+        assert list(client.view_api(return_format="dict", print_info=False)["named_endpoints"]) == ["/predict"]
+
+
+def test_multi_input_multi_output(suite: Client) -> None:
+    assert suite.predict("ab", 3, True, api_name="/combine") == ("ABABAB", 6.0)
+    assert suite.predict("x", 2, False, api_name="/combine") == ("xx", 2.0)
+
+
+def test_generator_outputs_every_yield(suite: Client) -> None:
+    job = suite.submit("hey", api_name="/spell")
+    assert job.result(timeout=30) == "hey"
+    assert job.outputs() == ["h", "he", "hey"]
+
+
+def test_gr_error_reaches_client_with_message(suite: Client) -> None:
+    with pytest.raises(AppError, match="custom failure") as info:
+        suite.predict("x", api_name="/fail")
+    assert info.value.title == "Oops" and info.value.duration == 5
+
+
+def test_other_exception_is_hidden_without_show_error(suite: Client) -> None:
+    with pytest.raises(AppError, match="has not enabled verbose error reporting"):
+        suite.predict("x", api_name="/crash")
+
+
+def test_file_in_and_out(suite: Client, tmp_path: Path) -> None:
+    src = tmp_path / "note.txt"
+    src.write_text("hello file")
+    result = suite.predict(handle_file(str(src)), api_name="/reverse_file")
+    downloaded = Path(result)
+    assert downloaded.is_file() and downloaded.read_text() == "elif olleh"
+    assert downloaded.name == "note.txt.reversed.txt"
+
+
+def test_state_counter_is_per_session(suite_url: str) -> None:
+    first = Client(suite_url + "/", verbose=False)
+    assert [first.predict(api_name="/count") for _ in range(3)] == [1.0, 2.0, 3.0]
+    second = Client(suite_url + "/", verbose=False)
+    assert second.predict(api_name="/count") == 1.0
