@@ -76,7 +76,7 @@ class Block:
     ) -> None:
         self._id = Context.next_id()
         self.elem_id = elem_id
-        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
+        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
         self.key = key
         self.visible = visible
         self.parent: BlockContext | None = None
@@ -130,8 +130,6 @@ class Block:
             if name == "render" or not hasattr(self, name):
                 continue
             props[name] = _serialise_prop(getattr(self, name))
-        if "select" in self.EVENTS:
-            props["_selectable"] = bool(getattr(self, "_selectable", False))
         props["name"] = self.get_block_name()
         return props
 
@@ -163,6 +161,8 @@ class BlockContext(Block):
     def __init__(self, **kwargs: Any) -> None:
         self.children: list[Block] = []
         self._outer: BlockContext | None = None
+        if getattr(self, "preserved_by_key", None) is None:
+            self.preserved_by_key: list[str] | None = []
         super().__init__(**kwargs)
 
     def add_child(self, child: Block) -> None:

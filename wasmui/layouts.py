@@ -139,6 +139,11 @@ class Tab(BlockContext):
     def get_block_name(cls) -> str:
         return "tabitem"
 
+    def get_config(self) -> dict[str, Any]:
+        config = super().get_config()
+        config["name"] = "tab"  # Gradio names the prop after the class, the type after the view
+        return config
+
 
 TabItem = Tab
 

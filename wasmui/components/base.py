@@ -22,6 +22,8 @@ class Component(Block):
     EVENTS: ClassVar[list[str]] = []
     # Schema type names used by /info's ``python_type`` entries.
     PYTHON_TYPE: ClassVar[str] = "Any"
+    # None keeps a missing ``buttons`` out of the config, as Gradio does for some components.
+    DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ()
 
     def __init__(
         self,
@@ -115,9 +117,17 @@ class Component(Block):
         return {"type": self.PYTHON_TYPE, "description": ""}
 
     # -- config ----------------------------------------------------------------
+    # Gradio's default for ``show_label`` when the argument is None.
+    DEFAULT_SHOW_LABEL: ClassVar[bool] = True
+
     def get_config(self) -> dict[str, Any]:
         props = super().get_config()
         props["value"] = self.value
+        if "show_label" in props and props["show_label"] is None:
+            props["show_label"] = self.DEFAULT_SHOW_LABEL
+        if "buttons" in props and props["buttons"] is None and self.DEFAULT_BUTTONS is not None:
+            props["buttons"] = list(self.DEFAULT_BUTTONS)
+        props["_selectable"] = bool(getattr(self, "_selectable", False))
         return props
 
     def config_params(self) -> list[str]:

@@ -9,24 +9,36 @@ from typing import Any, Literal
 from wasmui.components.base import Component
 from wasmui.exceptions import Error
 
+_FILE_DATA_DOC = (
+    "The FileData class is a subclass of the GradioModel class that represents a file object within a Gradio "
+    "interface. It is used to store file data and metadata when a file is uploaded.\n\nAttributes:\n"
+    "    path: The server file path where the file is stored.\n"
+    "    url: The normalized server URL pointing to the file.\n"
+    "    size: The size of the file in bytes.\n"
+    "    orig_name: The original filename before upload.\n"
+    "    mime_type: The MIME type of the file.\n"
+    "    is_stream: Indicates whether the file is a stream.\n"
+    "    meta: Additional metadata used internally (should not be changed)."
+)
+_NULLABLE = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}
+# The JSON schema Gradio's pydantic FileData model produces (clients detect files by it).
 FILE_DATA_SCHEMA: dict[str, Any] = {
-    "additionalProperties": False,
-    "description": "The FileData class is a subclass of the GradioModel class that represents a file object within a Gradio interface.",
     "properties": {
-        "path": {"title": "Path", "type": "string"},
-        "url": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None, "title": "Url"},
-        "size": {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None, "title": "Size"},
-        "orig_name": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None, "title": "Orig Name"},
-        "mime_type": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None, "title": "Mime Type"},
         "is_stream": {"default": False, "title": "Is Stream", "type": "boolean"},
-        "meta": {"$ref": "#/$defs/FileDataMeta", "default": {"_type": "gradio.FileData"}},
+        "meta": {"$ref": "#/$defs/FileDataMeta"},
+        "mime_type": {**_NULLABLE, "title": "Mime Type"},
+        "orig_name": {**_NULLABLE, "title": "Orig Name"},
+        "path": {"title": "Path", "type": "string"},
+        "size": {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None, "title": "Size"},
+        "url": {**_NULLABLE, "title": "Url"},
     },
     "required": ["path"],
     "title": "FileData",
     "type": "object",
 }
 FILE_DATA_META_SCHEMA: dict[str, Any] = {
-    "properties": {"_type": {"const": "gradio.FileData", "default": "gradio.FileData", "title": "Type", "type": "string"}},
+    "properties": {"_type": {"const": "gradio.FileData", "title": "Type", "type": "string"}},
+    "required": ["_type"],
     "title": "FileDataMeta",
     "type": "object",
 }
@@ -35,12 +47,15 @@ FILE_TYPE_GROUPS = {"image", "video", "audio", "text", "file"}
 
 def file_data_schema(multiple: bool = False) -> dict[str, Any]:
     """JSON schema of one FileData (or a list of them), as gradio_client expects."""
-    single = {k: v for k, v in FILE_DATA_SCHEMA.items()}
-    defs = {"FileDataMeta": dict(FILE_DATA_META_SCHEMA)}
+    import copy
+
+    meta = copy.deepcopy(FILE_DATA_META_SCHEMA)
     if not multiple:
-        return {**single, "$defs": defs}
-    defs["FileData"] = single
-    return {"$defs": defs, "items": {"$ref": "#/$defs/FileData"}, "title": "ListFiles", "type": "array"}
+        return {"$defs": {"FileDataMeta": meta}, "additional_description": _FILE_DATA_DOC,
+                **copy.deepcopy(FILE_DATA_SCHEMA)}
+    single = {"description": _FILE_DATA_DOC, **copy.deepcopy(FILE_DATA_SCHEMA)}
+    return {"$defs": {"FileData": single, "FileDataMeta": meta}, "additional_description": None,
+            "items": {"$ref": "#/$defs/FileData"}, "title": "ListFiles", "type": "array"}
 
 
 def make_file_data(path: str | Path, orig_name: str | None = None) -> dict[str, Any]:
@@ -156,8 +171,8 @@ class File(Component):
         return {"type": "filepath", "description": ""}
 
     def example_payload(self) -> Any:
-        sample = {"path": "https://github.com/gradio-app/gradio/raw/main/test/test_files/sample_file.pdf",
-                  "meta": {"_type": "gradio.FileData"}}
+        url = "https://github.com/gradio-app/gradio/raw/main/test/test_files/sample_file.pdf"
+        sample = {"path": url, "meta": {"_type": "gradio.FileData"}, "orig_name": "sample_file.pdf", "url": url}
         return [sample] if self.multiple else sample
 
     def example_value(self) -> Any:

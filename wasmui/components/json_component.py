@@ -36,6 +36,7 @@ class JSON(Component):
 
     EVENTS = ["change"]
     PYTHON_TYPE = "Dict[Any, Any] | List[Any] | None"
+    DEFAULT_BUTTONS = ("copy",)
 
     def __init__(
         self,

@@ -30,6 +30,7 @@ LABEL_SCHEMA: dict[str, Any] = {
     },
     "title": "LabelData",
     "type": "object",
+    "additional_description": None,
 }
 
 

@@ -20,6 +20,8 @@ class Markdown(Component):
 
     EVENTS = ["change", "copy"]
     PYTHON_TYPE = "str"
+    DEFAULT_SHOW_LABEL = False
+    DEFAULT_BUTTONS = None
 
     def __init__(
         self,
@@ -137,8 +139,8 @@ class HTML(Component):
 
     def get_config(self) -> dict[str, Any]:
         config = super().get_config()
-        config.pop("props", None)
         config.update(self.props)
+        config["props"] = dict(self.props)
         config["component_class_name"] = type(self).__name__
         return config
 

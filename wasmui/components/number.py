@@ -115,6 +115,7 @@ class Slider(FormComponent):
 
     EVENTS = ["change", "input", "release"]
     PYTHON_TYPE = "float"
+    DEFAULT_BUTTONS = None
 
     def __init__(
         self,
@@ -154,6 +155,10 @@ class Slider(FormComponent):
                          container=container, scale=scale, min_width=min_width, interactive=interactive,
                          visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key)
+
+    def config_params(self) -> list[str]:
+        # `randomize` is applied on the server (a load event), not sent as a prop.
+        return [p for p in super().config_params() if p != "randomize"]
 
     def get_random_value(self) -> float:
         """A random value on the step grid (``randomize=True``)."""

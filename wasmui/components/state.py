@@ -39,17 +39,7 @@ class State(Component):
 
     def get_config(self) -> dict[str, Any]:
         # The value stays on the Python side; only non-default settings are shown.
-        value = None if callable(self._initial) else self._safe_value()
-        return {"value": value, "time_to_live": self.time_to_live, "name": "state"}
-
-    def _safe_value(self) -> Any:
-        import json
-
-        try:
-            json.dumps(self._initial)
-        except (TypeError, ValueError):
-            return None
-        return self._initial
+        return {"time_to_live": self.time_to_live, "name": "state", "_selectable": False}
 
 
 class Timer(Component):

@@ -50,7 +50,8 @@ class Textbox(FormComponent):
             raise ValueError("`type` must be one of 'text', 'password', or 'email'.")
         self.type = type
         self.lines = lines
-        self.max_lines = max_lines if max_lines is not None else (1 if type in ("password", "email") else max(lines, 20))
+        # None is kept: the view derives max(lines, 20) (one line for password/email).
+        self.max_lines = max_lines
         self.placeholder = placeholder
         self.autofocus = autofocus
         self.autoscroll = autoscroll
@@ -85,7 +86,7 @@ class Textbox(FormComponent):
 class TextArea(Textbox):
     """A ``Textbox`` with 7 lines by default."""
 
-    def __init__(self, value: str | Any | None = None, *, lines: int = 7, max_lines: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, value: str | Any | None = None, *, lines: int = 7, max_lines: int | None = 20, **kwargs: Any) -> None:
         super().__init__(value, lines=lines, max_lines=max_lines, **kwargs)
 
     @classmethod

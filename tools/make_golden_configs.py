@@ -1,0 +1,74 @@
+"""Record the config entries real Gradio produces, as golden files for wasmui's tests.
+
+Run with a Python that has the real ``gradio`` installed (not wasmui's alias):
+
+    python tools/make_golden_configs.py tests/core/golden/components.json
+
+The same constructor calls (``CASES``) are replayed against wasmui by
+``tests/core/test_golden_config.py``, which compares the entries field by field.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+# (name, expression using `gr`) — each builds one component inside a Blocks.
+CASES: list[tuple[str, str]] = [
+    ("textbox_default", "gr.Textbox()"),
+    ("textbox_full", "gr.Textbox('World', label='Name', lines=3, placeholder='type', info='help', max_length=20)"),
+    ("textbox_password", "gr.Textbox(type='password', label='pw')"),
+    ("textarea", "gr.TextArea(label='long')"),
+    ("number_default", "gr.Number()"),
+    ("number_full", "gr.Number(5, label='n', precision=0, minimum=0, maximum=10, step=2)"),
+    ("slider_default", "gr.Slider()"),
+    ("slider_full", "gr.Slider(0, 10, value=3, step=0.5, label='s', info='i')"),
+    ("slider_small", "gr.Slider(0, 1)"),
+    ("checkbox_default", "gr.Checkbox()"),
+    ("checkbox_full", "gr.Checkbox(True, label='ok', info='tick')"),
+    ("button_default", "gr.Button()"),
+    ("button_full", "gr.Button('Go', variant='primary', size='sm', link='/x')"),
+    ("markdown_default", "gr.Markdown()"),
+    ("markdown_value", "gr.Markdown('  # Title\\n  text')"),
+    ("html_default", "gr.HTML()"),
+    ("html_value", "gr.HTML('<b>hi</b>', label='h')"),
+    ("json_default", "gr.JSON()"),
+    ("json_value", "gr.JSON({'a': [1, 2]}, label='j', open=True)"),
+    ("label_default", "gr.Label()"),
+    ("label_value", "gr.Label({'cat': 0.7, 'dog': 0.3}, num_top_classes=1)"),
+    ("state_default", "gr.State()"),
+    ("state_value", "gr.State([1, 2])"),
+    ("file_default", "gr.File()"),
+    ("file_multiple", "gr.File(file_count='multiple', file_types=['.txt', 'image'], label='f')"),
+    ("row", "gr.Row()"),
+    ("column", "gr.Column(scale=2, min_width=100, variant='panel')"),
+    ("group", "gr.Group()"),
+    ("tabs", "gr.Tabs(selected=1)"),
+    ("tab", "gr.Tab('First', id=1)"),
+    ("accordion", "gr.Accordion('More', open=False)"),
+]
+
+# Props whose values legitimately differ between implementations or runs.
+VOLATILE = {"component_class_id", "id", "key"}
+
+
+def entry_for(gr, expr: str) -> dict:
+    with gr.Blocks() as demo:
+        block = eval(expr, {"gr": gr})  # noqa: S307 - fixed expressions above
+    for comp in demo.get_config_file()["components"] if hasattr(demo, "get_config_file") else demo.config["components"]:
+        if comp["id"] == block._id:
+            return {k: v for k, v in comp.items() if k not in VOLATILE}
+    raise LookupError(expr)
+
+
+def main(out: str) -> None:
+    import gradio as gr
+
+    golden = {name: {"expr": expr, "entry": entry_for(gr, expr)} for name, expr in CASES}
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump({"gradio_version": gr.__version__, "cases": golden}, f, indent=1, sort_keys=True, default=lambda o: "<not json>")
+    print(f"wrote {len(golden)} cases from gradio {gr.__version__} to {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "tests/core/golden/components.json")
