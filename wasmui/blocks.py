@@ -258,12 +258,12 @@ class Blocks(BlockContext):
 
     def __exit__(self, exc_type: type[BaseException] | None, *args: Any) -> None:
         super().__exit__(exc_type, *args)
-        outer = self._root_outer
-        Context.root_block = outer
         if exc_type is None:
+            # Callable values become load events; root must still be this app here.
             for attach in self.extra_load_events:
                 attach()
             self.extra_load_events.clear()
+        Context.root_block = self._root_outer
 
     def render(self) -> Blocks:
         """Place a Blocks built elsewhere (e.g. an Interface) inside the current one."""
