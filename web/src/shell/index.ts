@@ -26,6 +26,11 @@ export type ShellOptions = {
   fetch: typeof fetch;
   root: string;
   resolveUrl?: (url: string) => Promise<string>;
+  /**
+   * Settles when the backend can answer (Python ready in the worker). The
+   * shell paints at once from the config; requests wait for this.
+   */
+  ready?: Promise<void>;
 };
 
 function wantsDark(host: Element): boolean | null {
@@ -48,7 +53,9 @@ function App({ ctx, config, toasts }: { ctx: ShellContext; config: GradioConfig;
 export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
   const { config } = opts;
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
-  const client = new GradioClient(opts.fetch, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
+  const ready = opts.ready ?? Promise.resolve();
+  const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
+  const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
   const store = new Store(config.components, config.dependencies);
   const toasts = new Toasts();
   const engine = new Engine(config, store, client, toasts);

@@ -1,0 +1,127 @@
+"""Event-engine behaviours, for tests/e2e/test_shell_events.py."""
+
+import time
+
+import gradio as gr
+
+
+def slow_stream(text):
+    acc = ""
+    for ch in text:
+        acc += ch
+        time.sleep(0.4)
+        yield acc
+
+
+def fail(x):
+    raise gr.Error("custom failure", duration=None, title="Oops")
+
+
+def crash(x):
+    raise ValueError("secret internals")
+
+
+def echo(x):
+    return f"echo:{x}"
+
+
+def warn(x):
+    gr.Warning("careful now")
+    gr.Info("just so you know")
+    return "warned"
+
+
+def count_change(text, n):
+    return n + 1
+
+
+def progress_fn(x, progress=gr.Progress()):
+    for _ in progress.tqdm(range(4), desc="working"):
+        time.sleep(0.3)
+    return "progress done"
+
+
+def bump(counter):
+    return counter + 1
+
+
+def long_task(x):
+    for i in range(100):
+        time.sleep(0.2)
+        yield f"tick {i}"
+
+
+with gr.Blocks() as demo:
+    src = gr.Textbox(label="Source", value="abcdef")
+    stream_out = gr.Textbox(label="Stream out")
+    stream_btn = gr.Button("Stream")
+
+    fail_btn = gr.Button("Fail")
+    crash_btn = gr.Button("Crash")
+    echo_btn = gr.Button("Echo")
+    err_out = gr.Textbox(label="Echo out")
+
+    chain_out = gr.Textbox(label="Chain out")
+    after_ok = gr.Textbox(label="After success")
+    after_fail = gr.Textbox(label="After failure")
+    chain_btn = gr.Button("Chain ok")
+    chain_fail_btn = gr.Button("Chain fail")
+
+    warn_btn = gr.Button("Warn")
+
+    typed = gr.Textbox(label="Typed")
+    change_count = gr.Number(label="Change count", value=0)
+    input_count = gr.Number(label="Input count", value=0)
+    mirror = gr.Textbox(label="Mirror")
+    mirror_changes = gr.Number(label="Mirror changes", value=0)
+
+    js_in = gr.Textbox(label="JS in", value="lower")
+    js_out = gr.Textbox(label="JS out")
+    js_btn = gr.Button("Run JS")
+
+    direct_btn = gr.Button("Direct")
+    direct_out = gr.Textbox(label="Direct out")
+
+    progress_btn = gr.Button("Progress")
+    progress_out = gr.Textbox(label="Progress out")
+
+    counter = gr.State(0)
+    state_btn = gr.Button("Bump state")
+    state_seen = gr.Textbox(label="State seen")
+
+    long_btn = gr.Button("Long task")
+    long_out = gr.Textbox(label="Long out")
+    stop_btn = gr.Button("Stop")
+
+    stream_btn.click(slow_stream, src, stream_out)
+    fail_btn.click(fail, src, err_out)
+    crash_btn.click(crash, src, err_out)
+    echo_btn.click(echo, src, err_out)
+
+    chain_btn.click(echo, src, chain_out).success(lambda: "success ran", None, after_ok).failure(
+        lambda: "failure ran", None, after_fail
+    )
+    failing = chain_fail_btn.click(fail, src, chain_out)
+    failing.then(lambda: "then ran", None, after_ok)
+    failing.failure(lambda: "failure ran", None, after_fail)
+
+    warn_btn.click(warn, src, err_out)
+
+    typed.change(lambda t, n: n + 1, [typed, change_count], change_count)
+    typed.input(lambda t, n: n + 1, [typed, input_count], input_count)
+    typed.submit(lambda t: t.upper(), typed, mirror)
+    mirror.change(lambda n: n + 1, mirror_changes, mirror_changes)
+
+    js_btn.click(lambda s: f"py:{s}", js_in, js_out, js="(s) => s.toUpperCase() + '!'")
+
+    direct_btn.click(lambda s: f"direct:{s}", src, direct_out, queue=False)
+
+    progress_btn.click(progress_fn, src, progress_out)
+
+    state_btn.click(bump, counter, counter)
+    counter.change(lambda c: f"state is {c}", counter, state_seen)
+
+    long_event = long_btn.click(long_task, src, long_out)
+    stop_btn.click(None, None, None, cancels=[long_event])
+
+demo.launch()

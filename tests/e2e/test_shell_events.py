@@ -1,0 +1,145 @@
+"""The shell's event engine against a real backend: streaming, errors and
+recovery, chaining, change vs input, js=, queue=False, progress, State
+change listeners, cancels, toasts."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from test_shell_support import app_servers, browser, shell, shell_dist  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.e2e
+APP = "shell_events.py"
+
+
+def test_streaming_shows_intermediate_values_before_the_final_one(shell):
+    page = shell(APP)
+    # Record every value the output takes while the generator runs.
+    page.evaluate(
+        """() => {
+        window.__seen = [];
+        const poll = () => {
+          const host = document.getElementById('app').shadowRoot;
+          const el = [...host.querySelectorAll('label')].find(l => l.textContent === 'Stream out');
+          const input = el && host.getElementById(el.htmlFor);
+          if (input && window.__seen[window.__seen.length - 1] !== input.value) window.__seen.push(input.value);
+          requestAnimationFrame(poll);
+        };
+        poll();
+      }"""
+    )
+    page.get_by_role("button", name="Stream").click()
+    out = page.get_by_label("Stream out")
+    expect(out).to_have_value("abc", timeout=5000)  # reached while still generating
+    expect(page.get_by_test_id(re.compile(r"block-\d+")).filter(has=out)).to_have_class(re.compile("generating"))
+    expect(out).to_have_value("abcdef", timeout=10000)
+    seen = [v for v in page.evaluate("window.__seen") if v]
+    assert seen[:3] == ["a", "ab", "abc"], seen
+    assert seen[-1] == "abcdef"
+
+
+def test_gr_error_toast_then_next_event_works(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Fail", exact=True).click()
+    toast = page.get_by_role("alert").filter(has_text="custom failure")
+    expect(toast).to_be_visible()
+    expect(toast).to_contain_text("Oops")
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
+    toast.get_by_role("button", name="Close notification").click()
+    expect(toast).to_have_count(0)
+
+
+def test_hidden_exception_shows_generic_error(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Crash").click()
+    toast = page.get_by_role("alert").first
+    expect(toast).to_contain_text("Error")
+    expect(toast).not_to_contain_text("secret internals")
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
+
+
+def test_success_and_failure_chaining(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Chain ok").click()
+    expect(page.get_by_label("Chain out")).to_have_value("echo:abcdef")
+    expect(page.get_by_label("After success")).to_have_value("success ran")
+    time.sleep(0.5)
+    expect(page.get_by_label("After failure")).to_have_value("")
+
+    page.get_by_role("button", name="Chain fail").click()
+    expect(page.get_by_label("After success")).to_have_value("then ran")  # .then runs after errors too
+    expect(page.get_by_label("After failure")).to_have_value("failure ran")
+
+
+def test_log_messages_become_toasts(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Warn").click()
+    expect(page.get_by_role("alert").filter(has_text="careful now")).to_contain_text("Warning")
+    expect(page.get_by_role("status").filter(has_text="just so you know")).to_contain_text("Info")
+    expect(page.get_by_label("Echo out")).to_have_value("warned")
+
+
+def test_change_and_input_semantics(shell):
+    page = shell(APP)
+    typed = page.get_by_label("Typed", exact=True)
+    typed.press_sequentially("hey", delay=150)
+    expect(page.get_by_label("Input count")).to_have_value("3")
+    expect(page.get_by_label("Change count")).to_have_value("3")
+    # a value set by an event output fires change but not input
+    typed.press("Enter")
+    expect(page.get_by_label("Mirror", exact=True)).to_have_value("HEY")
+    expect(page.get_by_label("Mirror changes")).to_have_value("1")
+
+
+def test_js_function_runs_before_backend(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Run JS").click()
+    expect(page.get_by_label("JS out")).to_have_value("py:LOWER!")
+
+
+def test_queue_false_uses_direct_route(shell):
+    page = shell(APP)
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.get_by_role("button", name="Direct").click()
+    expect(page.get_by_label("Direct out")).to_have_value("direct:abcdef")
+    assert any(u.endswith("/gradio_api/run/predict") for u in seen), seen
+    assert not any("/queue/join" in u for u in seen), seen
+
+
+def test_progress_overlay_and_state_change_listener(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Progress").click()
+    overlay = page.locator(".status-full")
+    expect(overlay.first).to_be_visible()
+    expect(page.get_by_role("progressbar").first).to_be_attached(timeout=5000)
+    expect(page.get_by_label("Progress out")).to_have_value("progress done", timeout=10000)
+    expect(overlay).to_have_count(0)
+
+    page.get_by_role("button", name="Bump state").click()
+    expect(page.get_by_label("State seen")).to_have_value("state is 1")
+    page.get_by_role("button", name="Bump state").click()
+    expect(page.get_by_label("State seen")).to_have_value("state is 2")
+
+
+def test_cancels_stop_a_running_generator(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Long task").click()
+    out = page.get_by_label("Long out")
+    expect(out).to_have_value(re.compile(r"tick [1-9]"), timeout=5000)
+    page.get_by_role("button", name="Stop").click()
+    time.sleep(0.6)
+    stopped_at = out.input_value()
+    time.sleep(1.0)
+    assert out.input_value() == stopped_at
+    expect(page.locator(".status")).to_have_count(0)
+    # after the cancel the same event can run again
+    page.get_by_role("button", name="Long task").click()
+    expect(out).not_to_have_value(stopped_at, timeout=5000)
+    page.get_by_role("button", name="Stop").click()

@@ -1,0 +1,174 @@
+"""Fixtures for the shell's end-to-end tests (imported by test_shell_*.py).
+
+The shell is mounted by its dev harness (web/dev/shell.html, built once per
+session with Vite) against a real native backend:
+
+* default: ``python -m wasmui serve --native APP --port N`` (real Python, no Pyodide);
+* ``WASMUI_SHELL_BACKEND=gradio`` + ``WASMUI_GRADIO_PYTHON=/path/to/python``:
+  real Gradio, to check that the shell speaks Gradio's protocol.
+
+The harness files are served by Playwright *on the backend's origin*
+(``{server}/__shell__/...``), so the shell talks to the server same-origin
+without any CORS or server cooperation.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+APPS = Path(__file__).resolve().parent / "apps"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}: {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"server did not answer {url}")
+
+
+@pytest.fixture(scope="session")
+def shell_dist(tmp_path_factory) -> Path:
+    """Builds the dev harness (shell + its lazy chunks) once per session."""
+    prebuilt = os.environ.get("WASMUI_SHELL_DIST")
+    if prebuilt:
+        return Path(prebuilt)
+    out = tmp_path_factory.mktemp("shell-dist")
+    npx = shutil.which("npx") or "npx"
+    subprocess.run(
+        [npx, "vite", "build", "--config", "web/dev/vite.config.mjs", "--outDir", str(out)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    assert (out / "shell.html").exists()
+    return out
+
+
+class AppServer:
+    def __init__(self, app: str):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        path = APPS / app
+        backend = os.environ.get("WASMUI_SHELL_BACKEND", "native")
+        env = dict(os.environ)
+        if backend == "gradio":
+            python = os.environ.get("WASMUI_GRADIO_PYTHON", "/tmp/gradio-venv/bin/python")
+            cmd = [python, str(path)]
+            env.update(GRADIO_SERVER_PORT=str(self.port), GRADIO_ANALYTICS_ENABLED="False")
+        else:
+            cmd = [sys.executable, "-m", "wasmui", "serve", "--native", str(path), "--port", str(self.port)]
+        self.workdir = Path(os.environ.get("TMPDIR", "/tmp")) / f"shell-e2e-{self.port}"
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.log = open(self.workdir / "server.log", "wb")
+        self.proc = subprocess.Popen(cmd, cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(f"{self.url}/config", self.proc)
+        except Exception:
+            self.stop()
+            raise RuntimeError((self.workdir / "server.log").read_text()[-3000:])
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def app_servers():
+    servers: dict[str, AppServer] = {}
+
+    def get(app: str) -> AppServer:
+        if app not in servers:
+            servers[app] = AppServer(app)
+        return servers[app]
+
+    yield get
+    for s in servers.values():
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = ""):
+    """Opens the harness on the server's origin and waits for the shell to mount."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
+
+    def serve(route):
+        rel = route.request.url.split("/__shell__/", 1)[1].split("?", 1)[0]
+        target = (dist / rel).resolve()
+        if dist.resolve() not in target.parents or not target.is_file():
+            route.fulfill(status=404, body="not found")
+            return
+        route.fulfill(path=str(target), content_type=mimetypes.guess_type(target.name)[0] or "application/octet-stream")
+
+    page.route(f"{server.url}/__shell__/**", serve)
+    page.goto(f"{server.url}/__shell__/shell.html?server={server.url}{query}")
+    page.wait_for_function("window.__wasmuiShell && window.__wasmuiShell.ready")
+    page.locator(".wasmui .app").wait_for()
+    return page
+
+
+@pytest.fixture
+def shell(browser, app_servers, shell_dist):
+    """``shell("shell_views.py")`` → a Playwright page with the app mounted."""
+    pages = []
+
+    def make(app: str, **kw):
+        page = open_shell(browser, app_servers(app), shell_dist, **kw)
+        pages.append(page)
+        return page
+
+    yield make
+    for p in pages:
+        errors = getattr(p, "errors", [])
+        p.context.close()
+        assert not errors, f"uncaught page errors: {errors}"
