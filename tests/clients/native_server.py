@@ -38,12 +38,15 @@ def native_server(app: str | Path, timeout: float = 60.0, env: dict[str, str] | 
                 ready.set()
         ready.set()
 
-    threading.Thread(target=pump, daemon=True).start()
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + timeout
         while not found and time.monotonic() < deadline and proc.poll() is None:
             ready.wait(0.1)
         if not found:
+            if proc.poll() is not None:
+                reader.join(timeout=5)  # collect the traceback the process printed
             raise RuntimeError(f"server for {app} did not start:\n{''.join(lines)}")
         yield found[0]
     finally:

@@ -116,7 +116,8 @@ class FakeRunner:
     def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]:
         if isinstance(exc, AppError):
             return {"error": str(exc), "duration": 10, "visible": True, "title": "Error"}
-        return {"error": str(exc), "visible": True} if show_error else {"error": None}
+        # Like the core: show_error adds a traceback for the page UI.
+        return {"error": str(exc), "visible": True, "traceback": "Traceback..."} if show_error else {"error": None}
 
 
 async def sleep_then(value: Any, seconds: float) -> Any:

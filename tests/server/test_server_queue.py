@@ -380,3 +380,18 @@ def test_json_is_compact_and_utf8(client: TestClient) -> None:
     assert r.headers["content-type"] == "application/json"
     assert '"data":["Hello Zoë!"]' in r.content.decode()
     assert json.loads(r.content)["is_generating"] is False
+
+
+def test_traceback_only_for_page_ui() -> None:
+    blocks = FakeBlocks(FakeFn(0, crash, "crash"), show_error=True)
+    with TestClient(blocks.app) as c:
+        join(c, 0, [None], "api")
+        api_done = [m for m in read_all(c, "api") if m["msg"] == "process_completed"][0]
+        r = c.post("/gradio_api/queue/join", json={"data": [None], "fn_index": 0, "session_hash": "ui"},
+                   headers={"x-gradio-user": "app"})
+        assert r.status_code == 200
+        ui_done = [m for m in read_all(c, "ui") if m["msg"] == "process_completed"][0]
+        run = c.post("/gradio_api/run/crash", json={"data": [None]})
+    assert api_done["output"] == {"error": "secret detail", "visible": True}
+    assert ui_done["output"]["traceback"] == "Traceback..."
+    assert run.status_code == 500 and run.json() == {"error": "secret detail", "visible": True}

@@ -24,6 +24,7 @@ from wasmui.server.diff import diff
 log = logging.getLogger("wasmui.server")
 
 MAX_SESSIONS = 2000  # like Gradio: an LRU of session message queues
+GRADIO_ERROR_KEYS = frozenset({"error", "duration", "visible", "title"})
 
 
 class Runner(Protocol):
@@ -49,6 +50,7 @@ class Job:
     request: Any = None
     simple_format: bool = False
     trigger_id: int | None = None
+    for_ui: bool = False  # sent by a page UI (x-gradio-user: app), not an API client
     task: asyncio.Task[None] | None = None
     cancelled: bool = False
 
@@ -200,7 +202,7 @@ class JobQueue:
             self._put(job.session_hash, sse.process_completed(eid, body, success=True))
         except Exception as exc:  # the app's error becomes the job's result, never the server's
             log.debug("job %s failed", eid, exc_info=True)
-            payload = self.runner.error_payload(exc, bool(getattr(self.blocks, "show_error", False)))
+            payload = self._error(exc, job.for_ui)
             title = payload.get("title") or "Error"
             self._put(job.session_hash, sse.process_completed(eid, payload, success=False, title=title))
         finally:
@@ -238,9 +240,17 @@ class JobQueue:
                 return True
         return False
 
+    def _error(self, exc: BaseException, for_ui: bool) -> dict[str, Any]:
+        """The error payload; API clients get exactly Gradio's keys (gradio_client
+        passes them all to ``AppError(**payload)`` and breaks on extras like ``traceback``)."""
+        payload = dict(self.runner.error_payload(exc, bool(getattr(self.blocks, "show_error", False))))
+        if not for_ui:
+            payload = {k: v for k, v in payload.items() if k in GRADIO_ERROR_KEYS}
+        return payload
+
     async def run_direct(self, fn_index: int, data: list[Any], session_hash: str, *,
                          event_data: Any = None, root: str = "", request: Any = None,
-                         trigger_id: int | None = None) -> tuple[bool, dict[str, Any]]:
+                         trigger_id: int | None = None, for_ui: bool = False) -> tuple[bool, dict[str, Any]]:
         """Run outside the queue (``/run``): ``(success, output-or-error-payload)``."""
         started = time.monotonic()
         last: list[Any] = []
@@ -259,7 +269,7 @@ class JobQueue:
             return True, sse.output_body(last, generating=False, duration=time.monotonic() - started,
                                          average_duration=None)
         except Exception as exc:
-            return False, self.runner.error_payload(exc, bool(getattr(self.blocks, "show_error", False)))
+            return False, self._error(exc, for_ui)
 
     # -- cancelling ----------------------------------------------------------
     def cancel(self, session_hash: str, fn_index: int | None, event_id: str) -> None:

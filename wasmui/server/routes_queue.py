@@ -97,7 +97,7 @@ class QueueRoutes:
         return Job(event_id=event_id, session_hash=session_hash, fn_index=fn_index, data=data,
                    event_data=body.get("event_data"), root=self.root_of(request),
                    request=gr_request(request, session_hash), simple_format=simple,
-                   trigger_id=trigger if isinstance(trigger, int) else None)
+                   trigger_id=trigger if isinstance(trigger, int) else None, for_ui=_from_ui(request))
 
     def _validate(self, fn_index: int, data: list[Any], session_hash: str) -> None:
         """Run the listener's ``validator=`` (6.x): 422 with per-input detail when invalid."""
@@ -217,7 +217,8 @@ class QueueRoutes:
         trigger = body.get("trigger_id")
         ok, output = await self.queue.run_direct(fn_index, data, session_hash, event_data=body.get("event_data"),
                                                  root=self.root_of(request), request=gr_request(request, session_hash),
-                                                 trigger_id=trigger if isinstance(trigger, int) else None)
+                                                 trigger_id=trigger if isinstance(trigger, int) else None,
+                                                 for_ui=_from_ui(request))
         return json_response(output, status=200 if ok else 500)
 
     async def cancel(self, request: Request) -> Response:
@@ -262,6 +263,11 @@ def gr_request(request: Request, session_hash: str) -> Any:
     client = request.client
     return GrRequest(headers=dict(request.headers), session_hash=session_hash, query_params=dict(request.query),
                      client_host=client[0] if client else None, path=request.path)
+
+
+def _from_ui(request: Request) -> bool:
+    """Requests from a page UI (Gradio's or wasmui's shell) say ``x-gradio-user: app``."""
+    return request.headers.get("x-gradio-user") == "app"
 
 
 def _missing_query(name: str) -> HTTPError:
