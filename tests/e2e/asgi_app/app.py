@@ -7,9 +7,11 @@ binary files with Range, HEAD.
 
 import asyncio
 import json
+import os
 import sys
 
 BLOB = bytes(range(256)) * 64  # 16 KiB of known bytes
+TOKEN = os.urandom(8).hex()  # one per interpreter: tells two apps on a page apart
 
 
 async def _body(receive):
@@ -24,10 +26,11 @@ async def _body(receive):
     return b"".join(chunks)
 
 
-async def _send(send, status, body, content_type="application/json", headers=()):
+async def _send(send, status, body, content_type="application/json", headers=(), head=False):
+    """Sends a whole response; for HEAD only the headers (with the full length)."""
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()), *headers]})
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": b"" if head else body})
 
 
 async def app(scope, receive, send):
@@ -43,7 +46,7 @@ async def app(scope, receive, send):
     if route == "/config":
         host = dict(scope["headers"])[b"host"].decode()
         info = {"title": "asgi test", "components": [], "root_path": scope["root_path"], "host": host,
-                "platform": sys.platform}
+                "platform": sys.platform, "token": TOKEN}
         await _send(send, 200, json.dumps(info).encode())
     elif route == "/gradio_api/echo":
         body = await _body(receive)
@@ -64,10 +67,10 @@ async def app(scope, receive, send):
             start_s, end_s = rng[6:].split("-")
             start, end = int(start_s), (int(end_s) if end_s else len(BLOB) - 1)
             part = BLOB[start:end + 1]
-            await _send(send, 206, part if scope["method"] != "HEAD" else b"", "application/octet-stream",
-                        [(b"content-range", f"bytes {start}-{end}/{len(BLOB)}".encode())])
+            await _send(send, 206, part, "application/octet-stream",
+                        [(b"content-range", f"bytes {start}-{end}/{len(BLOB)}".encode())], head=scope["method"] == "HEAD")
         else:
-            await _send(send, 200, BLOB if scope["method"] != "HEAD" else b"", "application/octet-stream")
+            await _send(send, 200, BLOB, "application/octet-stream", head=scope["method"] == "HEAD")
     elif route == "/gradio_api/crash":
         raise RuntimeError("boom from the ASGI app")
     else:
