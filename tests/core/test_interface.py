@@ -24,7 +24,7 @@ def test_interface_config_and_api(run) -> None:
     predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
     assert run(demo, predict["id"], ["Bo", 3])[-1].data == ["Hello, Bo!!!"]
     load_example = next(d for d in cfg["dependencies"] if d["api_name"] == "load_example")
-    assert run(demo, load_example["id"], [0])[-1].data == ["Ann", 2.0]
+    assert run(demo, load_example["id"], [0])[-1].data == ["Ann", 2]
     triggers = [t[1] for t in predict["targets"]]
     assert triggers == ["click", "submit"]
 

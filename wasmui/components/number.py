@@ -15,7 +15,7 @@ def round_to_precision(num: float | int | None, precision: int | None) -> float 
     if num is None:
         return None
     if precision is None:
-        return float(num)
+        return num
     if precision == 0:
         return int(round(num, precision))
     return round(num, precision)
@@ -29,10 +29,12 @@ def raise_if_out_of_bounds(num: float | int, minimum: float | None, maximum: flo
         raise Error(f"Value {num} is greater than maximum value {maximum}.")
 
 
-def _as_number(payload: Any) -> float:
+def _as_number(payload: Any) -> float | int:
     """Accept ints, floats and numeric strings from clients; refuse the rest."""
     if isinstance(payload, bool):
         raise Error(f"Expected a number, got {payload!r}.")
+    if isinstance(payload, int):
+        return payload
     try:
         num = float(payload)
     except (TypeError, ValueError):
