@@ -1,6 +1,8 @@
 """One Blocks app with the shapes real clients must handle: several inputs and
 outputs, a generator, gr.Error, a file in/out, and a gr.State counter."""
 
+import time
+
 import wasmui as gr
 
 
@@ -31,6 +33,14 @@ def reverse_file(path: str) -> str:
     return out
 
 
+def ticker(start: str):
+    i = 0
+    while True:  # runs until cancelled
+        yield f"{start}{i}"
+        i += 1
+        time.sleep(0.05)
+
+
 def count(total: int) -> tuple[int, int]:
     total = (total or 0) + 1
     return total, total
@@ -55,6 +65,9 @@ with gr.Blocks() as demo:
     file_in = gr.File(label="In")
     file_out = gr.File(label="Out")
     gr.Button("Reverse").click(reverse_file, file_in, file_out, api_name="reverse_file")
+
+    ticks = gr.Textbox(label="Ticks")
+    gr.Button("Tick").click(ticker, text, ticks, api_name="ticker")
 
     state = gr.State(0)
     shown = gr.Number(label="Count")

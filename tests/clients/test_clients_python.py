@@ -5,6 +5,7 @@ Expected values are what a real Gradio 6.31 server returns for the same apps.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from native_server import REPO, native_server
 gradio_client = pytest.importorskip("gradio_client")
 from gradio_client import Client, handle_file  # noqa: E402
 from gradio_client.exceptions import AppError  # noqa: E402
+from gradio_client.utils import Status  # noqa: E402
 
 APPS = REPO / "tests" / "apps"
 
@@ -37,8 +39,9 @@ def test_hello_world_interface() -> None:
 
 
 def test_multi_input_multi_output(suite: Client) -> None:
-    assert suite.predict("ab", 3, True, api_name="/combine") == ("ABABAB", 6.0)
-    assert suite.predict("x", 2, False, api_name="/combine") == ("xx", 2.0)
+    # repr: Gradio keeps ints for Number(precision=None), so the types must match too.
+    assert repr(suite.predict("ab", 3, True, api_name="/combine")) == "('ABABAB', 6)"
+    assert repr(suite.predict("x", 2.5, False, api_name="/combine")) == "('xx', 2)"
 
 
 def test_generator_outputs_every_yield(suite: Client) -> None:
@@ -69,6 +72,24 @@ def test_file_in_and_out(suite: Client, tmp_path: Path) -> None:
 
 def test_state_counter_is_per_session(suite_url: str) -> None:
     first = Client(suite_url + "/", verbose=False)
-    assert [first.predict(api_name="/count") for _ in range(3)] == [1.0, 2.0, 3.0]
+    assert [first.predict(api_name="/count") for _ in range(3)] == [1, 2, 3]
     second = Client(suite_url + "/", verbose=False)
-    assert second.predict(api_name="/count") == 1.0
+    assert second.predict(api_name="/count") == 1
+
+
+def test_cancel_stops_a_running_generator(suite: Client) -> None:
+    job = suite.submit("t", api_name="/ticker")
+    deadline = time.monotonic() + 20
+    while len(job.outputs()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert job.cancel() is True
+    time.sleep(0.4)
+    seen = len(job.outputs())
+    time.sleep(0.4)
+    assert len(job.outputs()) == seen and job.status().code == Status.CANCELLED
+    # The same endpoint (concurrency limit 1) is free again: a new run starts and streams.
+    again = suite.submit("u", api_name="/ticker")
+    while not again.outputs() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert again.outputs()[0] == "u0"
+    again.cancel()
