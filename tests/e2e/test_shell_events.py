@@ -10,7 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, browser, shell, shell_dist  # noqa: F401  (fixtures)
+from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 APP = "shell_events.py"

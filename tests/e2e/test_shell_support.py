@@ -7,7 +7,8 @@ session with Vite) against a real native backend:
 * ``WASMUI_SHELL_BACKEND=gradio`` + ``WASMUI_GRADIO_PYTHON=/path/to/python``:
   real Gradio, to check that the shell speaks Gradio's protocol.
 
-The harness files are served by Playwright *on the backend's origin*
+The Chromium instance is the session ``browser`` fixture of tests/e2e/conftest.py
+(one Playwright per session). The harness files are served by Playwright *on the backend's origin*
 (``{server}/__shell__/...``), so the shell talks to the server same-origin
 without any CORS or server cooperation.
 """
@@ -28,15 +29,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).resolve().parent / "apps"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def _free_port() -> int:
@@ -60,12 +52,17 @@ def _wait_for(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
     raise TimeoutError(f"server did not answer {url}")
 
 
+_BUILT: list[Path] = []  # fixtures imported into several modules share one build
+
+
 @pytest.fixture(scope="session")
 def shell_dist(tmp_path_factory) -> Path:
     """Builds the dev harness (shell + its lazy chunks) once per session."""
     prebuilt = os.environ.get("WASMUI_SHELL_DIST")
     if prebuilt:
         return Path(prebuilt)
+    if _BUILT:
+        return _BUILT[0]
     out = tmp_path_factory.mktemp("shell-dist")
     npx = shutil.which("npx") or "npx"
     subprocess.run(
@@ -75,6 +72,7 @@ def shell_dist(tmp_path_factory) -> Path:
         capture_output=True,
     )
     assert (out / "shell.html").exists()
+    _BUILT.append(out)
     return out
 
 
@@ -123,16 +121,6 @@ def app_servers():
     yield get
     for s in servers.values():
         s.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = ""):

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
 import { isFileData } from "../types.js";
 import { Block, BlockTitle, classList } from "./block.js";
+import { FileIcon, UploadIcon } from "../ui/icons.js";
 import { domId, str, type ShellContext, type ViewProps } from "./context.js";
 
 const KIND_TO_ACCEPT: Record<string, string> = {
@@ -62,6 +63,7 @@ function FileRow({ f, ctx, onRemove, index, id }: { f: FileData; ctx: ShellConte
   return h(
     "li",
     { class: "file-row" },
+    h("span", { class: "file-icon" }, h(FileIcon, null)),
     h(
       "a",
       {
@@ -158,7 +160,9 @@ export function FileView({ state, ctx }: ViewProps): ComponentChild {
           h(
             "button",
             { type: "button", class: "drop-button", disabled: busy, onClick: () => input.current?.click() },
-            busy ? "Uploading…" : multiple ? "Drop files here · or click to upload" : "Drop a file here · or click to upload",
+            h(UploadIcon, null),
+            h("span", null, busy ? "Uploading…" : multiple ? "Drop files here" : "Drop a file here"),
+            busy ? null : h("span", { class: "drop-or" }, "or click to upload"),
           ),
         )
       : null;

@@ -7,7 +7,7 @@
 import { h, type ComponentChild } from "preact";
 import { Block, BlockTitle } from "./block.js";
 import { type ViewProps } from "./context.js";
-import { hasButton } from "./Textbox.js";
+import { CopyButton, hasButton } from "./Textbox.js";
 
 function Leaf({ v }: { v: unknown }): ComponentChild {
   if (v === null) return h("span", { class: "json-null" }, "null");
@@ -55,16 +55,7 @@ export function JSONView({ state }: ViewProps): ComponentChild {
       "div",
       { class: "json-view", style: typeof props.max_height === "number" ? { maxHeight: `${props.max_height}px` } : undefined },
       hasButton(props, "copy", "show_copy_button")
-        ? h(
-            "button",
-            {
-              type: "button",
-              class: "icon-button json-copy",
-              "aria-label": "Copy JSON",
-              onClick: () => void navigator.clipboard?.writeText(JSON.stringify(value, null, 2)).catch(() => {}),
-            },
-            "⧉",
-          )
+        ? h("div", { class: "json-copy" }, h(CopyButton, { text: JSON.stringify(value, null, 2), label: "Copy JSON" }))
         : null,
       value === undefined || value === null ? h("div", { class: "empty" }, "—") : h(Tree, { v: value, depth: 0, openAll: props.open === true }),
     ),

@@ -8,16 +8,17 @@ import { h, type ComponentChild } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { Block, BlockTitle, ariaLabel } from "./block.js";
 import { domId, num, str, type ViewProps } from "./context.js";
+import { CheckIcon, CopyIcon } from "../ui/icons.js";
 
-function CopyButton({ text }: { text: string }): ComponentChild {
+export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }): ComponentChild {
   const [copied, setCopied] = useState(false);
   return h(
     "button",
     {
       type: "button",
       class: "icon-button copy-button",
-      "aria-label": copied ? "Copied" : "Copy",
-      title: "Copy",
+      "aria-label": copied ? "Copied" : label,
+      title: label,
       onClick: async () => {
         try {
           await navigator.clipboard.writeText(text);
@@ -28,7 +29,7 @@ function CopyButton({ text }: { text: string }): ComponentChild {
         }
       },
     },
-    copied ? "✓" : "⧉",
+    copied ? h(CheckIcon, null) : h(CopyIcon, null),
   );
 }
 

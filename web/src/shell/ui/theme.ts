@@ -85,7 +85,7 @@ textarea.text-input { line-height: 1.5; }
 .text-input[readonly], .text-input:disabled { background: var(--bg-subtle); }
 .text-input::placeholder { color: var(--text-muted); opacity: .8; }
 .input-wrap .copy-button { position: absolute; top: 6px; right: 6px; }
-.icon-button { font: inherit; font-size: 0.9rem; line-height: 1; border: 1px solid var(--border); background: var(--bg-block); color: var(--text-muted);
+.icon-button { display: inline-flex; align-items: center; justify-content: center; font: inherit; font-size: 0.9rem; line-height: 1; border: 1px solid var(--border); background: var(--bg-block); color: var(--text-muted);
   border-radius: var(--radius-sm); padding: 4px 7px; cursor: pointer; }
 .icon-button:hover { color: var(--text); border-color: var(--border-strong); }
 .wasmui :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -160,8 +160,10 @@ textarea.text-input { line-height: 1.5; }
 /* file */
 .drop-zone { border: 2px dashed var(--border-strong); border-radius: var(--radius-sm); background: var(--bg-subtle); transition: border-color .15s, background .15s; }
 .drop-zone.over { border-color: var(--accent); background: var(--accent-soft); }
-.drop-button { display: block; width: 100%; padding: 26px 12px; font: inherit; color: var(--text-muted); background: none; border: 0; cursor: pointer; }
+.drop-button { display: flex; flex-direction: column; align-items: center; gap: 4px; width: 100%; padding: 22px 12px; font: inherit; color: var(--text-muted); background: none; border: 0; cursor: pointer; }
 .drop-button:hover { color: var(--text); }
+.drop-or { font-size: .8rem; opacity: .8; }
+.file-icon { display: inline-flex; color: var(--text-muted); }
 .file-list { list-style: none; margin: 0 0 8px; padding: 0; border: 1px solid var(--border); border-radius: var(--radius-sm); }
 .file-row { display: flex; align-items: center; gap: 10px; padding: 8px 10px; }
 .file-row + .file-row { border-top: 1px solid var(--border); }
