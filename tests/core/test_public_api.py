@@ -9,7 +9,7 @@ import textwrap
 import wasmui
 
 EXPECTED = {
-    "GRADIO_VERSION", "HTML", "JSON", "Accordion", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
+    "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Text", "TextArea", "Textbox", "Timer",
