@@ -27,13 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-try:  # the core engineer owns exceptions.py; fall back until it defines this
-    from wasmui.exceptions import InvalidPathError  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on build order
-
-    class InvalidPathError(ValueError):  # type: ignore[no-redef]
-        """A file path that the app is not allowed to read or serve."""
-
+from wasmui.exceptions import InvalidPathError
 
 __all__ = [
     "FileStore",
