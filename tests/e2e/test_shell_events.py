@@ -4,6 +4,7 @@ change listeners, cancels, toasts."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -143,3 +144,32 @@ def test_cancels_stop_a_running_generator(shell):
     page.get_by_role("button", name="Long task").click()
     expect(out).not_to_have_value(stopped_at, timeout=5000)
     page.get_by_role("button", name="Stop").click()
+
+
+def test_show_error_sends_message_and_traceback(shell):
+    page = shell("shell_errors.py")
+    page.get_by_role("button", name="Explode").click()
+    toast = page.get_by_role("alert").filter(has_text="bad value '42'")
+    expect(toast).to_be_visible()
+    if os.environ.get("WASMUI_SHELL_BACKEND", "native") == "native":
+        # wasmui adds the traceback for page UIs (real Gradio never sends one)
+        details = toast.locator("details")
+        expect(details.locator("summary")).to_have_text("Traceback")
+        expect(details.locator("pre")).not_to_be_visible()
+        details.locator("summary").click()
+        expect(details.locator("pre")).to_contain_text("ValueError")
+    # show_progress="hidden": no overlay, and the event still works after the error
+    page.get_by_role("button", name="Fine").click()
+    expect(page.get_by_label("Output")).to_have_value("ok 42")
+    expect(page.locator(".status")).to_have_count(0)
+
+
+def test_interface_submit_and_clear(shell):
+    page = shell("shell_interface.py")
+    expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
+    page.get_by_label("name").fill("Bo")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("greeting")).to_have_value("Hello, Bo!!")
+    page.get_by_role("button", name="Clear").click()
+    expect(page.get_by_label("name")).to_have_value("")
+    expect(page.get_by_label("greeting")).to_have_value("")

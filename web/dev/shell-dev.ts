@@ -6,12 +6,18 @@
  */
 
 import { mountShell, type GradioConfig } from "../src/shell/index.js";
+import { applyDiff } from "../src/shell/client/diff.js";
+import { readSSE } from "../src/shell/client/sse.js";
 
 declare global {
   interface Window {
     __wasmuiShell?: { unmount(): void; ready: boolean };
+    /** Pure pieces of the protocol client, for browser-run unit tests. */
+    __wasmuiShellUnits?: { applyDiff: typeof applyDiff; readSSE: typeof readSSE };
   }
 }
+
+window.__wasmuiShellUnits = { applyDiff, readSSE };
 
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);

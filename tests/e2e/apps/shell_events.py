@@ -1,5 +1,6 @@
 """Event-engine behaviours, for tests/e2e/test_shell_events.py."""
 
+import json
 import time
 
 import gradio as gr
@@ -43,6 +44,16 @@ def progress_fn(x, progress=gr.Progress()):
 
 def bump(counter):
     return counter + 1
+
+
+def structures():
+    yield {"items": ["a"], "meta": {"state": "start"}}
+    time.sleep(0.6)
+    yield {"items": ["a", "b"], "meta": {"state": "start", "extra": 1}}
+    time.sleep(0.6)
+    yield {"items": ["b", "c"], "meta": {"state": "mid"}}
+    time.sleep(0.6)
+    yield {"items": ["b", "c", "d"], "meta": {"state": "final"}}
 
 
 def long_task(x):
@@ -93,7 +104,14 @@ with gr.Blocks() as demo:
     long_out = gr.Textbox(label="Long out")
     stop_btn = gr.Button("Stop")
 
+    structures_btn = gr.Button("Stream structures")
+    structures_view = gr.JSON(label="Structures")
+    structures_echo = gr.Textbox(label="Structures echo")
+
     stream_btn.click(slow_stream, src, stream_out)
+    structures_btn.click(structures, None, structures_view).then(
+        lambda v: json.dumps(v, sort_keys=True), structures_view, structures_echo
+    )
     fail_btn.click(fail, src, err_out)
     crash_btn.click(crash, src, err_out)
     echo_btn.click(echo, src, err_out)

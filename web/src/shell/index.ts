@@ -72,8 +72,10 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (dark === false) container.classList.add("light");
   root.append(theme, appCss, container);
 
-  // The shell owns the page title only when it is the whole page.
-  if (config.title && root.host.parentElement === document.body) document.title = config.title;
+  // The shell owns the page (title, full height) only when it is the whole page.
+  const ownsPage = root.host.parentElement === document.body;
+  if (ownsPage) container.classList.add("fill-page");
+  if (config.title && ownsPage) document.title = config.title;
 
   let ctx!: ShellContext;
   ctx = {

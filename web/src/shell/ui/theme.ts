@@ -42,6 +42,7 @@ export const THEME_CSS = `
 @media (prefers-color-scheme: dark) { .wasmui:not(.light) { ${DARK} } }
 .wasmui.dark { ${DARK} }
 .wasmui *, .wasmui *::before, .wasmui *::after { box-sizing: border-box; }
+.wasmui.fill-page { min-height: 100vh; }
 .wasmui [hidden], .wasmui .hidden { display: none !important; }
 .app { max-width: 1280px; margin: 0 auto; padding: 24px 20px 32px; display: flex; flex-direction: column; gap: var(--gap); }
 .app.fill-width { max-width: none; }
