@@ -395,3 +395,26 @@ def test_traceback_only_for_page_ui() -> None:
     assert api_done["output"] == {"error": "secret detail", "visible": True}
     assert ui_done["output"]["traceback"] == "Traceback..."
     assert run.status_code == 500 and run.json() == {"error": "secret detail", "visible": True}
+
+
+def test_cancel_before_job_starts_releases_slot() -> None:
+    # Join and cancel in one go: the task is cancelled before its first step.
+    gate = Gate()
+    blocks = FakeBlocks(FakeFn(0, gate.work, "work"))
+    with TestClient(blocks.app) as c:
+        queue = blocks.app.queue
+
+        async def join_and_cancel() -> None:
+            from wasmui.server.queue import Job
+
+            queue.push(Job("e1", "s0", 0, ["never"]))
+            queue.cancel("s0", 0, "e1")
+
+        asyncio.run_coroutine_threadsafe(join_and_cancel(), c._loop).result(5)
+        join(c, 0, ["next"], "s1")
+        msgs = read_all(c, "s1")
+    assert completed_data(msgs) == ["next"] and gate.order == ["next"]
+
+
+def completed_data(msgs: list[dict[str, Any]]) -> Any:
+    return [m for m in msgs if m["msg"] == "process_completed"][0]["output"]["data"]

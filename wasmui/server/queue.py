@@ -161,7 +161,10 @@ class JobQueue:
                 continue
             self.waiting.remove(job)
             self.active[group] = self.active.get(group, 0) + 1
-            job.task = asyncio.ensure_future(self._run(job, group))
+            job.task = asyncio.ensure_future(self._run(job))
+            # A done-callback, not a finally: a task cancelled before its first
+            # step never runs its body, but the slot must still be released.
+            job.task.add_done_callback(lambda _t, j=job, g=group: self._finished(j, g))
             started = True
         if started:  # live position updates for the jobs still waiting
             for job in self.waiting:
@@ -169,17 +172,18 @@ class JobQueue:
                                                            len(self.waiting), self._eta(job)))
 
     # -- running -------------------------------------------------------------
-    async def _run(self, job: Job, group: str) -> None:
+    async def _run(self, job: Job) -> None:
         try:
             self._put(job.session_hash, sse.process_starts(job.event_id, self.average(job.fn_index)))
             await self._drive(job)
         except asyncio.CancelledError:
             if not job.cancelled:
                 raise
-        finally:
-            self.active[group] -= 1
-            self.jobs.pop(job.event_id, None)
-            self._dispatch()
+
+    def _finished(self, job: Job, group: str) -> None:
+        self.active[group] -= 1
+        self.jobs.pop(job.event_id, None)
+        self._dispatch()
 
     async def _drive(self, job: Job) -> None:
         """Run one job to its ``process_completed`` message."""
