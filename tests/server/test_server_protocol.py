@@ -113,3 +113,19 @@ def test_input_file_outside_uploads_is_refused(client: TestClient, suite_blocks:
 def test_run_route_with_real_app(client: TestClient) -> None:
     r = client.post("/gradio_api/run/combine", json={"data": ["q", 3, False]})
     assert r.status_code == 200 and r.json()["data"] == ["qqq", 3]
+
+
+def test_heartbeat_disconnect_runs_unload_handlers(tmp_path: Path) -> None:
+    import threading
+
+    import wasmui as gr
+
+    unloaded = threading.Event()
+    with gr.Blocks() as demo:
+        gr.Textbox()
+        demo.unload(unloaded.set)
+    with TestClient(demo.app) as c:
+        with c.stream("/gradio_api/heartbeat/hb-session") as s:
+            assert next(s).data == "ALIVE"
+            assert not unloaded.is_set()
+        assert unloaded.wait(5)

@@ -244,12 +244,14 @@ class QueueRoutes:
                 yield "data: ALIVE\n\n"
                 await asyncio.sleep(interval)
 
+        root, gr_req = self.root_of(request), gr_request(request, session_hash)
+
         async def gone() -> None:
-            closer = getattr(getattr(self.blocks, "sessions", None), "close", None)
-            if callable(closer):  # lets the session store run unload handlers / expire state
-                result = closer(session_hash)
-                if asyncio.iscoroutine(result):
-                    await result
+            # The page went away: run `demo.unload` handlers, like Gradio. Session
+            # state is kept (a client may come back); the store's LRU expires it.
+            for index, fn in list(self.blocks.fns.items()):
+                if any(target[1] == "unload" for target in getattr(fn, "targets", [])):
+                    await self.queue.run_direct(index, [], session_hash, root=root, request=gr_req)
 
         return StreamingResponse(beats(), on_disconnect=gone)
 
