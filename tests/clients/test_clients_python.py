@@ -93,3 +93,15 @@ def test_cancel_stops_a_running_generator(suite: Client) -> None:
         time.sleep(0.02)
     assert again.outputs()[0] == "u0"
     again.cancel()
+
+
+def test_app_folder_is_the_working_directory(tmp_path: Path) -> None:
+    import httpx
+
+    with native_server(APPS / "files_app") as url:
+        client = Client(url + "/", verbose=False, download_files=str(tmp_path))
+        assert client.predict(api_name="/read_data") == "relative data"
+        assert Path(client.predict(api_name="/make_file")).read_text() == "relative data\n"
+        static = httpx.get(f"{url}/gradio_api/file=static/hello.txt")
+        assert static.status_code == 200 and static.text == "static hello\n"
+        assert httpx.get(f"{url}/gradio_api/file=data.txt").status_code == 403  # cwd is not served

@@ -8,6 +8,7 @@ imported only here.
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import sys
 
@@ -29,13 +30,16 @@ def serve_native(app_path: str, host: str = "127.0.0.1", port: int = 7860) -> in
     except ImportError:
         print("wasmui: `serve --native` needs uvicorn (pip install 'wasmui[native]')", file=sys.stderr)
         return 2
-    from wasmui.runner import load_app
+    from wasmui.runner import load_app, resolve_app_file
 
     if host not in ("127.0.0.1", "localhost"):
         # Native serving is a development/test tool: it never listens beyond loopback.
         print(f"wasmui: refusing to listen on {host}; using 127.0.0.1", file=sys.stderr)
     host = "127.0.0.1"
     blocks = load_app(app_path)
+    # Run like `python app.py` from the app's folder: functions that open relative
+    # paths at call time, and `/file=<relative static path>`, resolve as in Gradio.
+    os.chdir(resolve_app_file(app_path).parent)
     sock, real_port = _listening_port(host, port)
     config = uvicorn.Config(blocks.app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)
