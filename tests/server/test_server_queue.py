@@ -418,3 +418,22 @@ def test_cancel_before_job_starts_releases_slot() -> None:
 
 def completed_data(msgs: list[dict[str, Any]]) -> Any:
     return [m for m in msgs if m["msg"] == "process_completed"][0]["output"]["data"]
+
+
+async def many_steps(x: str) -> Any:
+    for i in range(2000):  # a tight tqdm-like loop
+        yield Progress([{"index": i, "length": 2000, "unit": "steps", "progress": None, "desc": None}])
+    await asyncio.sleep(0.05)  # the last state must still arrive while the fn keeps working
+    yield Log("info", "done", 10.0, True, "Info")
+    yield x
+
+
+def test_progress_is_coalesced_latest_wins() -> None:
+    blocks = FakeBlocks(FakeFn(0, many_steps, "many"))
+    with TestClient(blocks.app) as c:
+        join(c, 0, ["x"])
+        msgs = read_all(c)
+    steps = [m["progress_data"][0]["index"] for m in msgs if m["msg"] == "progress"]
+    assert 1 <= len(steps) < 100 and steps[-1] == 1999 and steps == sorted(steps)
+    kinds = [m["msg"] for m in msgs]
+    assert kinds.index("log") > max(i for i, k in enumerate(kinds) if k == "progress")

@@ -16,6 +16,7 @@ import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from wasmui.server import sse
@@ -24,6 +25,7 @@ from wasmui.server.diff import diff
 log = logging.getLogger("wasmui.server")
 
 MAX_SESSIONS = 2000  # like Gradio: an LRU of session message queues
+PROGRESS_INTERVAL = 0.01  # seconds between progress messages of one job
 GRADIO_ERROR_KEYS = frozenset({"error", "duration", "visible", "title"})
 
 
@@ -214,10 +216,21 @@ class JobQueue:
 
     async def _consume(self, job: Job, events: Any, started: float) -> bool:
         """Forward run_job events as messages; True once Completed was sent."""
+        gate = ProgressGate(lambda m: self._put(job.session_hash, m))
+        try:
+            return await self._forward(job, events, started, gate)
+        finally:
+            gate.discard()
+
+    async def _forward(self, job: Job, events: Any, started: float, gate: ProgressGate) -> bool:
         eid = job.event_id
         previous: list[Any] | None = None
         async for ev in events:
             kind = type(ev).__name__
+            if kind in ("Progress", "ProgressEvent"):
+                gate.offer(sse.progress(eid, list(ev.progress_data)))
+                continue
+            gate.flush()  # progress first, so messages keep the order they happened in
             if kind == "Generating":
                 data = list(ev.data)
                 out = data
@@ -231,8 +244,6 @@ class JobQueue:
             elif kind == "Log":
                 self._put(job.session_hash, sse.log(eid, ev.message, ev.level, ev.duration,
                                                     ev.visible, ev.title))
-            elif kind in ("Progress", "ProgressEvent"):
-                self._put(job.session_hash, sse.progress(eid, list(ev.progress_data)))
             elif kind == "Completed":
                 self._record(job.fn_index, ev.duration)
                 avg = self.average(job.fn_index)
@@ -303,6 +314,47 @@ class JobQueue:
     def queue_size(self) -> int:
         """Number of jobs waiting for a slot."""
         return len(self.waiting)
+
+
+class ProgressGate:
+    """At most one ``progress`` message per ``PROGRESS_INTERVAL``; the latest state wins.
+
+    A tight ``progress.tqdm`` loop may report thousands of steps; like Gradio
+    (which polls every 10 ms) only the newest state is worth sending.
+    """
+
+    def __init__(self, send: Callable[[sse.Message], None]) -> None:
+        self.send = send
+        self.latest: sse.Message | None = None
+        self.last = float("-inf")
+        self.timer: asyncio.TimerHandle | None = None
+
+    def offer(self, message: sse.Message) -> None:
+        """Send now, or keep as the pending latest state."""
+        wait = self.last + PROGRESS_INTERVAL - time.monotonic()
+        if wait <= 0 and self.timer is None:
+            self._emit(message)
+            return
+        self.latest = message
+        if self.timer is None:
+            self.timer = asyncio.get_running_loop().call_later(max(wait, 0), self.flush)
+
+    def flush(self) -> None:
+        """Send the pending state, if any."""
+        self.discard()
+        self.latest, message = None, self.latest
+        if message is not None:
+            self._emit(message)
+
+    def discard(self) -> None:
+        """Stop the timer (the pending state, if any, stays in ``latest``)."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+    def _emit(self, message: sse.Message) -> None:
+        self.last = time.monotonic()
+        self.send(message)
 
 
 def new_event_id() -> str:
