@@ -114,6 +114,14 @@ def test_uploaded_html_is_an_attachment(client: TestClient) -> None:
     assert r.headers["content-disposition"].startswith("attachment")
 
 
+def test_etag_revalidation_gives_304(client: TestClient) -> None:
+    path = upload(client, "a.txt", b"12345")
+    etag = client.get(f"/gradio_api/file={path}").headers["etag"]
+    r = client.get(f"/gradio_api/file={path}", headers={"if-none-match": etag})
+    assert (r.status_code, r.content) == (304, b"")
+    assert client.get(f"/gradio_api/file={path}", headers={"if-none-match": '"other"'}).status_code == 200
+
+
 def test_head_has_length_but_no_body(client: TestClient) -> None:
     path = upload(client, "a.txt", b"12345")
     r = client.head(f"/gradio_api/file={path}")

@@ -57,7 +57,8 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
 class FileResponse:
     """Streams (part of) a file with validators, ``Accept-Ranges`` and HEAD support."""
 
-    def __init__(self, path: Path, media_type: str, disposition: str, byte_range: str | None) -> None:
+    def __init__(self, path: Path, media_type: str, disposition: str, byte_range: str | None,
+                 if_none_match: str | None = None) -> None:
         self.path = path
         stat = path.stat()
         self.size = stat.st_size
@@ -72,8 +73,16 @@ class FileResponse:
             "etag": f'"{etag}"',
             "last-modified": email.utils.formatdate(stat.st_mtime, usegmt=True),
         }
+        # Stored files never change in place (content-addressed), so a matching
+        # validator lets the browser reuse its copy.
+        self.not_modified = if_none_match is not None and self.headers["etag"] in if_none_match
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.not_modified:
+            headers = [(k.encode("latin-1"), self.headers[k].encode("latin-1")) for k in ("etag", "last-modified")]
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return
         start, end = self.range if self.range else (0, self.size - 1)
         headers = dict(self.headers)
         status = 200
@@ -173,5 +182,6 @@ class FileRoutes:
         if path is None:
             raise HTTPError(403, f"File not allowed: {target}.")
         media_type, disposition = self.store.content_headers(path)
-        return FileResponse(path, media_type, disposition, request.headers.get("range"))
+        return FileResponse(path, media_type, disposition, request.headers.get("range"),
+                            request.headers.get("if-none-match"))
 
