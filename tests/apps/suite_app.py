@@ -54,6 +54,9 @@ with gr.Blocks() as demo:
     length = gr.Number(label="Length")
     gr.Button("Combine").click(combine, [text, times, shout], [combined, length], api_name="combine")
 
+    # queue=False: the JS client calls POST /gradio_api/run/upper instead of the queue.
+    gr.Button("Upper").click(str.upper, text, combined, api_name="upper", queue=False)
+
     word = gr.Textbox(label="Word")
     spelled = gr.Textbox(label="Spelled")
     gr.Button("Spell").click(spell, word, spelled, api_name="spell")

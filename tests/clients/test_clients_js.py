@@ -41,6 +41,7 @@ def suite_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
         {"name": "file", "endpoint": "/reverse_file", "args": [{"__file__": str(src)}], "fetchFile": True},
         {"name": "count1", "endpoint": "/count", "args": []},
         {"name": "count2", "endpoint": "/count", "args": []},
+        {"name": "upper", "endpoint": "/upper", "args": ["shout"]},
     ]
     with native_server(APPS / "suite_app.py") as url:
         yield run_js(url, plan)
@@ -79,3 +80,7 @@ def test_file_upload_and_download(suite_results: dict[str, Any]) -> None:
 
 def test_state_counter(suite_results: dict[str, Any]) -> None:
     assert (suite_results["count1"]["data"], suite_results["count2"]["data"]) == ([1], [2])
+
+
+def test_unqueued_endpoint_uses_run_route(suite_results: dict[str, Any]) -> None:
+    assert suite_results["upper"] == {"ok": True, "data": ["SHOUT"]}

@@ -44,6 +44,11 @@ def test_multi_input_multi_output(suite: Client) -> None:
     assert repr(suite.predict("x", 2.5, False, api_name="/combine")) == "('xx', 2)"
 
 
+def test_unqueued_endpoint(suite: Client) -> None:
+    # gradio_client always goes through the queue, even for queue=False events.
+    assert suite.predict("shout", api_name="/upper") == "SHOUT"
+
+
 def test_generator_outputs_every_yield(suite: Client) -> None:
     job = suite.submit("hey", api_name="/spell")
     assert job.result(timeout=30) == "hey"
