@@ -64,7 +64,9 @@ _MEDIA_TYPES = {
 
 # A URL scheme, or a prefix that some OS or client treats as a network path.
 _PROTOCOL_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:|//|\\\\|\\/|/\\)")
-_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+# Also `%` and `#`: file URLs are emitted unencoded (as Gradio does), so these
+# would be decoded or cut off as a fragment on the way back in.
+_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*%#]')
 
 _static_paths: list[Path] = []
 

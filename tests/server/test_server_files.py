@@ -107,6 +107,12 @@ def test_serves_uploaded_text_inline(client: TestClient) -> None:
     assert r.headers["accept-ranges"] == "bytes" and "etag" in r.headers and "last-modified" in r.headers
 
 
+def test_names_needing_url_encoding_round_trip(client: TestClient) -> None:
+    path = upload(client, "my report #2 (100%).txt", b"data")
+    r = client.get("/gradio_api/file=" + urllib.parse.quote(path))  # what a browser sends
+    assert r.status_code == 200 and r.content == b"data"
+
+
 def test_uploaded_html_is_an_attachment(client: TestClient) -> None:
     path = upload(client, "x.html", b"<script>alert(1)</script>")
     r = client.get(f"/gradio_api/file={path}")
@@ -282,7 +288,8 @@ def test_file_data_shape(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "expected"), [("a/b/c.txt", "c.txt"), ("..", None), ("", None),
-                                                ('we"ird<>.png', "we_ird__.png"), ("a\\b.txt", "b.txt")])
+                                                ('we"ird<>.png', "we_ird__.png"), ("a\\b.txt", "b.txt"),
+                                                ("100%#1.txt", "100__1.txt"), ("a b.txt", "a b.txt")])
 def test_sanitize_filename(name: str, expected: str | None) -> None:
     out = sanitize_filename(name)
     if expected is None:
