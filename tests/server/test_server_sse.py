@@ -20,10 +20,10 @@ def test_frame_keeps_unicode_and_newlines_escaped() -> None:
     assert text.count("\n") == 2 and "zoë" in text and "\\n" in text
 
 
-def test_frame_rejects_nan() -> None:
-    # NaN is not JSON; both clients would choke on it.
-    with pytest.raises(ValueError):
-        sse.frame({"msg": "x", "event_id": None, "v": float("nan")})
+def test_frame_writes_non_finite_floats_as_null() -> None:
+    # NaN is not JSON and both clients would choke on it; orjson (Gradio) writes null.
+    text = sse.frame({"msg": "x", "event_id": None, "v": [float("nan"), {"w": float("inf")}, 1.5]})
+    assert text == 'data: {"msg":"x","event_id":null,"v":[null,{"w":null},1.5]}' + "\n\n"
 
 
 @pytest.mark.parametrize(("message", "expected"), [

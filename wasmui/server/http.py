@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
@@ -20,8 +21,21 @@ Send = Callable[[Message], Awaitable[None]]
 
 
 def dumps(value: Any) -> str:
-    """Compact JSON as Gradio emits it (orjson-like: no spaces, UTF-8 kept)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str, allow_nan=False)
+    """Compact JSON as Gradio emits it (orjson-like: no spaces, UTF-8 kept, NaN -> null)."""
+    try:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str, allow_nan=False)
+    except ValueError:  # NaN/Infinity somewhere: orjson writes null, clients cannot parse NaN
+        return json.dumps(_finite(value), separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 class HTTPError(Exception):
