@@ -4,7 +4,7 @@ import gradio as gr
 
 
 def respond(message: str, history: list[tuple[str, str]]):
-    if not message.strip():
+    if not (message or "").strip():  # an empty textbox may arrive as None
         raise gr.Error("Say something first.")
     reply = f"You said: {message} ({len(history) + 1} messages so far)"
     history = [*history, (message, reply)]

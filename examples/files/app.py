@@ -18,7 +18,7 @@ def process(path: str | None, upper: bool):
     out_path = os.path.join(out_dir, name)
     with open(out_path, "w", encoding="utf-8") as f:
         f.write(out_text)
-    info = {"name": os.path.basename(path), "bytes": len(data), "lines": text.count("\n") + (1 if text else 0)}
+    info = {"name": os.path.basename(path), "bytes": len(data), "lines": len(text.splitlines())}
     return info, out_path
 
 

@@ -106,7 +106,7 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         page.console_errors = []
         context.on("request", lambda request: page.requests.append(request.url))
         page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
-        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        page.set_default_timeout(30_000)  # boot waits use BOOT_TIMEOUT_MS explicitly
         return page
 
     yield make
