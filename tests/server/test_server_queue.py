@@ -437,3 +437,16 @@ def test_progress_is_coalesced_latest_wins() -> None:
     assert 1 <= len(steps) < 100 and steps[-1] == 1999 and steps == sorted(steps)
     kinds = [m["msg"] for m in msgs]
     assert kinds.index("log") > max(i for i, k in enumerate(kinds) if k == "progress")
+
+
+def test_full_queue_is_503() -> None:
+    gate = Gate()
+    blocks = FakeBlocks(FakeFn(0, gate.work, "work"))
+    blocks.max_size = 1  # type: ignore[attr-defined]
+    with TestClient(blocks.app) as c:
+        join(c, 0, ["running"], "s0")  # starts at once: not waiting
+        join(c, 0, ["waiting"], "s1")
+        r = c.post("/gradio_api/queue/join", json={"data": ["x"], "fn_index": 0, "session_hash": "s2"})
+        assert (r.status_code, r.json()) == (503, {"detail": "Queue is full. Max size is 1 and size is 1."})
+        read_all(c, "s0")
+        read_all(c, "s1")

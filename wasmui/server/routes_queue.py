@@ -99,6 +99,13 @@ class QueueRoutes:
                    request=gr_request(request, session_hash), simple_format=simple,
                    trigger_id=trigger if isinstance(trigger, int) else None, for_ui=_from_ui(request))
 
+    def _check_capacity(self) -> None:
+        """``queue(max_size=N)``: refuse new jobs with 503 while N are waiting."""
+        max_size = getattr(self.blocks, "max_size", None)
+        size = self.queue.queue_size()
+        if max_size is not None and size >= max_size:
+            raise HTTPError(503, f"Queue is full. Max size is {max_size} and size is {size}.")
+
     def _validate(self, fn_index: int, data: list[Any], session_hash: str) -> None:
         """Run the listener's ``validator=`` (6.x): 422 with per-input detail when invalid."""
         validator = getattr(self.queue.runner, "run_validator", None)
@@ -124,6 +131,7 @@ class QueueRoutes:
             raise HTTPError(400, "Could not infer function index for API name: None")
         if not isinstance(fn_index, int) or fn_index not in self.blocks.fns:
             raise HTTPError(500, text="Internal Server Error")
+        self._check_capacity()
         self._validate(fn_index, data, str(session_hash))
         event_id = new_event_id()
         self.queue.push(self._job(request, body, fn_index, data, str(session_hash), event_id, False))
@@ -188,6 +196,7 @@ class QueueRoutes:
     def _submit_simple(self, request: Request, body: dict[str, Any], fn_index: int, data: list[Any]) -> Response:
         event_id = new_event_id()
         session_hash = str(body.get("session_hash") or event_id)
+        self._check_capacity()
         self._validate(fn_index, data, session_hash)
         self.queue.push(self._job(request, body, fn_index, data, session_hash, event_id, True))
         return json_response({"event_id": event_id})
