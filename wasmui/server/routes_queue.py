@@ -58,6 +58,12 @@ async def read_session(queue: JobQueue, session_hash: str,
         try:
             message = await asyncio.wait_for(ch.messages.get(), interval)
         except (TimeoutError, asyncio.TimeoutError):
+            if queue.channels.get(session_hash) is not ch:  # session dropped meanwhile
+                message = sse.unexpected_error("404: Not Found", session_not_found=True)
+                out = fmt(message)
+                if out:
+                    yield out
+                return
             message = sse.heartbeat()
         out = fmt(message)
         if out:
