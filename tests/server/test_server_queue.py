@@ -450,3 +450,17 @@ def test_full_queue_is_503() -> None:
         assert (r.status_code, r.json()) == (503, {"detail": "Queue is full. Max size is 1 and size is 1."})
         read_all(c, "s0")
         read_all(c, "s1")
+
+
+def test_second_reader_sees_session_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRADIO_HEARTBEAT_INTERVAL", "0.1")
+    blocks = FakeBlocks(FakeFn(0, forever, "forever"))
+    with TestClient(blocks.app) as c:
+        join(c, 0, ["x"])
+        first = c.stream("/gradio_api/queue/data?session_hash=s1")
+        assert next(first).json()["msg"] == "estimation"
+        second = c.stream("/gradio_api/queue/data?session_hash=s1")
+        next(second)
+        second.close()  # one reader vanishing drops the session (like Gradio)
+        rest = [m.json() for m in first]
+    assert rest[-1]["msg"] == "unexpected_error" and rest[-1]["session_not_found"] is True
