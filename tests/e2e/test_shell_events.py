@@ -33,7 +33,7 @@ def test_streaming_shows_intermediate_values_before_the_final_one(shell):
         poll();
       }"""
     )
-    page.get_by_role("button", name="Stream").click()
+    page.get_by_role("button", name="Stream", exact=True).click()
     out = page.get_by_label("Stream out")
     expect(out).to_have_value("abc", timeout=5000)  # reached while still generating
     expect(page.get_by_test_id(re.compile(r"block-\d+")).filter(has=out)).to_have_class(re.compile("generating"))
@@ -116,7 +116,7 @@ def test_queue_false_uses_direct_route(shell):
 
 def test_progress_overlay_and_state_change_listener(shell):
     page = shell(APP)
-    page.get_by_role("button", name="Progress").click()
+    page.get_by_role("button", name="Progress", exact=True).click()
     overlay = page.locator(".status-full")
     expect(overlay.first).to_be_visible()
     expect(page.get_by_role("progressbar").first).to_be_attached(timeout=5000)
@@ -173,3 +173,53 @@ def test_interface_submit_and_clear(shell):
     page.get_by_role("button", name="Clear").click()
     expect(page.get_by_label("name")).to_have_value("")
     expect(page.get_by_label("greeting")).to_have_value("")
+
+
+def test_trigger_mode_once_ignores_clicks_while_running(shell):
+    page = shell(APP)
+    btn = page.get_by_role("button", name="Slow once")
+    btn.click()
+    btn.click()
+    btn.click()
+    expect(page.get_by_label("Once count")).to_have_value("1", timeout=5000)
+    time.sleep(1.5)
+    expect(page.get_by_label("Once count")).to_have_value("1")
+
+
+def test_trigger_mode_multiple_runs_every_click(shell):
+    page = shell(APP)
+    btn = page.get_by_role("button", name="Slow multiple")
+    btn.click()
+    btn.click()
+    # both runs read the input when they start (0), so both return 1; what
+    # matters is that the second click started a second run (two completions)
+    joins = lambda: [u for u in page.seen_urls if u.endswith("/queue/join")]  # noqa: E731
+    expect(page.get_by_label("Multiple count")).to_have_value("1", timeout=5000)
+    assert len(joins()) == 2, joins()
+
+
+def test_always_last_change_runs_with_the_latest_value(shell):
+    page = shell(APP)
+    box = page.get_by_label("Slow typed", exact=True)
+    box.press_sequentially("abcde", delay=60)
+    out = page.get_by_label("Slow typed out")
+    expect(out).to_have_value(re.compile(r"^abcde\|\d+$"), timeout=8000)
+    time.sleep(1.0)
+    runs = int(out.input_value().split("|")[1])
+    assert runs < 5, f"always_last should coalesce changes, ran {runs} times"
+
+
+def test_show_progress_minimal_has_no_overlay(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Minimal progress").click()
+    expect(page.locator(".status-minimal")).to_be_visible()
+    expect(page.locator(".status-full")).to_have_count(0)
+    expect(page.get_by_label("Minimal out")).to_have_value("1", timeout=5000)
+    expect(page.locator(".status")).to_have_count(0)
+
+
+def test_heartbeat_is_opened_when_the_app_has_state(shell):
+    page = shell(APP)
+    expect(page.get_by_role("button", name="Bump state")).to_be_visible()
+    page.wait_for_timeout(300)
+    assert any("/gradio_api/heartbeat/" in u for u in page.seen_urls), page.seen_urls

@@ -128,6 +128,8 @@ def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", 
     context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
+    page.seen_urls = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.seen_urls.append(r.url))  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.errors.append(str(e)))  # type: ignore[attr-defined]
 
     def serve(route):

@@ -56,6 +56,20 @@ def structures():
     yield {"items": ["b", "c", "d"], "meta": {"state": "final"}}
 
 
+RUNS = {"n": 0}
+
+
+def slow_echo(text):
+    RUNS["n"] += 1
+    time.sleep(0.5)
+    return f"{text}|{RUNS['n']}"
+
+
+def slow_count(n):
+    time.sleep(1.0)
+    return n + 1
+
+
 def long_task(x):
     for i in range(100):
         time.sleep(0.2)
@@ -107,6 +121,20 @@ with gr.Blocks() as demo:
     structures_btn = gr.Button("Stream structures")
     structures_view = gr.JSON(label="Structures")
     structures_echo = gr.Textbox(label="Structures echo")
+
+    once_count = gr.Number(label="Once count", value=0)
+    once_btn = gr.Button("Slow once")
+    multi_count = gr.Number(label="Multiple count", value=0)
+    multi_btn = gr.Button("Slow multiple")
+    slow_typed = gr.Textbox(label="Slow typed")
+    slow_typed_out = gr.Textbox(label="Slow typed out")
+    minimal_btn = gr.Button("Minimal progress")
+    minimal_out = gr.Number(label="Minimal out", value=0)
+
+    once_btn.click(slow_count, once_count, once_count)
+    multi_btn.click(slow_count, multi_count, multi_count, trigger_mode="multiple", concurrency_limit=None)
+    slow_typed.change(slow_echo, slow_typed, slow_typed_out)
+    minimal_btn.click(slow_count, minimal_out, minimal_out, show_progress="minimal")
 
     stream_btn.click(slow_stream, src, stream_out)
     structures_btn.click(structures, None, structures_view).then(

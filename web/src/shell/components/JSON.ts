@@ -54,7 +54,7 @@ export function JSONView({ state }: ViewProps): ComponentChild {
     h(
       "div",
       { class: "json-view", style: typeof props.max_height === "number" ? { maxHeight: `${props.max_height}px` } : undefined },
-      hasButton(props, "copy", "show_copy_button")
+      hasButton(props, "copy", "show_copy_button") && value != null
         ? h("div", { class: "json-copy" }, h(CopyButton, { text: JSON.stringify(value, null, 2), label: "Copy JSON" }))
         : null,
       value === undefined || value === null ? h("div", { class: "empty" }, "—") : h(Tree, { v: value, depth: 0, openAll: props.open === true }),
