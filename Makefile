@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: all setup test test-py test-e2e serve web wheel chromium clean
+.PHONY: all setup test test-py test-e2e serve web wheel chromium bench clean
 
 all: setup
 
@@ -34,8 +34,19 @@ web: setup
 test: setup chromium web
 	$(VPY) -m pytest -q
 
+test-py: setup
+	$(VPY) -m pytest -q -m "not e2e"
+
+test-e2e: setup chromium web
+	$(VPY) -m pytest -q -m e2e
+
+# The examples gallery on http://127.0.0.1:$(PORT)/ (rebuilds and reloads on change).
 serve: setup web
 	$(VPY) -m wasmui serve examples --port $(PORT)
+
+# Boot / latency / size figures into bench/results/ (one browser, one run).
+bench: setup chromium web
+	$(VPY) bench/boot.py
 
 clean:
 	rm -rf $(VENV) node_modules wasmui/_web dist build

@@ -174,8 +174,8 @@ class Bridge:
             await self.app(scope, receive, send)
             if not state["started"]:
                 raise RuntimeError("the ASGI app returned without a response")
-            if not state["finished"]:
-                reply("body", False, _to_js(b""))
+            if not state["finished"] and rid not in self._disconnected:
+                reply("body", False, _to_js(b""))  # the app forgot to end its body
         except Exception as exc:
             text = traceback.format_exc()
             print(text, file=sys.stderr)
