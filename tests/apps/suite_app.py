@@ -41,6 +41,18 @@ def ticker(start: str):
         time.sleep(0.05)
 
 
+def careful(text: str) -> str:
+    gr.Warning("careful")
+    gr.Info("fyi")
+    return text
+
+
+def steps(n: float, progress=gr.Progress()) -> str:
+    for _ in progress.tqdm(range(int(n)), desc="stepping"):
+        time.sleep(0.05)
+    return "done"
+
+
 def count(total: int) -> tuple[int, int]:
     total = (total or 0) + 1
     return total, total
@@ -71,6 +83,9 @@ with gr.Blocks() as demo:
 
     ticks = gr.Textbox(label="Ticks")
     gr.Button("Tick").click(ticker, text, ticks, api_name="ticker")
+
+    gr.Button("Careful").click(careful, text, combined, api_name="careful")
+    gr.Button("Steps").click(steps, times, combined, api_name="steps")
 
     state = gr.State(0)
     shown = gr.Number(label="Count")

@@ -14,14 +14,18 @@ async function runOne(app, call) {
   if (call.stream) {
     // Collect every data event of a generator, like a UI would render them.
     const updates = [];
+    const logs = [];
+    const progress = [];
     for await (const msg of app.submit(call.endpoint, args)) {
       if (msg.type === "data") updates.push(msg.data);
+      if (msg.type === "log") logs.push({ log: msg.log, level: msg.level, title: msg.title });
+      if (msg.type === "status" && msg.progress_data) progress.push(msg.progress_data);
       if (msg.type === "status" && msg.stage === "error") {
-        return { ok: false, error: msg.message ?? null, title: msg.title ?? null, updates };
+        return { ok: false, error: msg.message ?? null, title: msg.title ?? null, updates, logs, progress };
       }
       if (msg.type === "status" && msg.stage === "complete") break;
     }
-    return { ok: true, updates };
+    return { ok: true, updates, logs, progress };
   }
   try {
     const result = await app.predict(call.endpoint, args);
@@ -31,7 +35,7 @@ async function runOne(app, call) {
   }
 }
 
-const app = await Client.connect(url);
+const app = await Client.connect(url, { events: ["data", "status", "log"] });
 const out = {};
 for (const call of plan) {
   out[call.name] = await runOne(app, call);

@@ -42,6 +42,8 @@ def suite_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
         {"name": "count1", "endpoint": "/count", "args": []},
         {"name": "count2", "endpoint": "/count", "args": []},
         {"name": "upper", "endpoint": "/upper", "args": ["shout"]},
+        {"name": "careful", "endpoint": "/careful", "args": ["ok"], "stream": True},
+        {"name": "steps", "endpoint": "/steps", "args": [4], "stream": True},
     ]
     with native_server(APPS / "suite_app.py") as url:
         yield run_js(url, plan)
@@ -59,7 +61,7 @@ def test_multi_input_multi_output(suite_results: dict[str, Any]) -> None:
 
 def test_generator_diffs_are_applied_by_the_client(suite_results: dict[str, Any]) -> None:
     # Each process_generating becomes a data event (diffs applied), then the completion.
-    assert suite_results["spell"] == {"ok": True, "updates": [["h"], ["he"], ["hey"], ["hey"]]}
+    assert suite_results["spell"]["updates"] == [["h"], ["he"], ["hey"], ["hey"]]
 
 
 def test_gr_error(suite_results: dict[str, Any]) -> None:
@@ -84,3 +86,17 @@ def test_state_counter(suite_results: dict[str, Any]) -> None:
 
 def test_unqueued_endpoint_uses_run_route(suite_results: dict[str, Any]) -> None:
     assert suite_results["upper"] == {"ok": True, "data": ["SHOUT"]}
+
+
+def test_info_and_warning_arrive_as_log_events(suite_results: dict[str, Any]) -> None:
+    result = suite_results["careful"]
+    assert result["updates"] == [["ok"]]
+    assert result["logs"] == [{"log": "careful", "level": "warning", "title": "Warning"},
+                              {"log": "fyi", "level": "info", "title": "Info"}]
+
+
+def test_progress_reaches_the_client(suite_results: dict[str, Any]) -> None:
+    result = suite_results["steps"]
+    assert result["updates"] == [["done"]]
+    last = result["progress"][-1][0]
+    assert last["desc"] == "stepping" and last["length"] == 4 and last["unit"] == "steps"
