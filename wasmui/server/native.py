@@ -15,7 +15,10 @@ import sys
 
 def _listening_port(host: str, port: int) -> tuple[socket.socket, int]:
     """Bind the socket ourselves so port 0 works and the printed port is the real one."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets
+    # whose proto says TCP; without it every keep-alive response waits ~40 ms
+    # (Nagle + delayed ACK).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(128)
