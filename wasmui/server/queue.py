@@ -249,7 +249,8 @@ class JobQueue:
                 avg = self.average(job.fn_index)
                 body = sse.output_body(list(ev.data), generating=False, duration=ev.duration,
                                        average_duration=avg,
-                                       changed_state_ids=list(ev.changed_state_ids))
+                                       changed_state_ids=list(ev.changed_state_ids),
+                                       render_config=getattr(ev, "render_config", None))
                 self._put(job.session_hash, sse.process_completed(eid, body, success=True, avg_time=avg))
                 self._last.pop(eid, None)
                 return True
@@ -280,7 +281,8 @@ class JobQueue:
                     self._record(fn_index, ev.duration)
                     return True, sse.output_body(list(ev.data), generating=False, duration=ev.duration,
                                                  average_duration=self.average(fn_index),
-                                                 changed_state_ids=list(ev.changed_state_ids))
+                                                 changed_state_ids=list(ev.changed_state_ids),
+                                                 render_config=getattr(ev, "render_config", None))
             return True, sse.output_body(last, generating=False, duration=time.monotonic() - started,
                                          average_duration=None)
         except Exception as exc:
