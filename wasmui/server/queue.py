@@ -270,10 +270,12 @@ class JobQueue:
         """Run outside the queue (``/run``): ``(success, output-or-error-payload)``."""
         started = time.monotonic()
         last: list[Any] = []
+        events: Any = None
         try:
             session = self.blocks.sessions.get(session_hash)
-            async for ev in self.runner.run_job(self.blocks, fn_index, data, session, event_data=event_data,
-                                                root=root, request=request, trigger_id=trigger_id):
+            events = self.runner.run_job(self.blocks, fn_index, data, session, event_data=event_data,
+                                         root=root, request=request, trigger_id=trigger_id)
+            async for ev in events:
                 kind = type(ev).__name__
                 if kind == "Generating":
                     last = list(ev.data)
@@ -287,6 +289,10 @@ class JobQueue:
                                          average_duration=None)
         except Exception as exc:
             return False, self._error(exc, for_ui)
+        finally:
+            aclose = getattr(events, "aclose", None)
+            if aclose is not None:
+                await aclose()
 
     # -- cancelling ----------------------------------------------------------
     def cancel(self, session_hash: str, fn_index: int | None, event_id: str) -> None:
