@@ -15,6 +15,11 @@ import { JSONView } from "./JSON.js";
 import { Label } from "./Label.js";
 import { State } from "./State.js";
 import { FileView } from "./File.js";
+import { Radio } from "./Radio.js";
+import { CheckboxGroup } from "./CheckboxGroup.js";
+import { Dropdown } from "./Dropdown.js";
+import { Dataset } from "./Dataset.js";
+import { Timer } from "./Timer.js";
 import { Unsupported } from "./Unsupported.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import { Tabs, TabItem } from "../layout/Tabs.js";
@@ -33,6 +38,11 @@ const VIEWS: Record<string, View> = {
   label: Label,
   state: State,
   file: FileView,
+  radio: Radio,
+  checkboxgroup: CheckboxGroup,
+  dropdown: Dropdown,
+  dataset: Dataset,
+  timer: Timer,
   row: Row,
   column: Column,
   group: Group,

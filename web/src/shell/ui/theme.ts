@@ -158,6 +158,36 @@ textarea.text-input { line-height: 1.5; }
 .label-bar { height: 8px; border-radius: 999px; background: var(--secondary-bg); overflow: hidden; }
 .label-fill { height: 100%; background: var(--accent); border-radius: 999px; transition: width .3s; }
 
+/* choices */
+.choice-group { border: 0; margin: 0; padding: 0; min-width: 0; }
+.choice-group > legend { padding: 0; margin-bottom: 8px; font-size: 0.85rem; font-weight: 600; color: var(--text-muted); }
+.choice-group .info { font-size: 0.8rem; color: var(--text-muted); margin: -4px 0 8px; }
+.choice-options { display: flex; flex-wrap: wrap; gap: 8px; }
+.choice { display: inline-flex; align-items: center; gap: 8px; padding: 6px 12px; border: 1px solid var(--border); border-radius: var(--radius-sm);
+  background: var(--bg-subtle); cursor: pointer; transition: border-color .15s, background .15s; }
+.choice:hover:not(.disabled) { border-color: var(--border-strong); }
+.choice.selected { border-color: var(--accent); background: var(--accent-soft); }
+.choice.disabled { cursor: not-allowed; opacity: .7; }
+.choice input { margin: 0; accent-color: var(--accent); width: 16px; height: 16px; }
+select.text-input { appearance: auto; cursor: pointer; }
+.multiselect { display: flex; flex-direction: column; gap: 8px; }
+.chips { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin: 0; padding: 0; }
+.chip { display: inline-flex; align-items: center; gap: 4px; padding: 2px 4px 2px 10px; border-radius: 999px; background: var(--accent-soft); border: 1px solid var(--accent); font-size: .88rem; }
+.chip-remove { font: inherit; line-height: 1; border: 0; background: none; color: var(--text-muted); cursor: pointer; padding: 0 4px; }
+.chip-remove:hover { color: var(--text); }
+
+/* dataset (examples) */
+.dataset { overflow-x: auto; }
+.dataset-table { width: 100%; border-collapse: collapse; font-size: .9rem; }
+.dataset-table th { text-align: left; font-weight: 600; color: var(--text-muted); font-size: .8rem; padding: 6px 10px; border-bottom: 1px solid var(--border); }
+.dataset-table td { padding: 7px 10px; border-bottom: 1px solid var(--border); max-width: 360px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.dataset-row { cursor: pointer; }
+.dataset-row:hover, .dataset-row.selected { background: var(--accent-soft); }
+.dataset-pick { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
+.dataset-pages { display: flex; gap: 4px; margin-top: 8px; }
+.dataset-pages .page { font: inherit; font-size: .8rem; min-width: 28px; padding: 3px 6px; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--bg-block); color: var(--text); cursor: pointer; }
+.dataset-pages .page.selected { border-color: var(--accent); color: var(--accent); }
+
 /* file */
 .drop-zone { border: 2px dashed var(--border-strong); border-radius: var(--radius-sm); background: var(--bg-subtle); transition: border-color .15s, background .15s; }
 .drop-zone.over { border-color: var(--accent); background: var(--accent-soft); }
