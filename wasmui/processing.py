@@ -9,6 +9,7 @@ turned into Gradio's error payload by ``error_payload``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import functools
 import inspect
@@ -27,6 +28,7 @@ from wasmui.context import JobContext, current_job
 from wasmui.exceptions import Error
 from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request
 from wasmui.outputs import postprocess_outputs, serve_files
+from wasmui.tqdm_tracking import track_tqdm
 
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
@@ -189,7 +191,9 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
 def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:
     """Value to inject for a ``gr.Progress``/``gr.Request``/``gr.EventData`` parameter."""
     if isinstance(param.default, Progress):
-        return Progress(track_tqdm=param.default.track_tqdm)
+        tracker = Progress(track_tqdm=param.default.track_tqdm)
+        ctx.setdefault("trackers", []).append(tracker)
+        return tracker
     ann = param.annotation
     if isinstance(ann, str):
         name = ann.split(".")[-1].strip("'\"")
@@ -321,6 +325,10 @@ async def run_job(
         loop.call_soon_threadsafe(queue.put_nowait, item)
 
     job = JobContext(emit=emit, session_hash=session.hash, fn_index=fn_index)
+    tqdm_scope = contextlib.ExitStack()
+    for tracker in ctx.get("trackers", []):
+        if tracker.track_tqdm:
+            tqdm_scope.enter_context(track_tqdm(tracker))
     token = current_job.set(job)
     try:
         task = asyncio.ensure_future(_drive(fn.fn, args, kwargs, queue.put_nowait))
@@ -349,6 +357,7 @@ async def run_job(
     finally:
         if not task.done():
             task.cancel()
+        tqdm_scope.close()
     duration = time.monotonic() - start
     fn.total_runtime += duration
     fn.total_runs += 1

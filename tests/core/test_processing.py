@@ -177,3 +177,20 @@ def test_uploaded_file_in_and_generated_file_out(run, tmp_path) -> None:
     assert open(data["path"]).read() == "HI THERE"
     with pytest.raises(ValueError):
         run(demo, 0, [{"path": "/etc/passwd", "meta": {"_type": "gradio.FileData"}}])
+
+
+def test_track_tqdm_mirrors_tqdm_bars(run) -> None:
+    tqdm = pytest.importorskip("tqdm")
+
+    def work(n, progress=gr.Progress(track_tqdm=True)):
+        for _ in tqdm.tqdm(range(int(n)), desc="bar"):
+            pass
+        return n
+
+    with gr.Blocks() as demo:
+        num = gr.Number()
+        num.submit(work, num, num)
+    events = run(demo, 0, [3])
+    seen = [e.progress_data[-1] for e in events if isinstance(e, ProgressEvent)]
+    assert {"index": 3, "length": 3, "unit": "it", "progress": None, "desc": "bar"} in seen
+    assert events[-1].data == [3]
