@@ -24,8 +24,8 @@ export class Engine {
   private readonly _deps = new Map<number, DependencyConfig>();
   private readonly _byEvent = new Map<string, DependencyConfig[]>();
   private readonly _followers = new Map<number, Follower[]>();
-  /** Dependencies currently running (their job, once submitted). */
-  private readonly _running = new Map<number, Job | null>();
+  /** Runs in progress per dependency ("multiple" allows several), with their jobs. */
+  private readonly _running = new Map<number, { count: number; jobs: Set<Job> }>();
   /** always_last: the latest trigger that arrived while running. */
   private readonly _deferred = new Map<number, Pending>();
   private _closed = false;
@@ -58,7 +58,7 @@ export class Engine {
 
   close(): void {
     this._closed = true;
-    for (const job of this._running.values()) void job?.cancel();
+    for (const run of this._running.values()) for (const job of run.jobs) void job.cancel();
     this._running.clear();
   }
 
@@ -90,12 +90,14 @@ export class Engine {
         return;
       }
     }
-    this._running.set(dep.id, null);
+    const run = this._running.get(dep.id) ?? { count: 0, jobs: new Set<Job>() };
+    run.count++;
+    this._running.set(dep.id, run);
     let ok = false;
     try {
-      ok = await this._run(dep, p);
+      ok = await this._run(dep, p, run.jobs);
     } finally {
-      this._running.delete(dep.id);
+      if (--run.count === 0) this._running.delete(dep.id);
     }
     for (const f of this._followers.get(dep.id) ?? []) {
       if (f.on === "all" || (f.on === "success") === ok) void this._dispatch(f.dep, p);
@@ -109,8 +111,8 @@ export class Engine {
 
   private async _cancel(depId: number): Promise<void> {
     this._deferred.delete(depId);
-    const job = this._running.get(depId);
-    if (job) await job.cancel();
+    const run = this._running.get(depId);
+    if (run) await Promise.all([...run.jobs].map((job) => job.cancel()));
   }
 
   private _inputs(dep: DependencyConfig): unknown[] {
@@ -123,7 +125,7 @@ export class Engine {
   }
 
   /** Runs one dependency; resolves to whether it succeeded. */
-  private async _run(dep: DependencyConfig, p: Pending): Promise<boolean> {
+  private async _run(dep: DependencyConfig, p: Pending, jobs: Set<Job>): Promise<boolean> {
     let data = this._inputs(dep);
     if (dep.js) {
       try {
@@ -208,8 +210,12 @@ export class Engine {
       { fnIndex: dep.id, data, eventData: p.eventData, triggerId: p.targetId, queue: dep.queue !== false },
       onEvent,
     );
-    this._running.set(dep.id, job);
-    await job.done;
+    jobs.add(job);
+    try {
+      await job.done;
+    } finally {
+      jobs.delete(job);
+    }
     setStatus(null);
     return ok;
   }
