@@ -142,3 +142,16 @@ def test_dark_class_forces_dark(shell):
     page = shell(APP, theme="light", query="&theme=dark")
     bg = page.locator(".wasmui").evaluate("e => getComputedStyle(e).backgroundColor")
     assert bg == "rgb(11, 15, 25)"
+
+
+def test_number_typing_is_not_reformatted_until_blur(shell):
+    page = shell(APP)
+    times = page.get_by_label("Times", exact=True)
+    times.fill("")
+    times.press_sequentially("7.5", delay=50)
+    expect(times).to_have_value("7.5")  # precision=0 is not applied under the caret
+    times.blur()
+    expect(times).to_have_value("8")
+    times.fill("")
+    times.press_sequentially("-2", delay=50)
+    expect(times).to_have_value("-2")  # a lone "-" did not wipe the box

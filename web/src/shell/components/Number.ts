@@ -4,6 +4,7 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import { useState } from "preact/hooks";
 import { Block, BlockTitle, ariaLabel } from "./block.js";
 import { domId, num, str, type ViewProps } from "./context.js";
 
@@ -18,7 +19,10 @@ export function NumberView({ state, ctx }: ViewProps): ComponentChild {
   const id = domId(state.id);
   const precision = num(props.precision);
   const v = num(props.value);
-  const shown = v == null ? "" : precision != null ? v.toFixed(precision) : String(v);
+  // Format with `precision` only when the user is not typing in the box:
+  // reformatting under the caret would fight the keystrokes.
+  const [editing, setEditing] = useState(false);
+  const shown = v == null ? "" : precision != null && !editing ? v.toFixed(precision) : String(v);
   const editable = props.interactive !== false;
   return h(
     Block,
@@ -36,18 +40,23 @@ export function NumberView({ state, ctx }: ViewProps): ComponentChild {
       disabled: !editable,
       "aria-label": ariaLabel(props, "Number"),
       onInput: (e: Event) => {
-        const raw = (e.currentTarget as HTMLInputElement).value;
-        // Partial entries ("-", "1e") are not numbers yet: wait for more keys.
-        if (raw !== "" && !Number.isFinite(Number(raw))) return;
+        const el = e.currentTarget as HTMLInputElement;
+        const raw = el.value;
+        // Partial entries ("-", "1e") read as "" with badInput: wait for more keys.
+        if (el.validity.badInput || (raw !== "" && !Number.isFinite(Number(raw)))) return;
         ctx.userInput(state.id, raw === "" ? null : Number(raw));
       },
       onBlur: (e: Event) => {
+        setEditing(false);
         // Apply precision once the user is done typing.
         const raw = (e.currentTarget as HTMLInputElement).value;
         if (raw !== "" && precision != null) ctx.userInput(state.id, roundTo(Number(raw), precision));
         ctx.trigger(state.id, "blur");
       },
-      onFocus: () => ctx.trigger(state.id, "focus"),
+      onFocus: () => {
+        setEditing(true);
+        ctx.trigger(state.id, "focus");
+      },
       onKeyDown: (e: KeyboardEvent) => {
         if (e.key === "Enter") {
           e.preventDefault();

@@ -150,9 +150,10 @@ function StatusView({ status }: { status: LoadingStatus }): ComponentChild {
     full && etaFrac != null
       ? h("div", { class: "eta-bar", style: { transform: `scaleX(${etaFrac})` } })
       : null,
-    h("span", { class: "status-timer" }, `${queue}${timer}`),
+    // The ticking timer is visual only; screen readers get one "Loading".
+    h("span", { class: "status-timer", "aria-hidden": "true" }, `${queue}${timer}`),
     full ? h("span", { class: "spinner", "aria-hidden": "true" }) : null,
     full && status.progress?.length ? h(ProgressBars, { progress: status.progress }) : null,
-    full ? h("span", { class: "visually-hidden" }, "Loading") : null,
+    h("span", { class: "visually-hidden" }, status.stage === "generating" ? "Generating" : "Loading"),
   );
 }

@@ -44,6 +44,12 @@ export function Group(p: ViewProps): ComponentChild {
 
 /** Gradio's auto-inserted form: a panel for consecutive form fields. */
 export function Form(p: ViewProps): ComponentChild {
+  // A form whose fields are all invisible must not leave an empty frame.
+  const anyVisible = (p.node.children ?? []).some((c) => {
+    const st = p.ctx.store.get(c.id);
+    return st && st.type !== "state" && st.props.value.visible !== false && st.props.value.visible !== "hidden";
+  });
+  if (!anyVisible) return null;
   const props = { ...p.state.props.value };
   // The server computes scale 0 when no child sets one; that must not
   // stop the form from growing inside a Row.
