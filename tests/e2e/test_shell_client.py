@@ -94,3 +94,17 @@ def test_streamed_json_lists_and_dicts_arrive_intact(shell):
         assert '"a"' not in t and '"b"' in t and '"c"' in t and "extra" not in t, t
     second = [t for t in snapshots if "extra" in t]
     assert second and all('"a"' in t and '"b"' in t for t in second), snapshots
+
+
+def test_core_bundle_is_small_and_markdown_libraries_are_lazy(shell_dist):
+    import gzip
+
+    assets = shell_dist / "assets"
+    chunks = {p.name: p.read_bytes() for p in assets.glob("*.js")}
+    core = [n for n in chunks if n.startswith("shell-")]
+    assert len(core) == 1, chunks.keys()
+    size = len(gzip.compress(chunks[core[0]], 9))
+    assert size < 60_000, f"shell core is {size} bytes gzipped"
+    # marked and DOMPurify live in their own chunks, loaded by dynamic import()
+    assert any(n.startswith("marked") for n in chunks) and any(n.startswith("purify") for n in chunks)
+    assert b"DOMPurify" not in chunks[core[0]] and b"input parameter is undefined" not in chunks[core[0]]
