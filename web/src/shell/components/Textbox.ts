@@ -59,6 +59,9 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     const h2 = Math.min(Math.max(el.scrollHeight, lines * lh + pad), maxLines * lh + pad);
     el.style.height = `${h2}px`;
     el.style.overflowY = el.scrollHeight > h2 ? "auto" : "hidden";
+    // Streaming outputs grow at the bottom: keep the newest text in view.
+    const root = el.getRootNode() as Document | ShadowRoot;
+    if (props.autoscroll !== false && root.activeElement !== el) el.scrollTop = el.scrollHeight;
   }, [value, lines, maxLines]);
 
   const common = {
@@ -70,6 +73,7 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     "aria-label": ariaLabel(props, "Textbox"),
     maxLength: num(props.max_length) ?? undefined,
     dir: props.rtl ? "rtl" : undefined,
+    style: typeof props.text_align === "string" ? { textAlign: props.text_align } : undefined,
     autoFocus: props.autofocus === true,
     onInput: (e: Event) => ctx.userInput(state.id, (e.currentTarget as HTMLInputElement).value),
     onFocus: () => ctx.trigger(state.id, "focus"),

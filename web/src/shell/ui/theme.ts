@@ -7,6 +7,7 @@
 
 const LIGHT = `
   --accent: #f97316; --accent-hover: #ea580c; --accent-soft: #fff7ed; --accent-text: #ffffff;
+  --accent-strong: #c2410c; --primary-bg: #ea580c; --primary-hover: #c2410c;
   --bg-page: #ffffff; --bg-block: #ffffff; --bg-subtle: #f9fafb; --bg-input: #ffffff;
   --border: #e5e7eb; --border-strong: #d1d5db; --text: #1f2937; --text-muted: #6b7280;
   --secondary-bg: #f3f4f6; --secondary-hover: #e5e7eb; --secondary-text: #1f2937;
@@ -19,6 +20,7 @@ const LIGHT = `
 
 const DARK = `
   --accent: #f97316; --accent-hover: #fb923c; --accent-soft: #431407; --accent-text: #ffffff;
+  --accent-strong: #fdba74; --primary-bg: #ea580c; --primary-hover: #f97316;
   --bg-page: #0b0f19; --bg-block: #111827; --bg-subtle: #1f2937; --bg-input: #0f172a;
   --border: #374151; --border-strong: #4b5563; --text: #f3f4f6; --text-muted: #9ca3af;
   --secondary-bg: #374151; --secondary-hover: #4b5563; --secondary-text: #f3f4f6;
@@ -115,8 +117,8 @@ textarea.text-input { line-height: 1.5; }
   padding: 10px 18px; transition: background .15s, border-color .15s, transform .05s; min-width: 0; box-shadow: var(--shadow); }
 .btn:active:not(:disabled) { transform: translateY(1px); }
 .btn-sm { padding: 4px 10px; font-size: 0.85rem; } .btn-md { padding: 7px 14px; font-size: 0.92rem; }
-.btn-primary { background: var(--accent); color: var(--accent-text); }
-.btn-primary:hover:not(:disabled) { background: var(--accent-hover); }
+.btn-primary { background: var(--primary-bg); color: var(--accent-text); }
+.btn-primary:hover:not(:disabled) { background: var(--primary-hover); }
 .btn-secondary, .btn-huggingface { background: var(--secondary-bg); color: var(--secondary-text); border-color: var(--border); }
 .btn-secondary:hover:not(:disabled), .btn-huggingface:hover:not(:disabled) { background: var(--secondary-hover); }
 .btn-stop { background: var(--stop-bg); color: #fff; }
@@ -127,7 +129,7 @@ textarea.text-input { line-height: 1.5; }
 .prose { overflow-wrap: anywhere; }
 .prose > :first-child { margin-top: 0; } .prose > :last-child { margin-bottom: 0; }
 .prose h1 { font-size: 1.75rem; margin: .4em 0; } .prose h2 { font-size: 1.35rem; margin: .8em 0 .4em; } .prose h3 { font-size: 1.1rem; }
-.prose a { color: var(--accent); }
+.prose a { color: var(--accent-strong); }
 .prose code { font-family: var(--mono); font-size: .88em; background: var(--bg-subtle); border: 1px solid var(--border); border-radius: 4px; padding: 0 4px; }
 .prose pre { background: var(--bg-subtle); border: 1px solid var(--border); border-radius: var(--radius-sm); padding: 10px 12px; overflow: auto; }
 .prose pre code { border: 0; padding: 0; background: none; }
@@ -186,7 +188,7 @@ select.text-input { appearance: auto; cursor: pointer; }
 .dataset-pick { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
 .dataset-pages { display: flex; gap: 4px; margin-top: 8px; }
 .dataset-pages .page { font: inherit; font-size: .8rem; min-width: 28px; padding: 3px 6px; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--bg-block); color: var(--text); cursor: pointer; }
-.dataset-pages .page.selected { border-color: var(--accent); color: var(--accent); }
+.dataset-pages .page.selected { border-color: var(--accent); color: var(--accent-strong); }
 
 /* file */
 .drop-zone { border: 2px dashed var(--border-strong); border-radius: var(--radius-sm); background: var(--bg-subtle); transition: border-color .15s, background .15s; }
@@ -198,7 +200,7 @@ select.text-input { appearance: auto; cursor: pointer; }
 .file-list { list-style: none; margin: 0 0 8px; padding: 0; border: 1px solid var(--border); border-radius: var(--radius-sm); }
 .file-row { display: flex; align-items: center; gap: 10px; padding: 8px 10px; }
 .file-row + .file-row { border-top: 1px solid var(--border); }
-.file-name { flex: 1; color: var(--accent); text-decoration: none; overflow-wrap: anywhere; }
+.file-name { flex: 1; color: var(--accent-strong); text-decoration: none; overflow-wrap: anywhere; }
 .file-name:hover { text-decoration: underline; }
 .file-size { font-size: 0.8rem; color: var(--text-muted); }
 
@@ -208,7 +210,7 @@ select.text-input { appearance: auto; cursor: pointer; }
 .tab { font: inherit; font-weight: 500; color: var(--text-muted); background: none; border: 0; border-bottom: 2px solid transparent;
   padding: 8px 14px; margin-bottom: -1px; cursor: pointer; }
 .tab:hover:not(:disabled) { color: var(--text); }
-.tab.selected { color: var(--accent); border-bottom-color: var(--accent); }
+.tab.selected { color: var(--accent-strong); border-bottom-color: var(--accent); }
 .tab:disabled { opacity: .5; cursor: not-allowed; }
 .tab-panel { display: flex; flex-direction: column; gap: var(--gap); }
 .accordion { border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg-block); box-shadow: var(--shadow); }
