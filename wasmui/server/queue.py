@@ -140,7 +140,7 @@ class JobQueue:
         ch.pending.append(job.event_id)
         self.jobs[job.event_id] = job
         self.waiting.append(job)
-        self._put(job.session_hash, sse.estimation(job.event_id, self._rank(job), len(self.waiting),
+        self._put(job.session_hash, sse.estimation(job.event_id, self._rank(job), self._group_size(job),
                                                    self._eta(job)))
         self._dispatch()
         return job.event_id
@@ -149,6 +149,11 @@ class JobQueue:
         group = self._group(job.fn_index)
         same = [j for j in self.waiting if self._group(j.fn_index) == group]
         return same.index(job)
+
+    def _group_size(self, job: Job) -> int:
+        """Jobs waiting in ``job``'s concurrency group (Gradio's ``queue_size``)."""
+        group = self._group(job.fn_index)
+        return sum(1 for j in self.waiting if self._group(j.fn_index) == group)
 
     def _eta(self, job: Job) -> float | None:
         avg = self.average(job.fn_index)
@@ -171,7 +176,7 @@ class JobQueue:
         if started:  # live position updates for the jobs still waiting
             for job in self.waiting:
                 self._put(job.session_hash, sse.estimation(job.event_id, self._rank(job),
-                                                           len(self.waiting), self._eta(job)))
+                                                           self._group_size(job), self._eta(job)))
 
     # -- running -------------------------------------------------------------
     async def _run(self, job: Job) -> None:
@@ -225,6 +230,7 @@ class JobQueue:
     async def _forward(self, job: Job, events: Any, started: float, gate: ProgressGate) -> bool:
         eid = job.event_id
         previous: list[Any] | None = None
+        step_start = started
         async for ev in events:
             kind = type(ev).__name__
             if kind in ("Progress", "ProgressEvent"):
@@ -238,14 +244,19 @@ class JobQueue:
                     out = [diff(previous[i] if i < len(previous) else None, v) for i, v in enumerate(data)]
                 previous = copy.deepcopy(data)
                 self._last[eid] = data
-                body = sse.output_body(out, generating=True, duration=time.monotonic() - started,
+                # Like Gradio, every yield counts as one run of the function for the
+                # averages (so average_duration is never null once a step finished).
+                now = time.monotonic()
+                step, step_start = now - step_start, now
+                self._record(job.fn_index, step)
+                body = sse.output_body(out, generating=True, duration=step,
                                        average_duration=self.average(job.fn_index))
                 self._put(job.session_hash, sse.process_generating(eid, body))
             elif kind == "Log":
                 self._put(job.session_hash, sse.log(eid, ev.message, ev.level, ev.duration,
                                                     ev.visible, ev.title))
             elif kind == "Completed":
-                self._record(job.fn_index, ev.duration)
+                self._record(job.fn_index, ev.duration if previous is None else time.monotonic() - step_start)
                 avg = self.average(job.fn_index)
                 body = sse.output_body(list(ev.data), generating=False, duration=ev.duration,
                                        average_duration=avg,
