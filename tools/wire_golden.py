@@ -37,6 +37,9 @@ class Transport(Protocol):
     def request(self, method: str, path: str, json_body: Any = None,
                 files: dict[str, tuple[str, bytes, str]] | None = None) -> tuple[int, str]: ...
 
+    def raw(self, method: str, path: str, headers: dict[str, str] | None = None,
+            body: bytes | None = None) -> tuple[int, dict[str, str], str]: ...
+
     def sse(self, path: str) -> AbstractContextManager[Iterator[str]]: ...
 
 
@@ -185,7 +188,43 @@ def run_scenarios(t: Transport) -> dict[str, Any]:
     file_data = messages[-2]["output"]["data"][0]
     status, text = t.request("GET", file_data["url"].removeprefix(t.root))
     out["file_download"] = [status, text]
+
+    # Headers that decide how browsers treat files: type, disposition, ranges.
+    file_path = file_data["url"].removeprefix(t.root)
+    wanted = ("content-type", "content-disposition", "accept-ranges", "content-range", "content-length")
+
+    def pick(response: tuple[int, dict[str, str], str]) -> list[Any]:
+        status, headers, body = response
+        lowered = {k.lower(): v for k, v in headers.items()}
+        return [status, {k: lowered.get(k) for k in wanted}, body]
+
+    out["file_headers"] = norm(pick(t.raw("GET", file_path)))
+    out["file_head"] = norm(pick(t.raw("HEAD", file_path)))
+    # For 206 only the range itself is compared: Gradio's ranged response drops the
+    # charset, filename and Accept-Ranges that its 200 response has; wasmui keeps them.
+    status, headers, body = t.raw("GET", file_path, {"range": "bytes=2-5"})
+    lowered = {k.lower(): v for k, v in headers.items()}
+    out["file_range"] = [status, lowered.get("content-range"), lowered.get("content-length"), body]
+    _, html_body = t.request("POST", "/gradio_api/upload", files={"files": ("x.html", b"<b>hi</b>", "text/html")})
+    out["file_html_attachment"] = norm(pick(t.raw("GET", "/gradio_api/file=" + json.loads(html_body)[0])))
+
+    # Request validation and other error shapes.
+    out["join_missing_data"] = norm(_pair(t.request("POST", "/gradio_api/queue/join",
+                                                    {"fn_index": 0, "session_hash": "x"})))
+    out["cancel_missing_fields"] = norm(_pair(t.request("POST", "/gradio_api/cancel", {"session_hash": "x"})))
+    out["call_missing_data"] = norm(_pair(t.request("POST", "/gradio_api/call/combine", {})))
+    out["upload_not_multipart"] = _pair(t.request("POST", "/gradio_api/upload", {"files": []}))
+    out["call_v2"] = _call_v2(t, norm)
+    with t.sse("/gradio_api/heartbeat/w-heartbeat") as blocks:
+        out["heartbeat_first"] = next(iter(blocks))
     return out
+
+
+def _call_v2(t: Transport, norm: Normaliser) -> Any:
+    status, body = t.request("POST", "/gradio_api/call/v2/combine", {"text": "xy", "shout": True})
+    event_id = json.loads(body)["event_id"]
+    with t.sse(f"/gradio_api/call/v2/combine/{event_id}") as blocks:
+        return norm({"post": status, "blocks": list(blocks)})
 
 
 def _pair(response: tuple[int, str]) -> list[Any]:
@@ -215,6 +254,11 @@ class HttpxTransport:
             # Gradio drops a keep-alive connection after an unhandled 500; retry once.
             r = self.client.request(method, self.root + path, json=json_body, files=files)
         return r.status_code, r.text
+
+    def raw(self, method: str, path: str, headers: dict[str, str] | None = None,
+            body: bytes | None = None) -> tuple[int, dict[str, str], str]:
+        r = self.client.request(method, self.root + path, headers=headers, content=body)
+        return r.status_code, dict(r.headers), r.text
 
     def sse(self, path: str) -> AbstractContextManager[Iterator[str]]:
         from contextlib import contextmanager

@@ -46,6 +46,11 @@ class InProcess:
         r = self.client.request(method, path, json=json_body, files=files)
         return r.status_code, r.content.decode("utf-8", "replace")
 
+    def raw(self, method: str, path: str, headers: dict[str, str] | None = None,
+            body: bytes | None = None) -> tuple[int, dict[str, str], str]:
+        r = self.client.request(method, path, headers=headers, data=body)
+        return r.status_code, r.headers, r.content.decode("utf-8", "replace")
+
     @contextmanager
     def sse(self, path: str) -> Iterator[Iterator[str]]:
         with self.client.stream(path) as stream:

@@ -239,9 +239,9 @@ class QueueRoutes:
     async def cancel(self, request: Request) -> Response:
         """``POST /cancel`` ``{session_hash, fn_index, event_id}``."""
         body = await _body_dict(request)
-        for field in ("session_hash", "fn_index", "event_id"):
-            if field not in body:
-                raise _missing(field, body)
+        missing = [f for f in ("session_hash", "fn_index", "event_id") if f not in body]
+        if missing:  # FastAPI lists every missing field
+            raise HTTPError(422, [_missing(f, body).detail[0] for f in missing])
         self.queue.cancel(str(body["session_hash"]), body["fn_index"], str(body["event_id"]))
         return json_response({"success": True})
 
