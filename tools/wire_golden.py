@@ -217,7 +217,28 @@ def run_scenarios(t: Transport) -> dict[str, Any]:
     out["call_v2"] = _call_v2(t, norm)
     with t.sse("/gradio_api/heartbeat/w-heartbeat") as blocks:
         out["heartbeat_first"] = next(iter(blocks))
+    out["cors"] = _cors(t)
+    out["join_no_fn_index"] = _pair(t.request("POST", "/gradio_api/queue/join", {"data": [], "session_hash": "x"}))
+    out["method_not_allowed"] = _pair(t.request("GET", "/gradio_api/queue/join"))
+    out["upload_progress_unknown"] = _pair(t.request("GET", "/gradio_api/upload_progress?upload_id=nope"))
     return out
+
+
+def _cors(t: Transport) -> dict[str, Any]:
+    """CORS for a server on 127.0.0.1: only localhost origins are echoed."""
+    keys = ("access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods",
+            "access-control-allow-headers", "access-control-max-age")
+    result = {}
+    for name, headers, method in [
+        ("localhost", {"origin": "http://localhost:5173"}, "GET"),
+        ("foreign", {"origin": "https://evil.example"}, "GET"),
+        ("preflight", {"origin": "http://localhost:5173", "access-control-request-method": "POST",
+                       "access-control-request-headers": "content-type,x-gradio-user"}, "OPTIONS"),
+    ]:
+        status, got, _ = t.raw(method, "/gradio_api/queue/join" if method == "OPTIONS" else "/config", headers)
+        lowered = {k.lower(): v for k, v in got.items()}
+        result[name] = [status, {k: lowered.get(k) for k in keys}]
+    return result
 
 
 def _call_v2(t: Transport, norm: Normaliser) -> Any:

@@ -134,7 +134,7 @@ class QueueRoutes:
             raise HTTPError(400, "Session hash not found.")
         fn_index = body.get("fn_index")
         if fn_index is None:
-            raise HTTPError(400, "Could not infer function index for API name: None")
+            raise HTTPError(400, "No function index provided.")
         if not isinstance(fn_index, int) or fn_index not in self.blocks.fns:
             raise HTTPError(500, text="Internal Server Error")
         self._check_capacity()
