@@ -17,6 +17,7 @@ import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
+import { preloadSanitizer } from "./ui/sanitize.js";
 import type { ShellContext } from "./components/context.js";
 
 export type { GradioConfig } from "./types.js";
@@ -52,6 +53,8 @@ function App({ ctx, config, toasts }: { ctx: ShellContext; config: GradioConfig;
 
 export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
   const { config } = opts;
+  // Fetch the Markdown/HTML libraries in parallel with the first paint.
+  if (config.components.some((c) => ["markdown", "html", "chatbot"].includes(c.type))) preloadSanitizer();
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
@@ -88,6 +91,9 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     userInput: (id, value) => store.setValue(id, value, "user"),
     trigger: (id, event, data) => engine.trigger(id, event, data ?? null),
   };
+
+  engine.scrollTo = (id) =>
+    container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 
   render(h(App, { ctx, config, toasts }), container);
   if (config.connect_heartbeat) client.startHeartbeat();

@@ -25,7 +25,8 @@ export function Markdown({ state, ctx }: ViewProps): ComponentChild {
   }, [src, lineBreaks]);
   const body =
     html === null
-      ? h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined }, src)
+      ? // Until the renderer has loaded, keep the space but do not flash raw markup.
+        h("div", { class: "prose pending-render", dir: props.rtl ? "rtl" : undefined }, src)
       : h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined, dangerouslySetInnerHTML: { __html: html } });
   return h(
     Block,

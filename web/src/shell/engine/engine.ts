@@ -32,6 +32,8 @@ export class Engine {
   private readonly _store: Store;
   private readonly _client: GradioClient;
   private readonly _toasts: Toasts;
+  /** Set by the shell: brings a block into view (`scroll_to_output`). */
+  scrollTo: (id: number) => void = () => {};
 
   constructor(config: GradioConfig, store: Store, client: GradioClient, toasts: Toasts) {
     this._store = store;
@@ -99,8 +101,11 @@ export class Engine {
     } finally {
       if (--run.count === 0) this._running.delete(dep.id);
     }
+    if (ok && dep.scroll_to_output && dep.outputs.length) this.scrollTo(dep.outputs[0]!);
+    // Followers keep the original trigger id but get no event data (as in Gradio).
+    const followerPending: Pending = { targetId: p.targetId, eventData: null };
     for (const f of this._followers.get(dep.id) ?? []) {
-      if (f.on === "all" || (f.on === "success") === ok) void this._dispatch(f.dep, p);
+      if (f.on === "all" || (f.on === "success") === ok) void this._dispatch(f.dep, followerPending);
     }
     const next = this._deferred.get(dep.id);
     if (next) {

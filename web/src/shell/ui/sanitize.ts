@@ -43,3 +43,10 @@ export async function renderMarkdown(src: string, opts: { lineBreaks?: boolean }
   const html = parse(src, { gfm: true, breaks: opts.lineBreaks === true });
   return purify.sanitize(html, { ADD_ATTR: ["target"] });
 }
+
+/** Starts loading marked + DOMPurify early (called at mount when the app has Markdown/HTML). */
+export function preloadSanitizer(): void {
+  void load().catch(() => {
+    /* reported when a view actually renders */
+  });
+}

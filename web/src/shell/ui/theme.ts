@@ -127,6 +127,7 @@ textarea.text-input { line-height: 1.5; }
 
 /* markdown / html */
 .prose { overflow-wrap: anywhere; }
+.prose.pending-render { white-space: pre-wrap; opacity: 0; }
 .prose > :first-child { margin-top: 0; } .prose > :last-child { margin-bottom: 0; }
 .prose h1 { font-size: 1.75rem; margin: .4em 0; } .prose h2 { font-size: 1.35rem; margin: .8em 0 .4em; } .prose h3 { font-size: 1.1rem; }
 .prose a { color: var(--accent-strong); }
