@@ -20,10 +20,13 @@ def heartbeat_interval() -> float:
         return sse.HEARTBEAT_INTERVAL
 
 
-def _missing(field: str, body: Any) -> HTTPError:
+def _missing_entry(field: str, body: Any) -> dict[str, Any]:
     # The shape FastAPI/pydantic produce, which clients display verbatim.
-    return HTTPError(422, [{"type": "missing", "loc": ["body", field], "msg": "Field required",
-                            "input": body}])
+    return {"type": "missing", "loc": ["body", field], "msg": "Field required", "input": body}
+
+
+def _missing(field: str, body: Any) -> HTTPError:
+    return HTTPError(422, [_missing_entry(field, body)])
 
 
 async def _body_dict(request: Request) -> dict[str, Any]:
@@ -241,7 +244,7 @@ class QueueRoutes:
         body = await _body_dict(request)
         missing = [f for f in ("session_hash", "fn_index", "event_id") if f not in body]
         if missing:  # FastAPI lists every missing field
-            raise HTTPError(422, [_missing(f, body).detail[0] for f in missing])
+            raise HTTPError(422, [_missing_entry(f, body) for f in missing])
         self.queue.cancel(str(body["session_hash"]), body["fn_index"], str(body["event_id"]))
         return json_response({"success": True})
 
