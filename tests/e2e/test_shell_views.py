@@ -155,3 +155,22 @@ def test_number_typing_is_not_reformatted_until_blur(shell):
     times.fill("")
     times.press_sequentially("-2", delay=50)
     expect(times).to_have_value("-2")  # a lone "-" did not wipe the box
+
+
+def test_layout_scale_and_initially_invisible(shell):
+    page = shell(APP)
+    expect(page.get_by_label("Invisible box")).to_have_count(0)
+    wide = page.locator(".row > .column").nth(0).bounding_box()
+    narrow = page.locator(".row > .column").nth(1).bounding_box()
+    assert wide and narrow
+    assert abs(wide["y"] - narrow["y"]) < 2, "columns of a Row sit side by side"
+    assert 1.8 < wide["width"] / narrow["width"] < 2.2, (wide, narrow)  # scale=2 vs scale=1
+    expect(page.get_by_label("Upload files")).to_have_attribute("accept", "text/*,.csv")
+
+
+def test_narrow_viewport_wraps_row(shell):
+    page = shell(APP)
+    page.set_viewport_size({"width": 500, "height": 900})
+    first = page.locator(".row > .column").nth(0).bounding_box()
+    second = page.locator(".row > .column").nth(1).bounding_box()
+    assert first and second and second["y"] > first["y"] + first["height"] - 1, "columns wrap below min_width"

@@ -44,6 +44,7 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             amount = gr.Slider(0, 10, value=3, step=1, label="Amount")
             checked = gr.Checkbox(label="Check me")
             secret = gr.Textbox(label="Secret", type="password")
+            gr.Textbox(label="Invisible box", visible=False)
             notes = gr.Textbox(label="Notes", lines=3, buttons=["copy"])
             with gr.Row():
                 greet_btn = gr.Button("Greet", variant="primary")
@@ -55,7 +56,7 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             label = gr.Label(value={"cat": 0.7, "dog": 0.2, "bird": 0.1}, label="Prediction")
     with gr.Tabs():
         with gr.Tab("Files"):
-            files = gr.File(label="Upload files", file_count="multiple")
+            files = gr.File(label="Upload files", file_count="multiple", file_types=["text", ".csv"])
             file_info = gr.Textbox(label="File info")
             make_text = gr.Textbox(label="File text", value="generated content")
             make_btn = gr.Button("Make file")
