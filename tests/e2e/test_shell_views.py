@@ -123,6 +123,10 @@ def test_update_objects_visibility_label_interactive(shell):
     expect(renamed).to_have_attribute("readonly", "")
     page.get_by_role("button", name="Toggle").click()
     expect(page.locator("#hideable")).to_be_visible()
+    # an event output selects another tab
+    page.get_by_role("button", name="Go to files").click()
+    expect(page.get_by_role("tab", name="Files")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_label("Upload files")).to_be_attached()
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

@@ -54,8 +54,8 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             out = gr.Textbox(label="Greeting")
             data = gr.JSON(value={"numbers": [1, 2, 3], "nested": {"ok": True, "none": None}}, label="Data")
             label = gr.Label(value={"cat": 0.7, "dog": 0.2, "bird": 0.1}, label="Prediction")
-    with gr.Tabs():
-        with gr.Tab("Files"):
+    with gr.Tabs() as tabs:
+        with gr.Tab("Files", id="files"):
             files = gr.File(label="Upload files", file_count="multiple", file_types=["text", ".csv"])
             file_info = gr.Textbox(label="File info")
             make_text = gr.Textbox(label="File text", value="generated content")
@@ -68,6 +68,7 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             target = gr.Textbox(label="Target box", value="editable")
             toggle_btn = gr.Button("Toggle")
             hidden_md = gr.Markdown("I can disappear", elem_id="hideable")
+            goto_files = gr.Button("Go to files")
     with gr.Accordion("Advanced", open=False):
         gr.Textbox(label="Inside accordion", value="deep")
 
@@ -75,5 +76,6 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
     files.upload(describe, files, file_info)
     make_btn.click(make_file, make_text, made)
     toggle_btn.click(toggle, shown, [hidden_md, target, shown])
+    goto_files.click(lambda: gr.Tabs(selected="files"), None, tabs)
 
 demo.launch()
