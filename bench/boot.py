@@ -5,8 +5,9 @@
 * time-to-interactive of examples/hello: navigation start -> the first click's output
   is on screen (the click is made as soon as the button is painted; the shell queues
   it until Python is ready), cold (fresh profile) and warm (same persistent profile);
-* the same for bare Pyodide (`loadPyodide` + one print in a module worker), so the
-  figure that matters is the ratio, not the milliseconds of this shared machine;
+* the same for bare Pyodide (stock npm files, `loadPyodide` + one print in a module
+  worker), so the figure that matters is the ratio, not the milliseconds of this
+  shared machine;
 * click -> output latency over many clicks (median, p99), timed inside the page;
 * bytes served per navigation (cold, warm) and the gzip size of the page JS.
 
@@ -21,6 +22,7 @@ import http.server
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -44,9 +46,10 @@ BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title>
 const worker = new Worker('./bare-worker.js', {type: 'module'});
 worker.onmessage = (e) => { window.__bare = {ready: performance.now(), out: e.data}; };
 </script>"""
-BARE_WORKER = """import { loadPyodide } from './pyodide/pyodide.mjs';
+# Stock npm Pyodide files (wasmui's own pyodide/ has a precompiled stdlib).
+BARE_WORKER = """import { loadPyodide } from './pyodide-stock/pyodide.mjs';
 let out = '';
-const py = await loadPyodide({ indexURL: new URL('./pyodide/', import.meta.url).href, stdout: (s) => { out += s; } });
+const py = await loadPyodide({ indexURL: new URL('./pyodide-stock/', import.meta.url).href, stdout: (s) => { out += s; } });
 py.runPython('print(1)');
 postMessage(out);
 """
@@ -140,6 +143,10 @@ def run(cold: int, warm: int, clicks: int) -> dict[str, Any]:
     site = build_site(ROOT / "examples" / "hello", work / "site")
     (site / "bare.html").write_text(BARE_HTML)
     (site / "bare-worker.js").write_text(BARE_WORKER)
+    stock = ROOT / "node_modules" / "pyodide"
+    (site / "pyodide-stock").mkdir()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copyfile(stock / name, site / "pyodide-stock" / name)
     server = CountingServer(site)
     results: dict[str, Any] = {"hello": {"cold": [], "warm": []}, "bare": {"cold": [], "warm": []},
                                "bytes": {"hello_cold": [], "hello_warm": [], "bare_cold": [], "bare_warm": []}}

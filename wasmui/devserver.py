@@ -56,7 +56,7 @@ def cache_control(path: str) -> str:
     """Long-lived for versioned runtime files, revalidated for everything else."""
     if path.startswith("/wheels/") or re.match(r"^/assets/.+-[A-Za-z0-9_-]{8}\.(js|css)$", path):
         return "public, max-age=31536000, immutable"  # content-addressed names
-    if path.startswith("/pyodide/"):
+    if path.startswith("/pyodide"):  # also /pyodide-stock/ of the benchmark
         return "public, max-age=3600"
     return "no-cache"
 

@@ -4,7 +4,9 @@
 
 * ``pyodide/``: the Pyodide core files from ``node_modules/pyodide`` (never a CDN)
   and a lock trimmed to the packages the site serves (micropip at most), so a
-  missing package fails loudly instead of a silent "Failed to fetch";
+  missing package fails loudly instead of a silent "Failed to fetch". The stdlib
+  zip is recompiled to .pyc by Pyodide itself under Node (``web/src/tools/compile_pyc.mjs``):
+  Pyodide ships sources only, so every boot would compile ~200 modules again;
 * ``wheels/<hash>/wasmui-<version>-py3-none-any.whl``: this checkout as a wheel
   (``pip wheel --no-deps``, without ``_web``), in a content-addressed folder so
   browsers never run a stale cached copy;
@@ -27,6 +29,25 @@ WEB = Path(__file__).resolve().parent / "_web"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 MICROPIP = "micropip==0.11.1"
 HASH_PLACEHOLDER = "__WASMUI_BUILD_HASH__"
+COMPILE_PYC = ROOT / "web" / "src" / "tools" / "compile_pyc.mjs"
+
+
+def compile_pyc(mode: str, source: Path, target: Path) -> bool:
+    """Runs compile_pyc.mjs (``mode`` stdlib or wheel); False when Node cannot (then keep sources)."""
+    cache = ROOT / "build" / "pyc-cache"
+    key = hashlib.sha256(source.read_bytes() + COMPILE_PYC.read_bytes() + mode.encode()).hexdigest()[:24]
+    cached = cache / f"{key}.zip"
+    if not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(["node", str(COMPILE_PYC), mode, str(source), str(cached)],
+                                capture_output=True, text=True, cwd=ROOT)
+        if result.returncode != 0:
+            cached.unlink(missing_ok=True)
+            print(f"wasmui.webassets: no .pyc for {source.name} (shipping sources):\n{result.stderr.strip()[-1500:]}",
+                  file=sys.stderr)
+            return False
+    shutil.copyfile(cached, target)
+    return True
 
 
 def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
@@ -34,7 +55,8 @@ def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
     target = WEB / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copyfile(source / name, target / name)
+        if name != "python_stdlib.zip" or not compile_pyc("stdlib", source / name, target / name):
+            shutil.copyfile(source / name, target / name)
     lock = json.loads((source / "pyodide-lock.json").read_text())
     packages: dict[str, object] = {}
     if micropip_wheel is not None:
@@ -79,7 +101,10 @@ def build_wheel(dest: Path) -> Path:
             capture_output=True, text=True, cwd=tmp)
         if result.returncode != 0:
             raise RuntimeError(f"pip wheel failed:\n{result.stdout}\n{result.stderr}")
-        wheel = next((Path(tmp) / "dist").glob("wasmui-*.whl"))
+        built = next((Path(tmp) / "dist").glob("wasmui-*.whl"))
+        wheel = Path(tmp) / built.name
+        if not compile_pyc("wheel", built, wheel):
+            wheel = built
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
         target = dest / digest / wheel.name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import json
+import threading
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,23 @@ import pytest
 from wasmui._pyodide import Bridge, boot, build_scope
 
 ASGI_APP = Path(__file__).resolve().parents[1] / "e2e" / "asgi_app" / "app.py"
+
+
+def _run(main: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """asyncio.run in a fresh thread: Playwright's sync API may own this thread's loop."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as exc:  # re-raised in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(30)
+    if errors:
+        raise errors[0]
 
 
 def _load_app() -> Any:
@@ -83,7 +102,7 @@ def test_json_request_body_in_chunks_and_streaming() -> None:
         chunks = [b for kind, more, b in stream.events if kind == "body" and more]
         assert [bytes(c) for c in chunks] == [f"data: {i}\n\n".encode() for i in range(5)]
 
-    asyncio.run(run())
+    _run(run)
 
 
 def test_range_head_and_crash() -> None:
@@ -97,7 +116,7 @@ def test_range_head_and_crash() -> None:
         crash = await _request(bridge, 3, "GET", "/gradio_api/crash")
         assert crash.status == 500 and b"RuntimeError: boom from the ASGI app" in crash.body
 
-    asyncio.run(run())
+    _run(run)
 
 
 def test_disconnect_reaches_the_app() -> None:
@@ -121,7 +140,7 @@ def test_disconnect_reaches_the_app() -> None:
         assert seen == ["disconnected"]
         assert [k for k, _, _ in reply.events] == ["start", "body"]
 
-    asyncio.run(run())
+    _run(run)
 
 
 def test_boot_runs_a_gradio_app_file(tmp_path: Path) -> None:
@@ -138,7 +157,7 @@ def test_boot_runs_a_gradio_app_file(tmp_path: Path) -> None:
 
     cwd = Path.cwd()
     try:
-        asyncio.run(run())
+        _run(run)
     finally:
         import os
 
@@ -157,4 +176,4 @@ def test_boot_serves_a_plain_asgi_app(tmp_path: Path, spec: str, monkeypatch: py
         config = await _request(bridge, 1, "GET", "/config")
         assert json.loads(config.body)["title"] == "asgi test"
 
-    asyncio.run(run())
+    _run(run)

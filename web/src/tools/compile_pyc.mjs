@@ -1,0 +1,67 @@
+/**
+ * Precompiles Python sources to .pyc with the browser's own interpreter
+ * (Pyodide under Node), so the browser does not compile them on every boot.
+ * Pyodide ships its stdlib as sources only and runs with dont_write_bytecode:
+ * measured here, warm loadPyodide goes from ~1 s to ~0.26 s with .pyc.
+ *
+ *   node web/src/tools/compile_pyc.mjs stdlib IN.zip OUT.zip     .pyc only (smaller than the sources)
+ *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl      adds __pycache__/*.pyc next to the sources
+ *
+ * The .pyc files are "unchecked hash" pycs: valid whatever the files' mtimes.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+
+const COMPILE = `
+import importlib.util, marshal, sys, zipfile
+
+def _pyc(data, filename):
+    code = compile(data, filename, "exec", dont_inherit=True)
+    flags = (0b01).to_bytes(4, "little")  # hash-based, unchecked
+    return importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
+
+def compile_stdlib(src, dst, prefix):
+    n = 0
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.endswith(".py"):
+                try:
+                    zout.writestr(info.filename + "c", _pyc(data, prefix + "/" + info.filename))
+                    n += 1
+                    continue
+                except SyntaxError:  # test data with deliberate errors: keep the source
+                    pass
+            zout.writestr(info, data)
+    return n
+
+def compile_wheel(src, dst, site):
+    tag = sys.implementation.cache_tag
+    n = 0
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, data)
+            if info.filename.endswith(".py") and ".dist-info/" not in info.filename:
+                folder, _, name = info.filename.rpartition("/")
+                target = (folder + "/" if folder else "") + "__pycache__/" + name[:-3] + "." + tag + ".pyc"
+                zout.writestr(target, _pyc(data, site + "/" + info.filename))
+                n += 1
+    return n
+`;
+
+const [mode, input, output] = process.argv.slice(2);
+if (!["stdlib", "wheel"].includes(mode) || !input || !output) {
+  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT");
+  process.exit(2);
+}
+const py = await loadPyodide();
+py.FS.writeFile("/tmp/in.zip", readFileSync(input));
+py.runPython(COMPILE);
+const stdlibZip = py.runPython("next(p for p in sys.path if p.endswith('.zip'))");
+const site = py.runPython("import site; site.getsitepackages()[0]");
+const count = mode === "stdlib"
+  ? py.globals.get("compile_stdlib")("/tmp/in.zip", "/tmp/out.zip", stdlibZip)
+  : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site);
+writeFileSync(output, py.FS.readFile("/tmp/out.zip"));
+console.log(`compile_pyc: ${count} modules compiled for ${py.runPython("sys.version.split()[0]")} (${mode})`);
