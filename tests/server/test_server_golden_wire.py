@@ -70,10 +70,8 @@ SCENARIOS = [k for k in GOLDEN_DATA if not k.startswith("_")]
 
 
 # Known differences owned by other modules; strict, so a fix shows up as XPASS.
-KNOWN = {
-    "file_roundtrip": "core: gr.File.postprocess sets FileData.mime_type; Gradio 6.31 sends null "
-                      "(wasmui/components/file.py make_file_data)",
-}
+# Scenarios where wasmui knowingly differs from Gradio (none at the moment).
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("scenario", [

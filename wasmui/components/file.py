@@ -68,7 +68,8 @@ def make_file_data(path: str | Path, orig_name: str | None = None) -> dict[str, 
     if not p.is_file():
         raise Error(f"File not found: {p.name}")
     return {"path": text, "url": None, "size": p.stat().st_size, "orig_name": orig_name or p.name,
-            "mime_type": mimetypes.guess_type(p.name)[0], "is_stream": False, "meta": {"_type": "gradio.FileData"}}
+            # Gradio 6.31 leaves mime_type null for File outputs; clients guess from the name.
+            "mime_type": None, "is_stream": False, "meta": {"_type": "gradio.FileData"}}
 
 
 def check_file_type(name: str, file_types: list[str] | None) -> None:
