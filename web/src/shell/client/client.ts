@@ -317,9 +317,11 @@ export class GradioClient {
       if (!res.ok || !res.body) throw new Error(`queue/data answered ${res.status}`);
       for await (const text of readSSE(res.body)) {
         const m = JSON.parse(text) as Msg;
-        received++;
         if (m.msg === "close_stream") break;
         if (m.msg === "heartbeat") continue;
+        // Only job messages count as progress: a server that keeps closing
+        // the stream without delivering anything must not make us spin.
+        received++;
         this._route(m);
       }
     } catch (e) {
