@@ -99,6 +99,7 @@ with gr.Blocks() as demo:
     input_count = gr.Number(label="Input count", value=0)
     mirror = gr.Textbox(label="Mirror")
     mirror_changes = gr.Number(label="Mirror changes", value=0)
+    mirror_inputs = gr.Number(label="Mirror inputs", value=0)
 
     js_in = gr.Textbox(label="JS in", value="lower")
     js_out = gr.Textbox(label="JS out")
@@ -157,6 +158,7 @@ with gr.Blocks() as demo:
     typed.input(lambda t, n: n + 1, [typed, input_count], input_count)
     typed.submit(lambda t: t.upper(), typed, mirror)
     mirror.change(lambda n: n + 1, mirror_changes, mirror_changes)
+    mirror.input(lambda n: n + 1, mirror_inputs, mirror_inputs)
 
     js_btn.click(lambda s: f"py:{s}", js_in, js_out, js="(s) => s.toUpperCase() + '!'")
 
