@@ -70,6 +70,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   // `gradio-container` keeps custom CSS written for Gradio working.
   const container = document.createElement("div");
   container.className = "wasmui gradio-container";
+  if (typeof config.theme === "string") container.dataset.theme = config.theme.toLowerCase();
   const dark = wantsDark(root.host);
   if (dark === true) container.classList.add("dark");
   if (dark === false) container.classList.add("light");

@@ -31,6 +31,29 @@ const DARK = `
   --json-key: #c4b5fd; --json-string: #86efac; --json-number: #fdba74; --overlay: rgba(17,24,39,0.8);
   color-scheme: dark;`;
 
+/**
+ * Accent palettes for Gradio's built-in theme names (config.theme). Only the
+ * accent changes; layout and neutrals stay those of the default theme.
+ * [accent, hover, strong text (light), soft bg (light), soft bg (dark)]
+ */
+const ACCENTS: Record<string, [string, string, string, string, string]> = {
+  soft: ["#6366f1", "#4f46e5", "#4338ca", "#eef2ff", "#1e1b4b"],
+  ocean: ["#0284c7", "#0369a1", "#0369a1", "#f0f9ff", "#082f49"],
+  citrus: ["#65a30d", "#4d7c0f", "#3f6212", "#f7fee7", "#1a2e05"],
+  glass: ["#57534e", "#44403c", "#44403c", "#f5f5f4", "#292524"],
+  monochrome: ["#111827", "#374151", "#111827", "#f3f4f6", "#1f2937"],
+};
+
+const ACCENT_CSS = Object.entries(ACCENTS)
+  .map(
+    ([name, [a, hover, strong, soft, softDark]]) => `
+.wasmui[data-theme="${name}"] { --accent: ${a}; --accent-hover: ${hover}; --primary-bg: ${a}; --primary-hover: ${hover};
+  --accent-strong: ${strong}; --accent-soft: ${soft}; --focus-ring: ${a}59; }
+.wasmui.dark[data-theme="${name}"] { --accent-soft: ${softDark}; --accent-strong: ${name === "monochrome" ? "#e5e7eb" : a}; }
+@media (prefers-color-scheme: dark) { .wasmui:not(.light)[data-theme="${name}"] { --accent-soft: ${softDark}; --accent-strong: ${name === "monochrome" ? "#e5e7eb" : a}; } }`,
+  )
+  .join("");
+
 export const THEME_CSS = `
 :host { all: initial; display: block; }
 .wasmui { ${LIGHT}
@@ -251,4 +274,5 @@ select.text-input { appearance: auto; cursor: pointer; }
 .toast-warning { border-left-color: var(--warning); } .toast-warning .toast-icon { background: var(--warning); } .toast-warning .toast-title { color: var(--warning); }
 .toast-success { border-left-color: var(--success); } .toast-success .toast-icon { background: var(--success); } .toast-success .toast-title { color: var(--success); }
 .toast-info .toast-title { color: var(--info); }
+${ACCENT_CSS}
 `;
