@@ -45,7 +45,7 @@ function wantsDark(host: Element): boolean | null {
 function App({ ctx, config, toasts }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts }): ComponentChild {
   return h(
     "div",
-    { class: config.fill_width ? "app fill-width" : "app" },
+    { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
     ctx.renderNode(config.layout),
     h(ToastView, { toasts }),
   );

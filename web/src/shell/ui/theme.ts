@@ -71,6 +71,10 @@ export const THEME_CSS = `
 .wasmui [hidden], .wasmui .hidden { display: none !important; }
 .app { max-width: 1280px; margin: 0 auto; padding: 24px 20px 32px; display: flex; flex-direction: column; gap: var(--gap); }
 .app.fill-width { max-width: none; }
+/* fill_height: the app takes the viewport; top-level blocks grow by their scale */
+.app.fill-height { min-height: 100vh; }
+.app.fill-height > .root-column { flex: 1; }
+.app.fill-height > .root-column > * { flex-grow: var(--scale, 0); }
 .app-title { margin: 0; font-size: 1.6rem; font-weight: 650; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0,0,0,0); white-space: nowrap; border: 0; }
 
