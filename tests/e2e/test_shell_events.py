@@ -226,3 +226,16 @@ def test_heartbeat_is_opened_when_the_app_has_state(shell):
     expect(page.get_by_role("button", name="Bump state")).to_be_visible()
     page.wait_for_timeout(300)
     assert any("/gradio_api/heartbeat/" in u for u in page.seen_urls), page.seen_urls
+
+
+def test_validator_messages_appear_under_inputs(shell):
+    page = shell("shell_errors.py")
+    page.get_by_role("button", name="Register").click()
+    age_block = page.locator(".block").filter(has=page.get_by_label("Age"))
+    expect(age_block.get_by_role("alert")).to_have_text("Must be an adult")
+    expect(page.locator(".block").filter(has=page.get_by_label("Who")).get_by_role("alert")).to_have_count(0)
+    expect(page.get_by_label("Output")).to_have_value("")
+    page.get_by_label("Age").fill("30")
+    expect(age_block.get_by_role("alert")).to_have_count(0)  # editing clears the message
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_label("Output")).to_have_value("registered Ann (30)")

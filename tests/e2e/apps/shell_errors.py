@@ -11,10 +11,17 @@ def ok(x):
     return f"ok {x}"
 
 
+def check_age(age, name):
+    return [gr.validate(age is not None and age >= 18, "Must be an adult"), gr.validate(bool(name), "Name is required")]
+
+
 with gr.Blocks() as demo:
     inp = gr.Textbox(label="Input", value="42")
     out = gr.Textbox(label="Output")
     gr.Button("Explode").click(explode, inp, out)
     gr.Button("Fine").click(ok, inp, out, show_progress="hidden")
+    age = gr.Number(label="Age", value=10)
+    who = gr.Textbox(label="Who", value="Ann")
+    gr.Button("Register").click(lambda a, n: f"registered {n} ({a:g})", [age, who], out, validator=check_age)
 
 demo.launch(show_error=True)

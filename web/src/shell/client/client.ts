@@ -32,6 +32,8 @@ export type ErrorEvent = {
   duration: number | null;
   visible: boolean;
   traceback: string | null;
+  /** 422 from a `validator=`: one entry per dependency input (§6.4). */
+  validation?: { is_valid: boolean; message: string }[] | null;
 };
 
 export type JobRequest = {
@@ -84,6 +86,20 @@ function detailMessage(status: number, body: string): string {
     /* not JSON */
   }
   return `Request failed (${status}): ${body.slice(0, 200)}`;
+}
+
+/** The per-input list of a validator's 422 answer, or null for other 422s. */
+function validationDetail(body: string): ErrorEvent["validation"] {
+  try {
+    const detail = (JSON.parse(body) as { detail?: unknown }).detail;
+    if (!Array.isArray(detail) || !detail.every((d) => d && typeof d === "object" && "is_valid" in d)) return null;
+    return detail.map((d: { is_valid?: unknown; message?: unknown }) => ({
+      is_valid: d.is_valid !== false,
+      message: typeof d.message === "string" ? d.message : "",
+    }));
+  } catch {
+    return null;
+  }
 }
 
 export class GradioClient {
@@ -236,7 +252,9 @@ export class GradioClient {
         const res = await this._post("/queue/join", this._body(req));
         const text = await res.text();
         if (!res.ok) {
-          onEvent(errorFromPayload({ error: detailMessage(res.status, text) }));
+          const err = errorFromPayload({ error: detailMessage(res.status, text) });
+          if (res.status === 422) err.validation = validationDetail(text);
+          onEvent(err);
           finish();
           return;
         }

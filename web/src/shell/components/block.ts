@@ -42,6 +42,7 @@ type BlockOpts = {
 export function Block({ state, children, class: cls, padded = true }: BlockOpts): ComponentChild {
   const props = state.props.value;
   const status = state.status.value;
+  const invalid = state.validation.value;
   const container = props.container !== false && padded;
   return h(
     "div",
@@ -54,6 +55,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
         status?.stage === "generating" && "generating",
         status?.stage === "pending" && status.show === "full" && "pending",
         props.visible === "hidden" && "hidden",
+        invalid && "invalid",
         cls,
         elemClasses(props),
       ),
@@ -62,6 +64,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
       "aria-busy": status ? "true" : undefined,
     },
     children,
+    invalid ? h("div", { class: "validation-error", role: "alert" }, invalid) : null,
     status && status.show !== "hidden" ? h(StatusView, { status }) : null,
   );
 }

@@ -10,7 +10,7 @@
  */
 
 import { batch } from "@preact/signals";
-import type { GradioClient, JobEvent, Job } from "../client/client.js";
+import type { ErrorEvent, GradioClient, JobEvent, Job } from "../client/client.js";
 import type { DependencyConfig, GradioConfig, LoadingStatus } from "../types.js";
 import { isUpdate } from "../types.js";
 import type { Store, ValueSource } from "./store.js";
@@ -129,8 +129,23 @@ export class Engine {
     });
   }
 
+  /** Puts validator messages under their inputs; false when there are none. */
+  private _showValidation(dep: DependencyConfig, e: ErrorEvent): boolean {
+    const shown = (e.validation ?? []).filter((v, i) => {
+      const st = this._store.get(dep.inputs[i]!);
+      if (!st || v.is_valid) return false;
+      st.validation.value = v.message || "Invalid value";
+      return true;
+    });
+    return shown.length > 0;
+  }
+
   /** Runs one dependency; resolves to whether it succeeded. */
   private async _run(dep: DependencyConfig, p: Pending, jobs: Set<Job>): Promise<boolean> {
+    for (const id of dep.inputs) {
+      const st = this._store.get(id);
+      if (st) st.validation.value = null;
+    }
     let data = this._inputs(dep);
     if (dep.js) {
       try {
@@ -199,6 +214,7 @@ export class Engine {
           break;
         case "error":
           setStatus(null);
+          if (this._showValidation(dep, e)) break;
           if (e.visible) {
             this._toasts.push({
               level: "error",

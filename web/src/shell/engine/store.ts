@@ -17,6 +17,8 @@ export class ComponentState {
   readonly type: string;
   readonly props: Signal<Props>;
   readonly status = signal<LoadingStatus | null>(null);
+  /** Message from a listener's `validator=` about this input, until edited or re-run. */
+  readonly validation = signal<string | null>(null);
   /** Which dependency owns `status`, so a finishing job clears only its own. */
   statusOwner: number | null = null;
 
@@ -105,6 +107,7 @@ export class Store {
     const old = st.props.peek();
     if (sameValue(old.value, value)) return;
     st.props.value = { ...old, value };
+    if (source === "user") st.validation.value = null;
     if (this._held) this._held.push([id, source]);
     else this._onChange(id, source);
   }

@@ -100,6 +100,8 @@ export const THEME_CSS = `
 .block.generating { outline: 2px solid var(--accent); outline-offset: -1px; animation: pulse 1.6s ease-in-out infinite; }
 @keyframes pulse { 50% { outline-color: transparent; } }
 .block-title { margin-bottom: 8px; }
+.block.invalid { border-color: var(--error) !important; }
+.validation-error { margin-top: 6px; font-size: 0.85rem; color: var(--error); }
 .block-title .label { display: inline-block; font-size: 0.85rem; font-weight: 600; color: var(--text-muted); }
 .block-title .info { font-size: 0.8rem; color: var(--text-muted); margin-top: 2px; }
 .empty { color: var(--text-muted); font-size: 0.9rem; padding: 6px 0; }
