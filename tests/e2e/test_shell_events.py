@@ -233,6 +233,8 @@ def test_validator_messages_appear_under_inputs(shell):
     page.get_by_role("button", name="Register").click()
     age_block = page.locator(".block").filter(has=page.get_by_label("Age"))
     expect(age_block.get_by_role("alert")).to_have_text("Must be an adult")
+    expect(page.get_by_label("Age")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Age")).to_have_accessible_description("Must be an adult")
     expect(page.locator(".block").filter(has=page.get_by_label("Who")).get_by_role("alert")).to_have_count(0)
     expect(page.get_by_label("Output")).to_have_value("")
     page.get_by_label("Age").fill("30")

@@ -5,7 +5,7 @@
 
 import { h, type ComponentChild } from "preact";
 import { useState } from "preact/hooks";
-import { Block, BlockTitle, ariaLabel } from "./block.js";
+import { Block, BlockTitle, ariaLabel, invalidAttrs } from "./block.js";
 import { domId, num, str, type ViewProps } from "./context.js";
 
 export function roundTo(v: number, precision: number | null): number {
@@ -38,6 +38,7 @@ export function NumberView({ state, ctx }: ViewProps): ComponentChild {
       step: num(props.step) ?? (precision === 0 ? 1 : "any"),
       placeholder: str(props.placeholder) || undefined,
       disabled: !editable,
+      ...invalidAttrs(state),
       "aria-label": ariaLabel(props, "Number"),
       onInput: (e: Event) => {
         const el = e.currentTarget as HTMLInputElement;

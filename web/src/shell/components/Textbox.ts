@@ -6,7 +6,7 @@
 
 import { h, type ComponentChild } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { Block, BlockTitle, ariaLabel } from "./block.js";
+import { Block, BlockTitle, ariaLabel, invalidAttrs } from "./block.js";
 import { domId, num, str, type ViewProps } from "./context.js";
 import { CheckIcon, CopyIcon } from "../ui/icons.js";
 
@@ -70,6 +70,7 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     value,
     placeholder: str(props.placeholder) || undefined,
     readOnly: !editable,
+    ...invalidAttrs(state),
     "aria-label": ariaLabel(props, "Textbox"),
     maxLength: num(props.max_length) ?? undefined,
     dir: props.rtl ? "rtl" : undefined,

@@ -8,7 +8,7 @@ import { h, type ComponentChildren, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ComponentState } from "../engine/store.js";
 import type { LoadingStatus, Props } from "../types.js";
-import { str } from "./context.js";
+import { domId, str } from "./context.js";
 
 export function classList(...parts: (string | false | null | undefined)[]): string {
   return parts.filter(Boolean).join(" ");
@@ -64,7 +64,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
       "aria-busy": status ? "true" : undefined,
     },
     children,
-    invalid ? h("div", { class: "validation-error", role: "alert" }, invalid) : null,
+    invalid ? h("div", { class: "validation-error", role: "alert", id: domId(state.id, "error") }, invalid) : null,
     status && status.show !== "hidden" ? h(StatusView, { status }) : null,
   );
 }
@@ -89,6 +89,13 @@ export function BlockTitle({
     visible ? h(forId ? "label" : "span", { class: "label", for: forId }, label) : null,
     info ? h("div", { class: "info" }, info) : null,
   );
+}
+
+/** aria-invalid / aria-describedby for an input whose validator failed. */
+export function invalidAttrs(state: ComponentState): Record<string, string | undefined> {
+  return state.validation.value
+    ? { "aria-invalid": "true", "aria-describedby": domId(state.id, "error") }
+    : { "aria-invalid": undefined, "aria-describedby": undefined };
 }
 
 /** Accessible name for inputs whose visible label is hidden. */
