@@ -108,3 +108,14 @@ def test_core_bundle_is_small_and_markdown_libraries_are_lazy(shell_dist):
     # marked and DOMPurify live in their own chunks, loaded by dynamic import()
     assert any(n.startswith("marked") for n in chunks) and any(n.startswith("purify") for n in chunks)
     assert b"DOMPurify" not in chunks[core[0]] and b"input parameter is undefined" not in chunks[core[0]]
+
+
+def test_unmount_removes_everything_and_stops_network(shell):
+    page = shell("shell_choices.py")  # has a Timer ticking every 0.3 s
+    expect(page.get_by_label("Ticks")).not_to_have_value("0", timeout=5000)
+    page.evaluate("window.__wasmuiShell.unmount()")
+    assert page.evaluate("document.getElementById('app').shadowRoot.childNodes.length") == 0
+    page.wait_for_timeout(300)
+    before = len(page.seen_urls)
+    page.wait_for_timeout(1200)
+    assert page.seen_urls[before:] == [], page.seen_urls[before:]
