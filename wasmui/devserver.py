@@ -13,6 +13,7 @@ import http.server
 import os
 import re
 import shutil
+import signal
 import socketserver
 import sys
 import tempfile
@@ -72,18 +73,56 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(state.root), **kwargs)
 
+        def parse_request(self) -> bool:
+            # Keep-alive connections outlive a rebuild: resolve the folder per request,
+            # once its request line has arrived (not while waiting for it).
+            self.directory = str(state.root)
+            return super().parse_request()
+
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
             if os.environ.get("WASMUI_SERVE_LOG"):
                 super().log_message(format, *args)
 
+
+        etag: str | None = None
+
         def end_headers(self) -> None:
             self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
             self.send_header("Accept-Ranges", "bytes")
+            if self.etag:
+                self.send_header("ETag", self.etag)
             super().end_headers()
+
+        def _revalidated(self) -> bool:
+            """Answers 304 for a matching ETag. Last-Modified alone has 1 s resolution:
+            a rebuild within the same second would otherwise be served stale."""
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                path = os.path.join(path, "index.html")
+            try:
+                stat = os.stat(path)
+            except OSError:
+                self.etag = None
+                return False
+            self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if self.headers.get("If-None-Match") != self.etag:
+                if "If-Modified-Since" in self.headers:
+                    del self.headers["If-Modified-Since"]
+                return False
+            self.send_response(304)
+            self.end_headers()
+            return True
+
+        def do_HEAD(self) -> None:
+            if not self._revalidated():
+                super().do_HEAD()
 
         def do_GET(self) -> None:
             if self.path.split("?", 1)[0] == RELOAD_PATH:
+                self.etag = None
                 self._reload_stream()
+            elif self._revalidated():
+                return
             elif "Range" in self.headers:
                 self._range()
             else:
@@ -164,6 +203,7 @@ def _sources(app_path: str) -> dict[Path, float]:
 def _watch(app_path: str, state: SiteState, workdir: Path) -> None:
     stamps = _sources(app_path)
     generation = 0
+    previous: Path | None = None
     while True:
         time.sleep(0.5)
         current = _sources(app_path)
@@ -177,14 +217,21 @@ def _watch(app_path: str, state: SiteState, workdir: Path) -> None:
         except Exception as exc:  # keep serving the last good build
             print(f"wasmui serve: rebuild failed: {exc}", file=sys.stderr)
             continue
-        old = state.root
+        if previous is not None:  # two builds back: no request can still be reading it
+            shutil.rmtree(previous, ignore_errors=True)
+        previous = state.root
         state.swap(target)
         print("wasmui serve: rebuilt, reloading pages", file=sys.stderr)
-        shutil.rmtree(old, ignore_errors=True)
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_site(app_path: str, host: str = "127.0.0.1", port: int = 8000, reload: bool = True) -> int:
     """Builds ``app_path`` into a temp folder and serves it until interrupted."""
+    # SIGTERM (kill, CI) must also remove the temp folder.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     with tempfile.TemporaryDirectory(prefix="wasmui-serve-") as tmp:
         workdir = Path(tmp)
         site = build_site(app_path, workdir / "site0", extra_body=RELOAD_SCRIPT if reload else "")
