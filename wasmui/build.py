@@ -191,9 +191,10 @@ def _ship_requirements(specs: list[AppSpec], out: Path) -> None:
     wheels.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--python-version", "3.14",
                "--implementation", "py", "--abi", "none", "--platform", "any", "-d", str(wheels)]
-    for spec in specs:
-        if (spec.folder / "wheels").is_dir():
-            command += ["--find-links", str(spec.folder / "wheels")]
+    local = [spec.folder / "wheels" for spec in specs if (spec.folder / "wheels").is_dir()]
+    if local:
+        # Apps that ship their wheels build offline and never pick a same-named package from PyPI.
+        command += ["--no-index", *(f"--find-links={folder}" for folder in local)]
     subprocess.run(command + wanted, check=True)
     index = out / "simple"
     for wheel in sorted(wheels.glob("*.whl")):
