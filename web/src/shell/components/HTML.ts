@@ -8,7 +8,7 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { sanitizeHtml } from "../ui/sanitize.js";
-import { Block, BlockTitle } from "./block.js";
+import { Block, BlockTitle, heightStyle } from "./block.js";
 import type { Props } from "../types.js";
 import { str, type ViewProps } from "./context.js";
 
@@ -48,6 +48,7 @@ export function HTML({ state, ctx }: ViewProps): ComponentChild {
     h("div", {
       class: "html-content",
       "data-scope": scope,
+      style: heightStyle(props),
       dangerouslySetInnerHTML: { __html: html ?? "" },
       onClick: () => ctx.trigger(state.id, "click"),
     }),

@@ -6,7 +6,7 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { renderMarkdown } from "../ui/sanitize.js";
-import { Block, BlockTitle } from "./block.js";
+import { Block, BlockTitle, heightStyle } from "./block.js";
 import { str, type ViewProps } from "./context.js";
 
 export function Markdown({ state, ctx }: ViewProps): ComponentChild {
@@ -26,8 +26,13 @@ export function Markdown({ state, ctx }: ViewProps): ComponentChild {
   const body =
     html === null
       ? // Until the renderer has loaded, keep the space but do not flash raw markup.
-        h("div", { class: "prose pending-render", dir: props.rtl ? "rtl" : undefined }, src)
-      : h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined, dangerouslySetInnerHTML: { __html: html } });
+        h("div", { class: "prose pending-render", dir: props.rtl ? "rtl" : undefined, style: heightStyle(props) }, src)
+      : h("div", {
+          class: "prose",
+          dir: props.rtl ? "rtl" : undefined,
+          style: heightStyle(props),
+          dangerouslySetInnerHTML: { __html: html },
+        });
   return h(
     Block,
     { state, padded: props.container === true, class: props.padding ? "padded" : undefined },

@@ -31,6 +31,21 @@ export function sizing(props: Props): Record<string, string> {
   return style;
 }
 
+/** `height` / `min_height` / `max_height` props (px numbers or CSS strings). */
+export function heightStyle(props: Props): Record<string, string> {
+  const css = (v: unknown): string | undefined =>
+    typeof v === "number" ? `${v}px` : typeof v === "string" && v ? v : undefined;
+  const style: Record<string, string> = {};
+  const hgt = css(props.height);
+  const min = css(props.min_height);
+  const max = css(props.max_height);
+  if (hgt) style.height = hgt;
+  if (min) style.minHeight = min;
+  if (max) style.maxHeight = max;
+  if (hgt || max) style.overflowY = "auto";
+  return style;
+}
+
 type BlockOpts = {
   state: ComponentState;
   children?: ComponentChildren;
