@@ -81,8 +81,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (ownsPage) container.classList.add("fill-page");
   if (config.title && ownsPage) document.title = config.title;
 
-  let ctx!: ShellContext;
-  ctx = {
+  const ctx: ShellContext = {
     store,
     engine,
     client,
