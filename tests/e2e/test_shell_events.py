@@ -241,3 +241,9 @@ def test_validator_messages_appear_under_inputs(shell):
     expect(age_block.get_by_role("alert")).to_have_count(0)  # editing clears the message
     page.get_by_role("button", name="Register").click()
     expect(page.get_by_label("Output")).to_have_value("registered Ann (30)")
+
+
+def test_textbox_submit_button_fires_submit(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Send it").click()
+    expect(page.get_by_label("Chatty out")).to_have_value("hello")

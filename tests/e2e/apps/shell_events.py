@@ -137,6 +137,10 @@ with gr.Blocks() as demo:
     slow_typed.change(slow_echo, slow_typed, slow_typed_out)
     minimal_btn.click(slow_count, minimal_out, minimal_out, show_progress="minimal")
 
+    chatty = gr.Textbox(label="Chatty", submit_btn="Send it", value="olleh")
+    chatty_out = gr.Textbox(label="Chatty out")
+    chatty.submit(lambda t: t[::-1], chatty, chatty_out)
+
     stream_btn.click(slow_stream, src, stream_out)
     structures_btn.click(structures, None, structures_view).then(
         lambda v: json.dumps(v, sort_keys=True), structures_view, structures_echo

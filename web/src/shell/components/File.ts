@@ -152,6 +152,8 @@ export function FileView({ state, ctx }: ViewProps): ComponentChild {
             id,
             type: "file",
             class: "visually-hidden",
+            // The visible button below is the keyboard stop; skip the hidden input.
+            tabIndex: -1,
             multiple,
             accept: acceptAttr(props.file_types),
             "aria-label": str(props.label, "File"),

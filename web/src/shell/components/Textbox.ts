@@ -96,9 +96,17 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     h(BlockTitle, { props, forId: id }),
     h(
       "div",
-      { class: "input-wrap" },
+      { class: props.submit_btn || props.stop_btn ? "input-wrap with-button" : "input-wrap" },
       field,
       hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: value }) : null,
+      // submit_btn / stop_btn (chat-style boxes): True or a custom button text.
+      props.stop_btn && state.status.value
+        ? h("button", { type: "button", class: "btn btn-stop btn-sm inline-btn", onClick: () => ctx.trigger(state.id, "stop") },
+            typeof props.stop_btn === "string" ? props.stop_btn : "Stop")
+        : props.submit_btn
+          ? h("button", { type: "button", class: "btn btn-primary btn-sm inline-btn", disabled: !editable, onClick: () => ctx.trigger(state.id, "submit") },
+              typeof props.submit_btn === "string" ? props.submit_btn : "Submit")
+          : null,
     ),
   );
 }

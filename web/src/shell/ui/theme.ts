@@ -117,6 +117,9 @@ textarea.text-input { line-height: 1.5; }
 .text-input[readonly], .text-input:disabled { background: var(--bg-subtle); }
 .text-input::placeholder { color: var(--text-muted); opacity: .8; }
 .input-wrap .copy-button { position: absolute; top: 6px; right: 6px; }
+.input-wrap.with-button { display: flex; gap: 8px; align-items: flex-end; }
+.input-wrap.with-button .copy-button { right: calc(6px + 5.5em); }
+.inline-btn { flex: none; }
 .icon-button { display: inline-flex; align-items: center; justify-content: center; font: inherit; font-size: 0.9rem; line-height: 1; border: 1px solid var(--border); background: var(--bg-block); color: var(--text-muted);
   border-radius: var(--radius-sm); padding: 4px 7px; cursor: pointer; }
 .icon-button:hover { color: var(--text); border-color: var(--border-strong); }
