@@ -11,7 +11,7 @@
 * click -> output latency over many clicks (median, p99), timed inside the page;
 * bytes served per navigation (cold, warm) and the gzip size of the page JS.
 
-Writes bench/results/boot-<UTC time>.json and .md. Never a pass/fail test.
+Writes bench/results/boot-<UTC time>.json and .md (and latest.*). Never a pass/fail test.
 """
 
 from __future__ import annotations
@@ -247,6 +247,9 @@ def main() -> int:
     (out / f"{stem}.json").write_text(json.dumps({"meta": meta, "summary": summary, "raw": raw}, indent=1))
     text = markdown(summary, raw, meta)
     (out / f"{stem}.md").write_text(text)
+    # latest.* always points at the newest run (bench/README.md quotes it).
+    (out / "latest.json").write_text((out / f"{stem}.json").read_text())
+    (out / "latest.md").write_text(text)
     print(text)
     return 0
 
