@@ -32,6 +32,7 @@ web: setup
 	$(VPY) -m wasmui.webassets
 
 test: setup chromium web
+	npm run typecheck
 	$(VPY) -m pytest -q
 
 test-py: setup

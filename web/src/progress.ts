@@ -18,10 +18,12 @@ const LABELS: Record<Phase, string> = {
 const START: Record<Phase, number> = { download: 0.05, python: 0.6, packages: 0.75, app: 0.85, ready: 1 };
 
 const STYLE = `
-.wasmui-boot { position: relative; z-index: 10; font: 13px/1.4 system-ui, sans-serif; color: #555; padding: 6px 0; }
-.wasmui-boot .bar { height: 4px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
+:host { display: block; position: relative; }
+/* Overlaid, not in flow: the shell painted below must not jump when boot ends. */
+.wasmui-boot { position: absolute; top: 0; left: 0; right: 0; z-index: 10; font: 12px/1.4 system-ui, sans-serif; color: #555; pointer-events: none; }
+.wasmui-boot .bar { height: 3px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
 .wasmui-boot .fill { height: 100%; width: 0; background: #f97316; transition: width .3s ease; }
-.wasmui-boot .label { display: block; margin-top: 4px; }
+.wasmui-boot .label { float: right; margin-top: 3px; padding: 1px 8px; border-radius: 10px; background: rgba(255, 255, 255, .9); }
 .wasmui-error { border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
 .wasmui-error pre { white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; margin: 6px 0 0; max-height: 24em; overflow: auto; }
 `;
