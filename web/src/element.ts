@@ -6,7 +6,8 @@
  *     <script type="application/json" data-wasmui="files">{"data.csv": "data.csv"}</script>
  *     <script type="text/plain" data-wasmui="requirements">pkg==1.0</script>
  *   </wasmui-app>
- *   <wasmui-app>import gradio as gr ...</wasmui-app>     inline code (or <script type="text/x-python">)
+ *   <wasmui-app>import gradio as gr ...</wasmui-app>     inline code; raw text is parsed as HTML, so
+ *                                                        code containing `<tag>` goes in <script type="text/x-python">
  *
  * Each element starts its own worker and owns its own URL prefix (`root`), so
  * two apps on one page never share an interpreter or routes. With a
