@@ -182,3 +182,13 @@ def test_two_apps_on_one_page_do_not_interfere(page: Any, built_site: Any, serve
     }""")
     assert got["one"]["root_path"] == "/one" and got["two"]["root_path"] == "/two"
     assert got["one"]["token"] != got["two"]["token"]  # two interpreters
+
+
+def test_python_can_fetch_its_own_routes_through_the_service_worker(page: Any, built_site: Any, served: Any) -> None:
+    page.goto(_site(built_site, served) + "/")
+    wait_ready(page)
+    page.wait_for_function("() => document.querySelector('wasmui-app').serviceWorker")
+    got = page.evaluate(FETCH_JSON, "/gradio_api/selfcall")
+    # The worker is a client of the service worker too; its request reuses the page's port.
+    assert got["status"] == 200 and got["body"]["status"] == 200
+    assert got["body"]["config"]["platform"] == "emscripten"

@@ -71,6 +71,14 @@ async def app(scope, receive, send):
                         [(b"content-range", f"bytes {start}-{end}/{len(BLOB)}".encode())], head=scope["method"] == "HEAD")
         else:
             await _send(send, 200, BLOB, "application/octet-stream", head=scope["method"] == "HEAD")
+    elif route == "/gradio_api/selfcall":
+        # Python calling its own app over HTTP (async fetch -> service worker -> this worker).
+        from pyodide.http import pyfetch
+
+        host = dict(scope["headers"])[b"host"].decode()
+        response = await pyfetch(f"{scope['scheme']}://{host}{scope['root_path']}/config")
+        body = json.dumps({"status": response.status, "config": await response.json()}).encode()
+        await _send(send, 200, body)
     elif route == "/gradio_api/crash":
         raise RuntimeError("boom from the ASGI app")
     else:
