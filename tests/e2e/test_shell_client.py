@@ -5,6 +5,7 @@ server's generator."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -119,3 +120,22 @@ def test_unmount_removes_everything_and_stops_network(shell):
     before = len(page.seen_urls)
     page.wait_for_timeout(1200)
     assert page.seen_urls[before:] == [], page.seen_urls[before:]
+
+
+def test_messages_arriving_before_the_join_reply_are_buffered(shell):
+    """With a reader already open (a running generator), a second job's SSE
+    messages can arrive before its /queue/join reply names its event_id."""
+    page = shell("shell_events.py")
+    page.get_by_role("button", name="Long task").click()
+    expect(page.get_by_label("Long out")).to_have_value(re.compile(r"tick \d"), timeout=5000)
+
+    def slow_join(route):
+        response = route.fetch()  # the server has accepted the job and is running it
+        page.wait_for_timeout(1500)
+        route.fulfill(response=response)
+
+    page.route("**/gradio_api/queue/join", slow_join)
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef", timeout=8000)
+    page.unroute("**/gradio_api/queue/join")
+    page.get_by_role("button", name="Stop").click()
