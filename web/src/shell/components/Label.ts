@@ -17,6 +17,7 @@ export function Label({ state, ctx }: ViewProps): ComponentChild {
   const top = obj ? str(obj.label) : str(v);
   const confs = obj && Array.isArray(obj.confidences) ? obj.confidences : [];
   const color = str(props.color);
+  const selectable = ctx.engine.listens(state.id, "select");
   return h(
     Block,
     { state },
@@ -31,14 +32,22 @@ export function Label({ state, ctx }: ViewProps): ComponentChild {
           confs.map((c, i) => {
             const p = num(c.confidence) ?? 0;
             const name = str(c.label);
+            const text = [h("span", null, name), h("span", null, `${Math.round(p * 100)}%`)];
             return h(
               "li",
-              {
-                key: name,
-                class: "label-conf",
-                onClick: () => ctx.trigger(state.id, "select", { index: i, value: name, selected: true }),
-              },
-              h("div", { class: "label-conf-text" }, h("span", null, name), h("span", null, `${Math.round(p * 100)}%`)),
+              { key: name, class: "label-conf" },
+              // Only selectable (a keyboard-reachable button) when something listens.
+              selectable
+                ? h(
+                    "button",
+                    {
+                      type: "button",
+                      class: "label-conf-text label-select",
+                      onClick: () => ctx.trigger(state.id, "select", { index: i, value: name, selected: true }),
+                    },
+                    text,
+                  )
+                : h("div", { class: "label-conf-text" }, text),
               h(
                 "div",
                 { class: "label-bar", role: "meter", "aria-label": name, "aria-valuenow": Math.round(p * 100), "aria-valuemin": 0, "aria-valuemax": 100 },

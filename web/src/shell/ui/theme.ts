@@ -188,7 +188,7 @@ textarea.text-input { line-height: 1.5; }
 /* label */
 .label-top { font-size: 1.6rem; font-weight: 700; text-align: center; padding: 6px 0 10px; }
 .label-confidences { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-.label-conf { cursor: pointer; }
+.label-select { width: 100%; font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 .label-conf-text { display: flex; justify-content: space-between; font-size: 0.9rem; margin-bottom: 3px; }
 .label-bar { height: 8px; border-radius: 999px; background: var(--secondary-bg); overflow: hidden; }
 .label-fill { height: 100%; background: var(--accent); border-radius: 999px; transition: width .3s; }
