@@ -80,6 +80,8 @@ def test_tabs_keyboard_and_accordion(shell):
     expect(html_tab).to_have_attribute("aria-selected", "true")
     expect(html_tab).to_be_focused()
     expect(page.locator(".hello")).to_have_text("Hello HTML")
+    expect(page.locator(".tpl")).to_have_text("Hi World")  # html_template filled from the value
+    expect(page.locator(".tpl")).to_have_css("color", "rgb(1, 128, 2)")  # css_template applied
     page.keyboard.press("End")
     expect(page.get_by_role("tab", name="Updates")).to_have_attribute("aria-selected", "true")
     page.get_by_role("tab", name="Files").click()

@@ -63,6 +63,11 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             made = gr.File(label="Made file")
         with gr.Tab("Html"):
             gr.HTML("<p class='hello'>Hello <b>HTML</b></p>")
+            gr.HTML(
+                "World",
+                html_template="<span class='tpl'>Hi ${value}</span>",
+                css_template=".tpl { color: rgb(1, 128, 2); }",
+            )
         with gr.Tab("Updates"):
             shown = gr.State(True)
             target = gr.Textbox(label="Target box", value="editable")
