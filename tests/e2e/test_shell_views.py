@@ -180,3 +180,14 @@ def test_narrow_viewport_wraps_row(shell):
     first = page.locator(".row > .column").nth(0).bounding_box()
     second = page.locator(".row > .column").nth(1).bounding_box()
     assert first and second and second["y"] > first["y"] + first["height"] - 1, "columns wrap below min_width"
+
+
+def test_container_show_label_elem_classes(shell):
+    page = shell(APP)
+    bare = page.get_by_label("Bare box")  # show_label=False: still named, through aria-label
+    expect(bare).to_be_visible()
+    block = page.locator("#bare-box")
+    expect(block).to_have_class(re.compile(r"\bfancy\b"))
+    expect(block).to_have_class(re.compile(r"\bbare\b"))  # container=False: no panel
+    expect(block).to_have_css("outline-color", "rgb(9, 8, 7)")  # app css targets elem_classes
+    expect(block.locator("label")).to_have_count(0)

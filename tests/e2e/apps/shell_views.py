@@ -35,7 +35,7 @@ def toggle(visible):
     )
 
 
-with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }") as demo:
+with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; } .fancy { outline: 3px solid rgb(9, 8, 7); }") as demo:
     gr.Markdown("# Shell views\nA *markdown* intro with a [link](https://example.com).", elem_id="custom-md")
     with gr.Row():
         with gr.Column(scale=2):
@@ -45,6 +45,7 @@ with gr.Blocks(title="Shell views", css="#custom-md { letter-spacing: 0.5px; }")
             checked = gr.Checkbox(label="Check me")
             secret = gr.Textbox(label="Secret", type="password")
             gr.Textbox(label="Invisible box", visible=False)
+            gr.Textbox(label="Bare box", container=False, show_label=False, elem_classes=["fancy"], elem_id="bare-box")
             notes = gr.Textbox(label="Notes", lines=3, buttons=["copy"])
             with gr.Row():
                 greet_btn = gr.Button("Greet", variant="primary")
