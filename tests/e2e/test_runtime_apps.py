@@ -157,3 +157,14 @@ def test_a_failing_app_shows_its_python_traceback(page: Any, built_site: Any, se
     assert "ValueError: intentional boot failure" in shown and "line 4, in build" in shown
     status = page.evaluate("async () => { const el = document.querySelector('wasmui-app'); return (await el.transport.fetch(el.root + '/config')).status; }")
     assert status == 503
+
+
+def test_a_broken_deploy_reports_the_missing_file(page: Any, served: Any, tmp_path: Path) -> None:
+    from wasmui.build import build_site
+
+    site = build_site(EXAMPLES / "hello", tmp_path / "site")
+    (site / "pyodide" / "python_stdlib.zip").unlink()
+    page.goto(served(site) + "/")
+    page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'error'", timeout=120_000)
+    shown = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
+    assert "pyodide/python_stdlib.zip (404)" in shown, shown

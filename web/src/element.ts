@@ -102,6 +102,15 @@ export class WasmuiAppElement extends HTMLElement {
           break;
       }
     };
+    // The worker script itself failed (bad deploy, module error, out of memory).
+    worker.onerror = (event: ErrorEvent) => {
+      if (this.phase === "ready" || this.phase === "error") return;
+      this.phase = "error";
+      const message = event.message || "the app's worker could not start";
+      view.error("download", message);
+      this.rejectReady(new Error(message));
+      this.emit("wasmui-error", { phase: "download", message, traceback: "" });
+    };
     const makePort = (): MessagePort => {
       const channel = new MessageChannel();
       worker.postMessage({ type: "port", port: channel.port1 }, [channel.port1]);

@@ -42,6 +42,9 @@ export class WorkerRuntime {
   private rejectBridge!: (error: BootError) => void;
   private phase: Phase = "download";
   private readonly timings: Record<string, number> = {};
+  /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
+  private readonly stderrTail: string[] = [];
+  private siteBase = "";
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
     this.bridge = new Promise((resolve, reject) => {
@@ -54,14 +57,27 @@ export class WorkerRuntime {
 
   /** Boots Python and the app; reports phases and a traceback on failure. */
   async boot(options: BootOptions): Promise<void> {
+    this.siteBase = options.siteBase;
     try {
       this.resolveBridge(await this.bootSteps(options));
       this.timings.ready = epochNow();
       this.emit({ type: "ready", at: epochNow(), timings: this.timings });
     } catch (error) {
-      const failure = error instanceof BootError
+      let failure = error instanceof BootError
         ? error
         : new BootError(this.phase, String((error as Error)?.message ?? error), String((error as Error)?.stack ?? ""));
+      if (this.stderrTail.length > 0 && !failure.traceback.includes(this.stderrTail[this.stderrTail.length - 1]!)) {
+        const traceback = `${failure.traceback}\n\nstderr:\n${this.stderrTail.join("\n")}`.trim();
+        failure = new BootError(failure.phase, failure.message, traceback);
+      }
+      if (failure.phase === "download" || failure.phase === "python") {
+        // Pyodide reads a 404 page as a stdlib zip and aborts obscurely: name the missing file.
+        const missing = await missingCoreFiles(this.siteBase);
+        if (missing.length > 0) {
+          failure = new BootError(failure.phase, `missing runtime files: ${missing.join(", ")}`,
+            `The site is incomplete (rebuild it with \`wasmui build\`): ${missing.join(", ")}\n\n${failure.traceback}`);
+        }
+      }
       this.rejectBridge(failure);
       this.emit({ type: "boot-error", phase: failure.phase, message: failure.message, traceback: failure.traceback });
     }
@@ -103,7 +119,11 @@ export class WorkerRuntime {
       // missing package fails loudly instead of a silent "Failed to fetch" of a 404.
       env: { HOME: "/home/pyodide" },
       stdout: (text: string) => this.emit({ type: "log", stream: "stdout", text }),
-      stderr: (text: string) => this.emit({ type: "log", stream: "stderr", text }),
+      stderr: (text: string) => {
+        this.stderrTail.push(text);
+        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        this.emit({ type: "log", stream: "stderr", text });
+      },
       // Called once the wasm is downloaded and compiled, just before the interpreter starts.
       fsInit: async () => this.setPhase("python"),
     });
@@ -178,6 +198,23 @@ export class WorkerRuntime {
   private post(port: MessagePort, message: PortOut, transfer: Transferable[] = []): void {
     port.postMessage(message, transfer);
   }
+}
+
+const CORE_FILES = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
+  "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json", "wasmui-manifest.json"];
+
+/** Core files the site does not serve (only checked after a failed boot). */
+async function missingCoreFiles(siteBase: string): Promise<string[]> {
+  if (!siteBase) return [];
+  const checks = await Promise.all(CORE_FILES.map(async (path) => {
+    try {
+      const response = await fetch(new URL(path, siteBase).href, { method: "HEAD", cache: "no-store" });
+      return response.ok ? null : `${path} (${response.status})`;
+    } catch {
+      return `${path} (unreachable)`;
+    }
+  }));
+  return checks.filter((c): c is string => c !== null);
 }
 
 async function fetchOk(url: string): Promise<Response> {
