@@ -192,3 +192,34 @@ def test_python_can_fetch_its_own_routes_through_the_service_worker(page: Any, b
     # The worker is a client of the service worker too; its request reuses the page's port.
     assert got["status"] == 200 and got["body"]["status"] == 200
     assert got["body"]["config"]["platform"] == "emscripten"
+
+
+def test_a_new_service_worker_version_takes_over_and_gets_ports(page: Any, built_site: Any, served: Any,
+                                                               tmp_path: Any) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site(ASGI_APP, asgi="app:app"), site)
+    page.goto(served(site) + "/")
+    wait_ready(page)
+    page.wait_for_function("() => document.querySelector('wasmui-app').serviceWorker")
+    # A redeploy with a different runtime: sw.js bytes change (its build hash would).
+    sw = site / "sw.js"
+    sw.write_text(sw.read_text() + """
+self.addEventListener("fetch", (e) => {
+  if (new URL(e.request.url).pathname.endsWith("/__sw_version")) e.respondWith(new Response("v2"));
+});
+""")
+    page.reload()
+    wait_ready(page)
+    version = page.evaluate("""async () => {
+      for (let i = 0; i < 50; i++) {
+        const text = await (await fetch('__sw_version')).text();
+        if (text === 'v2') return text;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return 'old';
+    }""")
+    assert version == "v2"  # the new worker controls the page
+    got = page.evaluate("async () => { const r = await fetch('config'); return {s: r.status, b: await r.json()}; }")
+    assert got["s"] == 200 and got["b"]["platform"] == "emscripten"
