@@ -152,6 +152,15 @@ class FormComponent(Component):
         return Form
 
 
+_COMPONENT_ARGS = ("value", "label", "info", "show_label", "container", "scale", "min_width", "interactive",
+                   "visible", "elem_id", "elem_classes", "render", "key", "preserved_by_key", "every", "inputs")
+
+
+def component_kwargs(local: dict[str, Any]) -> dict[str, Any]:
+    """The ``Component.__init__`` arguments among a subclass constructor's ``locals()``."""
+    return {k: local[k] for k in _COMPONENT_ARGS if k in local}
+
+
 def as_list(value: Any) -> list[Any]:
     """``None`` → ``[]``, scalar → ``[scalar]``, sequence → list."""
     if value is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wasmui.components.base import FormComponent
+from wasmui.components.base import FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
 
@@ -36,10 +36,7 @@ class Checkbox(FormComponent):
         buttons: list[Any] | None = None,
     ) -> None:
         self.buttons = buttons
-        super().__init__(value, label=label, info=info, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, interactive=interactive,
-                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-                         preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> bool | None:
         if payload is None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from wasmui.components.base import FormComponent
+from wasmui.components.base import FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
-_COMMON = ("label", "info", "every", "inputs", "show_label", "container", "scale", "min_width", "interactive",
-           "visible", "elem_id", "elem_classes", "render", "key", "preserved_by_key")
 _UNSET: Any = object()
 
 
@@ -34,10 +32,6 @@ class _ChoiceComponent(FormComponent):
     def _as_index(self, value: Any) -> int | None:
         values = self._values()
         return values.index(value) if value in values else None
-
-
-def _init_kwargs(local: dict[str, Any]) -> dict[str, Any]:
-    return {k: local[k] for k in _COMMON}
 
 
 class Radio(_ChoiceComponent):
@@ -76,7 +70,7 @@ class Radio(_ChoiceComponent):
         self.type = type
         self.rtl = rtl
         self.buttons = buttons
-        super().__init__(value, **_init_kwargs(locals()))
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
@@ -130,7 +124,7 @@ class CheckboxGroup(_ChoiceComponent):
         self.type = type
         self.show_select_all = show_select_all
         self.buttons = buttons
-        super().__init__(value, **_init_kwargs(locals()))
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> list[Any]:
         items = payload if isinstance(payload, list) else ([] if payload is None else [payload])
@@ -202,7 +196,7 @@ class Dropdown(_ChoiceComponent):
         self.max_choices = max_choices if multiselect else None
         self.filterable = filterable or allow_custom_value
         self.buttons = buttons
-        super().__init__(value, **_init_kwargs(locals()))
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -6,7 +6,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.base import Component
+from wasmui.components.base import Component, component_kwargs
 from wasmui.exceptions import Error
 
 _FILE_DATA_DOC = (
@@ -125,10 +125,7 @@ class File(Component):
         self.height = height
         self.allow_reordering = allow_reordering
         self.buttons = buttons
-        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, interactive=interactive,
-                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-                         preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     @property
     def multiple(self) -> bool:

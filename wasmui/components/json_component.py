@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wasmui.components.base import Component
+from wasmui.components.base import Component, component_kwargs
 from wasmui.exceptions import Error
 
 
@@ -68,9 +68,7 @@ class JSON(Component):
         self.max_height = max_height
         self.min_height = min_height
         self.buttons = buttons
-        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, visible=visible, elem_id=elem_id,
-                         elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> Any:
         return payload

@@ -7,7 +7,7 @@ import operator
 from pathlib import Path
 from typing import Any
 
-from wasmui.components.base import Component
+from wasmui.components.base import Component, component_kwargs
 
 LABEL_SCHEMA: dict[str, Any] = {
     "$defs": {
@@ -66,9 +66,7 @@ class Label(Component):
         self.color = color
         self.show_heading = show_heading
         self.buttons = buttons
-        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, visible=visible, elem_id=elem_id,
-                         elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> dict[str, float] | str | int | float | None:
         if not payload:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from wasmui.components.base import Component
+from wasmui.components.base import Component, component_kwargs
 
 ALL_EVENTS = [
     "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
@@ -61,9 +61,7 @@ class Markdown(Component):
         self.min_height = min_height
         self.buttons = buttons
         self.padding = padding
-        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
-                         min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-                         render=render, key=key, preserved_by_key=preserved_by_key, container=container)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: str | None) -> str | None:
         return payload
@@ -130,9 +128,7 @@ class HTML(Component):
         self.buttons = buttons
         self.head = head
         self.props = props
-        super().__init__(value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
-                         min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-                         render=render, key=key, preserved_by_key=preserved_by_key, container=container)
+        super().__init__(**component_kwargs(locals()))
 
     def config_params(self) -> list[str]:
         return [p for p in super().config_params() if p != "server_functions"]

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from wasmui.components.base import FormComponent
+from wasmui.components.base import FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
 
@@ -82,10 +82,7 @@ class Number(FormComponent):
         self.minimum = minimum
         self.maximum = maximum
         self.step = step
-        super().__init__(value, label=label, info=info, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, interactive=interactive,
-                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-                         preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> float | int | None:
         if payload is None or payload == "":
@@ -153,10 +150,7 @@ class Slider(FormComponent):
         self.buttons = buttons
         if randomize and value is None:
             value = self.get_random_value
-        super().__init__(value, label=label, info=info, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, interactive=interactive,
-                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-                         preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def config_params(self) -> list[str]:
         # `randomize` is applied on the server (a load event), not sent as a prop.

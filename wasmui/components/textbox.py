@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from wasmui.components.base import FormComponent
+from wasmui.components.base import FormComponent, component_kwargs
 
 
 class Textbox(FormComponent):
@@ -62,10 +62,7 @@ class Textbox(FormComponent):
         self.submit_btn = submit_btn
         self.stop_btn = stop_btn
         self.html_attributes = html_attributes
-        super().__init__(value, label=label, info=info, every=every, inputs=inputs, show_label=show_label,
-                         container=container, scale=scale, min_width=min_width, interactive=interactive,
-                         visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-                         preserved_by_key=preserved_by_key)
+        super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: str | None) -> str | None:
         return None if payload is None else str(payload)
