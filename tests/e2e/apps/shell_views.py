@@ -1,6 +1,7 @@
 """Every view the shell renders, for tests/e2e/test_shell_views.py."""
 
-import json
+import os
+import tempfile
 
 import gradio as gr
 
@@ -21,7 +22,8 @@ def describe(files):
 
 
 def make_file(text):
-    path = "shell_views_output.txt"
+    # the temp dir, not the cwd: wasmui runs apps with the app folder as cwd
+    path = os.path.join(tempfile.mkdtemp(), "shell_views_output.txt")
     with open(path, "w") as f:
         f.write(text or "empty")
     return path
