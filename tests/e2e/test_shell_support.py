@@ -96,8 +96,10 @@ class AppServer:
         try:
             _wait_for(f"{self.url}/config", self.proc)
         except Exception:
+            self.log.flush()
+            tail = (self.workdir / "server.log").read_text()[-3000:]
             self.stop()
-            raise RuntimeError((self.workdir / "server.log").read_text()[-3000:])
+            raise RuntimeError(f"{' '.join(cmd)} did not start:\n{tail}") from None
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -107,6 +109,7 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
