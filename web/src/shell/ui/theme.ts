@@ -262,6 +262,10 @@ select.text-input { appearance: auto; cursor: pointer; }
 .eta-bar { position: absolute; top: 0; left: 0; right: 0; height: 3px; background: var(--accent); transform-origin: left; opacity: .7; transition: transform .1s linear; }
 .spinner { width: 22px; height: 22px; border: 3px solid var(--secondary-bg); border-top-color: var(--accent); border-radius: 50%; animation: spin .8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) {
+  .wasmui *, .wasmui *::before, .wasmui *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; transition: none !important; }
+  .spinner { border-top-color: var(--secondary-bg); }
+}
 .progress-list { width: min(80%, 360px); display: flex; flex-direction: column; gap: 6px; }
 .progress-desc { font-size: 0.75rem; text-align: center; }
 .progress-bar { height: 6px; border-radius: 999px; background: var(--secondary-bg); overflow: hidden; }
