@@ -247,3 +247,12 @@ def test_textbox_submit_button_fires_submit(shell):
     page = shell(APP)
     page.get_by_role("button", name="Send it").click()
     expect(page.get_by_label("Chatty out")).to_have_value("hello")
+
+
+def test_skip_leaves_an_output_unchanged(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
+    page.get_by_role("button", name="Skip update").click()
+    expect(page.get_by_label("Direct out")).to_have_value("skip ran")
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")

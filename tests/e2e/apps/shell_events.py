@@ -137,6 +137,9 @@ with gr.Blocks() as demo:
     slow_typed.change(slow_echo, slow_typed, slow_typed_out)
     minimal_btn.click(slow_count, minimal_out, minimal_out, show_progress="minimal")
 
+    skip_btn = gr.Button("Skip update")
+    skip_btn.click(lambda: (gr.skip(), "skip ran"), None, [err_out, direct_out])
+
     chatty = gr.Textbox(label="Chatty", submit_btn="Send it", value="olleh")
     chatty_out = gr.Textbox(label="Chatty out")
     chatty.submit(lambda t: t[::-1], chatty, chatty_out)
