@@ -3,12 +3,13 @@
 A small threaded static server (stdlib) with what the browser runtime needs:
 correct MIME types (.wasm, .mjs, .whl), TCP_NODELAY (Nagle + delayed ACK costs
 ~40 ms per small keep-alive request), cache headers that keep the 10 MB wasm
-cached but never a stale page, single-range requests, and a
+cached but never a stale page (ETag), gzip for wasm and text, single-range requests, and a
 ``/__wasmui/reload`` event stream: pages reload when an app file changes.
 """
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import os
 import re
@@ -38,6 +39,30 @@ MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/jav
         ".zip": "application/zip", ".css": "text/css", ".html": "text/html; charset=utf-8"}
 
 
+GZIP_TYPES = {".wasm", ".js", ".mjs", ".json", ".html", ".css", ".py", ".txt", ".svg"}
+_GZIP_CACHE_ENTRIES = 64
+
+
+class _GzipCache:
+    """gzip bodies per (path, mtime): the 9.6 MB wasm is compressed once, not per request."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.bodies: dict[tuple[str, int], bytes] = {}
+
+    def get(self, path: str, mtime_ns: int) -> bytes:
+        key = (path, mtime_ns)
+        with self.lock:
+            body = self.bodies.get(key)
+        if body is None:
+            body = gzip.compress(Path(path).read_bytes(), 6)
+            with self.lock:
+                self.bodies[key] = body
+                while len(self.bodies) > _GZIP_CACHE_ENTRIES:
+                    self.bodies.pop(next(iter(self.bodies)))
+        return body
+
+
 class SiteState:
     """The folder being served and its build id; replaced atomically on rebuild."""
 
@@ -64,6 +89,7 @@ def cache_control(path: str) -> str:
 
 def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
     """A request handler class serving ``state.root`` (whatever it is at request time)."""
+    gzipped = _GzipCache()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -85,6 +111,24 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
 
 
         etag: str | None = None
+        gzip_path: str | None = None
+
+        def _wants_gzip(self, path: str) -> bool:
+            """Compress text and wasm for clients that accept gzip (never for ranges)."""
+            return ("gzip" in self.headers.get("Accept-Encoding", "") and "Range" not in self.headers
+                    and os.path.splitext(path)[1] in GZIP_TYPES and os.path.isfile(path)
+                    and (not os.path.isdir(self.translate_path(self.path)) or self.path.split("?", 1)[0].endswith("/")))
+
+        def _send_gzip(self, path: str) -> None:
+            body = gzipped.get(path, os.stat(path).st_mtime_ns)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
         def end_headers(self) -> None:
             self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
@@ -103,8 +147,11 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
                 stat = os.stat(path)
             except OSError:
                 self.etag = None
+                self.gzip_path = None
                 return False
-            self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            self.gzip_path = path if self._wants_gzip(path) else None
+            variant = "-gz" if self.gzip_path else ""
+            self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}{variant}"'
             if self.headers.get("If-None-Match") != self.etag:
                 if "If-Modified-Since" in self.headers:
                     del self.headers["If-Modified-Since"]
@@ -114,7 +161,11 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
             return True
 
         def do_HEAD(self) -> None:
-            if not self._revalidated():
+            if self._revalidated():
+                return
+            if self.gzip_path:
+                self._send_gzip(self.gzip_path)
+            else:
                 super().do_HEAD()
 
         def do_GET(self) -> None:
@@ -123,6 +174,8 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
                 self._reload_stream()
             elif self._revalidated():
                 return
+            elif self.gzip_path:
+                self._send_gzip(self.gzip_path)
             elif "Range" in self.headers:
                 self._range()
             else:

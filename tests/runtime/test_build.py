@@ -136,6 +136,36 @@ def test_static_server_mime_nodelay_range_and_reload(tmp_path: Path) -> None:
     assert "/__wasmui/reload" in RELOAD_SCRIPT
 
 
+def test_static_server_gzip_and_etag_revalidation(tmp_path: Path) -> None:
+    import gzip
+
+    payload = b"\0asm" + b"abc" * 5000
+    (tmp_path / "p.wasm").write_bytes(payload)
+    server, _ = start_static_server(tmp_path)
+    host, port = server.server_address[:2]
+    try:
+        conn = http.client.HTTPConnection(host, port, timeout=5)
+        conn.request("GET", "/p.wasm", headers={"Accept-Encoding": "gzip, br"})
+        response = conn.getresponse()
+        body = response.read()
+        assert response.getheader("Content-Encoding") == "gzip" and gzip.decompress(body) == payload
+        assert len(body) < len(payload) // 10
+        etag = response.getheader("ETag")
+        conn.request("GET", "/p.wasm", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+        response = conn.getresponse()
+        assert response.status == 304 and response.read() == b""
+        conn.request("GET", "/p.wasm", headers={"Accept-Encoding": "gzip", "Range": "bytes=0-3"})
+        response = conn.getresponse()
+        assert response.status == 206 and response.getheader("Content-Encoding") is None and response.read() == b"\0asm"
+        conn.request("GET", "/p.wasm")
+        response = conn.getresponse()
+        assert response.getheader("Content-Encoding") is None and response.read() == payload
+        assert response.getheader("ETag") != etag  # identity and gzip bodies are different variants
+        conn.close()
+    finally:
+        server.shutdown()
+
+
 def test_server_handler_disables_nagle() -> None:
     from wasmui.devserver import SiteState, make_handler
 
