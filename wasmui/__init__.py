@@ -48,6 +48,7 @@ from wasmui.helpers import (
 )
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
 
 __all__ = [
@@ -88,6 +89,7 @@ __all__ = [
     "Success",
     "Tab",
     "TabItem",
+    "TabbedInterface",
     "Tabs",
     "Text",
     "TextArea",

@@ -65,3 +65,31 @@ def test_interface_inside_blocks_tab(run) -> None:
     cfg = demo.get_config()
     predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
     assert run(demo, predict["id"], ["x"])[-1].data == ["x!"]
+
+
+def test_tabbed_interface_puts_each_app_in_a_tab(run) -> None:
+    hello = gr.Interface(lambda name: "Hello " + name, "text", "text")
+    bye = gr.Interface(lambda name: "Bye " + name, "text", "text")
+    demo = gr.TabbedInterface([hello, bye], ["Hello", "Bye"], title="Two apps")
+    cfg = demo.get_config()
+    assert cfg["mode"] == "tabbed_interface"
+    tabs = [c["props"]["label"] for c in cfg["components"] if c["type"] == "tabitem"]
+    assert tabs == ["Hello", "Bye"]
+    predicts = [d for d in cfg["dependencies"] if d["api_name"].startswith("predict")]
+    assert [d["api_name"] for d in predicts] == ["predict", "predict_1"]
+    assert run(demo, predicts[0]["id"], ["Ann"])[-1].data == ["Hello Ann"]
+    assert run(demo, predicts[1]["id"], ["Ann"])[-1].data == ["Bye Ann"]
+    # The tabs' layout contains each app's components.
+    by_id = {c["id"]: c for c in cfg["components"]}
+
+    def ids(node):
+        yield node["id"]
+        for child in node.get("children", []):
+            yield from ids(child)
+
+    assert all(i in by_id for i in ids(cfg["layout"]) if i != demo._id)
+
+
+def test_tabbed_interface_default_names() -> None:
+    demo = gr.TabbedInterface([gr.Interface(lambda x: x, "text", "text")])
+    assert [c["props"]["label"] for c in demo.get_config()["components"] if c["type"] == "tabitem"] == ["Tab 1"]

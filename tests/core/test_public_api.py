@@ -12,7 +12,7 @@ EXPECTED = {
     "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
-    "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Text", "TextArea", "Textbox", "Timer",
+    "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on", "set_static_paths", "skip", "themes", "update", "validate",
 }
 
