@@ -60,6 +60,8 @@ def component_as_update(block: Block, value: Block) -> dict[str, Any]:
         if name in _NOT_UPDATABLE:
             continue
         update[name] = getattr(value, name, arg) if name != "value" else arg
+    if isinstance(update.get("choices"), list):
+        update["choices"] = [list(c) if isinstance(c, tuple) else c for c in update["choices"]]
     return update
 
 
@@ -69,6 +71,11 @@ def postprocess_one(block: Block, value: Any, fn: BlockFunction) -> Any:
         value = component_as_update(block, value)
     if _is_update(value):
         update = dict(value)
+        if "choices" in update and update["choices"] is not None:
+            # Views expect (name, value) pairs, as in the initial config.
+            from wasmui.components.choices import normalise_choices
+
+            update["choices"] = [list(c) for c in normalise_choices(update["choices"])]
         if "value" in update and fn.postprocess and isinstance(block, Component):
             update["value"] = block.postprocess(update["value"])
         return update

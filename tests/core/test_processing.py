@@ -194,3 +194,13 @@ def test_track_tqdm_mirrors_tqdm_bars(run) -> None:
     seen = [e.progress_data[-1] for e in events if isinstance(e, ProgressEvent)]
     assert {"index": 3, "length": 3, "unit": "it", "progress": None, "desc": "bar"} in seen
     assert events[-1].data == [3]
+
+
+def test_choice_updates_are_normalised_to_pairs(run) -> None:
+    with gr.Blocks() as demo:
+        dd = gr.Dropdown(["a"])
+        btn = gr.Button()
+        btn.click(lambda: gr.update(choices=["x", ("Why", "y")], value="y"), None, dd)
+        btn.click(lambda: gr.Dropdown(choices=["p", "q"], label="New"), None, dd)
+    assert run(demo, 0, [])[-1].data == [{"choices": [["x", "x"], ["Why", "y"]], "value": "y", "__type__": "update"}]
+    assert run(demo, 1, [])[-1].data == [{"__type__": "update", "choices": [["p", "p"], ["q", "q"]], "label": "New"}]
