@@ -256,3 +256,13 @@ def test_skip_leaves_an_output_unchanged(shell):
     page.get_by_role("button", name="Skip update").click()
     expect(page.get_by_label("Direct out")).to_have_value("skip ran")
     expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
+
+
+def test_failed_output_is_marked_until_the_next_run(shell):
+    page = shell(APP)
+    page.get_by_role("button", name="Fail", exact=True).click()
+    out_block = page.locator(".block").filter(has=page.get_by_label("Echo out"))
+    expect(out_block.locator(".status-error")).to_have_text("Error")
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
+    expect(out_block.locator(".status-error")).to_have_count(0)

@@ -100,7 +100,7 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
       field,
       hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: value }) : null,
       // submit_btn / stop_btn (chat-style boxes): True or a custom button text.
-      props.stop_btn && state.status.value
+      props.stop_btn && state.status.value && state.status.value.stage !== "error"
         ? h("button", { type: "button", class: "btn btn-stop btn-sm inline-btn", onClick: () => ctx.trigger(state.id, "stop") },
             typeof props.stop_btn === "string" ? props.stop_btn : "Stop")
         : props.submit_btn

@@ -68,6 +68,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
         `block-${state.type}`,
         container ? "container" : "bare",
         status?.stage === "generating" && "generating",
+        status?.stage === "error" && "errored",
         status?.stage === "pending" && status.show === "full" && "pending",
         props.visible === "hidden" && "hidden",
         invalid && "invalid",
@@ -76,7 +77,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
       ),
       style: sizing(props),
       "data-testid": `block-${state.id}`,
-      "aria-busy": status ? "true" : undefined,
+      "aria-busy": status && status.stage !== "error" ? "true" : undefined,
     },
     children,
     invalid ? h("div", { class: "validation-error", role: "alert", id: domId(state.id, "error") }, invalid) : null,
@@ -159,6 +160,11 @@ function ProgressBars({ progress }: { progress: NonNullable<LoadingStatus["progr
 }
 
 function StatusView({ status }: { status: LoadingStatus }): ComponentChild {
+  if (status.stage === "error") return h("span", { class: "status status-error" }, "Error");
+  return h(RunningStatus, { status });
+}
+
+function RunningStatus({ status }: { status: LoadingStatus }): ComponentChild {
   const now = useTicker(true);
   const elapsed = Math.max(0, (now - status.started) / 1000);
   const timer = `${elapsed.toFixed(1)}s${status.eta != null && status.eta > 0 ? ` / ${status.eta.toFixed(1)}s` : ""}`;

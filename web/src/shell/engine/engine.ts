@@ -161,6 +161,14 @@ export class Engine {
     }
     if (!dep.backend_fn) return true;
 
+    // A new run replaces the "Error" mark a previous failure left on these outputs.
+    for (const id of dep.outputs) {
+      const st = this._store.get(id);
+      if (st?.status.peek()?.stage === "error") {
+        st.status.value = null;
+        st.statusOwner = null;
+      }
+    }
     const progressIds = dep.show_progress === "hidden" ? [] : (dep.show_progress_on ?? dep.outputs);
     const started = performance.now();
     const setStatus = (patch: Partial<LoadingStatus> | null): void => {
@@ -186,6 +194,7 @@ export class Engine {
     setStatus({ stage: "pending" });
 
     let ok = false;
+    let failed = false;
     const onEvent = (e: JobEvent): void => {
       if (this._closed) return;
       switch (e.type) {
@@ -213,7 +222,8 @@ export class Engine {
           for (const sid of e.changedStateIds) this.trigger(sid, "change");
           break;
         case "error":
-          setStatus(null);
+          failed = true;
+          setStatus({ stage: "error", show: "minimal", progress: null, queuePosition: null });
           if (this._showValidation(dep, e)) break;
           if (e.visible) {
             this._toasts.push({
@@ -237,7 +247,7 @@ export class Engine {
     } finally {
       jobs.delete(job);
     }
-    setStatus(null);
+    if (!failed) setStatus(null);
     return ok;
   }
 

@@ -256,6 +256,8 @@ select.text-input { appearance: auto; cursor: pointer; }
 /* loading status */
 .status { position: absolute; z-index: 5; font-size: 0.75rem; color: var(--text-muted); font-variant-numeric: tabular-nums; }
 .status-minimal { top: 6px; right: 8px; background: var(--bg-block); border-radius: 4px; padding: 0 4px; }
+.status-error { top: 6px; right: 8px; padding: 0 6px; border-radius: 4px; font-weight: 600; color: var(--error); background: var(--error-bg); }
+.block.container.errored { border-color: var(--error); }
 .status-full { inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px;
   background: var(--overlay); border-radius: inherit; backdrop-filter: blur(1px); }
 .status-full .status-timer { position: absolute; top: 6px; right: 10px; }
