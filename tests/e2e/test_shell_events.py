@@ -266,3 +266,9 @@ def test_failed_output_is_marked_until_the_next_run(shell):
     page.get_by_role("button", name="Echo").click()
     expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
     expect(out_block.locator(".status-error")).to_have_count(0)
+
+
+def test_text_selection_fires_select_with_select_data(shell):
+    page = shell(APP)
+    page.get_by_label("Source", exact=True).select_text()
+    expect(page.get_by_label("Selected text")).to_have_value("abcdef@[0, 6]")

@@ -137,6 +137,13 @@ with gr.Blocks() as demo:
     slow_typed.change(slow_echo, slow_typed, slow_typed_out)
     minimal_btn.click(slow_count, minimal_out, minimal_out, show_progress="minimal")
 
+    selected_out = gr.Textbox(label="Selected text")
+
+    def on_select(evt: gr.SelectData):
+        return f"{evt.value}@{evt.index}"
+
+    src.select(on_select, None, selected_out)
+
     skip_btn = gr.Button("Skip update")
     skip_btn.click(lambda: (gr.skip(), "skip ran"), None, [err_out, direct_out])
 

@@ -103,6 +103,8 @@ export function Dropdown({ state, ctx }: ViewProps): ComponentChild {
         onKeyDown: (e: KeyboardEvent) => {
           if (e.key === "Enter") ctx.trigger(state.id, "submit");
         },
+        onKeyUp: (e: KeyboardEvent) =>
+          ctx.trigger(state.id, "key_up", { key: e.key, input_value: (e.currentTarget as HTMLInputElement).value }),
       }),
       h("datalist", { id: list }, choices.map((c, i) => h("option", { key: i, value: c.label }))),
     );

@@ -10,7 +10,15 @@ import { Block, BlockTitle, ariaLabel, invalidAttrs } from "./block.js";
 import { domId, num, str, type ViewProps } from "./context.js";
 import { CheckIcon, CopyIcon } from "../ui/icons.js";
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }): ComponentChild {
+export function CopyButton({
+  text,
+  label = "Copy",
+  onCopy,
+}: {
+  text: string;
+  label?: string;
+  onCopy?: () => void;
+}): ComponentChild {
   const [copied, setCopied] = useState(false);
   return h(
     "button",
@@ -23,6 +31,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
         try {
           await navigator.clipboard.writeText(text);
           setCopied(true);
+          onCopy?.();
           setTimeout(() => setCopied(false), 1500);
         } catch {
           /* clipboard permission denied: nothing to do */
@@ -79,6 +88,13 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     onInput: (e: Event) => ctx.userInput(state.id, (e.currentTarget as HTMLInputElement).value),
     onFocus: () => ctx.trigger(state.id, "focus"),
     onBlur: () => ctx.trigger(state.id, "blur"),
+    // gr.SelectData for text: the selected substring and its [start, end).
+    onSelect: (e: Event) => {
+      const el = e.currentTarget as HTMLInputElement;
+      const start = el.selectionStart ?? 0;
+      const end = el.selectionEnd ?? 0;
+      if (end > start) ctx.trigger(state.id, "select", { index: [start, end], value: el.value.slice(start, end), selected: true });
+    },
     onKeyDown: (e: KeyboardEvent) => {
       if (e.key !== "Enter" || e.isComposing) return;
       if (single || (lines === 1 && !e.shiftKey)) {
@@ -98,7 +114,9 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
       "div",
       { class: props.submit_btn || props.stop_btn ? "input-wrap with-button" : "input-wrap" },
       field,
-      hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: value }) : null,
+      hasButton(props, "copy", "show_copy_button")
+        ? h(CopyButton, { text: value, onCopy: () => ctx.trigger(state.id, "copy", { value }) })
+        : null,
       // submit_btn / stop_btn (chat-style boxes): True or a custom button text.
       props.stop_btn && state.status.value && state.status.value.stage !== "error"
         ? h("button", { type: "button", class: "btn btn-stop btn-sm inline-btn", onClick: () => ctx.trigger(state.id, "stop") },
