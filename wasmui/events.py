@@ -306,7 +306,7 @@ def make_block_function(
     api_name: str | None | Literal[False] = None,
     api_description: str | None | Literal[False] = None,
     scroll_to_output: bool = False,
-    show_progress: str = "full",
+    show_progress: str | None = None,
     show_progress_on: Any = None,
     queue: bool | None = True,
     batch: bool = False,
@@ -350,6 +350,9 @@ def make_block_function(
         trigger_mode = "always_last" if first in _ALWAYS_LAST_EVENTS else ("multiple" if first == "stream" else "once")
     elif trigger_mode not in ("once", "multiple", "always_last"):
         raise ValueError(f"Invalid value for parameter `trigger_mode`: {trigger_mode}. Choose from once, multiple, always_last.")
+    if show_progress is None:
+        # Timer ticks default to no progress overlay, everything else to the full one.
+        show_progress = "hidden" if targets and targets[0][1] == "tick" else "full"
     cancel_ids = [d.fn_id for d in _as_list(cancels)] if cancels else []
     fn_id = len(root.fns)
     limit_default = concurrency_limit == _DEFAULT

@@ -165,3 +165,13 @@ def test_connect_heartbeat_only_with_state() -> None:
         gr.State(1)
     assert a.get_config()["connect_heartbeat"] is False
     assert b.get_config()["connect_heartbeat"] is True
+
+
+def test_timer_ticks_default_to_hidden_progress() -> None:
+    with gr.Blocks() as demo:
+        timer = gr.Timer(0.5)
+        n = gr.Number()
+        timer.tick(lambda: 1, None, n)
+        timer.tick(lambda: 2, None, n, show_progress="full")
+        n.change(lambda x: x, n, n)
+    assert [d["show_progress"] for d in deps(demo)] == ["hidden", "full", "full"]
