@@ -128,6 +128,7 @@ export class WasmuiAppElement extends HTMLElement {
       .then((active) => {
         this.serviceWorker = active;
         this.emit("wasmui-sw", { active });
+        if (active) void this.ready.then(() => serviceWorkerLink.reclaim(), () => undefined);
       });
 
     let config = this.embeddedJson<Record<string, unknown>>("config");

@@ -34,6 +34,15 @@ class ServiceWorkerLink {
     return true;
   }
 
+  /**
+   * Asks the active service worker to claim again once an app's worker runs: a worker
+   * created before the first-visit claim may otherwise stay uncontrolled, and then
+   * Python's own fetches to its routes would miss the service worker.
+   */
+  reclaim(): void {
+    if (this.controlled) navigator.serviceWorker.controller?.postMessage({ type: "claim" } satisfies PageToSW);
+  }
+
   /** True while a service worker controls the page and holds our ports. */
   active(): boolean {
     return this.controlled && navigator.serviceWorker?.controller != null;
