@@ -15,6 +15,7 @@ origin, so the folder works from any static server with the network off.
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import os
@@ -158,9 +159,18 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 """
 
 
+def _summary(spec: AppSpec) -> str:
+    """First line of the app's module docstring (shown in the gallery)."""
+    try:
+        doc = ast.get_docstring(ast.parse(spec.entry_path.read_text(encoding="utf-8")))
+    except (SyntaxError, UnicodeDecodeError):
+        return ""
+    return (doc or "").strip().split("\n", 1)[0]
+
+
 def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
-    items = "\n".join(f'<li><a href="apps/{html.escape(s.name)}/">{html.escape(title)}</a> <code>{html.escape(s.name)}</code></li>'
-                      for s, title in entries)
+    items = "\n".join(f'<li><a href="apps/{html.escape(s.name)}/">{html.escape(title)}</a> <code>{html.escape(s.name)}</code>'
+                      f'<br><span>{html.escape(_summary(s))}</span></li>' for s, title in entries)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -168,7 +178,7 @@ def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wasmui apps</title>
 <link rel="icon" href="data:,">
-<style>body{{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}}li{{margin:8px 0}}code{{color:#888}}</style>
+<style>body{{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}}li{{margin:8px 0}}code{{color:#888}}span{{color:#555;font-size:14px}}</style>
 </head>
 <body>
 <h1>wasmui apps</h1>
