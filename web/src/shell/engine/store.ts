@@ -79,7 +79,11 @@ export class Store {
     for (const c of components) {
       const st = new ComponentState(c);
       const p = st.props.peek();
-      st.props.value = { ...p, interactive: resolveInteractive(c.id, p, inputs, outputs) };
+      const interactive = resolveInteractive(c.id, p, inputs, outputs);
+      // Gradio's textbox view starts from "" when the config has no value, so an
+      // untouched textbox sends "" (not null) to the function.
+      const value = c.type === "textbox" && p.value == null ? "" : p.value;
+      st.props.value = { ...p, value, interactive };
       this._map.set(c.id, st);
     }
   }
