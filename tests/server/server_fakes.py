@@ -14,33 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wasmui.files import FileStore
+from wasmui.processing import Completed, Generating, Log, ProgressEvent
 from wasmui.server import create_app
 
 
-@dataclass
-class Generating:
-    data: list[Any]
-
-
-@dataclass
-class Log:
-    level: str
-    message: str
-    duration: float | None
-    visible: bool
-    title: str
-
-
-@dataclass
-class Progress:
-    progress_data: list[dict[str, Any]]
-
-
-@dataclass
-class Completed:
-    data: list[Any]
-    changed_state_ids: list[int]
-    duration: float
+# The real job events of the core, so the fakes cannot drift from the contract.
+Progress = ProgressEvent
 
 
 class AppError(Exception):
