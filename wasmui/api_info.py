@@ -16,7 +16,7 @@ _RESERVED = {"api_name", "fn_index", "result_callbacks"}
 
 def function_params(fn: Any) -> list[tuple[str, bool, Any]]:
     """``(name, has_default, default)`` for the user-facing parameters of ``fn``."""
-    from wasmui.helpers import EventData, Progress, Request
+    from wasmui.helpers import special_param_kind
 
     try:
         sig = inspect.signature(fn)
@@ -26,11 +26,7 @@ def function_params(fn: Any) -> list[tuple[str, bool, Any]]:
     for p in sig.parameters.values():
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
             break
-        ann = p.annotation
-        special = isinstance(p.default, Progress) or (
-            isinstance(ann, type) and issubclass(ann, (Request, EventData))) or (
-            isinstance(ann, str) and (ann.endswith("Request") or ann.endswith("Data")))
-        if special:
+        if special_param_kind(p) is not None:
             continue
         has_default = p.default is not p.empty
         out.append((p.name, has_default, p.default if has_default else None))

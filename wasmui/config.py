@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wasmui.blocks import Block, BlockContext, Blocks
 from wasmui.components.base import Component
 from wasmui.components.state import State
 from wasmui.version import GRADIO_VERSION
 
-if TYPE_CHECKING:
-    from wasmui.events import BlockFunction
 
 
 def layout_of(block: Block) -> dict[str, Any]:
@@ -115,11 +113,3 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "username": None,
     }
 
-
-def fn_by_api_name(blocks: Blocks, api_name: str) -> BlockFunction | None:
-    """The dependency called ``api_name`` (with or without a leading ``/``)."""
-    name = api_name.lstrip("/")
-    for fn in blocks.fns.values():
-        if fn.api_name == name:
-            return fn
-    return None

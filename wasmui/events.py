@@ -280,20 +280,13 @@ def unique_api_name(name: str, existing: Sequence[str | None]) -> str:
 
 
 def _collects_event_data(fn: Any) -> bool:
-    from wasmui.helpers import EventData
+    from wasmui.helpers import special_param_kind
 
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
         return False
-    for p in params:
-        ann = p.annotation
-        if isinstance(ann, str):
-            if ann.split(".")[-1].endswith("Data"):
-                return True
-        elif isinstance(ann, type) and issubclass(ann, EventData):
-            return True
-    return False
+    return any(special_param_kind(p) == "event_data" for p in params)
 
 
 def make_block_function(
@@ -370,23 +363,19 @@ def make_block_function(
         trigger_mode=trigger_mode, time_limit=time_limit, stream_every=stream_every,
         validator=validator, collects_event_data=fn is not None and _collects_event_data(fn),
     )
-    if cancel_ids:
-        # Gradio compiles `cancels=` into its own frontend-only dependency.
-        cancel_fn = BlockFunction(
-            id=fn_id + 1, fn=None, inputs=[], outputs=[], targets=targets, api_name="unnamed",
+    if cancel_ids and fn is None and not out_list and js is None:
+        # A listener that only cancels is the cancel dependency itself.
+        block_fn.cancels, block_fn.is_cancel_function, block_fn.queue = cancel_ids, True, False
+        block_fn.api_visibility = "private"
+    elif cancel_ids:
+        # Gradio compiles `cancels=` into its own frontend-only dependency, next to the main one.
+        root.fns[fn_id] = block_fn
+        root.fns[fn_id + 1] = BlockFunction(
+            id=fn_id + 1, fn=None, inputs=[], outputs=[], targets=targets,
+            api_name=unique_api_name("unnamed", [f.api_name for f in root.fns.values()]),
             queue=False, api_visibility="private", cancels=cancel_ids, is_cancel_function=True,
             trigger_mode=trigger_mode, show_progress="hidden",
         )
-        cancel_fn.api_name = unique_api_name("unnamed", [f.api_name for f in root.fns.values()] + [name])
-        if fn is None and not out_list and js is None:
-            # A listener that only cancels is the cancel dependency itself.
-            block_fn.cancels, block_fn.is_cancel_function, block_fn.queue = cancel_ids, True, False
-            block_fn.api_visibility = "private"
-        else:
-            root.fns[fn_id] = block_fn
-            block_fn = cancel_fn  # returned last so the caller stores it; the main fn is kept
-            root.fns[cancel_fn.id] = cancel_fn
-            return root.fns[fn_id]
     if every is not None and fn is not None:
         _attach_every(root, block_fn, every)
     return block_fn

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -215,6 +216,24 @@ class DownloadData(EventData):
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
         self.file = data
+
+
+def special_param_kind(param: inspect.Parameter) -> str | None:
+    """``"progress"``, ``"request"`` or ``"event_data"`` for parameters wasmui fills in itself."""
+    if isinstance(param.default, Progress):
+        return "progress"
+    ann = param.annotation
+    if isinstance(ann, str):
+        name = ann.split(".")[-1].strip("'\"")
+        if name == "Request":
+            return "request"
+        return "event_data" if name.endswith("Data") else None
+    if isinstance(ann, type):
+        if issubclass(ann, Request):
+            return "request"
+        if issubclass(ann, EventData):
+            return "event_data"
+    return None
 
 
 def set_static_paths(paths: str | list[str] | Any) -> None:

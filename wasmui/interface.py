@@ -8,7 +8,6 @@ from typing import Any
 
 from wasmui.blocks import Blocks
 from wasmui.components import component_from_spec
-from wasmui.components.base import Component
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.markdown import Markdown
 from wasmui.components.state import State
@@ -186,6 +185,3 @@ class Interface(Blocks):
         outs = ", ".join(type(c).__name__ for c in self.output_components)
         return f"<Interface {getattr(self.fn, '__name__', 'fn')}({ins}) -> ({outs})>"
 
-
-def _is_component(value: Any) -> bool:
-    return isinstance(value, Component)

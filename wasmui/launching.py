@@ -16,9 +16,6 @@ from wasmui.context import Context
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
 
-_SERVER_ONLY = ("server_name", "server_port", "share", "auth", "ssl_keyfile", "ssl_certfile", "root_path")
-
-
 def _apply_options(blocks: Blocks, options: dict[str, Any]) -> None:
     """Options that change the app itself (the rest are server settings, ignored)."""
     for name in ("css", "js", "head", "theme"):

@@ -13,6 +13,7 @@ from wasmui.blocks import Block
 from wasmui.components.base import Component
 from wasmui.components.state import State
 from wasmui.exceptions import Error
+from wasmui.files import file_url, is_file_data
 
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
@@ -107,13 +108,9 @@ def _has_change_listener(blocks: Blocks, block: Block) -> bool:
     return any((block._id, "change") in f.targets for f in blocks.fns.values())
 
 
-def _is_file_data(obj: Any) -> bool:
-    return isinstance(obj, dict) and isinstance(obj.get("meta"), dict) and obj["meta"].get("_type") == "gradio.FileData"
-
-
 def serve_files(data: Any, blocks: Blocks, root: str) -> Any:
     """Copy every output file into the app's cache and give it a ``/file=`` URL (in place)."""
-    if _is_file_data(data):
+    if is_file_data(data):
         path = data.get("path")
         if isinstance(path, str):
             if path.startswith(("http://", "https://")):
@@ -121,7 +118,7 @@ def serve_files(data: Any, blocks: Blocks, root: str) -> Any:
             else:
                 cached = blocks.file_store.move_to_cache(path)
                 data["path"] = cached
-                data["url"] = f"{root}/gradio_api/file={cached}"
+                data["url"] = file_url(cached, root)
         return data
     if isinstance(data, list):
         for item in data:

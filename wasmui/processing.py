@@ -21,12 +21,12 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wasmui.blocks import Block
 from wasmui.components.base import Component
 from wasmui.components.state import State
 from wasmui.context import JobContext, current_job
 from wasmui.exceptions import Error
-from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request
+from wasmui.files import is_file_data
+from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request, special_param_kind
 from wasmui.outputs import postprocess_outputs, serve_files
 from wasmui.tqdm_tracking import track_tqdm
 
@@ -155,13 +155,9 @@ def error_payload(exc: BaseException, show_error: bool) -> dict[str, Any]:
 
 
 # -- inputs --------------------------------------------------------------------
-def _is_file_data(obj: Any) -> bool:
-    return isinstance(obj, dict) and isinstance(obj.get("meta"), dict) and obj["meta"].get("_type") == "gradio.FileData"
-
-
 def check_input_files(payload: Any, blocks: Blocks) -> Any:
     """Refuse FileData inputs whose path the app did not receive as an upload."""
-    if _is_file_data(payload):
+    if is_file_data(payload):
         path = payload.get("path")
         if isinstance(path, str) and not path.startswith(("http://", "https://")):
             payload = {**payload, "path": blocks.file_store.check_input(path)}
@@ -190,26 +186,20 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
 
 def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:
     """Value to inject for a ``gr.Progress``/``gr.Request``/``gr.EventData`` parameter."""
-    if isinstance(param.default, Progress):
+    kind = special_param_kind(param)
+    if kind == "progress":
         tracker = Progress(track_tqdm=param.default.track_tqdm)
         ctx.setdefault("trackers", []).append(tracker)
         return tracker
-    ann = param.annotation
-    if isinstance(ann, str):
-        name = ann.split(".")[-1].strip("'\"")
-        if name == "Request":
-            return ctx["request"]
-        if name.endswith("Data"):
+    if kind == "request":
+        return ctx["request"]
+    if kind == "event_data":
+        ann = param.annotation
+        if isinstance(ann, str):
             from wasmui import helpers
 
-            cls = getattr(helpers, name, EventData)
-            return cls(ctx["target"], ctx["event_data"])
-        return _MISSING
-    if isinstance(ann, type):
-        if issubclass(ann, Request):
-            return ctx["request"]
-        if issubclass(ann, EventData):
-            return ann(ctx["target"], ctx["event_data"])
+            ann = getattr(helpers, ann.split(".")[-1].strip("'\""), EventData)
+        return ann(ctx["target"], ctx["event_data"])
     return _MISSING
 
 
@@ -392,6 +382,6 @@ def _param_names(fn: BlockFunction) -> list[str]:
 
 
 __all__ = [
-    "Block", "Completed", "Generating", "JobEvent", "Log", "ProgressEvent", "Session", "SessionStore",
+    "Completed", "Generating", "JobEvent", "Log", "ProgressEvent", "Session", "SessionStore",
     "error_payload", "run_job", "run_validator",
 ]

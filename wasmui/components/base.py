@@ -8,7 +8,7 @@ No component knows whether it runs in a browser.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from wasmui.blocks import Block, BlockContext
@@ -159,23 +159,3 @@ _COMPONENT_ARGS = ("value", "label", "info", "show_label", "container", "scale",
 def component_kwargs(local: dict[str, Any]) -> dict[str, Any]:
     """The ``Component.__init__`` arguments among a subclass constructor's ``locals()``."""
     return {k: local[k] for k in _COMPONENT_ARGS if k in local}
-
-
-def as_list(value: Any) -> list[Any]:
-    """``None`` → ``[]``, scalar → ``[scalar]``, sequence → list."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value]
-
-
-def choices_pairs(choices: Sequence[Any] | None) -> list[tuple[Any, Any]]:
-    """Normalise ``choices`` (values or ``(name, value)`` pairs) to pairs."""
-    pairs: list[tuple[Any, Any]] = []
-    for c in choices or []:
-        if isinstance(c, (list, tuple)) and len(c) == 2:
-            pairs.append((c[0], c[1]))
-        else:
-            pairs.append((str(c), c))
-    return pairs
