@@ -46,5 +46,5 @@ export function LabelRow({ props, forId, fallback, children }: {
 /** Corner badge with an icon (media views); hidden with `show_label=False`. */
 export function BlockLabel({ props, icon, fallback }: { props: Props; icon?: ComponentChild; fallback: string }): ComponentChild {
   if (props.show_label === false) return null;
-  return h("span", { class: "block-label" }, icon ? h("span", { "aria-hidden": "true" }, icon) : null, str(props.label, fallback));
+  return h("span", { class: "corner-label" }, icon ? h("span", { "aria-hidden": "true" }, icon) : null, str(props.label, fallback));
 }
