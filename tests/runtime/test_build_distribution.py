@@ -3,6 +3,7 @@ what a build publishes, and the failure when nothing provides a package."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -148,6 +149,12 @@ def test_a_site_built_against_a_folder_ships_only_what_the_app_needs(pyodide_dis
     stdlib = zipfile.ZipFile(out / "pyodide" / "python_stdlib.zip")
     assert stdlib.read(next(n for n in stdlib.namelist() if n.endswith(".pyc")))[:4] == PYC_MAGIC_312
     assert len(list((out / "wheels").glob("*/wasmui-*.whl"))) == 1  # the default core's wheel is not shipped
+    # Package wheels carry .pyc too, and the trimmed lock has their new checksums.
+    for key in wanted:
+        shipped_file = out / "pyodide" / lock["packages"][key]["file_name"]
+        assert hashlib.sha256(shipped_file.read_bytes()).hexdigest() == lock["packages"][key]["sha256"], key
+    pandas = zipfile.ZipFile(out / "pyodide" / lock["packages"]["pandas"]["file_name"]).namelist()
+    assert "pandas/__pycache__/__init__.cpython-312.pyc" in pandas and "pandas/__init__.py" in pandas
 
 
 def test_a_site_built_against_a_url_says_it_is_not_offline(pyodide_dist: Path, tmp_path: Path,
