@@ -12,6 +12,8 @@ from wasmui.components.base import Component
 class Button(Component):
     """A clickable button; its value is its label."""
 
+    CONFIG_PROPS = ("value", "variant", "size", "icon", "link", "link_target", "visible", "interactive", "elem_id", "elem_classes", "key", "preserved_by_key", "scale", "min_width")
+
     EVENTS = ["change", "click"]
     PYTHON_TYPE = "str"
 
@@ -45,10 +47,6 @@ class Button(Component):
                          elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key, scale=scale, min_width=min_width)
 
-    def config_params(self) -> list[str]:
-        # Buttons have no label/info/container props in Gradio's config.
-        return [p for p in super().config_params() if p not in ("label", "info", "show_label", "container")]
-
     def preprocess(self, payload: str | None) -> str | None:
         return payload
 
@@ -71,6 +69,8 @@ class Button(Component):
 
 class ClearButton(Button):
     """A button that resets the given components to empty values."""
+
+    CONFIG_PROPS = ("value", "variant", "size", "icon", "link", "visible", "interactive", "elem_id", "elem_classes", "key", "scale", "min_width")
 
     def __init__(
         self,
@@ -105,16 +105,11 @@ class ClearButton(Button):
     def get_block_name(cls) -> str:
         return "button"
 
-    def config_params(self) -> list[str]:
-        return [p for p in super().config_params() if p not in ("components", "api_name", "api_visibility")]
-
     def add(self, components: Sequence[Component] | Component) -> ClearButton:
         """Also clear ``components`` on click (pure front-end, plus State on the server)."""
-        from wasmui.components.state import State
-
         comps = list(components) if isinstance(components, (list, tuple, set)) else [components]
-        shown = [c for c in comps if not isinstance(c, State)]
-        states = [c for c in comps if isinstance(c, State)]
+        shown = [c for c in comps if not c.stateful]
+        states = [c for c in comps if c.stateful]
         if shown:
             empties = [c.postprocess(None) if _safe_empty(c) else None for c in shown]
             self.click(None, [], shown, js=f"() => {json.dumps(empties)}", api_visibility="private")

@@ -10,6 +10,8 @@ from wasmui.components.base import Component
 class Dataset(Component):
     """A table of sample rows; clicking one sends its index (or values)."""
 
+    CONFIG_PROPS = ("label", "show_label", "components", "component_props", "samples", "headers", "type", "layout", "samples_per_page", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "container", "scale", "min_width", "proxy_url", "sample_labels")
+
     EVENTS = ["change", "click", "select"]
 
     def __init__(
