@@ -70,32 +70,36 @@ class Button(Component):
 class ClearButton(Button):
     """A button that resets the given components to empty values."""
 
-    CONFIG_PROPS = ("value", "variant", "size", "icon", "link", "visible", "interactive", "elem_id", "elem_classes", "key", "scale", "min_width")
+    CONFIG_PROPS = Button.CONFIG_PROPS + ("api_visibility",)
 
     def __init__(
         self,
         components: Sequence[Component] | Component | None = None,
         *,
         value: str = "Clear",
+        every: Any = None,
+        inputs: Any = None,
         variant: Literal["primary", "secondary", "stop"] = "secondary",
         size: Literal["sm", "md", "lg"] = "lg",
         icon: str | None = None,
         link: str | None = None,
+        link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self",
         visible: bool | str = True,
         interactive: bool = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
         scale: int | None = None,
         min_width: int | None = None,
         api_name: str | None = None,
         api_visibility: Literal["public", "private", "undocumented"] = "undocumented",
-        **kwargs: Any,
     ) -> None:
-        super().__init__(value, variant=variant, size=size, icon=icon, link=link, visible=visible,
-                         interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
-                         key=key, scale=scale, min_width=min_width)
+        super().__init__(value, every=every, inputs=inputs, variant=variant, size=size, icon=icon, link=link,
+                         link_target=link_target, visible=visible, interactive=interactive, elem_id=elem_id,
+                         elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+                         scale=scale, min_width=min_width)
         self.api_name = api_name
         self.api_visibility = api_visibility
         if components is not None:

@@ -12,7 +12,7 @@ class Timer(Component):
 
     CONFIG_PROPS = ("value", "active")
     EVENTS = ["change", "tick"]
-    skip_api = True  # type: ignore[assignment]
+    PYTHON_TYPE = "float"
 
     def __init__(self, value: float = 1, *, active: bool = True, render: bool = True) -> None:
         self.active = active
@@ -23,3 +23,12 @@ class Timer(Component):
 
     def preprocess(self, payload: Any) -> float | None:
         return None if payload is None else float(payload)
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "number"}
+
+    def example_payload(self) -> Any:
+        return 1
+
+    def example_value(self) -> Any:
+        return 1
