@@ -16,6 +16,8 @@ from wasmui.components import (
     Dataset,
     Dropdown,
     File,
+    Gallery,
+    Image,
     Label,
     Markdown,
     Number,
@@ -26,6 +28,8 @@ from wasmui.components import (
     TextArea,
     Textbox,
     Timer,
+    WatermarkOptions,
+    WebcamOptions,
 )
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.examples import Examples
@@ -72,7 +76,9 @@ __all__ = [
     "EventListenerMethod",
     "Examples",
     "File",
+    "Gallery",
     "Group",
+    "Image",
     "Info",
     "Interface",
     "KeyUpData",
@@ -96,6 +102,8 @@ __all__ = [
     "Textbox",
     "Timer",
     "Warning",
+    "WatermarkOptions",
+    "WebcamOptions",
     "__version__",
     "on",
     "set_static_paths",

@@ -44,6 +44,34 @@ CLASSES = component_classes()
 IDS = [c.__name__ for c in CLASSES]
 
 
+def _png_1x1() -> bytes:
+    """A valid one-pixel PNG built with the standard library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + \
+        chunk(b"IEND", b"")
+
+
+def localise(payload: Any, folder: Path) -> Any:
+    """Example payloads name public URLs; tests run offline, so point them at local copies."""
+    if isinstance(payload, list):
+        return [localise(p, folder) for p in payload]
+    if not isinstance(payload, dict):
+        return payload
+    out = {k: localise(v, folder) for k, v in payload.items()}
+    path = out.get("path")
+    if isinstance(path, str) and path.startswith(("http://", "https://")):
+        local = folder / path.rsplit("/", 1)[-1]
+        local.write_bytes(_png_1x1() if local.suffix == ".png" else b"sample file")
+        out["path"], out["url"] = str(local), None
+    return out
+
+
 def make(cls: type[Component]) -> Component:
     with gr.Blocks():
         return cls()
@@ -59,12 +87,12 @@ def test_discovery_sees_the_catalogue() -> None:
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=IDS)
-def test_example_payload_preprocesses(cls: type[Component]) -> None:
+def test_example_payload_preprocesses(cls: type[Component], tmp_path: Path) -> None:
     comp = make(cls)
     if comp.stateful:
         return  # a stateful value never arrives as a payload
     try:
-        comp.preprocess(comp.example_payload())
+        comp.preprocess(localise(comp.example_payload(), tmp_path))
     except gr.Error:
         # Allowed only when the default instance has nothing to choose from (no samples).
         assert cls.__name__ == "Dataset", f"{cls.__name__} refuses its own example payload"

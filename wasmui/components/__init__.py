@@ -10,9 +10,12 @@ from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
+from wasmui.components.gallery import Gallery
+from wasmui.components.image import Image
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
@@ -64,7 +67,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
+    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
