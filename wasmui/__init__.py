@@ -34,6 +34,7 @@ from wasmui.exceptions import Error
 from wasmui.helpers import (
     CopyData,
     DownloadData,
+    EditData,
     EventData,
     Info,
     KeyUpData,
@@ -69,6 +70,7 @@ __all__ = [
     "Dependency",
     "Dropdown",
     "DownloadData",
+    "EditData",
     "Error",
     "EventData",
     "EventListenerMethod",
