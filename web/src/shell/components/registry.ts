@@ -19,7 +19,7 @@ import { Radio } from "./Radio.js";
 import { CheckboxGroup } from "./CheckboxGroup.js";
 import { Dropdown } from "./Dropdown.js";
 import { Dataset } from "./Dataset.js";
-import { Dataframe } from "./Dataframe.js";
+import { lazyView } from "./lazy.js";
 import { Timer } from "./Timer.js";
 import { Unsupported } from "./Unsupported.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
@@ -43,7 +43,7 @@ const VIEWS: Record<string, View> = {
   checkboxgroup: CheckboxGroup,
   dropdown: Dropdown,
   dataset: Dataset,
-  dataframe: Dataframe,
+  dataframe: lazyView(() => import("./Dataframe.js").then((m) => m.Dataframe)),
   timer: Timer,
   row: Row,
   column: Column,
