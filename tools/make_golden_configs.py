@@ -58,6 +58,9 @@ CASES: list[tuple[str, str]] = [
     ("dataframe_full", "gr.Dataframe(headers=['a', 'b'], column_count=2, row_count=4, max_height=300, wrap=True, "
      "column_widths=[100, '30%'], buttons=['copy', 'fullscreen'], show_row_numbers=True, max_chars=10, "
      "show_search='filter', pinned_columns=1, static_columns=[0], type='array', label='t')"),
+    ("code_default", "gr.Code()"),
+    ("code_full", "gr.Code('  x = 1  ', language='python', lines=3, max_lines=2, interactive=True, wrap_lines=True, "
+     "show_line_numbers=False, autocomplete=True, buttons=['copy'], label='c')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
 ]
 

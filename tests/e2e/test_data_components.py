@@ -165,3 +165,31 @@ def test_markdown_and_html_cells_are_rendered_but_never_run_scripts(app: Any) ->
     expect(rich.locator(".df-html i.after")).to_have_text("after")
     expect(rich.locator(".df-markdown em")).to_have_text("after")
     _no_xss(app)
+
+
+def code_block(page: Any, label: str) -> Any:
+    return page.locator(".code-block").filter(has=page.get_by_text(label, exact=True))
+
+
+def test_code_editor_highlights_and_editing_fires_change(app: Any) -> None:
+    block = code_block(app, "Source")
+    content = block.locator(".cm-content")
+    expect(content).to_contain_text("return a + b")
+    # The Python grammar loaded: keywords are styled spans, not plain text.
+    expect(block.locator(".cm-line span").first).to_be_visible()
+    assert block.locator(".cm-lineNumbers .cm-gutterElement").count() >= 2
+    block.locator(".cm-line").last.click()
+    app.keyboard.press("End")
+    app.keyboard.type("  # sum")
+    expect(app.get_by_label("Code seen", exact=True)).to_have_value("def add(a, b):\n    return a + b  # sum")
+    app.get_by_label("Code seen", exact=True).click()  # moves focus out: blur
+    expect(app.get_by_label("Code events", exact=True)).to_have_value("focus;blur;")
+
+
+def test_readonly_code_shows_output_and_refuses_typing(app: Any) -> None:
+    block = code_block(app, "Readonly JSON")
+    app.get_by_role("button", name="Show JSON").click()
+    content = block.locator(".cm-content")
+    expect(content).to_have_text('{"a": [1, 2, true]}')
+    expect(content).to_have_attribute("contenteditable", "false")
+    assert app.locator(".block-code").count() == 2

@@ -59,4 +59,14 @@ with gr.Blocks() as demo:
     fill = gr.Button("Fill")
     fill.click(lambda: [[p, p] for p in XSS] + [["*after*", "<i class='after'>after</i>"]], None, rich)
 
+    code = gr.Code("def add(a, b):\n    return a + b", language="python", interactive=True, label="Source", lines=4)
+    code_seen = gr.Textbox(label="Code seen")
+    code_events = gr.Textbox(label="Code events")
+    code.change(lambda c: c, code, code_seen)
+    code.focus(lambda log: (log or "") + "focus;", code_events, code_events)
+    code.blur(lambda log: (log or "") + "blur;", code_events, code_events)
+    shown = gr.Code(language="json", label="Readonly JSON", interactive=False)
+    show_json = gr.Button("Show JSON")
+    show_json.click(lambda: '{"a": [1, 2, true]}', None, shown)
+
 demo.launch()

@@ -452,26 +452,28 @@ export const DATAFRAME_CSS = `
 .dataframe .df-scroll:focus-visible { box-shadow: 0 0 0 3px var(--focus-ring); }
 .dataframe .df-table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 14px; }
 .dataframe .df-table.df-fixed { table-layout: fixed; }
-.dataframe .df-table th, .dataframe .df-table td { border-bottom: 1px solid var(--border); border-right: 1px solid var(--border); padding: 0; text-align: left; vertical-align: top; }
+.dataframe .df-table th, .dataframe .df-table td { border-bottom: 1px solid var(--border); border-right: 1px solid var(--border); padding: 0; vertical-align: top; }
 .dataframe .df-table tr > *:last-child { border-right: 0; }
 .dataframe .df-table thead th { position: sticky; top: 0; z-index: 2; background: var(--bg-subtle); font-weight: 600; }
 .dataframe .df-sort { all: unset; box-sizing: border-box; display: flex; width: 100%; gap: 6px; align-items: center; justify-content: space-between; padding: 7px 10px; cursor: pointer; }
 .dataframe .df-sort:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .dataframe .df-sort-icon { color: var(--text-muted); font-size: 10px; opacity: 0.6; }
 .dataframe .df-sort-icon.active { color: var(--accent); opacity: 1; }
-.dataframe .df-cell { padding: 7px 10px; height: 35px; cursor: default; background: var(--bg-block); }
+.dataframe .df-table td.df-cell { padding: 7px 10px; height: 35px; cursor: default; background: var(--bg-block); }
 .dataframe .df-nowrap .df-cell { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 40em; }
 .dataframe .df-wrap .df-cell { white-space: pre-wrap; overflow-wrap: anywhere; }
+.dataframe .df-table td.df-num { text-align: right; }
 .dataframe .df-num { text-align: right; font-variant-numeric: tabular-nums; }
-.dataframe .df-num .df-sort { flex-direction: row; }
+.dataframe th.df-num .df-sort { flex-direction: row-reverse; }
 .dataframe .df-row:nth-child(even) .df-cell { background: var(--bg-subtle); }
 .dataframe .df-cell.selected { box-shadow: inset 0 0 0 2px var(--accent); }
 .dataframe .df-static { color: var(--text-muted); }
-.dataframe .df-rownum { width: 3.5em; min-width: 3.5em; text-align: right; padding: 7px 8px; color: var(--text-muted); background: var(--bg-subtle); font-variant-numeric: tabular-nums; }
+.dataframe .df-table .df-rownum { width: 3.5em; min-width: 3.5em; text-align: right; padding: 7px 8px; color: var(--text-muted); background: var(--bg-subtle); font-variant-numeric: tabular-nums; }
 .dataframe .df-pinned { position: sticky; z-index: 1; }
 .dataframe thead .df-pinned { z-index: 3; }
 .dataframe .df-editor { font: inherit; width: 100%; min-width: 4em; border: 0; outline: 2px solid var(--accent); background: var(--bg-input); color: var(--text); padding: 0 2px; }
 .dataframe .df-rich p { margin: 0; }
+.dataframe .df-rich img, .dataframe .df-rich svg { max-width: 100%; max-height: 6em; }
 .dataframe .df-rich h1, .dataframe .df-rich h2, .dataframe .df-rich h3 { margin: 0; font-size: 1.1em; }
 .dataframe .df-empty td { padding: 16px; text-align: center; color: var(--text-muted); }
 .dataframe .df-bool { margin: 0; accent-color: var(--accent); }

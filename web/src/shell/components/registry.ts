@@ -43,6 +43,7 @@ const VIEWS: Record<string, View> = {
   checkboxgroup: CheckboxGroup,
   dropdown: Dropdown,
   dataset: Dataset,
+  code: lazyView(() => import("./Code.js").then((m) => m.Code)),
   dataframe: lazyView(() => import("./Dataframe.js").then((m) => m.Dataframe)),
   timer: Timer,
   row: Row,
