@@ -18,6 +18,8 @@ from wasmui.components import (
     Dataset,
     Dropdown,
     File,
+    Gallery,
+    Image,
     Label,
     Markdown,
     Number,
@@ -28,6 +30,8 @@ from wasmui.components import (
     TextArea,
     Textbox,
     Timer,
+    WatermarkOptions,
+    WebcamOptions,
 )
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.examples import Examples
@@ -78,7 +82,9 @@ __all__ = [
     "EventListenerMethod",
     "Examples",
     "File",
+    "Gallery",
     "Group",
+    "Image",
     "Info",
     "Interface",
     "KeyUpData",
@@ -102,6 +108,8 @@ __all__ = [
     "Textbox",
     "Timer",
     "Warning",
+    "WatermarkOptions",
+    "WebcamOptions",
     "__version__",
     "on",
     "set_static_paths",

@@ -12,11 +12,15 @@ from wasmui.components.code import Code
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
+from wasmui.components.gallery import Gallery
+from wasmui.components.image import Image
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
-from wasmui.components.state import State, Timer
+from wasmui.components.state import State
+from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
 from wasmui.exceptions import InvalidComponentError
 
@@ -65,7 +69,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "Code", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
+    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]

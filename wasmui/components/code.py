@@ -18,6 +18,9 @@ LANGUAGES: tuple[str | None, ...] = (
 class Code(Component):
     """Source code with syntax highlighting; editable when it is an input."""
 
+    CONFIG_PROPS = ("value", "language", "lines", "max_lines", "label", "interactive", "show_label", "container",
+                    "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "wrap_lines",
+                    "show_line_numbers", "autocomplete", "buttons")
     EVENTS = ["change", "input", "focus", "blur"]
     PYTHON_TYPE = "str"
     DEFAULT_BUTTONS = ("copy", "download")

@@ -191,6 +191,11 @@ def auto_datatypes(value: Any) -> str | list[str]:
 class Dataframe(Component):
     """A table of values; editable when it is an input."""
 
+    CONFIG_PROPS = ("value", "headers", "row_count", "row_limits", "col_count", "column_count", "column_limits",
+                    "datatype", "type", "latex_delimiters", "label", "show_label", "max_height", "scale", "min_width",
+                    "interactive", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "wrap", "line_breaks",
+                    "column_widths", "buttons", "show_row_numbers", "max_chars", "show_search", "pinned_columns",
+                    "static_columns")
     EVENTS = ["change", "input", "select", "edit"]
     DEFAULT_BUTTONS = None
     PYTHON_TYPE = "Dict(headers: List[Any], data: List[List[Any]], metadata: Dict(str, List[Any] | None) | None)"

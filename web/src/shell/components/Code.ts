@@ -23,9 +23,11 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { HighlightStyle, bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { tags as t } from "@lezer/highlight";
-import { Block, BlockTitle } from "./block.js";
-import { num, str, type ViewProps } from "./context.js";
-import { CopyButton, hasButton } from "./Textbox.js";
+import { Block } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { CopyButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
+import css from "./Code.css?inline";
+import { num, str, type ViewModule, type ViewProps } from "./context.js";
 import { extensionFor, loadLanguage } from "./code-languages.js";
 
 /** Token colours as CSS variables (defined for light and dark in CODE_CSS). */
@@ -166,14 +168,8 @@ export function Code({ state, ctx }: ViewProps): ComponentChild {
     if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
-  const download = (): void => {
-    const url = URL.createObjectURL(new Blob([value], { type: "text/plain" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `file.${extensionFor(language)}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  // A data: URL keeps the download link valid without blob bookkeeping.
+  const href = `data:text/plain;charset=utf-8,${encodeURIComponent(value)}`;
 
   return h(
     Block,
@@ -185,29 +181,16 @@ export function Code({ state, ctx }: ViewProps): ComponentChild {
       h(
         "div",
         { class: "code-buttons" },
-        hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: value, label: "Copy code" }) : null,
-        hasButton(props, "download", "show_download_button")
-          ? h("button", { type: "button", class: "icon-button", "aria-label": "Download code", title: "Download", onClick: download }, "⤓")
-          : null,
+        h(
+          IconButtons,
+          null,
+          hasButton(props, "copy") ? h(CopyButton, { text: value, label: "Copy code" }) : null,
+          hasButton(props, "download") ? h(DownloadButton, { href, filename: `file.${extensionFor(language)}`, label: "Download code" }) : null,
+        ),
       ),
       h("div", { ref: host, class: "code-editor", "data-language": language ?? "" }),
     ),
-    h("style", null, CODE_CSS),
   );
 }
 
-const LIGHT_TOKENS = `--cm-keyword: #8839ef; --cm-string: #40a02b; --cm-number: #fe640b; --cm-comment: #8c8fa1;
-  --cm-function: #1e66f5; --cm-type: #df8e1d; --cm-property: #179299; --cm-punct: #5c5f77;
-  --cm-active-line: rgba(0,0,0,0.035); --cm-selection: rgba(249,115,22,0.25);`;
-const DARK_TOKENS = `--cm-keyword: #cba6f7; --cm-string: #a6e3a1; --cm-number: #fab387; --cm-comment: #7f849c;
-  --cm-function: #89b4fa; --cm-type: #f9e2af; --cm-property: #94e2d5; --cm-punct: #bac2de;
-  --cm-active-line: rgba(255,255,255,0.05); --cm-selection: rgba(251,146,60,0.3);`;
-
-export const CODE_CSS = `
-.code-block { ${LIGHT_TOKENS} }
-@media (prefers-color-scheme: dark) { .wasmui:not(.light) .code-block { ${DARK_TOKENS} } }
-.wasmui.dark .code-block { ${DARK_TOKENS} }
-.code-block .code-frame { position: relative; border: 1px solid var(--border); border-radius: var(--radius-sm); overflow: hidden; }
-.code-block .code-buttons { position: absolute; top: 4px; right: 4px; z-index: 5; display: flex; gap: 4px; }
-.code-block .code-editor .cm-editor { min-height: 2em; }
-`;
+export default { view: Code, css } satisfies ViewModule;

@@ -13,9 +13,11 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { renderMarkdown, sanitizeHtml } from "../ui/sanitize.js";
-import { Block, BlockTitle, classList } from "./block.js";
-import { domId, num, str, type ViewProps } from "./context.js";
-import { CopyButton, hasButton } from "./Textbox.js";
+import { Block, classList } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { CopyButton, FullscreenButton, IconButtons, hasButton } from "../ui/buttons.js";
+import css from "./Dataframe.css?inline";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 import {
   NUMBER_FILTERS,
   TEXT_FILTERS,
@@ -129,9 +131,9 @@ function FilterBar({
 }): ComponentChild {
   const [col, setCol] = useState(0);
   const ops = types[col] === "number" ? NUMBER_FILTERS : TEXT_FILTERS;
-  const [op, setOp] = useState(ops[0]);
+  const [op, setOp] = useState<string>(ops[0] ?? "");
   const [val, setVal] = useState("");
-  const opNow = ops.includes(op) ? op : ops[0];
+  const opNow: string = ops.includes(op) ? op : (ops[0] ?? "");
   return h(
     "div",
     { class: "df-filters" },
@@ -173,7 +175,6 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   const [filters, setFilters] = useState<ColumnFilter[]>([]);
   const [selected, setSelected] = useState<Coord | null>(null);
   const [editing, setEditing] = useState<{ at: Coord; text: string } | null>(null);
-  const [fullscreen, setFullscreen] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(500);
   const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
@@ -209,14 +210,6 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   });
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  useEffect(() => {
-    if (!fullscreen) return;
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === "Escape") setFullscreen(false);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [fullscreen]);
 
   const onScroll = (e: Event): void => {
     const el = e.currentTarget as HTMLDivElement;
@@ -262,7 +255,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
     doneFor.current = editing;
     const [r, c] = editing.at;
     setEditing(null);
-    if (save) setCell(r, c, castCell(editing.text, types[c]));
+    if (save) setCell(r, c, castCell(editing.text, types[c] ?? "str"));
     scroller.current?.focus();
   };
 
@@ -348,9 +341,9 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
                 onDone: finishEdit,
               })
             : h(CellContent, {
-                value: row[c],
-                shown: shown?.[r]?.[c] != null ? String(shown[r][c]) : null,
-                type: types[c],
+                value: row?.[c],
+                shown: shown?.[r]?.[c] != null ? String(shown[r]?.[c]) : null,
+                type: types[c] ?? "str",
                 maxChars,
                 lineBreaks,
                 editable: canEdit(c),
@@ -369,7 +362,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
 
   return h(
     Block,
-    { state, class: classList("dataframe", fullscreen && "df-fullscreen") },
+    { state, class: "dataframe" },
     h(
       "div",
       { class: "df-top" },
@@ -387,10 +380,12 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
               onInput: (e: Event) => setQuery((e.currentTarget as HTMLInputElement).value),
             })
           : null,
-        hasButton(props, "copy", "show_copy_button") ? h(CopyButton, { text: toTsv(headers, value.data, order), label: "Copy table" }) : null,
-        hasButton(props, "fullscreen", "show_fullscreen_button")
-          ? h("button", { type: "button", class: "icon-button df-fullscreen-button", "aria-label": fullscreen ? "Exit fullscreen" : "Fullscreen", title: fullscreen ? "Exit fullscreen" : "Fullscreen", onClick: () => setFullscreen(!fullscreen) }, fullscreen ? "⤡" : "⤢")
-          : null,
+        h(
+          IconButtons,
+          null,
+          hasButton(props, "copy") ? h(CopyButton, { text: toTsv(headers, value.data, order), label: "Copy table" }) : null,
+          hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => scroller.current?.closest(".block") ?? null }) : null,
+        ),
       ),
     ),
     search === "filter" ? h(FilterBar, { headers, types, filters, setFilters }) : null,
@@ -399,7 +394,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
       {
         ref: scroller,
         class: classList("df-scroll", props.wrap === true ? "df-wrap" : "df-nowrap"),
-        style: fullscreen ? undefined : { maxHeight },
+        style: { maxHeight },
         tabIndex: 0,
         role: "grid",
         "aria-rowcount": order.length + 1,
@@ -433,51 +428,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
           "+ Add row",
         )
       : null,
-    h("style", null, DATAFRAME_CSS),
   );
 }
 
-export const DATAFRAME_CSS = `
-.dataframe .df-top { display: flex; align-items: flex-start; gap: 8px; justify-content: space-between; }
-.dataframe .df-toolbar { display: flex; gap: 6px; align-items: center; margin-left: auto; }
-.dataframe .df-search { font: inherit; font-size: 13px; padding: 4px 8px; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--bg-input); color: var(--text); min-width: 12em; }
-.dataframe .df-filters { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0 8px; font-size: 13px; }
-.dataframe .df-filters select, .dataframe .df-filter-value { font: inherit; padding: 3px 6px; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--bg-input); color: var(--text); }
-.dataframe .df-chip { display: inline-flex; gap: 4px; align-items: center; background: var(--accent-soft); color: var(--text); border-radius: 999px; padding: 2px 8px; }
-.dataframe .df-chip button { border: 0; background: none; color: inherit; cursor: pointer; font-size: 14px; }
-.dataframe .df-small-button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--secondary-bg); color: var(--secondary-text); cursor: pointer; }
-.dataframe .df-small-button:hover { background: var(--secondary-hover); }
-.dataframe .df-add-row { margin-top: 8px; }
-.dataframe .df-scroll { overflow: auto; border: 1px solid var(--border); border-radius: var(--radius-sm); position: relative; outline: none; }
-.dataframe .df-scroll:focus-visible { box-shadow: 0 0 0 3px var(--focus-ring); }
-.dataframe .df-table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 14px; }
-.dataframe .df-table.df-fixed { table-layout: fixed; }
-.dataframe .df-table th, .dataframe .df-table td { border-bottom: 1px solid var(--border); border-right: 1px solid var(--border); padding: 0; vertical-align: top; }
-.dataframe .df-table tr > *:last-child { border-right: 0; }
-.dataframe .df-table thead th { position: sticky; top: 0; z-index: 2; background: var(--bg-subtle); font-weight: 600; }
-.dataframe .df-sort { all: unset; box-sizing: border-box; display: flex; width: 100%; gap: 6px; align-items: center; justify-content: space-between; padding: 7px 10px; cursor: pointer; }
-.dataframe .df-sort:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
-.dataframe .df-sort-icon { color: var(--text-muted); font-size: 10px; opacity: 0.6; }
-.dataframe .df-sort-icon.active { color: var(--accent); opacity: 1; }
-.dataframe .df-table td.df-cell { padding: 7px 10px; height: 35px; cursor: default; background: var(--bg-block); }
-.dataframe .df-nowrap .df-cell { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 40em; }
-.dataframe .df-wrap .df-cell { white-space: pre-wrap; overflow-wrap: anywhere; }
-.dataframe .df-table td.df-num { text-align: right; }
-.dataframe .df-num { text-align: right; font-variant-numeric: tabular-nums; }
-.dataframe th.df-num .df-sort { flex-direction: row-reverse; }
-.dataframe .df-row:nth-child(even) .df-cell { background: var(--bg-subtle); }
-.dataframe .df-cell.selected { box-shadow: inset 0 0 0 2px var(--accent); }
-.dataframe .df-static { color: var(--text-muted); }
-.dataframe .df-table .df-rownum { width: 3.5em; min-width: 3.5em; text-align: right; padding: 7px 8px; color: var(--text-muted); background: var(--bg-subtle); font-variant-numeric: tabular-nums; }
-.dataframe .df-pinned { position: sticky; z-index: 1; }
-.dataframe thead .df-pinned { z-index: 3; }
-.dataframe .df-editor { font: inherit; width: 100%; min-width: 4em; border: 0; outline: 2px solid var(--accent); background: var(--bg-input); color: var(--text); padding: 0 2px; }
-.dataframe .df-rich p { margin: 0; }
-.dataframe .df-rich img, .dataframe .df-rich svg { max-width: 100%; max-height: 6em; }
-.dataframe .df-rich h1, .dataframe .df-rich h2, .dataframe .df-rich h3 { margin: 0; font-size: 1.1em; }
-.dataframe .df-empty td { padding: 16px; text-align: center; color: var(--text-muted); }
-.dataframe .df-bool { margin: 0; accent-color: var(--accent); }
-.block.dataframe.df-fullscreen { position: fixed; inset: 0; z-index: 1000; margin: 0; border-radius: 0; display: flex; flex-direction: column; }
-.block.dataframe.df-fullscreen .df-scroll { flex: 1; max-height: none; }
-.dataframe .icon-button { font-size: 15px; }
-`;
+export default { view: Dataframe, css } satisfies ViewModule;

@@ -126,15 +126,18 @@ export function visibleRows(
   shown?: string[][] | null,
 ): number[] {
   const q = search.trim().toLowerCase();
-  const text = (r: number, c: number): string => (shown?.[r]?.[c] != null ? String(shown[r][c]) : cellText(data[r][c]));
+  const text = (r: number, c: number): string => {
+    const s = shown?.[r]?.[c];
+    return s != null ? String(s) : cellText(data[r]?.[c]);
+  };
   let rows = data.map((_, i) => i);
-  if (q) rows = rows.filter((r) => data[r].some((_, c) => text(r, c).toLowerCase().includes(q)));
-  for (const f of filters) rows = rows.filter((r) => passesFilter(data[r][f.col], f, types[f.col] ?? "str"));
+  if (q) rows = rows.filter((r) => (data[r] ?? []).some((_, c) => text(r, c).toLowerCase().includes(q)));
+  for (const f of filters) rows = rows.filter((r) => passesFilter(data[r]?.[f.col], f, types[f.col] ?? "str"));
   if (sort) {
     const sign = sort.dir === "asc" ? 1 : -1;
     const t = types[sort.col] ?? "str";
     // Stable: ties keep the data order.
-    rows.sort((a, b) => sign * compare(data[a][sort.col], data[b][sort.col], t) || a - b);
+    rows.sort((a, b) => sign * compare(data[a]?.[sort.col], data[b]?.[sort.col], t) || a - b);
   }
   return rows;
 }
@@ -159,7 +162,7 @@ export function rowWindow(
 export function toTsv(headers: string[], data: Cell[][], rows: number[]): string {
   const clean = (s: string): string => s.replace(/[\t\r\n]+/g, " ");
   const lines = [headers.map(clean).join("\t")];
-  for (const r of rows) lines.push(data[r].map((v) => clean(cellText(v))).join("\t"));
+  for (const r of rows) lines.push((data[r] ?? []).map((v) => clean(cellText(v))).join("\t"));
   return lines.join("\n");
 }
 
