@@ -170,3 +170,18 @@ def test_a_site_built_against_a_url_says_it_is_not_offline(pyodide_dist: Path, t
     assert not (out / "pyodide").exists()
     err = capsys.readouterr().err
     assert "NOT offline" in err and url in err and "numpy" in err
+
+
+@needs_web
+def test_what_components_need_counts_even_without_an_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text("import gradio as gr\ngr.Interface(lambda im: im, gr.Image(), gr.Image()).launch()\n")
+    assert cli.main(["build", str(tmp_path), "-o", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "numpy (needed by gr.Image)" in err and "pillow (needed by gr.Image)" in err
+
+
+def test_component_packages_go_into_the_page(pyodide_dist: Path, tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("import gradio as gr\ngr.Interface(lambda im: im, gr.Image(type='pil'), 'text').launch()\n")
+    out = build.build_site(tmp_path, tmp_path / "site", pyodide=str(pyodide_dist))
+    packages = json.loads(re.search(r'data-wasmui="packages">(.*?)</script>', (out / "index.html").read_text()).group(1))
+    assert packages == ["pillow"]
