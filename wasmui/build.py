@@ -341,7 +341,8 @@ def _report_distribution(dist: Distribution, out: Path, keys: list[str], entry: 
              f"{dist.location} at run time: this site is NOT offline (pass a folder to {OPTION.split()[0]} for that).")
         return
     sizes = [(dist.packages[k]["file_name"], (out / "pyodide" / dist.packages[k]["file_name"]).stat().st_size) for k in keys]
-    listing = "\n".join(f"  {name}  {publish.human_size(size)}" for name, size in sizes) or "  (none)"
+    width = max((len(name) for name, _ in sizes), default=0)
+    listing = "\n".join(f"  {name.ljust(width)}  {publish.human_size(size):>9}" for name, size in sizes) or "  (none)"
     _log(f"wasmui build: {dist.describe()}, packages shipped ({publish.human_size(sum(s for _, s in sizes))}):\n{listing}")
 
 

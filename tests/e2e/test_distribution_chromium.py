@@ -81,3 +81,35 @@ def test_a_package_that_fails_to_load_is_named_with_the_reason(page: Any, served
     text = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
     assert "pandas: GET " in text and "pandas-2.2.3" in text and "404" in text
     assert "numpy:" not in text  # only the package that failed is named
+
+
+EMBED = """<!doctype html>
+<meta charset="utf-8">
+<script type="module" src="./assets/wasmui.js"></script>
+<wasmui-app name="inline" pyodide="./full-pyodide/">
+  <script type="text/x-python">
+import numpy as np
+import gradio as gr
+
+gr.Interface(lambda n: str(int(np.arange(int(n)).sum())), gr.Number(value=5, label="N"), gr.Textbox(label="Sum")).launch()
+  </script>
+</wasmui-app>
+"""
+
+
+def test_the_pyodide_attribute_picks_a_distribution_for_inline_code(page: Any, served: Any, dist_site: Path,
+                                                                     pyodide_dist: Path) -> None:
+    # The untouched distribution next to the site: packages come from its full lock, found from the imports.
+    link = dist_site / "full-pyodide"
+    if not link.exists():
+        link.symlink_to(pyodide_dist, target_is_directory=True)
+    (dist_site / "embed.html").write_text(EMBED)
+    base = served(dist_site)
+    page.goto(base + "/embed.html")
+    wait_ready(page)
+    page.get_by_label("N", exact=True).fill("10")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("(el) => el.value === '45'", arg=page.get_by_label("Sum", exact=True).element_handle())
+    assert any("/full-pyodide/numpy-" in url for url in page.requests)
+    assert not any("/full-pyodide/pandas-" in url for url in page.requests)
+    assert foreign_requests(page, base) == []
