@@ -272,6 +272,9 @@ def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules:
     files = app_files(spec)
     _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
     config, components = inspect_app(spec) if configs else (None, [])
+    if configs and config is None and not dist.default:
+        _log(f"wasmui build: {spec.name} did not load here, so what its components need (e.g. Pillow for "
+             "gr.Image) is unknown: list such packages in requirements.txt if the page reports a missing module.")
     scan = appdeps.scan_app(spec.folder, files)
     needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
                               requirement_modules)
