@@ -1,7 +1,8 @@
 """Apps on a full Pyodide distribution (0.27, CPython 3.12) in Chromium, offline.
 
-One gallery site holds the numpy/Pillow/pandas/matplotlib app and hello world, built
-once for the module against the distribution of the test extra (skipped without it).
+One gallery site holds the numpy/Pillow/pandas/matplotlib app, hello world and an app with
+requirements.txt, built once for the module against the distribution of the test extra
+(skipped without it).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, foreign_requests, wait_ready
+from test_runtime_requirements import APP as REQ_APP
+from test_runtime_requirements import _wheel
 
 from wasmui import build
 from wasmui.distribution import open_distribution
@@ -27,6 +30,11 @@ def dist_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     apps = tmp_path_factory.mktemp("dist-apps")
     shutil.copytree(SCIENCE, apps / "science")
     shutil.copytree(EXAMPLES / "hello", apps / "hello")
+    # requirements.txt on the distribution: its own micropip (0.9 on Python 3.12) installs from the site.
+    (apps / "req" / "wheels").mkdir(parents=True)
+    (apps / "req" / "app.py").write_text(REQ_APP)
+    (apps / "req" / "requirements.txt").write_text("tinyshout==1.0\n")
+    _wheel(apps / "req" / "wheels", "tinyshout", "1.0", {"tinyshout/__init__.py": "def shout(s):\n    return s.upper() + '!'\n"})
     return build.build_site(apps, tmp_path_factory.mktemp("dist-site"), pyodide=str(pyodide_dist))
 
 
@@ -70,6 +78,17 @@ def test_hello_world_on_the_distribution_downloads_no_package(page: Any, served:
     wait_ready(page)
     assert _package_files(page, base) == []
     assert any(url.endswith("/pyodide/pyodide.asm.js") for url in page.requests)  # it did run on 0.27
+    assert foreign_requests(page, base) == []
+
+
+def test_requirements_install_with_the_distributions_micropip(page: Any, served: Any, dist_site: Path) -> None:
+    base = served(dist_site)
+    page.goto(base + "/apps/req/")
+    wait_ready(page)
+    page.get_by_label("In").fill("quiet")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("(el) => el.value === 'QUIET!'", arg=page.get_by_label("Out").element_handle())
+    assert any("/pyodide/micropip-0.9.0" in url for url in page.requests)
     assert foreign_requests(page, base) == []
 
 
