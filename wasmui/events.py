@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from wasmui.context import Context
+from wasmui.helpers import special_param_kind
 
 if TYPE_CHECKING:
     from wasmui.blocks import Block, Blocks
@@ -280,8 +281,6 @@ def unique_api_name(name: str, existing: Sequence[str | None]) -> str:
 
 
 def _collects_event_data(fn: Any) -> bool:
-    from wasmui.helpers import special_param_kind
-
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
@@ -383,7 +382,5 @@ def make_block_function(
 
 def _attach_every(root: Blocks, block_fn: BlockFunction, every: Any) -> None:
     """``every=`` on a listener re-runs it on a timer (Gradio 4 style)."""
-    from wasmui.components.timer import Timer
-
-    timer = Timer(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
+    timer: Any = Context.block_class("timer")(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
     block_fn.targets = block_fn.targets + [(timer._id, "tick")]

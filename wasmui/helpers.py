@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from wasmui import files
 from wasmui.context import current_job
 
 T = TypeVar("T")
@@ -238,6 +239,4 @@ def special_param_kind(param: inspect.Parameter) -> str | None:
 
 def set_static_paths(paths: str | list[str] | Any) -> None:
     """Let ``/gradio_api/file=`` serve files under ``paths`` (like Gradio)."""
-    from wasmui import files
-
     files.set_static_paths(paths)

@@ -11,7 +11,8 @@ from wasmui.components import Component, component_from_spec
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.markdown import Markdown
 from wasmui.events import on
-from wasmui.layouts import Column, Row
+from wasmui.examples import Examples
+from wasmui.layouts import Accordion, Column, Row
 
 
 def _specs(value: Any) -> list[Any]:
@@ -146,8 +147,6 @@ class Interface(Blocks):
         if clear is not None:
             clear.add(all_inputs + self.output_components)
         if examples is not None:
-            from wasmui.examples import Examples
-
             Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
                      example_labels=labels)
         if self.article:
@@ -156,8 +155,6 @@ class Interface(Blocks):
     def _render_additional(self, accordion: Any) -> None:
         if not self.additional_inputs:
             return
-        from wasmui.layouts import Accordion
-
         label = accordion if isinstance(accordion, str) else "Additional Inputs"
         with Accordion(label, open=False):
             for comp in self.additional_inputs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from wasmui.blocks import Block, BlockContext
+from wasmui.blocks import Block, BlockContext, Blocks
 
 
 class Row(BlockContext):
@@ -204,8 +204,6 @@ class Form(BlockContext):
 
     def add_child(self, child: Block) -> None:
         # In a Row a form takes the summed width of its children, as in Gradio.
-        from wasmui.blocks import Blocks
-
         parent = self.parent
         scale = getattr(child, "scale", None)
         if isinstance(parent, Row):

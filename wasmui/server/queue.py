@@ -38,6 +38,9 @@ class Runner(Protocol):
 
     def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]: ...
 
+    # Optional: ``run_validator(blocks, fn_index, data, session)`` (listeners' ``validator=``) and
+    # ``make_request(**fields)`` (the ``gr.Request`` a function sees); looked up with getattr.
+
 
 @dataclass
 class Job:
