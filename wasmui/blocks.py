@@ -60,14 +60,22 @@ class Block:
     #: True for blocks whose value lives per session in Python and never travels to
     #: the browser (``gr.State``); see ``Component`` and ``wasmui.sessions``.
     stateful: ClassVar[bool] = False
+    #: Set when a ``select`` listener is attached (the view then marks items selectable).
+    _selectable: bool = False
     #: The props this block sends in its config entry, each read from the attribute of the
     #: same name. Declared per class (never inferred from the constructor), in Gradio's order.
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = ()
     _constructor_args: dict[str, Any]
 
+    if TYPE_CHECKING:
+        # Listener methods (``.click``, ``.change`` …) are made from ``EVENTS`` when the
+        # class is created (``events.attach_event_listeners``); this tells the type checker.
+        def __getattr__(self, name: str) -> events.EventListenerMethod: ...
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__init__" in cls.__dict__:
+            # Wrapping a subclass's __init__ on purpose (mypy forbids assigning to methods).
             cls.__init__ = _record_constructor_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
         Context.block_classes.setdefault(cls.__name__.lower(), cls)
         events.attach_event_listeners(cls)
@@ -312,8 +320,8 @@ class Blocks(BlockContext):
     ) -> Blocks:
         """Configure the queue; wasmui always queues, so only limits matter."""
         self.max_size = max_size
-        if default_concurrency_limit != "not_set":
-            self.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+        if not isinstance(default_concurrency_limit, str):  # "not_set" leaves it alone
+            self.default_concurrency_limit = default_concurrency_limit
             for fn in self.fns.values():
                 if fn.concurrency_limit_default:
                     fn.concurrency_limit = self.default_concurrency_limit
@@ -353,7 +361,7 @@ class Blocks(BlockContext):
         return self._app
 
     # -- config -------------------------------------------------------------
-    def get_config(self, root: str = "") -> dict[str, Any]:  # type: ignore[override]
+    def get_config(self, root: str = "") -> dict[str, Any]:
         """The ``/config`` JSON (see ``wasmui.config``)."""
         return facade().config(self, root)
 

@@ -28,10 +28,10 @@ class Context:
 
     # Block classes by lower-cased class name (first definition wins), so a lower layer
     # can make a block of a higher-layer class (``every=`` makes a Timer) without importing it.
-    block_classes: dict[str, type] = {}
+    block_classes: dict[str, type[Any]] = {}
 
     @classmethod
-    def block_class(cls, name: str) -> type:
+    def block_class(cls, name: str) -> type[Any]:
         """The block class called ``name`` (lower-case), e.g. ``"timer"``."""
         return cls.block_classes[name]
 

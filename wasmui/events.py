@@ -206,7 +206,7 @@ def listen(block: Block | None, event_name: str, fn: Any, inputs: Any, outputs: 
             "Create event listeners inside `with gr.Blocks():`."
         )
     if event_name == "select" and block is not None:
-        block._selectable = True  # type: ignore[attr-defined]
+        block._selectable = True
     targets: list[tuple[int | None, str]]
     if event_name == "load":
         targets = [(root._id, "load")]
@@ -352,7 +352,8 @@ def make_block_function(
         id=fn_id, fn=fn, inputs=in_list, outputs=out_list, targets=targets, api_name=name,
         inputs_as_dict=inputs_as_dict, preprocess=preprocess, postprocess=postprocess,
         queue=True if queue is None else queue,
-        concurrency_limit=root.default_concurrency_limit if limit_default else concurrency_limit,  # type: ignore[arg-type]
+        concurrency_limit=root.default_concurrency_limit if limit_default or isinstance(concurrency_limit, str)
+        else concurrency_limit,
         concurrency_limit_default=limit_default,
         concurrency_id=concurrency_id or str(fn_id), api_visibility=visibility,
         api_description=api_description, js=js, show_progress=show_progress,

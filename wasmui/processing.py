@@ -143,8 +143,10 @@ def build_call_args(fn: BlockFunction, values: list[Any], ctx: dict[str, Any]) -
     """Place input values and injected special values on the function's parameters."""
     if fn.inputs_as_dict:
         values = [dict(zip(fn.inputs, values))]
+    if fn.fn is None:
+        return values, {}
     try:
-        params = list(inspect.signature(fn.fn).parameters.values())  # type: ignore[arg-type]
+        params = list(inspect.signature(fn.fn).parameters.values())
     except (TypeError, ValueError):
         return values, {}
     args: list[Any] = []
@@ -316,8 +318,10 @@ def run_validator(blocks: Blocks, fn_index: int, data: list[Any], session: Sessi
 
 
 def _param_names(fn: BlockFunction) -> list[str]:
+    if fn.fn is None:
+        return []
     try:
-        return [p.name for p in inspect.signature(fn.fn).parameters.values()]  # type: ignore[arg-type]
+        return [p.name for p in inspect.signature(fn.fn).parameters.values()]
     except (TypeError, ValueError):
         return []
 

@@ -35,7 +35,7 @@ COMMON_PROPS: tuple[str, ...] = (
 class Component(Block):
     """Base class of all components (inputs and outputs)."""
 
-    skip_api: ClassVar[bool] = False  # type: ignore[misc]
+    skip_api: ClassVar[bool] = False
     EVENTS: ClassVar[list[str]] = []
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = COMMON_PROPS
     #: True for components whose value lives per session in Python and never travels to

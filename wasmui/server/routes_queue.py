@@ -97,7 +97,7 @@ class QueueRoutes:
     def _fn_by_name(self, api_name: str) -> int:
         for index, fn in self.blocks.fns.items():
             if getattr(fn, "api_name", None) == api_name:
-                return index
+                return int(index)
         raise HTTPError(500, text="Internal Server Error")
 
     def _job(self, request: Request, body: dict[str, Any], fn_index: int, data: list[Any],
