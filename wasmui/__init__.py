@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     Button,
     Checkbox,
@@ -18,6 +19,7 @@ from wasmui.components import (
     File,
     Gallery,
     Image,
+    ImageSlider,
     Label,
     Markdown,
     Number,
@@ -60,6 +62,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "Button",
     "Checkbox",
@@ -79,6 +82,7 @@ __all__ = [
     "Gallery",
     "Group",
     "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "KeyUpData",
