@@ -42,10 +42,7 @@ def expected_sepia(arr: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(out / out.max() * 255), 0, 255).astype(np.uint8)
 
 
-PIXELS_JS = """([label, points]) => {
-  const block = [...document.querySelectorAll('.block')].find(b => b.textContent.includes(label));
-  const img = block && block.querySelector('img');
-  if (!img || !img.complete || !img.naturalWidth) return null;
+PIXELS_JS = """([img, points]) => {
   const c = document.createElement('canvas');
   c.width = img.naturalWidth; c.height = img.naturalHeight;
   const g = c.getContext('2d'); g.drawImage(img, 0, 0);
@@ -54,8 +51,12 @@ PIXELS_JS = """([label, points]) => {
 
 
 def read_pixels(page, label: str, points: list[tuple[int, int]]):
-    handle = page.wait_for_function(PIXELS_JS, arg=[label, points])
-    return handle.json_value()
+    """Pixels of the image shown in the block labelled ``label`` (read back through a canvas)."""
+    img = page.locator(".block-image", has_text=label).get_by_test_id("image-display")
+    expect(img).to_be_visible()
+    handle = img.element_handle()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=handle)
+    return page.evaluate(PIXELS_JS, [handle, points])
 
 
 def test_upload_runs_a_numpy_function_and_the_output_pixels_are_right(shell, tmp_path):

@@ -46,7 +46,7 @@ export function AnnotatedImageView({ state, ctx }: ViewProps): ComponentChild {
       "div",
       { ref: block, class: "annotated-container", style: { height: size(props.height), width: size(props.width) } },
       h(BlockLabel, { props, icon: h(ImageIcon, null), fallback: "Annotated Image" }),
-      base && hasButton(props, "fullscreen") ? h(IconButtons, { floating: true }, h(FullscreenButton, { target: () => block.current })) : null,
+      base && hasButton(props, "fullscreen") ? h(IconButtons, { floating: true, children: h(FullscreenButton, { target: () => block.current }) }) : null,
       base
         ? h(
             "div",

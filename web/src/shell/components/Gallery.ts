@@ -19,7 +19,7 @@ import { Block } from "./block.js";
 import { BlockLabel } from "../ui/label.js";
 import { UploadZone } from "../ui/upload.js";
 import { Empty } from "../ui/empty.js";
-import { Webcam } from "../ui/webcam.js";
+import { CameraIcon, Webcam } from "../ui/webcam.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { ClearButton, DownloadButton, FullscreenButton, IconButton, IconButtons, buttonsCss, hasButton } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
@@ -156,14 +156,18 @@ export function GalleryView({ state, ctx }: ViewProps): ComponentChild {
 
   const toolbar = h(
     IconButtons,
-    { floating: true },
-    current && hasButton(props, "download") ? h(PreviewDownload, { item: current, ctx }) : null,
-    items.length && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
-    editable && !inPreview && sources.includes("webcam")
-      ? h(IconButton, { label: camera ? "Close camera" : "Take a photo", icon: "📷", onClick: () => setCamera(!camera) })
-      : null,
-    editable && !inPreview && items.length ? h(ClearButton, { onClear: clear, label: "Clear gallery" }) : null,
-    inPreview ? h(ClearButton, { onClear: close, label: "Close preview" }) : null,
+    {
+      floating: true,
+      children: [
+        current && hasButton(props, "download") ? h(PreviewDownload, { item: current, ctx }) : null,
+        items.length && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
+        editable && !inPreview && sources.includes("webcam")
+          ? h(IconButton, { label: camera ? "Close camera" : "Take a photo", icon: h(CameraIcon, null), onClick: () => setCamera(!camera) })
+          : null,
+        editable && !inPreview && items.length ? h(ClearButton, { onClear: clear, label: "Clear gallery" }) : null,
+        inPreview ? h(ClearButton, { onClear: close, label: "Close preview" }) : null,
+      ],
+    },
   );
 
   let body: ComponentChild;

@@ -161,13 +161,17 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
 
   const buttons = h(
     IconButtons,
-    { floating: true },
-    value && url && hasButton(props, "download") ? h(DownloadButton, { href: url, filename: fileName(value) }) : null,
-    value && url && hasButton(props, "share") && typeof navigator.share === "function"
-      ? h(ShareButton, { data: async () => ({ title: fileName(value), files: [new File([await (await fetch(url)).blob()], fileName(value))] }) })
-      : null,
-    value && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
-    value && editable ? h(ClearButton, { onClear: clear, label: "Clear image" }) : null,
+    {
+      floating: true,
+      children: [
+        value && url && hasButton(props, "download") ? h(DownloadButton, { href: url, filename: fileName(value) }) : null,
+        value && url && hasButton(props, "share") && typeof navigator.share === "function"
+          ? h(ShareButton, { data: async () => ({ title: fileName(value), files: [new File([await (await fetch(url)).blob()], fileName(value))] }) })
+          : null,
+        value && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
+        value && editable ? h(ClearButton, { onClear: clear, label: "Clear image" }) : null,
+      ],
+    },
   );
 
   let body: ComponentChild;

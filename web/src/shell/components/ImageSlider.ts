@@ -117,21 +117,22 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
       "div",
       { ref: block, class: "slider-container" },
       h(BlockLabel, { props, icon: h(ImageIcon, null), fallback: "Image Slider" }),
-      h(
-        IconButtons,
-        { floating: true },
-        any && hasButton(props, "download") ? h(Download, { file: (pair[1] ?? pair[0]) as FileData, ctx }) : null,
-        any && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
-        any && editable
-          ? h(ClearButton, {
-              label: "Clear images",
-              onClear: () => {
-                ctx.userInput(state.id, null);
-                ctx.trigger(state.id, "clear");
-              },
-            })
-          : null,
-      ),
+      h(IconButtons, {
+        floating: true,
+        children: [
+          any && hasButton(props, "download") ? h(Download, { file: (pair[1] ?? pair[0]) as FileData, ctx }) : null,
+          any && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
+          any && editable
+            ? h(ClearButton, {
+                label: "Clear images",
+                onClear: () => {
+                  ctx.userInput(state.id, null);
+                  ctx.trigger(state.id, "clear");
+                },
+              })
+            : null,
+        ],
+      }),
       body,
     ),
     error ? h("div", { class: "image-error", role: "alert" }, error) : null,
