@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from wasmui import imaging
-from wasmui.components.base import Component, component_kwargs
-from wasmui.components.file import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA, _FILE_DATA_DOC
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import _FILE_DATA_DOC, FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA, FileComponent
 from wasmui.components.image import SAMPLE_IMAGE
 from wasmui.exceptions import Error
 
@@ -60,9 +60,12 @@ def annotation_mask(height: int, width: int, mask: Any, rgb: list[int]) -> Any:
     return out.astype(np.uint8)
 
 
-class AnnotatedImage(Component):
+class AnnotatedImage(FileComponent):
     """A base image and ``(mask or box, label)`` annotations, shown with a legend."""
 
+    CONFIG_PROPS = ("value", "format", "show_legend", "height", "width", "color_map", "label", "show_label",
+                    "container", "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key",
+                    "buttons")
     EVENTS: ClassVar[list[str]] = ["change", "select"]
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ("fullscreen",)
 
@@ -97,6 +100,10 @@ class AnnotatedImage(Component):
         self.color_map = color_map
         self.buttons = buttons
         super().__init__(**component_kwargs(locals()))
+
+    def required_packages(self) -> set[str]:
+        # Masks are drawn with numpy and encoded with Pillow.
+        return {"numpy", "pillow"}
 
     def preprocess(self, payload: Any) -> tuple[str, list[tuple[str, str]]] | None:
         """``(base image path, [(mask path, label), ...])``."""
@@ -140,6 +147,10 @@ class AnnotatedImage(Component):
             data, ext = imaging.encode_pil(overlay, "png")  # PNG keeps the alpha channel
             sections.append({"image": _file(imaging.save_bytes(data, f"image.{ext}")), "label": label})
         return {"image": _file(base_path), "annotations": sections}
+
+    def python_type(self) -> dict[str, str]:
+        return {"type": "Dict(image: filepath, annotations: List[Dict(image: filepath, label: str)])",
+                "description": ""}
 
     def api_info(self) -> dict[str, Any]:
         return {

@@ -7,14 +7,18 @@ import copy
 from typing import Any, ClassVar, Literal
 
 from wasmui import imaging
-from wasmui.components.base import Component, component_kwargs
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import FileComponent
 from wasmui.components.image import IMAGE_DATA_DESCRIPTION, IMAGE_DATA_SCHEMA, SAMPLE_IMAGE, image_payload
 from wasmui.exceptions import Error
 
 
-class ImageSlider(Component):
+class ImageSlider(FileComponent):
     """A before/after pair of images."""
 
+    CONFIG_PROPS = ("value", "format", "height", "width", "image_mode", "type", "label", "show_label", "buttons",
+                    "container", "scale", "min_width", "interactive", "visible", "elem_id", "elem_classes", "key",
+                    "preserved_by_key", "slider_position", "max_height")
     EVENTS: ClassVar[list[str]] = ["clear", "change", "stream", "select", "upload", "input"]
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ("download", "fullscreen")
 
@@ -63,11 +67,16 @@ class ImageSlider(Component):
         props["streamable"] = False
         return props
 
+    def required_packages(self) -> set[str]:
+        return {"pillow", "numpy"} if self.type == "numpy" else {"pillow"}
+
     def _one(self, item: Any) -> Any:
         if item is None:
             return None
         if not isinstance(item, dict):
             raise Error("Expected an image (a FileData object with a 'path' or 'url').")
+        if isinstance(item.get("path"), str):
+            self.file_in(item)  # size limit
         return imaging.load_image(item.get("path"), orig_name=item.get("orig_name"), url=item.get("url"),
                                   image_mode=self.image_mode, type=self.type)  # type: ignore[arg-type]
 
@@ -86,6 +95,9 @@ class ImageSlider(Component):
         if not isinstance(value, (list, tuple)) or len(value) != 2:
             raise Error("ImageSlider expects a pair of images (image_1, image_2).")
         return [image_payload(value[0], self.format), image_payload(value[1], self.format)]
+
+    def python_type(self) -> dict[str, str]:
+        return {"type": "Tuple[filepath | None, filepath | None]", "description": ""}
 
     def api_info(self) -> dict[str, Any]:
         one = {"anyOf": [{"$ref": "#/$defs/ImageData"}, {"type": "null"}]}

@@ -83,8 +83,8 @@ function cssSize(v: unknown): string | undefined {
 }
 
 /** The displayed image; a click fires `select` with pixel coordinates when someone listens. */
-function ImageFrame({ file, ctx, id, selectable, onBroken }: {
-  file: FileData; ctx: ShellContext; id: number; selectable: boolean; onBroken: () => void;
+function ImageFrame({ file, ctx, id, selectable, alt, onBroken }: {
+  file: FileData; ctx: ShellContext; id: number; selectable: boolean; alt: string; onBroken: () => void;
 }): ComponentChild {
   const url = useResolvedUrl(ctx, file);
   return h(
@@ -99,7 +99,7 @@ function ImageFrame({ file, ctx, id, selectable, onBroken }: {
           }
         : undefined,
     },
-    url ? h("img", { src: url, alt: str(file.orig_name, "image"), "data-testid": "image-display", onError: onBroken }) : null,
+    url ? h("img", { src: url, alt, "data-testid": "image-display", onError: onBroken }) : null,
   );
 }
 
@@ -178,7 +178,15 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
   if (value) {
     body = brokenNow
       ? h("div", { class: "image-broken", role: "alert" }, `"${fileName(value)}" could not be displayed: the file is not an image the browser can show.`)
-      : h(ImageFrame, { file: value, ctx, id: state.id, selectable: props._selectable === true, onBroken: () => setBroken(value.path) });
+      : h(ImageFrame, {
+          file: value,
+          ctx,
+          id: state.id,
+          selectable: props._selectable === true,
+          // Gradio's alt_text; otherwise the label names the image for screen readers.
+          alt: str(props.alt_text) || str(props.label, "Image"),
+          onBroken: () => setBroken(value.path),
+        });
   } else if (!editable) {
     body = h(Empty, { large: true, icon: h(ImageIcon, null) });
   } else if (active === "webcam") {
