@@ -9,6 +9,8 @@ from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+from wasmui.components.code import Code
+from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
@@ -69,7 +71,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
+    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
