@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     Button,
     Checkbox,
@@ -20,6 +21,7 @@ from wasmui.components import (
     File,
     Gallery,
     Image,
+    ImageSlider,
     Label,
     Markdown,
     Number,
@@ -66,6 +68,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "Button",
     "Checkbox",
@@ -88,6 +91,7 @@ __all__ = [
     "Gallery",
     "Group",
     "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "KeyUpData",
