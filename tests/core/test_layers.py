@@ -43,6 +43,7 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui._pyodide", "wasmui.runner"): "asgi= mode serves a plain ASGI app without the Gradio API",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
     ("wasmui.build", "wasmui.runner"): "only the config subprocess runs user apps; the build itself does not",
+    ("wasmui.build", "wasmui.components.base"): "only the config subprocess loads the Gradio API; the build itself does not",
     ("wasmui.build", "wasmui.webassets"): "only a build against another Pyodide distribution installs it",
 }
 
