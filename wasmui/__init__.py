@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     Button,
     Checkbox,
@@ -20,6 +21,7 @@ from wasmui.components import (
     File,
     Gallery,
     Image,
+    ImageSlider,
     Label,
     Markdown,
     Number,
@@ -58,11 +60,15 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
 
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
+
 __all__ = [
     "GRADIO_VERSION",
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "Button",
     "Checkbox",
@@ -85,6 +91,7 @@ __all__ = [
     "Gallery",
     "Group",
     "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "KeyUpData",

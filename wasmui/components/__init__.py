@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
@@ -14,6 +15,7 @@ from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
 from wasmui.components.image import Image
+from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
@@ -52,16 +54,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
@@ -69,7 +71,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
