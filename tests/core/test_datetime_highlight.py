@@ -55,3 +55,9 @@ def test_highlighted_preprocess_and_bad_values() -> None:
         comp.postprocess({"text": "x"})
     with pytest.raises(gr.Error, match="pairs"):
         comp.postprocess([1, 2])
+
+
+def test_datetime_needs_a_zone_database_only_for_named_zones() -> None:
+    assert gr.DateTime(timezone="UTC").required_packages() == set()
+    assert gr.DateTime().required_packages() == set()
+    assert gr.DateTime(timezone="Europe/Paris").required_packages() == {"pytz"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, tzinfo
+from datetime import timezone as dt_timezone
 from typing import Any, Literal
 
 from wasmui.components.base import FormComponent, component_kwargs
@@ -18,16 +19,39 @@ _NOW = re.compile(r"^(?:\s*now\s*(?:-\s*(\d+)\s*([dmhs]))?)?\s*$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 
 
+_UTC_NAMES = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "Universal", "Zulu"}
+
+
 def zone(name: str | None) -> tzinfo | None:
-    """The ``tzinfo`` of an IANA zone name (None for local time)."""
+    """The ``tzinfo`` of an IANA zone name (None for local time).
+
+    The standard library's ``zoneinfo`` needs the system's (or ``tzdata``'s) database;
+    Pyodide has neither, so ``pytz`` (which carries its own) is the fallback there.
+    """
     if not name:
         return None
+    if name in _UTC_NAMES:
+        return dt_timezone.utc
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise Error(f"Unknown time zone {name!r} (no such IANA zone here).") from exc
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    try:
+        import pytz  # type: ignore[import-untyped]
+    except ImportError:
+        raise Error(f"Unknown time zone {name!r}: no time zone database here (install pytz or tzdata).") from None
+    try:
+        return pytz.timezone(name)  # type: ignore[no-any-return]
+    except pytz.UnknownTimeZoneError as exc:
+        raise Error(f"Unknown time zone {name!r}.") from exc
+
+
+def localize(dt: datetime, tz: tzinfo) -> datetime:
+    """Attach ``tz`` to a naive wall-clock time (pytz zones need ``localize`` for DST)."""
+    loc = getattr(tz, "localize", None)
+    return loc(dt) if callable(loc) else dt.replace(tzinfo=tz)  # type: ignore[no-any-return]
 
 
 class DateTime(FormComponent):
@@ -69,6 +93,10 @@ class DateTime(FormComponent):
         self.buttons = buttons
         super().__init__(**component_kwargs(locals()))
 
+    def required_packages(self) -> set[str]:
+        """A named zone other than UTC needs a time zone database in the browser (pytz)."""
+        return {"pytz"} if self.timezone and self.timezone not in _UTC_NAMES else set()
+
     def parse(self, text: str) -> datetime:
         """``YYYY-MM-DD[ HH:MM:SS]`` (in ``timezone``) or ``now[ - N d|h|m|s]`` → datetime."""
         if "now" in text:
@@ -83,7 +111,7 @@ class DateTime(FormComponent):
             shape = "YYYY-MM-DD HH:MM:SS" if self.include_time else "YYYY-MM-DD"
             raise Error(f"Invalid date {text!r}: expected {shape}.") from None
         tz = zone(self.timezone)
-        return dt.replace(tzinfo=tz) if tz else dt
+        return localize(dt, tz) if tz else dt
 
     def preprocess(self, payload: Any) -> str | float | datetime | None:
         if payload is None or (isinstance(payload, str) and payload.strip() == ""):
