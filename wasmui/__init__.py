@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     BrowserState,
     Button,
@@ -23,6 +24,7 @@ from wasmui.components import (
     Gallery,
     HighlightedText,
     Image,
+    ImageSlider,
     Label,
     Markdown,
     Number,
@@ -67,6 +69,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "BrowserState",
     "Button",
@@ -92,6 +95,7 @@ __all__ = [
     "HighlightedText",
     "Group",
     "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "KeyUpData",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
@@ -17,6 +18,7 @@ from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
 from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
+from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
@@ -73,7 +75,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "Label",
+    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
