@@ -8,6 +8,8 @@ from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+from wasmui.components.code import Code
+from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
@@ -17,7 +19,8 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
-from wasmui.components.state import State, Timer
+from wasmui.components.state import State
+from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
 from wasmui.exceptions import InvalidComponentError
 
@@ -66,7 +69,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]

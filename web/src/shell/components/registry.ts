@@ -52,6 +52,8 @@ const REGISTRY: Record<string, Descriptor> = {
   checkboxgroup: { module: checkboxgroup },
   dropdown: { module: dropdown },
   colorpicker: { load: () => import("./ColorPicker.js") },
+  code: { load: () => import("./Code.js") },
+  dataframe: { load: () => import("./Dataframe.js") },
   file: { load: () => import("./File.js") },
   json: { load: () => import("./JSON.js") },
   label: { module: label },
