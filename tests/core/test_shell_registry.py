@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import wasmui
-from wasmui.blocks import Block, BlockContext, Blocks
+from wasmui.blocks import Block, Blocks
 
 REGISTRY_TS = Path(__file__).resolve().parents[2] / "web" / "src" / "shell" / "components" / "registry.ts"
 
@@ -23,6 +23,12 @@ REGISTRY_TS = Path(__file__).resolve().parents[2] / "web" / "src" / "shell" / "c
 PENDING_VIEWS: dict[str, str] = {
     "image": "media views (Image) are built on the registry after issue 6",
     "gallery": "media views (Gallery) are built on the registry after issue 6",
+}
+
+# Shell views whose Python class is not on main yet, with where it comes from.
+# The test fails once the class exists: then drop it from here.
+PENDING_CLASSES: dict[str, str] = {
+    "colorpicker": "gr.ColorPicker (issue 6, Python half) lands from the kit-py branch",
 }
 
 
@@ -34,22 +40,24 @@ def registry_types() -> set[str]:
 
 
 def python_block_names() -> dict[str, list[str]]:
-    """Config type → the classes sending it, for every concrete block class in wasmui."""
+    """Config type -> the classes sending it, for every block class in wasmui that makes config entries.
+
+    Left out: the root (``Blocks`` and its subclasses, whose id is not a component) and
+    bases (private classes, and classes other classes extend that are not public API,
+    like ``Component`` or ``FileComponent``).
+    """
     for mod in pkgutil.walk_packages(wasmui.__path__, "wasmui."):
         if not mod.name.rsplit(".", 1)[-1].startswith("_"):
             importlib.import_module(mod.name)
-    bases = {Block, BlockContext}
+    public = {getattr(wasmui, name) for name in wasmui.__all__}
     found: dict[str, list[str]] = {}
     stack: list[type[Block]] = [Block]
     while stack:
         cls = stack.pop()
         for sub in cls.__subclasses__():
             stack.append(sub)
-            # Blocks (and Interface, TabbedInterface) is the root: its id is not a component.
-            # Bases that are never instantiated into a config: private or Component-level.
-            if issubclass(sub, Blocks) or sub in bases or sub.__name__.startswith("_"):
-                continue
-            if sub.__name__ in ("Component", "FormComponent") and sub.__module__ == "wasmui.components.base":
+            base = bool(sub.__subclasses__()) and sub not in public
+            if issubclass(sub, Blocks) or base or sub.__name__.startswith("_") or not sub.__module__.startswith("wasmui"):
                 continue
             found.setdefault(sub.get_block_name(), []).append(f"{sub.__module__}.{sub.__qualname__}")
     return found
@@ -67,7 +75,7 @@ def test_every_python_block_name_has_a_shell_view() -> None:
 
 
 def test_every_shell_view_has_a_python_class() -> None:
-    extra = registry_types() - set(python_block_names())
+    extra = registry_types() - set(python_block_names()) - set(PENDING_CLASSES)
     assert not extra, f"shell registry entries no wasmui class sends: {sorted(extra)}"
 
 
@@ -76,3 +84,5 @@ def test_pending_views_are_still_pending() -> None:
     assert not done, f"views now registered, remove them from PENDING_VIEWS: {sorted(done)}"
     unknown = set(PENDING_VIEWS) - set(python_block_names())
     assert not unknown, f"PENDING_VIEWS names no Python class sends: {sorted(unknown)}"
+    arrived = set(PENDING_CLASSES) & set(python_block_names())
+    assert not arrived, f"Python classes now exist, remove them from PENDING_CLASSES: {sorted(arrived)}"
