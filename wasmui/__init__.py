@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     Button,
     Checkbox,
@@ -20,6 +21,7 @@ from wasmui.components import (
     File,
     Gallery,
     Image,
+    ImageSlider,
     Label,
     Markdown,
     Number,
@@ -63,6 +65,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "Button",
     "Checkbox",
@@ -85,6 +88,7 @@ __all__ = [
     "Gallery",
     "Group",
     "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "KeyUpData",

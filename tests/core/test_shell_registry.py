@@ -20,10 +20,7 @@ REGISTRY_TS = Path(__file__).resolve().parents[2] / "web" / "src" / "shell" / "c
 
 # Python types whose shell view is not written yet, each with where it comes
 # from. The test fails once such a view is registered: then drop it from here.
-PENDING_VIEWS: dict[str, str] = {
-    "image": "media views (Image) are built on the registry after issue 6",
-    "gallery": "media views (Gallery) are built on the registry after issue 6",
-}
+PENDING_VIEWS: dict[str, str] = {}
 
 # Shell views whose Python class is not on main yet, with where it comes from.
 # The test fails once the class exists: then drop it from here.

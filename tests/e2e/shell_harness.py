@@ -100,14 +100,18 @@ class AppServer:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = "", clock: bool = False):
+def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = "",
+               clock: bool = False, init_script: str = ""):
     """Opens the harness on the server's origin and waits for the shell to mount.
 
     ``clock=True`` installs Playwright's fake clock first: the page's timers
     (gr.Timer, status tickers) only run when the test advances them with
     ``page.clock.run_for(ms)``, so "nothing more happens" becomes checkable.
+    ``init_script`` runs in the page before the shell (e.g. to stub browser APIs).
     """
     context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     if clock:
         page.clock.install()
