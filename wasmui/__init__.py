@@ -60,6 +60,9 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
 
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
+
 __all__ = [
     "GRADIO_VERSION",
     "HTML",

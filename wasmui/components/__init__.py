@@ -54,16 +54,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
