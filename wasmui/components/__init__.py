@@ -6,14 +6,17 @@ from typing import Any
 
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
+from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.datetime_component import DateTime
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
+from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
@@ -21,6 +24,7 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
+from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
@@ -71,7 +75,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
+    "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
