@@ -46,6 +46,11 @@ from wasmui.helpers import (
     update,
     validate,
 )
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WatermarkOptions, WaveformOptions, WebcamOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
@@ -56,6 +61,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "Audio",
     "Blocks",
     "Button",
     "Checkbox",
@@ -65,8 +71,9 @@ __all__ = [
     "CopyData",
     "Dataset",
     "Dependency",
-    "Dropdown",
+    "DownloadButton",
     "DownloadData",
+    "Dropdown",
     "Error",
     "EventData",
     "EventListenerMethod",
@@ -95,7 +102,12 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
+    "Video",
     "Warning",
+    "WatermarkOptions",
+    "WaveformOptions",
+    "WebcamOptions",
     "__version__",
     "on",
     "set_static_paths",

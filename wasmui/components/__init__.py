@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.audio import Audio
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.dataset import Dataset
+from wasmui.components.download_button import DownloadButton
 from wasmui.components.file import File
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
@@ -16,12 +18,15 @@ from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.number import Number, Slider
 from wasmui.components.state import State, Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
+    "microphone": (Audio, {"sources": ["microphone"]}),
 }
 
 
@@ -63,7 +68,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
+    "HTML", "JSON", "Audio", "Button", "DownloadButton", "UploadButton", "Video", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
     "get_component_instance",
 ]
