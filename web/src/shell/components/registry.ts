@@ -20,6 +20,10 @@ import { CheckboxGroup } from "./CheckboxGroup.js";
 import { Dropdown } from "./Dropdown.js";
 import { Dataset } from "./Dataset.js";
 import { Timer } from "./Timer.js";
+import { AudioView } from "./Audio.js";
+import { VideoView } from "./Video.js";
+import { UploadButtonView } from "./UploadButton.js";
+import { DownloadButtonView } from "./DownloadButton.js";
 import { Unsupported } from "./Unsupported.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import { Tabs, TabItem } from "../layout/Tabs.js";
@@ -43,6 +47,10 @@ const VIEWS: Record<string, View> = {
   dropdown: Dropdown,
   dataset: Dataset,
   timer: Timer,
+  audio: AudioView,
+  video: VideoView,
+  uploadbutton: UploadButtonView,
+  downloadbutton: DownloadButtonView,
   row: Row,
   column: Column,
   group: Group,
