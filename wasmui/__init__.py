@@ -16,6 +16,8 @@ from wasmui.components import (
     Dataset,
     Dropdown,
     File,
+    Gallery,
+    Image,
     Label,
     Markdown,
     Number,
@@ -26,6 +28,8 @@ from wasmui.components import (
     TextArea,
     Textbox,
     Timer,
+    WatermarkOptions,
+    WebcamOptions,
 )
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.examples import Examples
@@ -48,7 +52,7 @@ from wasmui.helpers import (
 )
 from wasmui.components.audio import Audio
 from wasmui.components.download_button import DownloadButton
-from wasmui.components.media_options import WatermarkOptions, WaveformOptions, WebcamOptions
+from wasmui.components.media_options import WaveformOptions
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.interface import Interface
@@ -79,7 +83,9 @@ __all__ = [
     "EventListenerMethod",
     "Examples",
     "File",
+    "Gallery",
     "Group",
+    "Image",
     "Info",
     "Interface",
     "KeyUpData",

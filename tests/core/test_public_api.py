@@ -13,7 +13,8 @@ EXPECTED = {
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
-    "Warning", "__version__", "on", "set_static_paths", "skip", "themes", "update", "validate",
+    "Warning", "__version__", "on",
+    "Gallery", "Image", "WatermarkOptions", "WebcamOptions", "set_static_paths", "skip", "themes", "update", "validate",
 }
 
 

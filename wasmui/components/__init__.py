@@ -12,9 +12,12 @@ from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.dataset import Dataset
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.file import File
+from wasmui.components.gallery import Gallery
+from wasmui.components.image import Image
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
 from wasmui.components.state import State, Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
@@ -68,7 +71,7 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Audio", "Button", "DownloadButton", "UploadButton", "Video", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
+    "HTML", "JSON", "Audio", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "DownloadButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]

@@ -134,13 +134,18 @@ class Video(Component):
         if isinstance(watermark, WatermarkOptions):
             self.watermark = watermark
         else:
-            self.watermark = WatermarkOptions(watermark=str(watermark) if watermark is not None else None)
+            self.watermark = WatermarkOptions(watermark=watermark)
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
         self.buttons = list(buttons) if buttons is not None else list(self.DEFAULT_BUTTONS)
         self.streaming = streaming
         self.playback_position = playback_position
         self.subtitles = format_subtitles(subtitles) if subtitles is not None else None
         super().__init__(**component_kwargs(locals()))
+
+    def get_config(self) -> dict[str, Any]:
+        props = super().get_config()
+        props["watermark"] = self.watermark.config()
+        return props
 
     # -- values ------------------------------------------------------------------
     def _needs_ffmpeg(self, path: str, what: str) -> None:
