@@ -45,7 +45,7 @@ def make_audio(folder: Path) -> None:
     c, d, e, g, a = 262.0, 294.0, 330.0, 392.0, 440.0
     write_tone_wav(folder / "cantina.wav", [(g, 0.25), (c * 2, 0.25), (g, 0.25), (c * 2, 0.25), (g, 0.2), (c * 2, 0.3),
                                             (g, 0.25), (a, 0.25)])
-    write_tone_wav(folder / "sax.wav", [(e, 1.0), (g, 1.0), (a, 1.0), (g, 1.0), (e, 1.0), (d, 1.0)], rate=2000)
+    write_tone_wav(folder / "sax.wav", [(e, 1.0), (g, 1.0), (a, 1.0), (g, 1.0), (e, 1.0), (d, 1.0)] * 2, rate=2000)
     write_tone_wav(folder / "recording1.wav", [(a, 0.6), (e, 0.6)])
     write_tone_wav(folder / "audio_sample.wav", [(440.0, 1.0)])
 
@@ -242,7 +242,7 @@ def make_videos(folder: Path) -> None:
                                      args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
         page.set_content("<body></body>")
-        for name, seconds, hue in (("world.mp4", 4.0, 210), ("a.mp4", 2.0, 130), ("b.mp4", 2.0, 20)):
+        for name, seconds, hue in (("world.mp4", 10.0, 210), ("a.mp4", 2.0, 130), ("b.mp4", 2.0, 20)):
             data = base64.b64decode(page.evaluate(_RECORD_JS, [seconds, hue, name.split(".")[0]]))
             (folder / name).write_bytes(data)
         browser.close()

@@ -113,7 +113,12 @@ class UploadButton(Component):
         return Path(str(value)).name
 
     def api_info(self) -> dict[str, Any]:
-        return file_data_schema(self.multiple)
+        # Gradio's UploadButton schema puts the FileData doc in "description" (no additional_description).
+        schema = file_data_schema(self.multiple)
+        doc = schema.pop("additional_description", None)
+        if not self.multiple:
+            schema["description"] = doc
+        return schema
 
     def example_payload(self) -> Any:
         sample = {"path": _SAMPLE_URL, "meta": {"_type": "gradio.FileData"}, "orig_name": "sample_file.pdf",
