@@ -1,7 +1,9 @@
 /**
  * gr.DownloadButton: a button whose value is a file; clicking downloads it
- * (through an `<a download>` on the resolved URL, so it works without a
- * service worker) and fires `click`. Without a value it only fires `click`.
+ * and fires `click`. Without a value it only fires `click`. The bytes are
+ * fetched by the page (through the service worker or the direct transport)
+ * and saved from a blob: URL: a download navigation has no client for the
+ * service worker to route by, and some browsers cancel such downloads.
  */
 
 import { h, type ComponentChild } from "preact";
@@ -9,6 +11,18 @@ import { classList, sizing } from "./block.js";
 import { useResolvedUrl } from "./File.js";
 import { isFileData } from "../types.js";
 import { str, type ViewProps } from "./context.js";
+
+async function save(url: string, name: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${name}: ${response.status} ${response.statusText}`);
+  const blobUrl = URL.createObjectURL(await response.blob());
+  // A detached link: the download needs no element in the (shadow) DOM.
+  const a = document.createElement("a");
+  a.href = blobUrl;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+}
 
 export function DownloadButtonView({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -26,14 +40,8 @@ export function DownloadButtonView({ state, ctx }: ViewProps): ComponentChild {
       disabled: props.interactive === false,
       "data-href": url,
       onClick: () => {
-        if (url) {
-          // A detached link: the download needs no element in the (shadow) DOM.
-          const a = document.createElement("a");
-          a.href = url;
-          a.download = name ?? "";
-          a.rel = "noopener";
-          a.click();
-        }
+        if (url) void save(url, name ?? "download").catch((e: unknown) =>
+          ctx.toasts.push({ level: "error", title: "Download failed", message: e instanceof Error ? e.message : String(e) }));
         ctx.trigger(state.id, "click");
       },
     },
