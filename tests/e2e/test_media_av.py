@@ -104,6 +104,20 @@ def test_video_uploads_plays_and_seeks_with_range_requests(app_page: Any) -> Non
     assert partial, "the video was not fetched with Range requests"
 
 
+def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Video").click()
+    sample = page.locator("video[aria-label='Sample video']")
+    expect(sample).to_have_attribute("src", re.compile(r"world\.mp4$"), timeout=20_000)
+    page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())
+    cues = sample.evaluate("""v => new Promise(r => {
+        const t = v.textTracks[0]; t.mode = 'hidden';
+        const done = () => r(Array.from(t.cues || []).map(c => c.text));
+        t.cues && t.cues.length ? done() : v.querySelector('track').addEventListener('load', done, {once: true});
+    })""")
+    assert cues == ["First caption", "Second caption"]
+
+
 def test_upload_button_then_download_button_round_trip(app_page: Any, tmp_path: Path) -> None:
     page = app_page
     page.get_by_role("tab", name="Buttons").click()

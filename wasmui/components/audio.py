@@ -32,8 +32,16 @@ def media_file_data(path: str, orig_name: str | None) -> dict[str, Any]:
 
 
 def handle_file_ref(path: str | Path) -> dict[str, Any]:
-    """A file reference in a config prop (``gradio_client.handle_file`` shape)."""
+    """A file reference in a config prop (``gradio_client.handle_file`` shape).
+
+    Only ``value`` goes through the output cache, so the referenced file itself
+    is made servable by ``/file=`` (just that file, which the app named).
+    """
+    from wasmui.files import set_static_paths
+
     text = str(path)
+    if not text.startswith(("http://", "https://")):
+        set_static_paths(text)
     return {"path": text, "meta": {"_type": "gradio.FileData"}, "orig_name": Path(text).name}
 
 

@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 import gradio as gr
-from gradio.media import get_video
+from gradio.media import get_file, get_video
 
 
 def tone(seconds: float) -> str:
@@ -53,7 +53,8 @@ with gr.Blocks() as demo:
         vin = gr.Video(label="Video in", sources=["upload"])
         vout = gr.Video(label="Video out")
         vin.upload(lambda v: v, vin, vout)
-        sample = gr.Video(get_video("world.mp4"), label="Sample video", interactive=False)
+        sample = gr.Video(get_video("world.mp4"), label="Sample video", interactive=False, playback_position=2,
+                          subtitles=get_file("s2.vtt"))
     with gr.Tab("Buttons"):
         up = gr.UploadButton("Upload a text file", file_types=[".txt"])
         content = gr.Textbox(label="Content")
