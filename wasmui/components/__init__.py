@@ -19,7 +19,8 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
-from wasmui.components.state import State, Timer
+from wasmui.components.state import State
+from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from wasmui import imaging
-from wasmui.components.base import Component, component_kwargs
-from wasmui.components.file import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA, _FILE_DATA_DOC, check_file_type
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import (
+    _FILE_DATA_DOC, FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA, FileComponent, check_file_type,
+)
 from wasmui.components.image import IMAGE_DATA_DESCRIPTION, IMAGE_DATA_SCHEMA, SAMPLE_IMAGE, image_data
 from wasmui.exceptions import Error
 
@@ -67,9 +69,13 @@ def gallery_schema() -> dict[str, Any]:
     }
 
 
-class Gallery(Component):
+class Gallery(FileComponent):
     """Images in (a list of ``(media, caption)``) and out (media or ``(media, caption)``)."""
 
+    CONFIG_PROPS = ("value", "format", "file_types", "label", "show_label", "container", "scale", "min_width",
+                    "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "columns", "rows", "height",
+                    "allow_preview", "preview", "selected_index", "object_fit", "buttons", "interactive", "type",
+                    "fit_columns", "sources")
     EVENTS: ClassVar[list[str]] = ["select", "upload", "change", "delete", "preview_close", "preview_open"]
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ("share", "download", "download_all", "fullscreen")
 
@@ -123,6 +129,10 @@ class Gallery(Component):
         self.fit_columns = fit_columns
         self.sources = list(sources) if sources else ["upload"]
         super().__init__(**component_kwargs(locals()))
+
+    def required_packages(self) -> set[str]:
+        # Arrays and PIL images in either direction need Pillow (and numpy for ``type="numpy"``).
+        return {"pillow", "numpy"} if self.type == "numpy" else {"pillow"}
 
     # -- values ------------------------------------------------------------------
     def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:

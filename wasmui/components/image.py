@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from wasmui import imaging
-from wasmui.components.base import Component, component_kwargs
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
@@ -66,9 +67,12 @@ def image_payload(value: Any, format: str, watermark: WatermarkOptions | None = 
     return image_data(saved, orig_name=Path(saved).name)
 
 
-class Image(Component):
+class Image(FileComponent):
     """Images in (``type``: numpy array, PIL image or filepath) and out."""
 
+    CONFIG_PROPS = ("value", "format", "height", "width", "image_mode", "sources", "type", "label", "show_label",
+                    "buttons", "container", "scale", "min_width", "interactive", "visible", "streaming", "elem_id",
+                    "elem_classes", "key", "preserved_by_key", "webcam_options", "placeholder", "watermark", "alt_text")
     EVENTS: ClassVar[list[str]] = ["clear", "change", "stream", "select", "upload", "input"]
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ("download", "share", "fullscreen")
 
@@ -101,6 +105,7 @@ class Image(Component):
         webcam_options: WebcamOptions | None = None,
         placeholder: str | None = None,
         watermark: WatermarkOptions | Any = None,
+        alt_text: str | None = None,
     ) -> None:
         if type not in imaging.IMAGE_TYPES:
             raise ValueError(f"Invalid value for parameter `type`: {type}. Please choose from one of: "
@@ -125,6 +130,7 @@ class Image(Component):
         self.streaming = streaming
         self.webcam_options = webcam_options if webcam_options is not None else WebcamOptions()
         self.placeholder = placeholder
+        self.alt_text = alt_text  # for screen readers; None means decorative
         self.watermark = watermark if isinstance(watermark, WatermarkOptions) else WatermarkOptions()
         if watermark is not None and not isinstance(watermark, WatermarkOptions):
             self.watermark = WatermarkOptions(watermark=watermark)
@@ -135,6 +141,10 @@ class Image(Component):
         props["watermark"] = self.watermark.config()
         props["streamable"] = False
         return props
+
+    def required_packages(self) -> set[str]:
+        # Decoding uploads and encoding arrays/PIL images needs Pillow; numpy values need numpy.
+        return {"pillow", "numpy"} if self.type == "numpy" else {"pillow"}
 
     # -- values ------------------------------------------------------------------
     def preprocess(self, payload: Any) -> Any:

@@ -6,11 +6,15 @@
  *
  *   node web/src/tools/compile_pyc.mjs stdlib IN.zip OUT.zip     .pyc only (smaller than the sources)
  *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl      adds __pycache__/*.pyc next to the sources
+ *   ... [PYODIDE_DIR]      with another distribution's interpreter (default: npm pyodide);
+ *                          .pyc are specific to one Python version (3.12's differ from 3.14's)
  *
  * The .pyc files are "unchecked hash" pycs: valid whatever the files' mtimes.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { loadPyodide } from "pyodide";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const COMPILE = `
 import importlib.util, marshal, sys, zipfile
@@ -40,6 +44,8 @@ def compile_wheel(src, dst, site):
     n = 0
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
+            if "__pycache__/" in info.filename:  # compiled by another interpreter: replaced below
+                continue
             data = zin.read(info)
             zout.writestr(info, data)
             if info.filename.endswith(".py") and ".dist-info/" not in info.filename:
@@ -50,12 +56,27 @@ def compile_wheel(src, dst, site):
     return n
 `;
 
-const [mode, input, output] = process.argv.slice(2);
+const [mode, input, output, pyodideDir] = process.argv.slice(2);
 if (!["stdlib", "wheel"].includes(mode) || !input || !output) {
-  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT");
+  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT [PYODIDE_DIR]");
   process.exit(2);
 }
-const py = await loadPyodide();
+/**
+ * A copy of a distribution's core in a folder of its own: before 0.28 `pyodide.asm.js` is
+ * CommonJS, which Node would read as an ES module below a `"type": "module"` package.json.
+ */
+function stageCore(dir) {
+  const stage = mkdtempSync(join(tmpdir(), "wasmui-pyodide-"));
+  for (const name of ["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) {
+    if (existsSync(join(dir, name))) copyFileSync(join(dir, name), join(stage, name));
+  }
+  writeFileSync(join(stage, "package.json"), '{"type": "commonjs"}\n');
+  return stage;
+}
+
+const stage = pyodideDir ? stageCore(pyodideDir) : null;
+const { loadPyodide } = stage ? await import(pathToFileURL(join(stage, "pyodide.mjs")).href) : await import("pyodide");
+const py = await loadPyodide(stage ? { indexURL: `${stage}/` } : {});
 py.FS.writeFile("/tmp/in.zip", readFileSync(input));
 py.runPython(COMPILE);
 const stdlibZip = py.runPython("next(p for p in sys.path if p.endswith('.zip'))");
@@ -64,4 +85,5 @@ const count = mode === "stdlib"
   ? py.globals.get("compile_stdlib")("/tmp/in.zip", "/tmp/out.zip", stdlibZip)
   : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site);
 writeFileSync(output, py.FS.readFile("/tmp/out.zip"));
+if (stage) rmSync(stage, { recursive: true, force: true });
 console.log(`compile_pyc: ${count} modules compiled for ${py.runPython("sys.version.split()[0]")} (${mode})`);
