@@ -138,6 +138,9 @@ def test_wrong_file_type_is_a_readable_error_and_the_next_event_works(app_page: 
     page = app_page
     page.get_by_role("tab", name="Buttons").click()
     page.locator(".upload-button-wrap input[type=file]").set_input_files(media.get_image("logo.png"))
-    expect(page.get_by_text(re.compile(r"Invalid file type: logo\.png"))).to_be_visible(timeout=20_000)
+    error = page.get_by_text(re.compile(r"Invalid file type: logo\.png\. Please upload a file that is one of these formats: \['\.txt'\]"))
+    expect(error).to_be_visible(timeout=20_000)
+    expect(error).to_have_count(1)  # .success() did not run after the failure
+    expect(page.get_by_role("button", name=re.compile("^Download"))).to_be_hidden()
     page.get_by_role("button", name="Echo").click()
     expect(page.get_by_label("Echo")).to_have_value("still works")

@@ -13,8 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.base import Component, component_kwargs
-from wasmui.components.file import file_data_schema
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WaveformOptions
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
@@ -81,8 +81,13 @@ def _suffix_of(value: str) -> str:
     return Path(tail).suffix.lower()
 
 
-class Audio(Component):
+class Audio(FileComponent):
     """Audio in (upload / microphone) and out (a player)."""
+
+    CONFIG_PROPS = ("streamable", "value", "sources", "type", "label", "show_label", "container", "scale", "min_width",
+                    "interactive", "visible", "streaming", "elem_id", "elem_classes", "key", "preserved_by_key",
+                    "format", "autoplay", "editable", "buttons", "waveform_options", "loop", "recording",
+                    "subtitles", "playback_position")
 
     EVENTS = ["stream", "change", "clear", "play", "pause", "stop", "start_recording", "pause_recording",
               "stop_recording", "upload", "input"]
@@ -150,9 +155,6 @@ class Audio(Component):
             self.subtitles = self._subtitle_file(subtitles)
         super().__init__(**component_kwargs(locals()))
 
-    def config_params(self) -> list[str]:
-        return ["streamable", *super().config_params()]
-
     @staticmethod
     def _subtitle_file(path: str | Path) -> Any:
         if Path(path).suffix.lower() == ".json":
@@ -168,9 +170,7 @@ class Audio(Component):
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
-        if not is_file_data(payload) and not (isinstance(payload, dict) and payload.get("path")):
-            raise Error("Expected an audio file (a FileData object with a 'path').")
-        path = str(payload["path"])
+        path = str(self.file_in(payload)["path"])
         if self.type == "numpy":
             return audio_to_numpy(path)
         suffix = _suffix_of(path)
@@ -227,9 +227,6 @@ class Audio(Component):
         if isinstance(value, (str, Path)):
             return Path(str(value)).name
         return "(audio)"
-
-    def api_info(self) -> dict[str, Any]:
-        return file_data_schema(False)
 
     def example_payload(self) -> Any:
         return {"path": _SAMPLE_URL, "meta": {"_type": "gradio.FileData"}, "orig_name": "audio_sample.wav",

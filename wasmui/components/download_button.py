@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.base import Component
-from wasmui.components.file import file_data_schema
+from wasmui.components.file_base import FileComponent
 from wasmui.components.upload_button import button_file_data
 
-_SAMPLE_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/sample_file.pdf"
 
-
-class DownloadButton(Component):
+class DownloadButton(FileComponent):
     """Downloads its value (a file path) when clicked, and fires ``click``."""
+
+    CONFIG_PROPS = ("label", "value", "variant", "visible", "size", "icon", "scale", "min_width", "interactive",
+                    "elem_id", "elem_classes", "key", "preserved_by_key")
 
     EVENTS = ["change", "click"]
     PYTHON_TYPE = "filepath"
@@ -45,9 +45,6 @@ class DownloadButton(Component):
                          elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key, scale=scale, min_width=min_width)
 
-    def config_params(self) -> list[str]:
-        return [p for p in super().config_params() if p not in ("info", "show_label", "container")]
-
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
             return None
@@ -61,13 +58,3 @@ class DownloadButton(Component):
 
     def process_example(self, value: Any) -> str:
         return "" if value is None else Path(str(value)).name
-
-    def api_info(self) -> dict[str, Any]:
-        return file_data_schema(False)
-
-    def example_payload(self) -> Any:
-        return {"path": _SAMPLE_URL, "meta": {"_type": "gradio.FileData"}, "orig_name": "sample_file.pdf",
-                "url": _SAMPLE_URL}
-
-    def example_value(self) -> Any:
-        return _SAMPLE_URL

@@ -5,11 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.base import Component
-from wasmui.components.file import check_file_type, file_data_schema
+from wasmui.components.file_base import FileComponent, file_data_schema
 from wasmui.exceptions import Error
-
-_SAMPLE_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/sample_file.pdf"
 
 
 def button_file_data(path: str | Path, with_size: bool = True) -> dict[str, Any]:
@@ -25,8 +22,11 @@ def button_file_data(path: str | Path, with_size: bool = True) -> dict[str, Any]
             "mime_type": None, "is_stream": False, "meta": {"_type": "gradio.FileData"}}
 
 
-class UploadButton(Component):
+class UploadButton(FileComponent):
     """Uploads one or many files; passes paths (``type='filepath'``) or bytes."""
+
+    CONFIG_PROPS = ("label", "value", "variant", "visible", "size", "icon", "scale", "min_width", "interactive",
+                    "elem_id", "elem_classes", "key", "preserved_by_key", "type", "file_count", "file_types")
 
     EVENTS = ["change", "click", "upload"]
     PYTHON_TYPE = "filepath"
@@ -68,26 +68,15 @@ class UploadButton(Component):
                          elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key, scale=scale, min_width=min_width)
 
-    def config_params(self) -> list[str]:
-        return [p for p in super().config_params() if p not in ("info", "show_label", "container")]
-
     @property
     def multiple(self) -> bool:
         """Whether the payload is a list of files."""
         return self.file_count in ("multiple", "directory")
 
     def _one(self, item: Any) -> str | bytes:
-        if not isinstance(item, dict) or not isinstance(item.get("path"), str):
-            raise Error("Expected a file (a FileData object with a 'path').")
-        name = item.get("orig_name") or item["path"]
-        if self.file_types:
-            try:
-                check_file_type(name, self.file_types)
-            except Error:
-                raise Error(f"Invalid file type: {Path(name).name}. Please upload a file that is one of these "
-                            f"formats: {self.file_types}") from None
+        item = self.file_in(item)
         if self.type == "binary":
-            return Path(item["path"]).read_bytes()
+            return self.read_bytes(item)
         return str(item["path"])
 
     def preprocess(self, payload: Any) -> Any:
@@ -120,10 +109,3 @@ class UploadButton(Component):
             schema["description"] = doc
         return schema
 
-    def example_payload(self) -> Any:
-        sample = {"path": _SAMPLE_URL, "meta": {"_type": "gradio.FileData"}, "orig_name": "sample_file.pdf",
-                  "url": _SAMPLE_URL}
-        return [sample] if self.multiple else sample
-
-    def example_value(self) -> Any:
-        return [_SAMPLE_URL] if self.multiple else _SAMPLE_URL

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from wasmui.components.audio import handle_file_ref, media_file_data, normalise_sources
-from wasmui.components.base import Component, component_kwargs
-from wasmui.components.file import file_data_schema
+from wasmui.components.base import component_kwargs
+from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
@@ -84,8 +84,13 @@ def format_subtitles(subtitles: str | Path | list[dict[str, Any]]) -> dict[str, 
     return handle_file_ref(path)
 
 
-class Video(Component):
+class Video(FileComponent):
     """Video in (upload / webcam recording) and out (a player)."""
+
+    CONFIG_PROPS = ("value", "format", "sources", "height", "width", "label", "show_label", "container", "scale",
+                    "min_width", "interactive", "visible", "elem_id", "elem_classes", "key", "preserved_by_key",
+                    "webcam_options", "include_audio", "autoplay", "buttons", "loop", "streaming", "watermark",
+                    "subtitles", "playback_position")
 
     EVENTS = ["change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload",
               "input"]
@@ -159,9 +164,7 @@ class Video(Component):
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
             return None
-        if not isinstance(payload, dict) or not payload.get("path"):
-            raise Error("Expected a video file (a FileData object with a 'path').")
-        path = str(payload["path"])
+        path = str(self.file_in(payload)["path"])
         suffix = Path(path).suffix.lower().lstrip(".")
         if self.format is not None and suffix != self.format.lower():
             raise Error(f"Cannot convert {suffix or 'this'} video to {self.format} in the browser: there is no "
@@ -190,9 +193,6 @@ class Video(Component):
         if isinstance(value, (tuple, list)):
             value = value[0]
         return Path(str(value)).name
-
-    def api_info(self) -> dict[str, Any]:
-        return file_data_schema(False)
 
     def example_payload(self) -> Any:
         return {"path": _SAMPLE_URL, "meta": {"_type": "gradio.FileData"}, "orig_name": "world.mp4", "url": _SAMPLE_URL}

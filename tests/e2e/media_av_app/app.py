@@ -59,7 +59,7 @@ with gr.Blocks() as demo:
         up = gr.UploadButton("Upload a text file", file_types=[".txt"])
         content = gr.Textbox(label="Content")
         down = gr.DownloadButton("Download", visible=False)
-        up.upload(read_text, up, content).then(offer_download, up, down)
+        up.upload(read_text, up, content).success(offer_download, up, down)
         echo = gr.Textbox(label="Echo")
         again = gr.Button("Echo")
         again.click(lambda: "still works", None, echo)

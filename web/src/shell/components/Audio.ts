@@ -13,13 +13,16 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import css from "./Audio.css?inline";
 import type { FileData } from "../types.js";
 import { isFileData } from "../types.js";
-import { Block, BlockTitle, classList } from "./block.js";
-import { useResolvedUrl } from "./File.js";
-import { domId, str, type ShellContext, type ViewProps } from "./context.js";
-import { UploadIcon } from "../ui/icons.js";
+import { Block } from "./block.js";
+import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
+import { BlockLabel } from "../ui/label.js";
+import { ClearButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { Empty } from "../ui/empty.js";
+import { fileName, useResolvedUrl } from "../ui/files.js";
+import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
-import { SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
-import { DownloadSmallIcon, MicIcon, MusicIcon, PauseBars, RecordDot, StopSquare, UploadSmallIcon, XIcon } from "../ui/mediaicons.js";
+import { MediaError, SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
+import { MicIcon, MusicIcon, PauseBars, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
 type WaveOpts = { waveform_color?: string | null; waveform_progress_color?: string | null; sample_rate?: number };
 
@@ -113,19 +116,16 @@ function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellC
   const url = useResolvedUrl(ctx, file);
   const media = useRef<HTMLAudioElement>(null);
   const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop"]);
-  const buttons = Array.isArray(props.buttons) ? props.buttons : [];
-  const name = file.orig_name || file.path.split(/[\\/]/).pop() || "audio";
   return h(
     "div",
     { class: "audio-player" },
-    h(
-      "div",
-      { class: "media-buttons" },
-      buttons.includes("download")
-        ? h("a", { class: "icon-button", href: url, download: name, "aria-label": "Download", title: "Download" }, h(DownloadSmallIcon, null))
-        : null,
-      onClear ? h("button", { type: "button", class: "icon-button", "aria-label": "Clear", title: "Clear", onClick: onClear }, h(XIcon, null)) : null,
-    ),
+    h(IconButtons, {
+      floating: true,
+      children: [
+        hasButton(props, "download") ? h(DownloadButton, { href: url, filename: fileName(file) }) : null,
+        onClear ? h(ClearButton, { onClear }) : null,
+      ],
+    }),
     url ? h(Waveform, { url, media, opts: (props.waveform_options ?? {}) as WaveOpts }) : null,
     h("audio", {
       ref: media,
@@ -220,10 +220,8 @@ function isWav(file: File): boolean {
   return file.type === "audio/wav" || file.type === "audio/x-wav" || /\.wav$/i.test(file.name);
 }
 
-function DropZone({ ctx, id, props, onError }: { ctx: ShellContext; id: number; props: Record<string, unknown>; onError: (m: string | null) => void }): ComponentChild {
-  const input = useRef<HTMLInputElement>(null);
+function AudioUpload({ ctx, id, props, onError }: { ctx: ShellContext; id: number; props: Record<string, unknown>; onError: (m: string | null) => void }): ComponentChild {
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const take = async (files: File[]): Promise<void> => {
     let file = files[0];
     if (!file) return;
@@ -242,32 +240,12 @@ function DropZone({ ctx, id, props, onError }: { ctx: ShellContext; id: number; 
       if (await uploadAsValue(ctx, id, file)) ctx.trigger(id, "upload");
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = "";
     }
   };
-  return h(
-    "div",
-    {
-      class: classList("drop-zone", over && "over", busy && "busy"),
-      onDragOver: (e: DragEvent) => {
-        e.preventDefault();
-        setOver(true);
-      },
-      onDragLeave: () => setOver(false),
-      onDrop: (e: DragEvent) => {
-        e.preventDefault();
-        setOver(false);
-        void take(Array.from(e.dataTransfer?.files ?? []));
-      },
-    },
-    h("input", {
-      ref: input, id: domId(id), type: "file", class: "visually-hidden", tabIndex: -1, accept: "audio/*",
-      "aria-label": str(props.label, "Audio"),
-      onChange: (e: Event) => void take(Array.from((e.currentTarget as HTMLInputElement).files ?? [])),
-    }),
-    h("button", { type: "button", class: "drop-button", disabled: busy, onClick: () => input.current?.click() },
-      h(UploadIcon, null), h("span", null, busy ? "Uploading…" : "Drop Audio Here"), busy ? null : h("span", { class: "drop-or" }, "- or - Click to Upload")),
-  );
+  return h(UploadZone, {
+    id: domId(id), label: str(props.label, "Audio"), multiple: false, fileTypes: ["audio"], busy,
+    text: "Drop Audio Here", onFiles: (files: File[]) => void take(files),
+  });
 }
 
 const SOURCES = {
@@ -288,22 +266,23 @@ export function AudioView({ state, ctx }: ViewProps): ComponentChild {
   };
   let body: ComponentChild;
   if (value) body = h(Player, { key: value.path, file: value, ctx, id: state.id, props, onClear: editable ? clear : undefined });
-  else if (!editable) body = h("div", { class: "media-empty" }, h(MusicIcon, null));
+  else if (!editable) body = h(Empty, { icon: h(MusicIcon, null), large: true });
   else
     body = h(
       "div",
       { class: "media-input" },
       source === "microphone"
         ? h(Recorder, { ctx, id: state.id, props, onError: setError })
-        : h(DropZone, { ctx, id: state.id, props, onError: setError }),
+        : h(AudioUpload, { ctx, id: state.id, props, onError: setError }),
       h(SourceTabs, { sources: sources.map((s) => SOURCES[s]), active: source, onPick: (s) => (setError(null), setSource(s)) }),
     );
   return h(
     Block,
     { state, class: "media-block" },
-    h("style", null, css),
-    h(BlockTitle, { props, fallback: "Audio" }),
+    h(BlockLabel, { props, icon: h(MusicIcon, null), fallback: "Audio" }),
     body,
-    error ? h("div", { class: "media-error", role: "alert" }, error) : null,
+    h(MediaError, { message: error }),
   );
 }
+
+export default { view: AudioView, css } satisfies ViewModule;

@@ -8,9 +8,10 @@
 
 import { h, type ComponentChild } from "preact";
 import { classList, sizing } from "./block.js";
-import { useResolvedUrl } from "./File.js";
+import { useResolvedUrl } from "../ui/files.js";
 import { isFileData } from "../types.js";
-import { str, type ViewProps } from "./context.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
+import { buttonsCss } from "../ui/buttons.js";
 
 async function save(url: string, name: string): Promise<void> {
   const response = await fetch(url);
@@ -48,3 +49,5 @@ export function DownloadButtonView({ state, ctx }: ViewProps): ComponentChild {
     str(props.label, "Download"),
   );
 }
+
+export default { view: DownloadButtonView, css: buttonsCss } satisfies ViewModule;

@@ -8,8 +8,9 @@
 import { h, type ComponentChild } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { classList, sizing } from "./block.js";
-import { acceptAttr } from "./File.js";
-import { str, type ViewProps } from "./context.js";
+import { acceptAttr } from "../ui/upload.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
+import { buttonsCss } from "../ui/buttons.js";
 
 export function UploadButtonView({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -65,3 +66,5 @@ export function UploadButtonView({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: UploadButtonView, css: buttonsCss } satisfies ViewModule;

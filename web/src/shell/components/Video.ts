@@ -10,17 +10,20 @@
 
 import { h, type ComponentChild } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import css from "./Audio.css?inline";
+import audioCss from "./Audio.css?inline";
 import videoCss from "./Video.css?inline";
 import type { FileData } from "../types.js";
 import { isFileData } from "../types.js";
-import { Block, BlockTitle, classList } from "./block.js";
-import { useResolvedUrl } from "./File.js";
-import { domId, str, type ShellContext, type ViewProps } from "./context.js";
-import { UploadIcon } from "../ui/icons.js";
+import { Block, classList } from "./block.js";
+import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
+import { BlockLabel } from "../ui/label.js";
+import { ClearButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { Empty } from "../ui/empty.js";
+import { fileName, useResolvedUrl } from "../ui/files.js";
+import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, recordStream, type CameraRecording } from "../ui/capture.js";
-import { SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
-import { CameraIcon, DownloadSmallIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon, XIcon } from "../ui/mediaicons.js";
+import { MediaError, SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
+import { CameraIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
 type WebcamOpts = { mirror?: boolean; constraints?: MediaTrackConstraints | null };
 
@@ -34,19 +37,16 @@ function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellC
   const subsUrl = useResolvedUrl(ctx, subs);
   const media = useRef<HTMLVideoElement>(null);
   const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop", "end"]);
-  const buttons = Array.isArray(props.buttons) ? props.buttons : [];
-  const name = file.orig_name || file.path.split(/[\\/]/).pop() || "video";
   return h(
     "div",
     { class: "video-frame", style: { height: cssSize(props.height), width: cssSize(props.width) } },
-    h(
-      "div",
-      { class: "media-buttons" },
-      buttons.includes("download")
-        ? h("a", { class: "icon-button", href: url, download: name, "aria-label": "Download", title: "Download" }, h(DownloadSmallIcon, null))
-        : null,
-      onClear ? h("button", { type: "button", class: "icon-button", "aria-label": "Clear", title: "Clear", onClick: onClear }, h(XIcon, null)) : null,
-    ),
+    h(IconButtons, {
+      floating: true,
+      children: [
+        hasButton(props, "download") ? h(DownloadButton, { href: url, filename: fileName(file) }) : null,
+        onClear ? h(ClearButton, { onClear }) : null,
+      ],
+    }),
     h(
       "video",
       {
@@ -140,10 +140,8 @@ function Webcam({ ctx, id, props, onError }: { ctx: ShellContext; id: number; pr
   );
 }
 
-function DropZone({ ctx, id, props }: { ctx: ShellContext; id: number; props: Record<string, unknown> }): ComponentChild {
-  const input = useRef<HTMLInputElement>(null);
+function VideoUpload({ ctx, id, props }: { ctx: ShellContext; id: number; props: Record<string, unknown> }): ComponentChild {
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const take = async (files: File[]): Promise<void> => {
     const file = files[0];
     if (!file) return;
@@ -152,32 +150,12 @@ function DropZone({ ctx, id, props }: { ctx: ShellContext; id: number; props: Re
       if (await uploadAsValue(ctx, id, file)) ctx.trigger(id, "upload");
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = "";
     }
   };
-  return h(
-    "div",
-    {
-      class: classList("drop-zone", over && "over", busy && "busy"),
-      onDragOver: (e: DragEvent) => {
-        e.preventDefault();
-        setOver(true);
-      },
-      onDragLeave: () => setOver(false),
-      onDrop: (e: DragEvent) => {
-        e.preventDefault();
-        setOver(false);
-        void take(Array.from(e.dataTransfer?.files ?? []));
-      },
-    },
-    h("input", {
-      ref: input, id: domId(id), type: "file", class: "visually-hidden", tabIndex: -1, accept: "video/*",
-      "aria-label": str(props.label, "Video"),
-      onChange: (e: Event) => void take(Array.from((e.currentTarget as HTMLInputElement).files ?? [])),
-    }),
-    h("button", { type: "button", class: "drop-button", disabled: busy, onClick: () => input.current?.click() },
-      h(UploadIcon, null), h("span", null, busy ? "Uploading…" : "Drop Video Here"), busy ? null : h("span", { class: "drop-or" }, "- or - Click to Upload")),
-  );
+  return h(UploadZone, {
+    id: domId(id), label: str(props.label, "Video"), multiple: false, fileTypes: ["video"], busy,
+    text: "Drop Video Here", onFiles: (files: File[]) => void take(files),
+  });
 }
 
 const SOURCES = {
@@ -198,20 +176,21 @@ export function VideoView({ state, ctx }: ViewProps): ComponentChild {
   };
   let body: ComponentChild;
   if (value) body = h(Player, { key: value.path, file: value, ctx, id: state.id, props, onClear: editable ? clear : undefined });
-  else if (!editable) body = h("div", { class: "media-empty video-empty" }, h(FilmIcon, null));
+  else if (!editable) body = h(Empty, { icon: h(FilmIcon, null), large: true });
   else
     body = h(
       "div",
       { class: "media-input" },
-      source === "webcam" ? h(Webcam, { ctx, id: state.id, props, onError: setError }) : h(DropZone, { ctx, id: state.id, props }),
+      source === "webcam" ? h(Webcam, { ctx, id: state.id, props, onError: setError }) : h(VideoUpload, { ctx, id: state.id, props }),
       h(SourceTabs, { sources: sources.map((s) => SOURCES[s]), active: source, onPick: (s) => (setError(null), setSource(s)) }),
     );
   return h(
     Block,
     { state, class: "media-block" },
-    h("style", null, css + videoCss),
-    h(BlockTitle, { props, fallback: "Video" }),
+    h(BlockLabel, { props, icon: h(FilmIcon, null), fallback: "Video" }),
     body,
-    error ? h("div", { class: "media-error", role: "alert" }, error) : null,
+    h(MediaError, { message: error }),
   );
 }
+
+export default { view: VideoView, css: audioCss + videoCss } satisfies ViewModule;

@@ -20,15 +20,12 @@ export const CameraIcon = (): ComponentChild =>
 export const UploadSmallIcon = (): ComponentChild =>
   icon(["M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4", "M17 8l-5-5-5 5", "M12 3v12"]);
 export const MusicIcon = (): ComponentChild =>
-  icon(["M9 18V5l12-2v13", "M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6z", "M18 19a3 3 0 1 0 0-6 3 3 0 0 0 0 6z"], 40);
+  icon(["M9 18V5l12-2v13", "M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6z", "M18 19a3 3 0 1 0 0-6 3 3 0 0 0 0 6z"]);
 export const FilmIcon = (): ComponentChild =>
   icon(["M4 3h16a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z", "M7 3v18", "M17 3v18",
-        "M3 12h18", "M3 7.5h4", "M3 16.5h4", "M17 7.5h4", "M17 16.5h4"], 40);
+        "M3 12h18", "M3 7.5h4", "M3 16.5h4", "M17 7.5h4", "M17 16.5h4"]);
 export const RecordDot = (): ComponentChild =>
   h("svg", { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": "true" }, h("circle", { cx: 6, cy: 6, r: 5, fill: "currentColor" }));
 export const StopSquare = (): ComponentChild =>
   h("svg", { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": "true" }, h("rect", { x: 1, y: 1, width: 10, height: 10, rx: 1.5, fill: "currentColor" }));
 export const PauseBars = (): ComponentChild => icon(["M8 5v14", "M16 5v14"], 14);
-export const XIcon = (): ComponentChild => icon(["M18 6 6 18", "M6 6l12 12"], 14);
-export const DownloadSmallIcon = (): ComponentChild =>
-  icon(["M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4", "M7 10l5 5 5-5", "M12 15V3"], 14);

@@ -9,7 +9,7 @@ import { h, type ComponentChild } from "preact";
 import { useEffect } from "preact/hooks";
 import type { FileData } from "../types.js";
 import type { ShellContext } from "../components/context.js";
-import { classList } from "../components/block.js";
+import { classList } from "../values.js";
 
 export type Source = { id: string; label: string; icon: ComponentChild };
 
@@ -100,4 +100,9 @@ export async function uploadAsValue(ctx: ShellContext, id: number, file: File): 
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** A device or decoding problem, shown at the component (not only as a toast). */
+export function MediaError({ message }: { message: string | null }): ComponentChild {
+  return message ? h("div", { class: "media-error", role: "alert" }, message) : null;
 }
