@@ -14,8 +14,9 @@ EXPECTED = {
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
-    "Gallery", "Image", "WatermarkOptions", "WebcamOptions",
-    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions", "set_static_paths", "skip", "themes", "update", "validate",
+    "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
+    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
+    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
 }
 
 

@@ -26,7 +26,7 @@ from wasmui.devserver import Server, start_static_server
 CHROMIUM = os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
-        # Fake camera/microphone (a test pattern and a beep) granted without a prompt, for capture tests.
+        # Capture tests: a fake camera/microphone, permission prompts answered yes.
         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from wasmui.components.audio import Audio
+from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+from wasmui.components.code import Code
+from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
 from wasmui.components.image import Image
+from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
@@ -72,7 +76,6 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Audio", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "DownloadButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "AnnotatedImage", "Audio", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Code", "Component", "Dataframe", "Dataset", "DownloadButton", "Dropdown", "File", "FormComponent", "Gallery", "HTML", "Image", "ImageSlider", "JSON", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
