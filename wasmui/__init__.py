@@ -10,6 +10,7 @@ from wasmui.components import (
     HTML,
     AnnotatedImage,
     JSON,
+    BrowserState,
     Button,
     Checkbox,
     CheckboxGroup,
@@ -17,14 +18,17 @@ from wasmui.components import (
     Code,
     Dataframe,
     Dataset,
+    DateTime,
     Dropdown,
     File,
     Gallery,
+    HighlightedText,
     Image,
     ImageSlider,
     Label,
     Markdown,
     Number,
+    ParamViewer,
     Radio,
     Slider,
     State,
@@ -65,6 +69,9 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
 
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
+
 __all__ = [
     "GRADIO_VERSION",
     "HTML",
@@ -73,6 +80,7 @@ __all__ = [
     "Audio",
     "AnnotatedImage",
     "Blocks",
+    "BrowserState",
     "Button",
     "Checkbox",
     "CheckboxGroup",
@@ -82,6 +90,7 @@ __all__ = [
     "CopyData",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "Dependency",
     "DownloadButton",
     "DownloadData",
@@ -93,6 +102,7 @@ __all__ = [
     "Examples",
     "File",
     "Gallery",
+    "HighlightedText",
     "Group",
     "Image",
     "ImageSlider",
@@ -102,6 +112,7 @@ __all__ = [
     "Label",
     "Markdown",
     "Number",
+    "ParamViewer",
     "Progress",
     "Radio",
     "Request",

@@ -15,7 +15,7 @@ EXPECTED = {
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
     "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
-    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
+    "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
     "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
 }
 

@@ -7,6 +7,7 @@ from typing import Any
 from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
+from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
@@ -14,8 +15,10 @@ from wasmui.components.code import Code
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.download_button import DownloadButton
+from wasmui.components.datetime_component import DateTime
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
+from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
@@ -23,6 +26,7 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
+from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
@@ -59,16 +63,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
@@ -76,6 +80,6 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "Audio", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Code", "Component", "Dataframe", "Dataset", "DownloadButton", "Dropdown", "File", "FormComponent", "Gallery", "HTML", "Image", "ImageSlider", "JSON", "Label", "Markdown", "Number", "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "AnnotatedImage", "Audio", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Code", "Component", "Dataframe", "Dataset", "DateTime", "DownloadButton", "Dropdown", "File", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageSlider", "JSON", "Label", "Markdown", "Number", "ParamViewer", "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
