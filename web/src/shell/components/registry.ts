@@ -72,7 +72,6 @@ const REGISTRY: Record<string, Descriptor> = {
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
-  clearbutton: { module: button },
   dataset: { module: dataset },
   // no view
   state: { module: state, serverValue: true, noView: true },
@@ -84,7 +83,6 @@ const REGISTRY: Record<string, Descriptor> = {
   form: { module: { view: Form } },
   tabs: { module: tabs },
   tabitem: { module: tabItem },
-  tab: { module: tabItem },
   accordion: { module: accordion },
 };
 
