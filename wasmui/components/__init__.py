@@ -12,6 +12,7 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
+from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.download_button import DownloadButton
@@ -80,6 +81,8 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "Audio", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Code", "Component", "Dataframe", "Dataset", "DateTime", "DownloadButton", "Dropdown", "File", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageSlider", "JSON", "Label", "Markdown", "Number", "ParamViewer", "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "Audio", "DownloadButton", "UploadButton", "Video",
+    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "ColorPicker", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
+    "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
