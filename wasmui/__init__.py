@@ -16,6 +16,7 @@ from wasmui.components import (
     CheckboxGroup,
     ClearButton,
     Code,
+    ColorPicker,
     Dataframe,
     Dataset,
     DateTime,
@@ -59,6 +60,11 @@ from wasmui.helpers import (
     update,
     validate,
 )
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WaveformOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
@@ -72,6 +78,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "Audio",
     "AnnotatedImage",
     "Blocks",
     "BrowserState",
@@ -80,14 +87,16 @@ __all__ = [
     "CheckboxGroup",
     "ClearButton",
     "Code",
+    "ColorPicker",
     "Column",
     "CopyData",
     "Dataframe",
     "Dataset",
     "DateTime",
     "Dependency",
-    "Dropdown",
+    "DownloadButton",
     "DownloadData",
+    "Dropdown",
     "EditData",
     "Error",
     "EventData",
@@ -122,8 +131,11 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
+    "Video",
     "Warning",
     "WatermarkOptions",
+    "WaveformOptions",
     "WebcamOptions",
     "__version__",
     "on",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
@@ -11,8 +12,10 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
+from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.download_button import DownloadButton
 from wasmui.components.datetime_component import DateTime
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
@@ -28,12 +31,15 @@ from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
+    "microphone": (Audio, {"sources": ["microphone"]}),
 }
 
 
@@ -75,7 +81,8 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
+    "Audio", "DownloadButton", "UploadButton", "Video",
+    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "ColorPicker", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
