@@ -387,3 +387,9 @@ def _attach_every(root: Blocks, block_fn: BlockFunction, every: Any) -> None:
 
     timer = Timer(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
     block_fn.targets = block_fn.targets + [(timer._id, "tick")]
+
+
+# ``gradio.events`` also holds the event-data classes and this alias; apps import them from there.
+from wasmui.helpers import DeletedFileData, EventData, KeyUpData, SelectData  # noqa: E402
+
+EventListener = EventListenerMethod

@@ -210,6 +210,17 @@ class CopyData(EventData):
         self.value = (data or {}).get("value")
 
 
+class DeletedFileData(EventData):
+    """Payload of ``File.delete``: the removed ``file`` (a ``FileData``)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        from wasmui.data_classes import FileData
+
+        file = (data or {}).get("file") if isinstance(data, dict) else None
+        self.file = FileData.from_dict(file) if isinstance(file, dict) and "path" in file else file
+
+
 class DownloadData(EventData):
     """Payload of ``.download``: the downloaded file."""
 

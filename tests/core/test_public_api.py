@@ -15,6 +15,15 @@ EXPECTED = {
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
     "Gallery", "Image", "WatermarkOptions", "WebcamOptions", "set_static_paths", "skip", "themes", "update", "validate",
+    # Gradio names added for the names test (tests/core/test_gradio_names.py)
+    "BarPlot", "Brush", "CSVLogger", "Cache", "Checkboxgroup", "ClassicCSVLogger", "Component",
+    "DeepLinkButton", "DeletedFileData", "Dialogue", "DuplicateButton", "Eraser", "FileData", "FileExplorer",
+    "FileSize", "Files", "FlaggingCallback", "Header", "I18n", "ImageEditor", "ImageMask",
+    "InputHTMLAttributes", "Json", "LayerOptions", "LinePlot", "LoginButton", "Model3D", "NO_RELOAD",
+    "OAuthProfile", "OAuthToken", "Paint", "Plot", "ScatterPlot", "Server", "Sidebar", "SimpleCSVLogger",
+    "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
+    "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
+    "mount_gradio_app", "validators",
 }
 
 

@@ -9,7 +9,7 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.dataset import Dataset
-from wasmui.components.file import File
+from wasmui.components.file import File, Files
 from wasmui.components.gallery import Gallery
 from wasmui.components.image import Image
 from wasmui.components.json_component import JSON
@@ -19,8 +19,24 @@ from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
-from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
 from wasmui.exceptions import InvalidComponentError
+from wasmui.layouts import Form
+from wasmui.pending import (
+    BarPlot,
+    DeepLinkButton,
+    Dialogue,
+    DuplicateButton,
+    FileExplorer,
+    ImageEditor,
+    LinePlot,
+    LoginButton,
+    Model3D,
+    Navbar,
+    Plot,
+    ScatterPlot,
+    WorkflowCanvas,
+)
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
@@ -63,11 +79,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
-# Gradio's historical alias.
+# Gradio's historical aliases.
 get_component_instance = component_from_spec
+component = component_from_spec
+Checkboxgroup = CheckboxGroup
+Json = JSON
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Gallery", "Image", "Label",
+    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "Files", "FormComponent", "Gallery", "Image", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
-    "get_component_instance",
+    "get_component_instance", "component", "Form", "Checkboxgroup", "Json", "InputHTMLAttributes",
+    "BarPlot", "DeepLinkButton", "Dialogue", "DuplicateButton", "FileExplorer", "ImageEditor", "LinePlot", "LoginButton",
+    "Model3D", "Navbar", "Plot", "ScatterPlot", "WorkflowCanvas",
 ]
