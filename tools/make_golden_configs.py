@@ -55,12 +55,27 @@ CASES: list[tuple[str, str]] = [
     ("image_alt", "gr.Image(alt_text='A bus', label='b')"),
     ("gallery_default", "gr.Gallery()"),
     ("gallery_full", "gr.Gallery(columns=3, rows=2, object_fit='cover', preview=True, selected_index=1, allow_preview=False, file_types=['image'], interactive=True, height=400, label='g', type='numpy', buttons=['download'])"),
+    ("annotatedimage_default", "gr.AnnotatedImage()"),
+    ("annotatedimage_full", "gr.AnnotatedImage(show_legend=False, height=200, width=300, color_map={'a': '#ff0000'}, label='seg', format='png')"),
+    ("imageslider_default", "gr.ImageSlider()"),
+    ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("row", "gr.Row()"),
     ("column", "gr.Column(scale=2, min_width=100, variant='panel')"),
     ("group", "gr.Group()"),
     ("tabs", "gr.Tabs(selected=1)"),
     ("tab", "gr.Tab('First', id=1)"),
     ("accordion", "gr.Accordion('More', open=False)"),
+    # issue 10: data components
+    ("dataframe_default", "gr.Dataframe()"),
+    ("dataframe_list", "gr.Dataframe([[1, 'a'], [2, 'b']], headers=['n', 's'], datatype=['number', 'str'], interactive=True)"),
+    ("dataframe_dict", "gr.Dataframe({'headers': ['x'], 'data': [[1], [2]]}, row_count=(2, 'fixed'), col_count=(1, 'fixed'))"),
+    ("dataframe_full", "gr.Dataframe(headers=['a', 'b'], column_count=2, row_count=4, max_height=300, wrap=True, "
+     "column_widths=[100, '30%'], buttons=['copy', 'fullscreen'], show_row_numbers=True, max_chars=10, "
+     "show_search='filter', pinned_columns=1, static_columns=[0], type='array', label='t')"),
+    ("code_default", "gr.Code()"),
+    ("code_full", "gr.Code('  x = 1  ', language='python', lines=3, max_lines=2, interactive=True, wrap_lines=True, "
+     "show_line_numbers=False, autocomplete=True, buttons=['copy'], label='c')"),
+    ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

@@ -135,13 +135,14 @@ def _config_main(app_file: str, out_file: str) -> int:
 
 
 def component_packages(blocks: Any) -> list[tuple[str, str]]:
-    """``(package, "gr.Image")`` for each package a component of ``blocks`` needs in the browser."""
+    """``(package, "gr.Image")`` for each package a component of ``blocks`` needs in the browser
+    (``Component.required_packages()``; ``wasmui.config.required_packages`` without the names)."""
+    from wasmui.components.base import Component
+
     found: set[tuple[str, str]] = set()
-    for block in list(getattr(blocks, "blocks", {}).values()):
-        # kit-py's Component.required_packages() hook; components without it need nothing.
-        hook = getattr(block, "required_packages", None)
-        if callable(hook):
-            found.update((str(p), f"gr.{type(block).__name__}") for p in hook())
+    for block in list(blocks.blocks.values()):
+        if isinstance(block, Component):
+            found.update((str(p), f"gr.{type(block).__name__}") for p in block.required_packages())
     return sorted(found)
 
 

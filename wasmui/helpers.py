@@ -192,6 +192,17 @@ class SelectData(EventData):
         self.selected = data.get("selected", True)
 
 
+class EditData(EventData):
+    """Payload of ``.edit`` (Dataframe): ``index`` ([row, col]), ``value``, ``previous_value``."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.previous_value = data.get("previous_value")
+
+
 class KeyUpData(EventData):
     """Payload of ``.key_up``: ``key`` and ``input_value``."""
 

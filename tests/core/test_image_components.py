@@ -263,3 +263,41 @@ def test_gallery_file_types_and_bad_items(tmp_path: Path) -> None:
         gr.Gallery().postprocess("one.png")
     with pytest.raises(Error, match="Cannot process type"):
         gr.Gallery().postprocess([3])
+
+
+# -- AnnotatedImage / ImageSlider -------------------------------------------------------
+def test_annotated_image_boxes_and_masks() -> None:
+    base = np.zeros((20, 30, 3), np.uint8)
+    mask = np.zeros((20, 30))
+    mask[15:, :] = 0.5
+    comp = gr.AnnotatedImage(color_map={"car": "#00ff00"})
+    out = comp.postprocess((base, [((2, 3, 12, 13), "car"), (mask, "road")]))
+    assert [a["label"] for a in out["annotations"]] == ["car", "road"]
+    box = decode(out["annotations"][0]["image"])
+    assert box.shape == (20, 30, 4)
+    assert box[3, 2].tolist() == [0, 255, 0, 255]        # border: solid
+    assert box[8, 7].tolist() == [0, 255, 0, 127]        # inside: half alpha
+    assert box[0, 0].tolist() == [0, 0, 0, 0]            # outside: transparent
+    road = decode(out["annotations"][1]["image"])
+    assert road[16, 5].tolist() == [255, 0, 0, 127] and road[5, 5, 3] == 0
+    base_path, anns = comp.preprocess(out)
+    assert base_path == out["image"]["path"] and anns[1] == (out["annotations"][1]["image"]["path"], "road")
+
+
+def test_annotated_image_bad_values() -> None:
+    with pytest.raises(Error, match="mask array or a box"):
+        gr.AnnotatedImage().postprocess((np.zeros((4, 4, 3), np.uint8), [("oops", "x")]))
+    with pytest.raises(Error, match="does not match the image"):
+        gr.AnnotatedImage().postprocess((np.zeros((4, 4, 3), np.uint8), [(np.zeros((2, 2)), "x")]))
+    assert gr.AnnotatedImage().postprocess(None) is None
+
+
+def test_image_slider_pairs(tmp_path: Path) -> None:
+    comp = gr.ImageSlider(format="png")
+    out = comp.postprocess((np.zeros((2, 3, 3), np.uint8), None))
+    assert out[1] is None and decode(out[0]).shape == (2, 3, 3)
+    a = upload(tmp_path, png_bytes(RGBA), "a.png")
+    left, right = comp.preprocess([a, a])
+    assert left.shape == (4, 6, 3) and right.shape == (4, 6, 3)
+    with pytest.raises(Error, match="pair"):
+        comp.postprocess(np.zeros((2, 2, 3), np.uint8))

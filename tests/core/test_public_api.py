@@ -14,7 +14,8 @@ EXPECTED = {
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
-    "Gallery", "Image", "WatermarkOptions", "WebcamOptions", "set_static_paths", "skip", "themes", "update", "validate",
+    "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
+    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
     # Gradio names added for the names test (tests/core/test_gradio_names.py)
     "BarPlot", "Brush", "CSVLogger", "Cache", "Checkboxgroup", "ClassicCSVLogger", "Component",
     "DeepLinkButton", "DeletedFileData", "Dialogue", "DuplicateButton", "Eraser", "FileData", "FileExplorer",

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+from wasmui.components.code import Code
+from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
 from wasmui.components.gallery import Gallery
 from wasmui.components.image import Image
+from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
@@ -86,7 +90,7 @@ Checkboxgroup = CheckboxGroup
 Json = JSON
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "Files", "FormComponent", "Gallery", "Image", "Label",
+    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "Files", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance", "component", "Form", "Checkboxgroup", "Json", "InputHTMLAttributes",
     "BarPlot", "DeepLinkButton", "Dialogue", "DuplicateButton", "FileExplorer", "ImageEditor", "LinePlot", "LoginButton",

@@ -153,6 +153,8 @@ class Image(FileComponent):
             return None
         if not isinstance(payload, dict) or not (is_file_data(payload) or "path" in payload or "url" in payload):
             raise Error("Expected an image (a FileData object with a 'path' or 'url').")
+        if isinstance(payload.get("path"), str):
+            self.file_in(payload)  # the app's max_file_size
         return imaging.load_image(payload.get("path"), orig_name=payload.get("orig_name"), url=payload.get("url"),
                                   image_mode=self.image_mode, type=self.type)  # type: ignore[arg-type]
 

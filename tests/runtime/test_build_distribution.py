@@ -3,6 +3,7 @@ what a build publishes, and the failure when nothing provides a package."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -148,6 +149,12 @@ def test_a_site_built_against_a_folder_ships_only_what_the_app_needs(pyodide_dis
     stdlib = zipfile.ZipFile(out / "pyodide" / "python_stdlib.zip")
     assert stdlib.read(next(n for n in stdlib.namelist() if n.endswith(".pyc")))[:4] == PYC_MAGIC_312
     assert len(list((out / "wheels").glob("*/wasmui-*.whl"))) == 1  # the default core's wheel is not shipped
+    # Package wheels carry .pyc too, and the trimmed lock has their new checksums.
+    for key in wanted:
+        shipped_file = out / "pyodide" / lock["packages"][key]["file_name"]
+        assert hashlib.sha256(shipped_file.read_bytes()).hexdigest() == lock["packages"][key]["sha256"], key
+    pandas = zipfile.ZipFile(out / "pyodide" / lock["packages"]["pandas"]["file_name"]).namelist()
+    assert "pandas/__pycache__/__init__.cpython-312.pyc" in pandas and "pandas/__init__.py" in pandas
 
 
 def test_a_site_built_against_a_url_says_it_is_not_offline(pyodide_dist: Path, tmp_path: Path,
@@ -163,3 +170,18 @@ def test_a_site_built_against_a_url_says_it_is_not_offline(pyodide_dist: Path, t
     assert not (out / "pyodide").exists()
     err = capsys.readouterr().err
     assert "NOT offline" in err and url in err and "numpy" in err
+
+
+@needs_web
+def test_what_components_need_counts_even_without_an_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "app.py").write_text("import gradio as gr\ngr.Interface(lambda im: im, gr.Image(), gr.Image()).launch()\n")
+    assert cli.main(["build", str(tmp_path), "-o", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "numpy (needed by gr.Image)" in err and "pillow (needed by gr.Image)" in err
+
+
+def test_component_packages_go_into_the_page(pyodide_dist: Path, tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("import gradio as gr\ngr.Interface(lambda im: im, gr.Image(type='pil'), 'text').launch()\n")
+    out = build.build_site(tmp_path, tmp_path / "site", pyodide=str(pyodide_dist))
+    packages = json.loads(re.search(r'data-wasmui="packages">(.*?)</script>', (out / "index.html").read_text()).group(1))
+    assert packages == ["pillow"]
