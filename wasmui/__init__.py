@@ -103,6 +103,7 @@ from wasmui.pending import (
     Workflow,
     WorkflowCanvas,
 )
+from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.themes import Theme
 from wasmui.utils import NO_RELOAD, FileSize
@@ -220,6 +221,7 @@ __all__ = [
     "mcp",
     "mount_gradio_app",
     "on",
+    "render",
     "set_static_paths",
     "skip",
     "themes",

@@ -50,7 +50,6 @@ MISSING: dict[str, str] = {
                      "gradio.components:HighlightedText", "gradio.components:Highlightedtext",
                      "gradio.components:ParamViewer"], _DATA),
     **dict.fromkeys(["ColorPicker", "gradio.components:ColorPicker"], "issue 10 (ColorPicker engineer)"),
-    **dict.fromkeys(["render"], "issue 11 (app engineer: @gr.render)"),
     **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }

@@ -24,7 +24,7 @@ EXPECTED = {
     "OAuthProfile", "OAuthToken", "Paint", "Plot", "ScatterPlot", "Server", "Sidebar", "SimpleCSVLogger",
     "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
     "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
-    "mount_gradio_app", "validators",
+    "mount_gradio_app", "validators", "render",
 }
 
 
