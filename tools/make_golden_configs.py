@@ -75,6 +75,18 @@ CASES: list[tuple[str, str]] = [
     ("code_default", "gr.Code()"),
     ("code_full", "gr.Code('  x = 1  ', language='python', lines=3, max_lines=2, interactive=True, wrap_lines=True, "
      "show_line_numbers=False, autocomplete=True, buttons=['copy'], label='c')"),
+    ("datetime_default", "gr.DateTime()"),
+    ("datetime_full", "gr.DateTime('2024-01-01', include_time=False, type='string', timezone='Europe/Paris', label='d', info='i', interactive=True)"),
+    ("datetime_timestamp", "gr.DateTime(0, timezone='UTC')"),
+    ("highlightedtext_default", "gr.HighlightedText()"),
+    ("highlightedtext_full", "gr.HighlightedText([('a', 'x'), ('b', 'x'), ('c', None), ('', 'x')], color_map={'x': 'red'}, "
+     "combine_adjacent=True, adjacent_separator=' ', show_legend=True, show_inline_category=False, rtl=True, label='h')"),
+    ("highlightedtext_entities", "gr.HighlightedText({'text': 'Hi Ada Lovelace!', 'entities': [{'entity': 'PER', 'start': 3, 'end': 15}]}, "
+     "show_whitespaces=False, interactive=True)"),
+    ("paramviewer_default", "gr.ParamViewer()"),
+    ("paramviewer_value", "gr.ParamViewer({'n': {'type': 'int', 'description': 'How many', 'default': '1'}}, language='typescript', "
+     "header='Args', anchor_links='fn', max_height=200, linkify=['Tool'])"),
+    ("browserstate", "gr.BrowserState([1, {'a': 2}], storage_key='k', secret='s')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
 ]
 

@@ -26,6 +26,7 @@ from wasmui.components import (
     AnnotatedImage,
     JSON,
     InputHTMLAttributes,
+    BrowserState,
     Button,
     Checkbox,
     CheckboxGroup,
@@ -33,16 +34,19 @@ from wasmui.components import (
     Code,
     Dataframe,
     Dataset,
+    DateTime,
     Dropdown,
     Component,
     File,
     Files,
     Gallery,
+    HighlightedText,
     Image,
     ImageSlider,
     Label,
     Markdown,
     Number,
+    ParamViewer,
     Radio,
     Slider,
     State,
@@ -112,12 +116,15 @@ from wasmui.version import GRADIO_VERSION, __version__
 # Gradio's other spellings of the same components.
 Checkboxgroup = CheckboxGroup
 Json = JSON
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
 
 __all__ = [
     "Accordion",
     "AnnotatedImage",
     "BarPlot",
     "Blocks",
+    "BrowserState",
     "Brush",
     "Button",
     "CSVLogger",
@@ -133,6 +140,7 @@ __all__ = [
     "CopyData",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "DeepLinkButton",
     "DeletedFileData",
     "Dependency",
@@ -157,6 +165,7 @@ __all__ = [
     "Group",
     "HTML",
     "Header",
+    "HighlightedText",
     "I18n",
     "Image",
     "ImageEditor",
@@ -179,6 +188,7 @@ __all__ = [
     "OAuthProfile",
     "OAuthToken",
     "Paint",
+    "ParamViewer",
     "Plot",
     "Progress",
     "Radio",

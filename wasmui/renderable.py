@@ -23,10 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context, current_job
+from wasmui.layouts import Column, Row
 
 if TYPE_CHECKING:
-    from wasmui.blocks import Block, BlockContext, Blocks
+    from wasmui.blocks import Blocks
     from wasmui.events import EventListenerMethod
 
 # Renders build blocks through the process-wide build context; one at a time.
@@ -47,13 +49,11 @@ class Renderable:
 
     def __init__(self, root: Blocks, fn: Callable[..., Any], inputs: list[Block],
                  triggers: list[tuple[int | None, str]], **listener_options: Any) -> None:
-        from wasmui.layouts import Column, Row
-
         self.root = root
         self.fn = fn
         self.id = len(root.renderables)
         root.renderables.append(self)
-        self.container_class = Row if isinstance(Context.block, Row) else Column
+        self.container_class: type[Row] | type[Column] = Row if isinstance(Context.block, Row) else Column
         self.container = self.container_class(show_progress=True)
         self.states: dict[str, RenderState] = {}
         block_fn, _ = root.set_event_trigger(triggers, self.apply, inputs, [self.container],
@@ -105,8 +105,6 @@ class Renderable:
 
 
 def _descendants(block: BlockContext) -> list[Block]:
-    from wasmui.blocks import BlockContext
-
     out: list[Block] = []
     for child in block.children:
         out.append(child)
@@ -129,15 +127,14 @@ def render(
 
     Without ``triggers`` it runs on page load and when any of ``inputs`` changes.
     """
-    from wasmui.blocks import Block
-
     root = Context.root_block
     if root is None:
         raise ValueError("@gr.render must be used inside a `with gr.Blocks():` block.")
     ins = [inputs] if isinstance(inputs, Block) else list(inputs or [])
     targets: list[tuple[int | None, str]]
     if triggers is None:
-        targets = [(root._id, "load")] + [(b._id, "change") for b in ins if "change" in b.EVENTS]
+        targets = [(root._id, "load")]
+        targets += [(b._id, "change") for b in ins if "change" in b.EVENTS]
     else:
         listeners = [triggers] if not isinstance(triggers, Sequence) else list(triggers)
         targets = [(root._id if t.event_name == "load" else (t.block._id if t.block is not None else None),

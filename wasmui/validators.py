@@ -37,7 +37,7 @@ def mp4_duration(path: str) -> float:
         timescale, duration = struct.unpack(">IQ", data[start + 20: start + 32])
     else:
         timescale, duration = struct.unpack(">II", data[start + 12: start + 20])
-    return duration / timescale
+    return float(duration) / float(timescale)
 
 
 def _find_box(data: bytes, start: int, end: int, name: bytes) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ EXPECTED = {
     "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
     "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
     "mount_gradio_app", "validators", "render",
+    "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
 }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
+from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
@@ -13,7 +14,10 @@ from wasmui.components.code import Code
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
+from wasmui.components.datetime_component import DateTime
+from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
+from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
@@ -21,6 +25,7 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
+from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
@@ -70,16 +75,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
@@ -95,4 +100,7 @@ __all__ = [
     "get_component_instance", "component", "Form", "Checkboxgroup", "Json", "InputHTMLAttributes",
     "BarPlot", "DeepLinkButton", "Dialogue", "DuplicateButton", "FileExplorer", "ImageEditor", "LinePlot", "LoginButton",
     "Model3D", "Navbar", "Plot", "ScatterPlot", "WorkflowCanvas",
+    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
+    "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "get_component_instance",
 ]
