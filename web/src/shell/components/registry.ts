@@ -68,7 +68,6 @@ const REGISTRY: Record<string, Descriptor> = {
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
-  clearbutton: { module: button },
   dataset: { module: dataset },
   // no view
   state: { module: state, serverValue: true, noView: true },
@@ -80,7 +79,6 @@ const REGISTRY: Record<string, Descriptor> = {
   form: { module: { view: Form } },
   tabs: { module: tabs },
   tabitem: { module: tabItem },
-  tab: { module: tabItem },
   accordion: { module: accordion },
 };
 
