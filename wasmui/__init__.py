@@ -32,6 +32,7 @@ from wasmui.components import (
     CheckboxGroup,
     ClearButton,
     Code,
+    ColorPicker,
     Dataframe,
     Dataset,
     DateTime,
@@ -81,8 +82,14 @@ from wasmui.helpers import (
 )
 from wasmui.flagging import CSVLogger, ClassicCSVLogger, FlaggingCallback, SimpleCSVLogger
 from wasmui.i18n import I18n
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WaveformOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     BarPlot,
     Brush,
@@ -116,12 +123,17 @@ from wasmui.version import GRADIO_VERSION, __version__
 # Gradio's other spellings of the same components.
 Checkboxgroup = CheckboxGroup
 Json = JSON
+DataFrame = Dataframe
+Highlight = Highlightedtext = HighlightedText
+Annotatedimage = AnnotatedImage
 # Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
 from wasmui import facade as _facade  # noqa: F401  isort: skip
 
 __all__ = [
     "Accordion",
     "AnnotatedImage",
+    "Annotatedimage",
+    "Audio",
     "BarPlot",
     "Blocks",
     "BrowserState",
@@ -135,9 +147,11 @@ __all__ = [
     "ClassicCSVLogger",
     "ClearButton",
     "Code",
+    "ColorPicker",
     "Column",
     "Component",
     "CopyData",
+    "DataFrame",
     "Dataframe",
     "Dataset",
     "DateTime",
@@ -145,6 +159,7 @@ __all__ = [
     "DeletedFileData",
     "Dependency",
     "Dialogue",
+    "DownloadButton",
     "DownloadData",
     "Dropdown",
     "DuplicateButton",
@@ -165,7 +180,9 @@ __all__ = [
     "Group",
     "HTML",
     "Header",
+    "Highlight",
     "HighlightedText",
+    "Highlightedtext",
     "I18n",
     "Image",
     "ImageEditor",
@@ -213,9 +230,12 @@ __all__ = [
     "Textbox",
     "Theme",
     "Timer",
+    "UploadButton",
+    "Video",
     "Walkthrough",
     "Warning",
     "WatermarkOptions",
+    "WaveformOptions",
     "WebcamOptions",
     "Workflow",
     "WorkflowCanvas",
@@ -223,7 +243,12 @@ __all__ = [
     "cache",
     "close_all",
     "deploy",
+    "get_audio",
+    "get_file",
+    "get_image",
+    "get_model3d",
     "get_package_version",
+    "get_video",
     "load",
     "load_chat",
     "load_ipython_extension",

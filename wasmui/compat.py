@@ -38,6 +38,7 @@ _SUBMODULES = {
     "gradio.routes": "wasmui",
     "gradio.templates": "wasmui",
     "gradio.chat_interface": "wasmui",
+    "gradio.media": "wasmui.media",
 }
 # Packages whose every submodule resolves to one flat wasmui module (``gradio.themes.base``,
 # ``gradio.components.chatbot``…): apps import names from them, never module internals.

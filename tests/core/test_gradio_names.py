@@ -23,33 +23,20 @@ from wasmui.pending import PENDING
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "gradio_names.json").read_text())
 
-_IMAGE = "issue 8 (media-image engineer)"
-_AV = "issue 8 (media-av engineer: Audio/Video/Upload/Download, gradio.media)"
+_AV = "issue 8 (media-av engineer: Audio/Video templates)"
 _CHAT = "issue 9 (chat engineer)"
-_DATA = "issue 10 (data engineer: Dataframe/Code/DateTime/HighlightedText/ParamViewer)"
+_DATA = "issue 10 (data engineer: Dataframe templates)"
 _INTERNAL = "Gradio internals, not used by apps"
 
 # Names real Gradio has that wasmui does not have yet: name (or "module:name") -> owner.
 MISSING: dict[str, str] = {
-    **dict.fromkeys(["Annotatedimage", "gradio.components:Annotatedimage"], _IMAGE),
-    **dict.fromkeys(["Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions", "Mic", "Microphone",
-                     "PlayableVideo", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
-                     "gradio.components:Audio", "gradio.components:Video", "gradio.components:UploadButton",
-                     "gradio.components:DownloadButton", "gradio.media:MEDIA_PATHS", "gradio.media:MEDIA_ROOT",
-                     "gradio.media:get_audio", "gradio.media:get_file", "gradio.media:get_image",
-                     "gradio.media:get_model3d", "gradio.media:get_video"], _AV),
+    **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
     **dict.fromkeys(["ChatInterface", "ChatMessage", "Chatbot", "MessageDict", "MultimodalTextbox", "LikeData",
-                     "RetryData", "UndoData", "BrowserState", "gradio.components:ChatMessage",
-                     "gradio.components:Chatbot", "gradio.components:MessageDict",
-                     "gradio.components:MultimodalTextbox", "gradio.components:BrowserState",
+                     "RetryData", "UndoData", "gradio.components:ChatMessage", "gradio.components:Chatbot",
+                     "gradio.components:MessageDict", "gradio.components:MultimodalTextbox",
                      "gradio.components.chatbot:ChatMessage", "gradio.components.chatbot:Message",
                      "gradio.components.chatbot:MessageDict", "gradio.events:LikeData"], _CHAT),
-    **dict.fromkeys(["DataFrame", "DateTime", "Highlight", "HighlightedText", "Highlightedtext",
-                     "List", "Matrix", "Numpy", "ParamViewer", "gradio.components:DataFrame",
-                     "gradio.components:DateTime", "gradio.components:Highlight",
-                     "gradio.components:HighlightedText", "gradio.components:Highlightedtext",
-                     "gradio.components:ParamViewer"], _DATA),
-    **dict.fromkeys(["ColorPicker", "gradio.components:ColorPicker"], "issue 10 (ColorPicker engineer)"),
+    **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
     **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }

@@ -9,6 +9,7 @@ import textwrap
 import wasmui
 
 EXPECTED = {
+    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
     "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
@@ -26,6 +27,8 @@ EXPECTED = {
     "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
     "mount_gradio_app", "validators", "render",
     "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    "Annotatedimage", "DataFrame", "Highlight", "Highlightedtext", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
 }
 
 

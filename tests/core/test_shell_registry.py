@@ -24,9 +24,7 @@ PENDING_VIEWS: dict[str, str] = {}
 
 # Shell views whose Python class is not on main yet, with where it comes from.
 # The test fails once the class exists: then drop it from here.
-PENDING_CLASSES: dict[str, str] = {
-    "colorpicker": "gr.ColorPicker (issue 6, Python half) lands from the kit-py branch",
-}
+PENDING_CLASSES: dict[str, str] = {}
 
 
 def registry_types() -> set[str]:
