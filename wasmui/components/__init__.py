@@ -67,11 +67,12 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
-# Gradio's historical alias.
+# Gradio's aliases (``gr.Json`` is ``gr.JSON``).
+Json = JSON
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
+    "AnnotatedImage", "HTML", "JSON", "Json", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]
