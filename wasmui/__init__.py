@@ -11,21 +11,26 @@ from wasmui.components import (
     AnnotatedImage,
     JSON,
     Json,
+    BrowserState,
     Button,
     Checkbox,
     CheckboxGroup,
     ClearButton,
     Code,
+    ColorPicker,
     Dataframe,
     Dataset,
+    DateTime,
     Dropdown,
     File,
     Gallery,
+    HighlightedText,
     Image,
     ImageSlider,
     Label,
     Markdown,
     Number,
+    ParamViewer,
     Radio,
     Slider,
     State,
@@ -56,10 +61,18 @@ from wasmui.helpers import (
     update,
     validate,
 )
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WaveformOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
+
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
 
 __all__ = [
     "GRADIO_VERSION",
@@ -67,20 +80,25 @@ __all__ = [
     "JSON",
     "Json",
     "Accordion",
+    "Audio",
     "AnnotatedImage",
     "Blocks",
+    "BrowserState",
     "Button",
     "Checkbox",
     "CheckboxGroup",
     "ClearButton",
     "Code",
+    "ColorPicker",
     "Column",
     "CopyData",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "Dependency",
-    "Dropdown",
+    "DownloadButton",
     "DownloadData",
+    "Dropdown",
     "EditData",
     "Error",
     "EventData",
@@ -88,6 +106,7 @@ __all__ = [
     "Examples",
     "File",
     "Gallery",
+    "HighlightedText",
     "Group",
     "Image",
     "ImageSlider",
@@ -97,6 +116,7 @@ __all__ = [
     "Label",
     "Markdown",
     "Number",
+    "ParamViewer",
     "Progress",
     "Radio",
     "Request",
@@ -113,8 +133,11 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
+    "Video",
     "Warning",
     "WatermarkOptions",
+    "WaveformOptions",
     "WebcamOptions",
     "__version__",
     "on",

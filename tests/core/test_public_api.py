@@ -9,13 +9,14 @@ import textwrap
 import wasmui
 
 EXPECTED = {
+    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
     "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
     "AnnotatedImage", "Json", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
-    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
+    "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
 }
 
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
+from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
+from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.datetime_component import DateTime
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
+from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
@@ -21,15 +27,19 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.number import Number, Slider
+from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
+    "microphone": (Audio, {"sources": ["microphone"]}),
 }
 
 
@@ -54,16 +64,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
@@ -72,7 +82,8 @@ Json = JSON
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "Json", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "Audio", "DownloadButton", "UploadButton", "Video",
+    "AnnotatedImage", "HTML", "JSON", "Json", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "ColorPicker", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
+    "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
     "get_component_instance",
 ]

@@ -54,7 +54,15 @@ const REGISTRY: Record<string, Descriptor> = {
   colorpicker: { load: () => import("./ColorPicker.js") },
   code: { load: () => import("./Code.js") },
   dataframe: { load: () => import("./Dataframe.js") },
+  datetime: { load: () => import("./DateTime.js") },
+  highlightedtext: { load: () => import("./HighlightedText.js") },
+  paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
+  browserstate: { load: () => import("./BrowserState.js"), noView: true },
   file: { load: () => import("./File.js") },
+  audio: { load: () => import("./Audio.js") },
+  video: { load: () => import("./Video.js") },
+  uploadbutton: { load: () => import("./UploadButton.js") },
+  downloadbutton: { load: () => import("./DownloadButton.js") },
   json: { load: () => import("./JSON.js") },
   image: { load: () => import("./Image.js") },
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
@@ -64,7 +72,6 @@ const REGISTRY: Record<string, Descriptor> = {
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
-  clearbutton: { module: button },
   dataset: { module: dataset },
   // no view
   state: { module: state, serverValue: true, noView: true },
@@ -76,7 +83,6 @@ const REGISTRY: Record<string, Descriptor> = {
   form: { module: { view: Form } },
   tabs: { module: tabs },
   tabitem: { module: tabItem },
-  tab: { module: tabItem },
   accordion: { module: accordion },
 };
 
