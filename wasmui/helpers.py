@@ -210,6 +210,42 @@ class CopyData(EventData):
         self.value = (data or {}).get("value")
 
 
+class LikeData(EventData):
+    """Payload of ``.like``: message ``index``, its ``value`` and ``liked`` (bool or a feedback option)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.liked = data.get("liked", True)
+
+
+class RetryData(EventData):
+    """Payload of ``.retry``: ``index`` and ``value`` of the last user message."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+
+
+class UndoData(RetryData):
+    """Payload of ``.undo``: ``index`` and ``value`` of the last user message."""
+
+
+class EditData(EventData):
+    """Payload of ``.edit``: message ``index``, new ``value`` and ``previous_value``."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.previous_value = data.get("previous_value")
+
+
 class DownloadData(EventData):
     """Payload of ``.download``: the downloaded file."""
 

@@ -14,6 +14,9 @@ EXPECTED = {
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on", "set_static_paths", "skip", "themes", "update", "validate",
+    # chat (issue 9)
+    "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "EditData", "LikeData", "MessageDict", "MetadataDict",
+    "MultimodalTextbox", "OptionDict", "RetryData", "UndoData",
 }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from wasmui.components.base import Component, FormComponent
+from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
+from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.dataset import Dataset
@@ -13,6 +15,7 @@ from wasmui.components.file import File
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.number import Number, Slider
 from wasmui.components.state import State, Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
@@ -63,7 +66,8 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
+    "HTML", "JSON", "BrowserState", "ChatMessage", "Chatbot", "MessageDict", "MetadataDict", "MultimodalTextbox",
+    "OptionDict", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
     "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
     "get_component_instance",
 ]

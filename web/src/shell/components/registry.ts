@@ -20,6 +20,7 @@ import { CheckboxGroup } from "./CheckboxGroup.js";
 import { Dropdown } from "./Dropdown.js";
 import { Dataset } from "./Dataset.js";
 import { Timer } from "./Timer.js";
+import { Chatbot } from "./Chatbot.js";
 import { Unsupported } from "./Unsupported.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import { Tabs, TabItem } from "../layout/Tabs.js";
@@ -43,6 +44,7 @@ const VIEWS: Record<string, View> = {
   dropdown: Dropdown,
   dataset: Dataset,
   timer: Timer,
+  chatbot: Chatbot,
   row: Row,
   column: Column,
   group: Group,
