@@ -26,6 +26,7 @@ import {
 } from "./chat/messages.js";
 import { CHAT_CSS, useCss } from "./chat/style.js";
 import type { Delimiter } from "../ui/richtext.js";
+import { ArrowDownIcon, ClipIcon, EditIcon, FlagIcon, RetryIcon, ThumbDownIcon, ThumbUpIcon, TrashIcon, UndoIcon } from "./chat/icons.js";
 
 type Actions = {
   ctx: ShellContext;
@@ -90,7 +91,7 @@ function Avatar({ file, ctx }: { file: FileData | null; ctx: ShellContext }): Co
   return h("div", { class: "avatar" }, url ? h("img", { src: url, alt: "" }) : null);
 }
 
-const FEEDBACK_ICONS: Record<string, string> = { Like: "👍", Dislike: "👎" };
+const FEEDBACK_ICONS: Record<string, () => ComponentChild> = { Like: ThumbUpIcon, Dislike: ThumbDownIcon };
 
 type GroupProps = {
   group: Item[];
@@ -159,11 +160,11 @@ function Group({ group, gi, a, props, isLast, feedback, onFeedback, onAction, on
   if (!editing) {
     if (showCopy) actions.push(h(CopyButton, { key: "copy", text: watermark ? `${text}\n\n${watermark}` : text, label: "Copy message", onCopy: () => a.copy(text) }));
     if (isLast && bot && props._retryable === true)
-      actions.push(h("button", { key: "retry", type: "button", class: "icon-button", "aria-label": "Retry", title: "Retry", onClick: () => onAction("retry") }, "↻"));
+      actions.push(h("button", { key: "retry", type: "button", class: "icon-button", "aria-label": "Retry", title: "Retry", onClick: () => onAction("retry") }, h(RetryIcon, null)));
     if (isLast && bot && props._undoable === true)
-      actions.push(h("button", { key: "undo", type: "button", class: "icon-button", "aria-label": "Undo", title: "Undo", onClick: () => onAction("undo") }, "↶"));
+      actions.push(h("button", { key: "undo", type: "button", class: "icon-button", "aria-label": "Undo", title: "Undo", onClick: () => onAction("undo") }, h(UndoIcon, null)));
     if (editable)
-      actions.push(h("button", { key: "edit", type: "button", class: "icon-button", "aria-label": "Edit", title: "Edit", onClick: () => setEditing(group.map(itemText)) }, "✎"));
+      actions.push(h("button", { key: "edit", type: "button", class: "icon-button", "aria-label": "Edit", title: "Edit", onClick: () => setEditing(group.map(itemText)) }, h(EditIcon, null)));
     if (likeable)
       for (const opt of options)
         actions.push(
@@ -178,7 +179,7 @@ function Group({ group, gi, a, props, isLast, feedback, onFeedback, onAction, on
               title: opt,
               onClick: () => onFeedback(gi, opt),
             },
-            FEEDBACK_ICONS[opt] ?? opt,
+            FEEDBACK_ICONS[opt] ? h(FEEDBACK_ICONS[opt]!, null) : h("span", { class: "feedback-option" }, h(FlagIcon, null), opt),
           ),
         );
   }
@@ -222,7 +223,7 @@ function Examples({ props, a }: { props: Record<string, unknown>; a: Actions }):
                 : null,
               h("span", { class: "example-text" }, str(ex.display_text) || str(ex.text)),
               Array.isArray(ex.files) && ex.files.length
-                ? h("span", { class: "example-files" }, `📎 ${ex.files.length}`)
+                ? h("span", { class: "example-files" }, h(ClipIcon, null), String(ex.files.length))
                 : null,
             ),
           ),
@@ -345,7 +346,7 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
             buttons.includes("copy_all")
               ? h(CopyButton, { text: conversationText(messages), label: "Copy conversation", onCopy: () => ctx.trigger(state.id, "copy", { value: conversationText(messages) }) })
               : null,
-            h("button", { type: "button", class: "icon-button", "aria-label": "Clear", title: "Clear", onClick: onClear }, "🗑"),
+            h("button", { type: "button", class: "icon-button", "aria-label": "Clear", title: "Clear", onClick: onClear }, h(TrashIcon, null)),
           )
         : null,
       h(
@@ -381,7 +382,7 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
         hasMessages && !busy ? h(Options, { messages, ctx, id: state.id }) : null,
       ),
       !scroll.atBottom && hasMessages
-        ? h("button", { type: "button", class: "scroll-down icon-button", "aria-label": "Scroll to the newest message", onClick: scroll.toBottom }, "↓")
+        ? h("button", { type: "button", class: "scroll-down icon-button", "aria-label": "Scroll to the newest message", onClick: scroll.toBottom }, h(ArrowDownIcon, null))
         : null,
     ),
   );

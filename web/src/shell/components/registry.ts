@@ -20,7 +20,8 @@ import { CheckboxGroup } from "./CheckboxGroup.js";
 import { Dropdown } from "./Dropdown.js";
 import { Dataset } from "./Dataset.js";
 import { Timer } from "./Timer.js";
-import { Chatbot } from "./Chatbot.js";
+import { lazyView } from "./lazy.js";
+import { BrowserState } from "./BrowserState.js";
 import { Unsupported } from "./Unsupported.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import { Tabs, TabItem } from "../layout/Tabs.js";
@@ -44,7 +45,10 @@ const VIEWS: Record<string, View> = {
   dropdown: Dropdown,
   dataset: Dataset,
   timer: Timer,
-  chatbot: Chatbot,
+  // The chat views (Markdown, highlighting, uploads) load as their own chunk.
+  chatbot: lazyView(() => import("./Chatbot.js").then((m) => m.Chatbot)),
+  multimodaltextbox: lazyView(() => import("./MultimodalTextbox.js").then((m) => m.MultimodalTextbox)),
+  browserstate: BrowserState,
   row: Row,
   column: Column,
   group: Group,

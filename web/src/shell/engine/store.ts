@@ -7,6 +7,7 @@
  * Gradio's event semantics (gradio-api-inventory.md §4.4).
  */
 
+import { initialBrowserState } from "../components/BrowserState.js";
 import { signal, batch, type Signal } from "@preact/signals";
 import type { ComponentConfig, DependencyConfig, LoadingStatus, Props } from "../types.js";
 
@@ -82,7 +83,8 @@ export class Store {
       const interactive = resolveInteractive(c.id, p, inputs, outputs);
       // Gradio's textbox view starts from "" when the config has no value, so an
       // untouched textbox sends "" (not null) to the function.
-      const value = c.type === "textbox" && p.value == null ? "" : p.value;
+      const value =
+        c.type === "textbox" && p.value == null ? "" : c.type === "browserstate" ? initialBrowserState(p) : p.value;
       st.props.value = { ...p, value, interactive };
       this._map.set(c.id, st);
     }

@@ -14,6 +14,7 @@ import { highlightCode } from "./highlight.js";
 export type Delimiter = { left: string; right: string; display: boolean };
 
 const TOKEN = "WASMUIMATH";
+const FORBIDDEN_IN_MESSAGES = ["form", "input", "button", "textarea", "select", "option", "style"];
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -49,7 +50,8 @@ export async function renderMessage(src: string, opts: { markdown: boolean; line
     return `<p class="plain">${escapeHtml(src).replace(/\n/g, "<br>")}</p>`;
   }
   const { text, math } = protectMath(src, opts.delimiters);
-  const html = await renderMarkdown(text, { lineBreaks: opts.lineBreaks });
+  // Messages are user-controlled: no forms or inputs that could submit or navigate the app away.
+  const html = await renderMarkdown(text, { lineBreaks: opts.lineBreaks, forbidTags: FORBIDDEN_IN_MESSAGES });
   return restoreMath(html, math);
 }
 

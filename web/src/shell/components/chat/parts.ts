@@ -13,6 +13,7 @@ import { useResolvedUrl } from "../File.js";
 import { enhance, renderMessage, type Delimiter } from "../../ui/richtext.js";
 import { sanitizeHtml } from "../../ui/sanitize.js";
 import { mediaKind, type Part } from "./messages.js";
+import { DownloadIcon, FileGlyph } from "./icons.js";
 
 export type TextOpts = { markdown: boolean; lineBreaks: boolean; delimiters: Delimiter[] };
 
@@ -80,14 +81,14 @@ export function FilePartView({ file, alt, ctx, download }: { file: FileData; alt
     return h(
       "a",
       { class: "chat-file", href: url, download: name, target: "_blank", rel: "noopener noreferrer" },
-      h("span", { class: "file-icon", "aria-hidden": "true" }, "📄"),
+      h(FileGlyph, null),
       h("span", null, name),
     );
   return h(
     "div",
     { class: `chat-media chat-${kind}` },
     media,
-    download && url ? h("a", { class: "media-download icon-button", href: url, download: name, "aria-label": `Download ${name}`, title: "Download" }, "⤓") : null,
+    download && url ? h("a", { class: "media-download icon-button", href: url, download: name, "aria-label": `Download ${name}`, title: "Download" }, h(DownloadIcon, null)) : null,
   );
 }
 

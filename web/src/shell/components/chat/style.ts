@@ -97,3 +97,20 @@ export const CHAT_CSS = `
 .md.pending-render { white-space: pre-wrap; }
 ${HIGHLIGHT_CSS}
 `;
+
+export const CHAT_INPUT_CSS = `
+.mm-box { display: flex; flex-direction: column; gap: 6px; border: 1px solid var(--border-strong); border-radius: var(--radius-sm);
+  background: var(--bg-input); padding: 6px; }
+.mm-box.over { border-color: var(--accent); box-shadow: 0 0 0 3px var(--focus-ring); }
+.mm-box:focus-within { border-color: var(--accent); }
+.mm-row { display: flex; gap: 6px; align-items: flex-end; }
+.mm-text { flex: 1; border: 0 !important; box-shadow: none !important; resize: none; background: transparent; padding: 6px 4px; }
+.mm-upload { flex: 0 0 auto; height: 32px; min-width: 32px; }
+.mm-files { display: flex; flex-wrap: wrap; gap: 6px; }
+.mm-chip { position: relative; display: flex; align-items: center; max-width: 180px; height: 56px; padding: 0 8px;
+  border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--bg-subtle); overflow: hidden; }
+.mm-chip img { height: 100%; margin: 0 -8px; object-fit: cover; }
+.mm-chip-name { font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.mm-chip-remove { position: absolute; top: 2px; right: 2px; width: 18px; height: 18px; line-height: 16px; padding: 0;
+  border-radius: 50%; border: 1px solid var(--border); background: var(--bg-block); color: var(--text); cursor: pointer; }
+`;
