@@ -45,12 +45,38 @@ CASES: list[tuple[str, str]] = [
     ("checkboxgroup", "gr.CheckboxGroup(['x', 'y', 'z'], value=['x'], show_select_all=True)"),
     ("dropdown_default", "gr.Dropdown(['a', 'b'])"),
     ("dropdown_multi", "gr.Dropdown(['a', 'b', 'c'], multiselect=True, max_choices=2, allow_custom_value=True)"),
+    ("timer", "gr.Timer(2, active=False)"),
+    ("clearbutton", "gr.ClearButton(value='Reset')"),
+    ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
+    ("image_default", "gr.Image()"),
+    ("image_full", "gr.Image(type='pil', image_mode='L', sources=['upload', 'webcam'], buttons=['download'], placeholder='drop', height=300, width=200, label='x', format='png', webcam_options=gr.WebcamOptions(mirror=False))"),
+    ("image_streaming", "gr.Image(streaming=True, sources='webcam', interactive=True)"),
+    ("image_filepath", "gr.Image(type='filepath', image_mode=None, show_label=False, container=False, watermark=gr.WatermarkOptions(position='top-left'))"),
+    ("image_alt", "gr.Image(alt_text='A bus', label='b')"),
+    ("gallery_default", "gr.Gallery()"),
+    ("gallery_full", "gr.Gallery(columns=3, rows=2, object_fit='cover', preview=True, selected_index=1, allow_preview=False, file_types=['image'], interactive=True, height=400, label='g', type='numpy', buttons=['download'])"),
+    ("annotatedimage_default", "gr.AnnotatedImage()"),
+    ("annotatedimage_full", "gr.AnnotatedImage(show_legend=False, height=200, width=300, color_map={'a': '#ff0000'}, label='seg', format='png')"),
+    ("imageslider_default", "gr.ImageSlider()"),
+    ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("row", "gr.Row()"),
     ("column", "gr.Column(scale=2, min_width=100, variant='panel')"),
     ("group", "gr.Group()"),
     ("tabs", "gr.Tabs(selected=1)"),
     ("tab", "gr.Tab('First', id=1)"),
     ("accordion", "gr.Accordion('More', open=False)"),
+    # issue 10: data components
+    ("dataframe_default", "gr.Dataframe()"),
+    ("dataframe_list", "gr.Dataframe([[1, 'a'], [2, 'b']], headers=['n', 's'], datatype=['number', 'str'], interactive=True)"),
+    ("dataframe_dict", "gr.Dataframe({'headers': ['x'], 'data': [[1], [2]]}, row_count=(2, 'fixed'), col_count=(1, 'fixed'))"),
+    ("dataframe_full", "gr.Dataframe(headers=['a', 'b'], column_count=2, row_count=4, max_height=300, wrap=True, "
+     "column_widths=[100, '30%'], buttons=['copy', 'fullscreen'], show_row_numbers=True, max_chars=10, "
+     "show_search='filter', pinned_columns=1, static_columns=[0], type='array', label='t')"),
+    ("code_default", "gr.Code()"),
+    ("code_full", "gr.Code('  x = 1  ', language='python', lines=3, max_lines=2, interactive=True, wrap_lines=True, "
+     "show_line_numbers=False, autocomplete=True, buttons=['copy'], label='c')"),
+    ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
+    # issue 9: chat
     ("chatbot_default", "gr.Chatbot()"),
     ("chatbot_value", "gr.Chatbot([{'role': 'user', 'content': 'hi'}, gr.ChatMessage('**yo**', metadata={'title': 'Thinking', 'id': 1, 'status': 'pending'})])"),
     ("chatbot_full", "gr.Chatbot(label='Chat', height=500, layout='panel', placeholder='**Ask**', editable='all', rtl=True, "
@@ -78,13 +104,37 @@ def entry_for(gr, expr: str) -> dict:
     raise LookupError(expr)
 
 
+def signatures(gr) -> dict:
+    """Constructor argument names and event names of every Gradio component class."""
+    import inspect
+
+    from gradio.components import Component
+
+    out = {}
+    for name in sorted(dir(gr)):
+        cls = getattr(gr, name)
+        if not (isinstance(cls, type) and issubclass(cls, Component)) or name != cls.__name__:
+            continue
+        params = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs", "args")]
+        events = [e if isinstance(e, str) else e.event_name for e in getattr(cls, "EVENTS", [])]
+        out[name] = {"params": params, "events": events}
+    return out
+
+
 def main(out: str) -> None:
+    import os
+
     import gradio as gr
 
     golden = {name: {"expr": expr, "entry": entry_for(gr, expr)} for name, expr in CASES}
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"gradio_version": gr.__version__, "cases": golden}, f, indent=1, sort_keys=True, default=lambda o: "<not json>")
     print(f"wrote {len(golden)} cases from gradio {gr.__version__} to {out}")
+    sig_out = os.path.join(os.path.dirname(out), "signatures.json")
+    classes = signatures(gr)
+    with open(sig_out, "w", encoding="utf-8") as f:
+        json.dump({"gradio_version": gr.__version__, "classes": classes}, f, indent=1, sort_keys=True)
+    print(f"wrote {len(classes)} class signatures to {sig_out}")
 
 
 if __name__ == "__main__":

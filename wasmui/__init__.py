@@ -8,6 +8,7 @@ from wasmui import themes
 from wasmui.blocks import Blocks
 from wasmui.components import (
     HTML,
+    AnnotatedImage,
     JSON,
     BrowserState,
     Button,
@@ -16,9 +17,14 @@ from wasmui.components import (
     Checkbox,
     CheckboxGroup,
     ClearButton,
+    Code,
+    Dataframe,
     Dataset,
     Dropdown,
     File,
+    Gallery,
+    Image,
+    ImageSlider,
     Label,
     Markdown,
     MessageDict,
@@ -33,6 +39,8 @@ from wasmui.components import (
     TextArea,
     Textbox,
     Timer,
+    WatermarkOptions,
+    WebcamOptions,
 )
 from wasmui.chat_interface import ChatInterface
 from wasmui.events import Dependency, EventListenerMethod, on
@@ -65,6 +73,7 @@ from wasmui.version import GRADIO_VERSION, __version__
 
 __all__ = [
     "Accordion",
+    "AnnotatedImage",
     "Blocks",
     "BrowserState",
     "Button",
@@ -74,8 +83,10 @@ __all__ = [
     "Checkbox",
     "CheckboxGroup",
     "ClearButton",
+    "Code",
     "Column",
     "CopyData",
+    "Dataframe",
     "Dataset",
     "Dependency",
     "DownloadData",
@@ -87,8 +98,11 @@ __all__ = [
     "Examples",
     "File",
     "GRADIO_VERSION",
+    "Gallery",
     "Group",
     "HTML",
+    "Image",
+    "ImageSlider",
     "Info",
     "Interface",
     "JSON",
@@ -120,6 +134,8 @@ __all__ = [
     "Timer",
     "UndoData",
     "Warning",
+    "WatermarkOptions",
+    "WebcamOptions",
     "on",
     "set_static_paths",
     "skip",

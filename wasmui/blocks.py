@@ -55,6 +55,9 @@ class Block:
 
     EVENTS: ClassVar[list[str]] = []
     skip_api: ClassVar[bool] = True
+    #: The props this block sends in its config entry, each read from the attribute of the
+    #: same name. Declared per class (never inferred from the constructor), in Gradio's order.
+    CONFIG_PROPS: ClassVar[tuple[str, ...]] = ()
     _constructor_args: dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -119,17 +122,12 @@ class Block:
         """The ``type`` of this block in the config (lower-cased class name)."""
         return cls.__name__.lower()
 
-    def config_params(self) -> list[str]:
-        """Constructor parameter names that are stored as props."""
-        return [p for p in inspect.signature(type(self).__init__).parameters if p not in ("self", "kwargs", "args")]
-
     def get_config(self) -> dict[str, Any]:
         """Props of this block as Gradio sends them (None values removed later)."""
         props: dict[str, Any] = {}
-        for name in self.config_params():
-            if name == "render" or not hasattr(self, name):
-                continue
-            props[name] = _serialise_prop(getattr(self, name))
+        for name in self.CONFIG_PROPS:
+            if hasattr(self, name):
+                props[name] = _serialise_prop(getattr(self, name))
         props["name"] = self.get_block_name()
         return props
 

@@ -11,6 +11,11 @@ Layout of a single-app site (the app's routes live at the site root)::
 A folder of app folders becomes a gallery: ``index.html`` links each app, which
 lives at ``apps/<name>/`` (routes under that prefix). Nothing refers to another
 origin, so the folder works from any static server with the network off.
+
+With ``pyodide=`` (``--pyodide DIR_OR_URL``) the site runs on that Pyodide
+distribution: the packages the app needs (``wasmui.appdeps``) are resolved
+through its lock and only their files are copied (``wasmui.webassets``). A
+package nothing provides fails the build (:class:`MissingPackagesError`).
 """
 
 from __future__ import annotations
@@ -28,8 +33,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wasmui import appdeps, publish
+from wasmui.distribution import OPTION, Distribution, open_distribution
+
 WEB = Path(__file__).resolve().parent / "_web"
-SKIP = {"__pycache__", ".git", ".venv", "node_modules", ".pytest_cache", "wheels"}
+
+
+class MissingPackagesError(RuntimeError):
+    """An app needs packages that neither the distribution nor requirements.txt provides."""
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 @dataclass
@@ -40,6 +55,8 @@ class AppSpec:
     folder: Path
     entry: str = "app.py"
     requirements: list[str] = field(default_factory=list)
+    # Folders never published (a build's output inside the app folder).
+    exclude: list[Path] = field(default_factory=list)
 
     @property
     def entry_path(self) -> Path:
@@ -70,15 +87,10 @@ def _spec(folder: Path, entry: str, name: str | None = None) -> AppSpec:
 
 
 def app_files(spec: AppSpec) -> list[str]:
-    """Relative paths of the files shipped with an app (sources and data, no caches)."""
-    files: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(spec.folder):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP and not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith(".") or name.endswith(".pyc"):
-                continue
-            files.append((Path(dirpath) / name).relative_to(spec.folder).as_posix())
-    return files
+    """Relative paths of the files published with an app (see :mod:`wasmui.publish`)."""
+    files = publish.published_files(spec.folder)
+    skip = [p.relative_to(spec.folder).as_posix() + "/" for p in spec.exclude if p.is_relative_to(spec.folder)]
+    return [f for f in files if not any(f.startswith(s) for s in skip)]
 
 
 def compute_config(spec: AppSpec, timeout: float = 120.0) -> dict[str, Any] | None:
@@ -87,6 +99,11 @@ def compute_config(spec: AppSpec, timeout: float = 120.0) -> dict[str, Any] | No
     Returns None (the page then asks the worker) when the app cannot load here,
     e.g. it imports a package only installed in the browser.
     """
+    return inspect_app(spec, timeout)[0]
+
+
+def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """The app's config (or None) and the ``(package, component)`` pairs its components need."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "config.json"
         command = [sys.executable, "-m", "wasmui.build", "--config", str(spec.entry_path), str(out)]
@@ -94,10 +111,11 @@ def compute_config(spec: AppSpec, timeout: float = 120.0) -> dict[str, Any] | No
                                                            os.environ.get("PYTHONPATH", "")]))
         result = subprocess.run(command, cwd=spec.folder, capture_output=True, text=True, timeout=timeout, env=env)
         if result.returncode != 0 or not out.exists():
-            print(f"wasmui build: config of {spec.name} not pre-computed (the page will ask Python):\n"
-                  f"{result.stderr.strip()[-2000:]}", file=sys.stderr)
-            return None
-        return json.loads(out.read_text())
+            _log(f"wasmui build: config of {spec.name} not pre-computed (the page will ask Python):\n"
+                 f"{result.stderr.strip()[-2000:]}")
+            return None, []
+        result_json = json.loads(out.read_text())
+        return result_json["config"], [tuple(p) for p in result_json["packages"]]
 
 
 def _config_main(app_file: str, out_file: str) -> int:
@@ -109,17 +127,32 @@ def _config_main(app_file: str, out_file: str) -> int:
     try:
         blocks = runner.load_app(app_file)
         config = blocks.get_config("")
+        packages = component_packages(blocks)
     finally:
         sys.stdout = real_stdout
-    Path(out_file).write_text(json.dumps(config))
+    Path(out_file).write_text(json.dumps({"config": config, "packages": packages}))
     return 0
 
 
-def copy_runtime(out: Path) -> None:
-    """Copies the browser runtime (``wasmui/_web``) into ``out``."""
+def component_packages(blocks: Any) -> list[tuple[str, str]]:
+    """``(package, "gr.Image")`` for each package a component of ``blocks`` needs in the browser
+    (``Component.required_packages()``; ``wasmui.config.required_packages`` without the names)."""
+    from wasmui.components.base import Component
+
+    found: set[tuple[str, str]] = set()
+    for block in list(blocks.blocks.values()):
+        if isinstance(block, Component):
+            found.update((str(p), f"gr.{type(block).__name__}") for p in block.required_packages())
+    return sorted(found)
+
+
+def copy_runtime(out: Path, with_core: bool = True) -> None:
+    """Copies the browser runtime (``wasmui/_web``) into ``out``; ``with_core=False`` leaves out
+    the default Pyodide core (a site built against another distribution)."""
     if not (WEB / "wasmui-manifest.json").exists():
         raise FileNotFoundError(f"{WEB} is incomplete: run `make web` (npm run build + python -m wasmui.webassets)")
-    shutil.copytree(WEB, out, dirs_exist_ok=True)
+    ignore = None if with_core else (lambda folder, names: ["pyodide"] if Path(folder) == WEB else [])
+    shutil.copytree(WEB, out, dirs_exist_ok=True, ignore=ignore)
 
 
 def _json_script(kind: str, value: Any) -> str:
@@ -129,12 +162,20 @@ def _json_script(kind: str, value: Any) -> str:
 
 
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
-                extra_body: str = "", asgi: str | None = None) -> str:
-    """The HTML page of one app. ``site`` is the relative URL of the site root."""
+                extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
+                requirements: list[str] | None = None) -> str:
+    """The HTML page of one app. ``site`` is the relative URL of the site root.
+
+    ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
+    ``requirements``: what micropip installs (default: all of requirements.txt).
+    """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
-    if spec.requirements:
-        parts.append(f'<script type="text/plain" data-wasmui="requirements">{html.escape(chr(10).join(spec.requirements))}</script>')
+    if packages is not None:
+        parts.append(_json_script("packages", packages))
+    requirements = spec.requirements if requirements is None else requirements
+    if requirements:
+        parts.append(f'<script type="text/plain" data-wasmui="requirements">{html.escape(chr(10).join(requirements))}</script>')
     title = str((config or {}).get("title") or spec.name)
     attrs = f'src="{html.escape(files_dir + spec.entry)}" root="./" name="{html.escape(spec.name)}"'
     if asgi:
@@ -192,54 +233,116 @@ def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
 """
 
 
-def _ship_requirements(specs: list[AppSpec], out: Path) -> None:
-    """Downloads pure-Python wheels for the apps' requirements and indexes them (PEP 503)."""
-    wanted = sorted({r for s in specs for r in s.requirements})
+def _ship_requirements(wanted: list[str], specs: list[AppSpec], out: Path, python: str) -> list[Path]:
+    """Downloads pure-Python wheels for ``wanted`` and indexes them (PEP 503); returns the wheels."""
     if not wanted:
-        return
+        return []
     wheels = out / "wheels" / "reqs"
     wheels.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--python-version", "3.14",
+    version = ".".join(python.split(".")[:2]) or "3.14"
+    command = [sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--python-version", version,
                "--implementation", "py", "--abi", "none", "--platform", "any", "-d", str(wheels)]
     local = [spec.folder / "wheels" for spec in specs if (spec.folder / "wheels").is_dir()]
     if local:
         # Apps that ship their wheels build offline and never pick a same-named package from PyPI.
         command += ["--no-index", *(f"--find-links={folder}" for folder in local)]
-    subprocess.run(command + wanted, check=True)
+    subprocess.run(command + sorted(set(wanted)), check=True)
     index = out / "simple"
-    for wheel in sorted(wheels.glob("*.whl")):
+    found = sorted(wheels.glob("*.whl"))
+    for wheel in found:
         project = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
         page = index / project / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         links = page.read_text() if page.exists() else ""
         page.write_text(links + f'<a href="../../wheels/reqs/{wheel.name}">{wheel.name}</a>\n')
+    return found
+
+
+@dataclass
+class _Plan:
+    """What one app's page gets: its config, packages and micropip requirements."""
+
+    spec: AppSpec
+    files: list[str]
+    config: dict[str, Any] | None
+    needs: appdeps.Needs
+
+
+def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules: set[str]) -> _Plan:
+    files = app_files(spec)
+    _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
+    config, components = inspect_app(spec) if configs else (None, [])
+    scan = appdeps.scan_app(spec.folder, files)
+    needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
+                              requirement_modules)
+    return _Plan(spec, files, config, needs)
+
+
+def missing_message(plans: list[_Plan], dist: Distribution) -> str:
+    """Names what no package provides and how to provide it."""
+    lines = [f"wasmui build: {p.spec.name} needs {', '.join(p.needs.missing)}" for p in plans if p.needs.missing]
+    lines.append(f"Neither {dist.describe()} nor requirements.txt provides these packages. Pass {OPTION} "
+                 "with a full Pyodide distribution that has them (a folder, or the base URL of one), "
+                 "or list pure-Python wheels in requirements.txt.")
+    return "\n".join(lines)
 
 
 def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
-               extra_body: str = "", configs: bool = True) -> Path:
-    """Writes the static site for ``app_path`` into ``out_dir`` and returns it."""
+               extra_body: str = "", configs: bool = True, pyodide: str | os.PathLike[str] | None = None) -> Path:
+    """Writes the static site for ``app_path`` into ``out_dir`` and returns it.
+
+    ``pyodide``: a folder or base URL of a full Pyodide distribution (default: the npm core).
+    Raises :class:`MissingPackagesError` when an app needs a package nothing provides.
+    """
     specs, gallery = find_apps(app_path)
+    dist = open_distribution(pyodide)
     out = Path(out_dir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    copy_runtime(out)
-    _ship_requirements(specs, out)
-    entries: list[tuple[AppSpec, str]] = []
     for spec in specs:
+        spec.exclude.append(out)
+    pip = [r for s in specs for r in s.requirements if dist.key(appdeps.requirement_name(r)) is None]
+    out.mkdir(parents=True, exist_ok=True)
+    copy_runtime(out, with_core=dist.default)
+    wheels = _ship_requirements(pip, specs, out, dist.python)
+    modules = appdeps.wheel_modules(wheels)
+    plans = [_plan(spec, dist, configs, modules) for spec in specs]
+    if any(p.needs.missing for p in plans):
+        raise MissingPackagesError(missing_message(plans, dist))
+    keys = sorted({k for p in plans for k in p.needs.packages})
+    if any(p.needs.requirements for p in plans):
+        keys = dist.resolve([*keys, "micropip"])
+    if not dist.default:
+        from wasmui.webassets import install_distribution
+
+        entry = install_distribution(dist, out, keys)
+        _report_distribution(dist, out, keys, entry)
+    entries: list[tuple[AppSpec, str]] = []
+    for plan in plans:
+        spec = plan.spec
         page_dir = out / "apps" / spec.name if gallery else out
         files_dir = page_dir / "app"
         shutil.rmtree(files_dir, ignore_errors=True)
-        for path in app_files(spec):
+        for path in plan.files:
             target = files_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(spec.folder / path, target)
-        config = compute_config(spec) if configs else None
         site = "../../" if gallery else "./"
-        page = render_page(spec, config, site=site, files_dir="app/", extra_body=extra_body)
+        page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
+                           packages=plan.needs.direct, requirements=plan.needs.requirements)
         (page_dir / "index.html").write_text(page)
-        entries.append((spec, str((config or {}).get("title") or spec.name)))
+        entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
     return out
+
+
+def _report_distribution(dist: Distribution, out: Path, keys: list[str], entry: dict[str, Any]) -> None:
+    if not entry.get("offline"):
+        _log(f"wasmui build: Pyodide {dist.version} and its packages ({', '.join(keys) or 'none'}) load from "
+             f"{dist.location} at run time: this site is NOT offline (pass a folder to {OPTION.split()[0]} for that).")
+        return
+    sizes = [(dist.packages[k]["file_name"], (out / "pyodide" / dist.packages[k]["file_name"]).stat().st_size) for k in keys]
+    listing = "\n".join(f"  {name}  {publish.human_size(size)}" for name, size in sizes) or "  (none)"
+    _log(f"wasmui build: {dist.describe()}, packages shipped ({publish.human_size(sum(s for _, s in sizes))}):\n{listing}")
 
 
 if __name__ == "__main__":

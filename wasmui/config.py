@@ -7,7 +7,6 @@ from typing import Any
 
 from wasmui.blocks import Block, BlockContext, Blocks
 from wasmui.components.base import Component
-from wasmui.components.state import State
 from wasmui.version import GRADIO_VERSION
 
 
@@ -32,7 +31,7 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
         props: dict[str, Any] = {"name": "column", "scale": 1, "min_width": 0, "variant": "default", "visible": True}
     else:
         props = {k: v for k, v in block.get_config().items() if v is not None}
-    if "value" in props and props["value"] is not None and not isinstance(block, State):
+    if props.get("value") is not None:
         props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
     for name in getattr(block, "FILE_PROPS", ()):
         if props.get(name) is not None:
@@ -57,9 +56,18 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
 
 def connect_heartbeat(blocks: Blocks) -> bool:
     """Clients open ``/heartbeat`` when sessions hold state worth cleaning up."""
-    if any(isinstance(b, State) for b in blocks.blocks.values()):
+    if any(isinstance(b, Component) and b.stateful for b in blocks.blocks.values()):
         return True
     return any(e in ("unload", "stream") for f in blocks.fns.values() for _, e in f.targets)
+
+
+def required_packages(blocks: Blocks) -> set[str]:
+    """Pyodide packages the app's components need as configured (the build ships them)."""
+    needed: set[str] = set()
+    for block in blocks.blocks.values():
+        if isinstance(block, Component):
+            needed |= block.required_packages()
+    return needed
 
 
 def theme_name(theme: Any) -> str | None:

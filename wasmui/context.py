@@ -43,6 +43,9 @@ class JobContext:
 
 
 current_job: ContextVar[JobContext | None] = ContextVar("wasmui_current_job", default=None)
+# The app's ``max_file_size`` (bytes) while inputs are preprocessed; file components
+# check uploads against it without knowing the app.
+max_file_size: ContextVar[int | None] = ContextVar("wasmui_max_file_size", default=None)
 
 
 def get_blocks_context() -> Blocks | None:

@@ -253,7 +253,7 @@ def _sources(app_path: str) -> dict[Path, float]:
     return stamps
 
 
-def _watch(app_path: str, state: SiteState, workdir: Path) -> None:
+def _watch(app_path: str, state: SiteState, workdir: Path, pyodide: str | None = None) -> None:
     stamps = _sources(app_path)
     generation = 0
     previous: Path | None = None
@@ -266,7 +266,7 @@ def _watch(app_path: str, state: SiteState, workdir: Path) -> None:
         generation += 1
         target = workdir / f"site{generation}"
         try:
-            build_site(app_path, target, extra_body=RELOAD_SCRIPT)
+            build_site(app_path, target, extra_body=RELOAD_SCRIPT, pyodide=pyodide)
         except Exception as exc:  # keep serving the last good build
             print(f"wasmui serve: rebuild failed: {exc}", file=sys.stderr)
             continue
@@ -281,16 +281,18 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def serve_site(app_path: str, host: str = "127.0.0.1", port: int = 8000, reload: bool = True) -> int:
-    """Builds ``app_path`` into a temp folder and serves it until interrupted."""
+def serve_site(app_path: str, host: str = "127.0.0.1", port: int = 8000, reload: bool = True,
+               pyodide: str | None = None) -> int:
+    """Builds ``app_path`` (against the ``pyodide`` distribution, if given) into a temp folder
+    and serves it until interrupted."""
     # SIGTERM (kill, CI) must also remove the temp folder.
     signal.signal(signal.SIGTERM, _raise_interrupt)
     with tempfile.TemporaryDirectory(prefix="wasmui-serve-") as tmp:
         workdir = Path(tmp)
-        site = build_site(app_path, workdir / "site0", extra_body=RELOAD_SCRIPT if reload else "")
+        site = build_site(app_path, workdir / "site0", extra_body=RELOAD_SCRIPT if reload else "", pyodide=pyodide)
         server, state = start_static_server(site, host, port)
         if reload:
-            threading.Thread(target=_watch, args=(app_path, state, workdir), daemon=True, name="wasmui-watch").start()
+            threading.Thread(target=_watch, args=(app_path, state, workdir, pyodide), daemon=True, name="wasmui-watch").start()
         print(f"wasmui serve: http://{host}:{server.server_address[1]}/  (Ctrl+C to stop)", file=sys.stderr)
         try:
             threading.Event().wait()

@@ -8,7 +8,6 @@ from typing import Any
 
 from wasmui.components.base import Component
 from wasmui.components.dataset import Dataset
-from wasmui.components.state import State
 
 
 def _load_rows(examples: Any, n_inputs: int) -> list[list[Any]]:
@@ -55,7 +54,7 @@ class Examples:
         self.outputs = outputs if isinstance(outputs, list) else ([outputs] if outputs else [])
         self.fn = fn
         self.examples = _load_rows(examples, len(self.inputs))
-        shown = [c for c in self.inputs if not isinstance(c, State)]
+        shown = [c for c in self.inputs if not c.stateful]
         self.dataset = Dataset(
             components=shown, samples=self.examples, type="index", label=label, samples_per_page=examples_per_page,
             elem_id=elem_id, visible=visible, sample_labels=example_labels,
@@ -72,7 +71,7 @@ class Examples:
         row = self.examples[index]
         values = []
         for comp, value in zip(self.inputs, row):
-            values.append(comp.postprocess(value) if isinstance(comp, Component) and not isinstance(comp, State) else value)
+            values.append(value if comp.stateful else comp.postprocess(value))
         if len(values) == 1:
             return values[0]
         return values

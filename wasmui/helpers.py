@@ -192,6 +192,17 @@ class SelectData(EventData):
         self.selected = data.get("selected", True)
 
 
+class EditData(EventData):
+    """Payload of ``.edit``: ``index`` (Dataframe [row, col], Chatbot message), ``value``, ``previous_value``."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.previous_value = data.get("previous_value")
+
+
 class KeyUpData(EventData):
     """Payload of ``.key_up``: ``key`` and ``input_value``."""
 
@@ -233,17 +244,6 @@ class RetryData(EventData):
 
 class UndoData(RetryData):
     """Payload of ``.undo``: ``index`` and ``value`` of the last user message."""
-
-
-class EditData(EventData):
-    """Payload of ``.edit``: message ``index``, new ``value`` and ``previous_value``."""
-
-    def __init__(self, target: Any, data: Any) -> None:
-        super().__init__(target, data)
-        data = data or {}
-        self.index = data.get("index")
-        self.value = data.get("value")
-        self.previous_value = data.get("previous_value")
 
 
 class DownloadData(EventData):

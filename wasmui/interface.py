@@ -7,10 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from wasmui.blocks import Blocks
-from wasmui.components import component_from_spec
+from wasmui.components import Component, component_from_spec
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.markdown import Markdown
-from wasmui.components.state import State
 from wasmui.events import on
 from wasmui.layouts import Column, Row
 
@@ -93,14 +92,15 @@ class Interface(Blocks):
         except (TypeError, ValueError):
             names = []
         for comp, name in zip(self.input_components + self.additional_inputs, names):
-            if getattr(comp, "label", None) is None and not isinstance(comp, State):
+            if comp.label is None and not comp.stateful:
                 comp.label = name
-        if len(self.output_components) == 1 and getattr(self.output_components[0], "label", None) is None:
-            if not isinstance(self.output_components[0], State):
-                self.output_components[0].label = "output"
+        outputs = [c for c in self.output_components if not c.stateful]
+        if len(self.output_components) == 1:
+            for comp in outputs:
+                comp.label = "output" if comp.label is None else comp.label
         else:
             for i, comp in enumerate(self.output_components):
-                if getattr(comp, "label", None) is None and not isinstance(comp, State):
+                if comp.label is None and not comp.stateful:
                     comp.label = f"output {i}"
 
     @property
@@ -166,7 +166,7 @@ class Interface(Blocks):
     def _make_clear(self, clear_btn: Any) -> ClearButton | None:
         if clear_btn is None or self.live:
             return None
-        if isinstance(clear_btn, Button):
+        if isinstance(clear_btn, Component):  # the app's own button
             clear_btn.render()
             return clear_btn  # type: ignore[return-value]
         return ClearButton(value=clear_btn)
@@ -174,10 +174,10 @@ class Interface(Blocks):
     def _make_submit(self, submit_btn: Any, stop_btn: Any) -> tuple[Button | None, Button | None]:
         submit = None
         if not self.live:
-            submit = submit_btn.render() if isinstance(submit_btn, Button) else Button(submit_btn, variant="primary")
+            submit = submit_btn.render() if isinstance(submit_btn, Component) else Button(submit_btn, variant="primary")
         stop = None
         if self.is_generator and stop_btn:
-            stop = stop_btn.render() if isinstance(stop_btn, Button) else Button(stop_btn, variant="stop")
+            stop = stop_btn.render() if isinstance(stop_btn, Component) else Button(stop_btn, variant="stop")
         return submit, stop  # type: ignore[return-value]
 
     def __repr__(self) -> str:

@@ -11,6 +11,8 @@ from wasmui.blocks import Block, BlockContext
 class Row(BlockContext):
     """Children side by side (wrapping below their ``min_width``)."""
 
+    CONFIG_PROPS = ("variant", "visible", "elem_id", "elem_classes", "scale", "height", "max_height", "min_height", "equal_height", "show_progress", "key", "preserved_by_key")
+
     def __init__(
         self,
         *,
@@ -42,6 +44,8 @@ class Row(BlockContext):
 class Column(BlockContext):
     """Children stacked vertically; ``scale`` sets its width share in a Row."""
 
+    CONFIG_PROPS = ("scale", "min_width", "variant", "visible", "elem_id", "elem_classes", "show_progress", "key", "preserved_by_key")
+
     def __init__(
         self,
         *,
@@ -69,6 +73,8 @@ class Column(BlockContext):
 class Group(BlockContext):
     """Children drawn as one panel with no gaps."""
 
+    CONFIG_PROPS = ("visible", "elem_id", "elem_classes", "key", "preserved_by_key")
+
     def __init__(
         self,
         *,
@@ -85,6 +91,8 @@ class Group(BlockContext):
 
 class Tabs(BlockContext):
     """A set of tabs; ``selected`` is the id (or index) of the open tab."""
+
+    CONFIG_PROPS = ("selected", "visible", "elem_id", "elem_classes", "key", "preserved_by_key")
 
     EVENTS = ["change", "select"]
 
@@ -106,6 +114,8 @@ class Tabs(BlockContext):
 
 class Tab(BlockContext):
     """One tab; consecutive tabs are wrapped in a ``Tabs`` automatically."""
+
+    CONFIG_PROPS = ("label", "visible", "interactive", "id", "elem_id", "elem_classes", "scale", "key", "preserved_by_key", "render_children")
 
     EVENTS = ["select"]
 
@@ -151,6 +161,8 @@ TabItem = Tab
 class Accordion(BlockContext):
     """A collapsible section with a ``label``."""
 
+    CONFIG_PROPS = ("label", "open", "visible", "elem_id", "elem_classes", "key", "preserved_by_key")
+
     EVENTS = ["expand", "collapse"]
 
     def __init__(
@@ -173,6 +185,8 @@ class Accordion(BlockContext):
 
 class Form(BlockContext):
     """Invisible container Gradio puts around consecutive form components."""
+
+    CONFIG_PROPS = ("scale", "min_width", "key", "preserved_by_key")
 
     def __init__(
         self,

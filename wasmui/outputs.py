@@ -2,7 +2,7 @@
 
 Handles the ways Gradio lets a function answer: one value per output, a dict
 keyed by output components, ``gr.update(...)``/``gr.skip()``, a component
-instance (property update), and ``gr.State`` outputs (kept server-side).
+instance (property update), and ``stateful`` outputs like ``gr.State`` (kept in the session).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from wasmui.blocks import Block
 from wasmui.components.base import Component
-from wasmui.components.state import State
 from wasmui.exceptions import Error
 from wasmui.files import file_url, is_file_data
 
@@ -21,8 +20,8 @@ if TYPE_CHECKING:
     from wasmui.processing import Session
 
 SKIP = {"__type__": "update"}
-# Constructor arguments that never travel in an update.
-_NOT_UPDATABLE = {"render", "every", "inputs", "key", "preserved_by_key", "elem_id"}
+# Props that identify a block rather than describe it: never changed by an update.
+_NOT_UPDATABLE = {"key", "preserved_by_key", "elem_id"}
 
 
 def _is_update(value: Any) -> bool:
@@ -54,35 +53,25 @@ def split_result(fn: BlockFunction, result: Any) -> list[Any]:
     )
 
 
-def component_as_update(block: Block, value: Block) -> dict[str, Any]:
+def component_as_update(value: Block) -> dict[str, Any]:
     """``return gr.Textbox(lines=8)`` → an update with the explicitly given props."""
     update: dict[str, Any] = {"__type__": "update"}
-    for name, arg in getattr(value, "_constructor_args", {}).items():
-        if name in _NOT_UPDATABLE:
-            continue
-        update[name] = getattr(value, name, arg) if name != "value" else arg
-    if isinstance(update.get("choices"), list):
-        update["choices"] = [list(c) if isinstance(c, tuple) else c for c in update["choices"]]
+    given = getattr(value, "_constructor_args", {})
+    for name in ("value", *value.CONFIG_PROPS):
+        if name in given and name not in _NOT_UPDATABLE and name not in update:
+            update[name] = given[name] if name == "value" else getattr(value, name, given[name])
     return update
 
 
 def postprocess_one(block: Block, value: Any, fn: BlockFunction) -> Any:
-    """The payload for one (non-State) output."""
+    """The payload for one output that is not ``stateful``."""
     if isinstance(value, Block):
-        value = component_as_update(block, value)
+        value = component_as_update(value)
+    if not isinstance(block, Component):
+        return value  # a layout: updates pass through
     if _is_update(value):
-        update = dict(value)
-        if "choices" in update and update["choices"] is not None:
-            # Views expect (name, value) pairs, as in the initial config.
-            from wasmui.components.choices import normalise_choices
-
-            update["choices"] = [list(c) for c in normalise_choices(update["choices"])]
-        if "value" in update and fn.postprocess and isinstance(block, Component):
-            update["value"] = block.postprocess(update["value"])
-        return update
-    if fn.postprocess and isinstance(block, Component):
-        return block.postprocess(value)
-    return value
+        return block.process_update(dict(value), fn.postprocess)
+    return block.postprocess(value) if fn.postprocess else value
 
 
 def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session: Session) -> tuple[list[Any], list[int]]:
@@ -90,7 +79,7 @@ def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session:
     data: list[Any] = []
     changed: list[int] = []
     for block, value in zip(fn.outputs, split_result(fn, result)):
-        if isinstance(block, State):
+        if isinstance(block, Component) and block.stateful:
             if _is_update(value):
                 if "value" not in value:
                     data.append(None)

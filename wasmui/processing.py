@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wasmui.components.base import Component
-from wasmui.components.state import State
-from wasmui.context import JobContext, current_job
+from wasmui.context import JobContext, current_job, max_file_size
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request, special_param_kind
@@ -86,13 +85,13 @@ class Session:
         self.state: dict[int, Any] = {}
         self.last_used = time.monotonic()
 
-    def get_state(self, component: State) -> Any:
+    def get_state(self, component: Component) -> Any:
         """The session's value of ``component`` (initialised on first use)."""
         if component._id not in self.state:
             self.state[component._id] = component.initial_value()
         return self.state[component._id]
 
-    def set_state(self, component: State, value: Any) -> bool:
+    def set_state(self, component: Component, value: Any) -> bool:
         """Store ``value``; return whether it differs from the previous one."""
         old = self.state.get(component._id, _MISSING)
         self.state[component._id] = value
@@ -136,9 +135,9 @@ class SessionStore:
     def _run_delete_callbacks(self, session: Session) -> None:
         for block_id, value in session.state.items():
             block = self.blocks.blocks.get(block_id)
-            if isinstance(block, State):
+            if isinstance(block, Component) and block.stateful:
                 try:
-                    block.delete_callback(value)
+                    block.session_closed(value)
                 except Exception:
                     traceback.print_exc()
 
@@ -174,13 +173,17 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
     if len(data) != len(fn.inputs):
         raise Error(f"Expected {len(fn.inputs)} input values for this event but received {len(data)}.")
     values = []
-    for block, payload in zip(fn.inputs, data):
-        if isinstance(block, State):
-            values.append(session.get_state(block))
-        elif not fn.preprocess or not isinstance(block, Component):
-            values.append(payload)
-        else:
-            values.append(block.preprocess(check_input_files(payload, blocks)))
+    token = max_file_size.set(blocks.max_file_size)  # file components check uploads against it
+    try:
+        for block, payload in zip(fn.inputs, data):
+            if isinstance(block, Component) and block.stateful:
+                values.append(session.get_state(block))
+            elif not fn.preprocess or not isinstance(block, Component):
+                values.append(payload)
+            else:
+                values.append(block.preprocess(check_input_files(payload, blocks)))
+    finally:
+        max_file_size.reset(token)
     return values
 
 

@@ -13,9 +13,11 @@ EXPECTED = {
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
-    "Warning", "__version__", "on", "set_static_paths", "skip", "themes", "update", "validate",
+    "Warning", "__version__", "on",
+    "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
+    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
     # chat (issue 9)
-    "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "EditData", "LikeData", "MessageDict", "MetadataDict",
+    "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "LikeData", "MessageDict", "MetadataDict",
     "MultimodalTextbox", "OptionDict", "RetryData", "UndoData",
 }
 

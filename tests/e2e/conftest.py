@@ -25,7 +25,9 @@ from wasmui.devserver import Server, start_static_server
 
 CHROMIUM = os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+        "--disable-sync", "--no-first-run", "--disable-quic",
+        # Capture tests: a fake camera/microphone, permission prompts answered yes.
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 ASGI_APP = Path(__file__).resolve().parent / "asgi_app"

@@ -126,9 +126,11 @@ def app_servers():
         s.stop()
 
 
-def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = ""):
+def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = "", init_script: str = ""):
     """Opens the harness on the server's origin and waits for the shell to mount."""
     context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
     page.seen_urls = []  # type: ignore[attr-defined]

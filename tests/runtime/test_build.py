@@ -87,7 +87,7 @@ def test_gallery_links_each_app_under_its_prefix(tmp_path: Path) -> None:
 
 @needs_web
 def test_an_app_that_cannot_load_natively_still_builds(tmp_path: Path) -> None:
-    (tmp_path / "app.py").write_text("import not_installed_here\n")
+    (tmp_path / "app.py").write_text("import js  # only exists in the browser\n")
     out = build.build_site(tmp_path, tmp_path / "site")
     assert 'data-wasmui="config"' not in (out / "index.html").read_text()  # the page asks Python instead
 

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+from wasmui.components.code import Code
+from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File
+from wasmui.components.gallery import Gallery
+from wasmui.components.image import Image
+from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.number import Number, Slider
-from wasmui.components.state import State, Timer
+from wasmui.components.state import State
+from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
 from wasmui.exceptions import InvalidComponentError
 
@@ -66,8 +74,8 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "HTML", "JSON", "BrowserState", "ChatMessage", "Chatbot", "MessageDict", "MetadataDict", "MultimodalTextbox",
-    "OptionDict", "Button", "Checkbox", "CheckboxGroup", "ClearButton", "Dropdown", "Radio", "Component", "Dataset", "File", "FormComponent", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "component_from_spec",
+    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
+    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
+    "BrowserState", "ChatMessage", "Chatbot", "MessageDict", "MetadataDict", "MultimodalTextbox", "OptionDict",
     "get_component_instance",
 ]

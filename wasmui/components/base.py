@@ -4,10 +4,19 @@ A component converts between the JSON *payload* its view sends and the Python
 value a user's function takes (``preprocess``), and back (``postprocess``). It
 also describes its payload as JSON schema (``api_info``) and gives examples.
 No component knows whether it runs in a browser.
+
+Everything a generic module (config, outputs, processing, examples, interface,
+the build) needs to know about a particular component is asked through this
+class: the declared ``CONFIG_PROPS``, ``stateful`` (values that never leave
+Python), ``process_update`` (normalising ``gr.update(...)``) and
+``required_packages`` (Pyodide packages the build must ship). See
+docs/architecture.md, "Python component contract".
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -15,11 +24,22 @@ from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context
 
 
+# The props of Gradio's ``Component.__init__`` that most components send.
+COMMON_PROPS: tuple[str, ...] = (
+    "value", "label", "info", "show_label", "container", "scale", "min_width", "interactive",
+    "visible", "elem_id", "elem_classes", "key", "preserved_by_key",
+)
+
+
 class Component(Block):
     """Base class of all components (inputs and outputs)."""
 
     skip_api: ClassVar[bool] = False  # type: ignore[misc]
     EVENTS: ClassVar[list[str]] = []
+    CONFIG_PROPS: ClassVar[tuple[str, ...]] = COMMON_PROPS
+    #: True for components whose value lives per session in Python and never travels to
+    #: the browser (``gr.State``): inputs read the session, outputs write it, no payload.
+    stateful: ClassVar[bool] = False
     # Schema type names used by /info's ``python_type`` entries.
     PYTHON_TYPE: ClassVar[str] = "Any"
     # None keeps a missing ``buttons`` out of the config, as Gradio does for some components.
@@ -116,13 +136,39 @@ class Component(Block):
         """The ``python_type`` entry of ``/info``."""
         return {"type": self.PYTHON_TYPE, "description": ""}
 
+    def process_update(self, update: dict[str, Any], postprocess: bool = True) -> dict[str, Any]:
+        """Normalise a ``gr.update(...)`` aimed at this component (a copy may be changed).
+
+        The default postprocesses ``value``; components whose props need the same
+        normalisation as their constructor applies (e.g. choices) extend this.
+        """
+        if "value" in update and postprocess:
+            update["value"] = self.postprocess(update["value"])
+        return update
+
+    def required_packages(self) -> set[str]:
+        """Pyodide packages this component needs as configured (e.g. ``{"pillow"}``).
+
+        The build ships them with the app; the default needs none.
+        """
+        return set()
+
+    # -- values kept in Python (``stateful`` components) ---------------------------
+    def initial_value(self) -> Any:
+        """A session's first value of a ``stateful`` component (a fresh copy)."""
+        return copy.deepcopy(self.value)
+
+    def session_closed(self, value: Any) -> None:
+        """A session holding ``value`` for this ``stateful`` component was dropped."""
+
     # -- config ----------------------------------------------------------------
     # Gradio's default for ``show_label`` when the argument is None.
     DEFAULT_SHOW_LABEL: ClassVar[bool] = True
 
     def get_config(self) -> dict[str, Any]:
         props = super().get_config()
-        props["value"] = self.value
+        if not self.stateful:  # a stateful value stays in Python
+            props["value"] = self.value
         if "show_label" in props and props["show_label"] is None:
             props["show_label"] = self.DEFAULT_SHOW_LABEL
         if "buttons" in props and props["buttons"] is None and self.DEFAULT_BUTTONS is not None:
@@ -130,16 +176,9 @@ class Component(Block):
         props["_selectable"] = bool(getattr(self, "_selectable", False))
         return props
 
-    def config_params(self) -> list[str]:
-        names = super().config_params()
-        # Callable plumbing is not a prop; `every`/`inputs` only matter on the server.
-        return [n for n in names if n not in ("every", "inputs")]
-
     @property
     def component_class_id(self) -> str:
         """Stable id of the component class (custom components use it)."""
-        import hashlib
-
         return hashlib.sha256(f"{type(self).__module__}.{type(self).__qualname__}".encode()).hexdigest()
 
 

@@ -18,6 +18,7 @@ class BrowserState(Component):
     """State stored in the visitor's browser under ``storage_key``; survives reloads."""
 
     EVENTS = ["change"]
+    CONFIG_PROPS = ("default_value", "storage_key", "secret")
 
     def __init__(
         self,
@@ -34,9 +35,6 @@ class BrowserState(Component):
         self.secret = secret or _random_key()
         self.storage_key = storage_key or _random_key()
         super().__init__(render=render)
-
-    def config_params(self) -> list[str]:
-        return ["default_value", "storage_key", "secret"]
 
     def get_config(self) -> dict[str, Any]:
         props = super().get_config()

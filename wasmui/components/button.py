@@ -12,6 +12,8 @@ from wasmui.components.base import Component
 class Button(Component):
     """A clickable button; its value is its label."""
 
+    CONFIG_PROPS = ("value", "variant", "size", "icon", "link", "link_target", "visible", "interactive", "elem_id", "elem_classes", "key", "preserved_by_key", "scale", "min_width")
+
     EVENTS = ["change", "click"]
     PYTHON_TYPE = "str"
 
@@ -45,10 +47,6 @@ class Button(Component):
                          elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key, scale=scale, min_width=min_width)
 
-    def config_params(self) -> list[str]:
-        # Buttons have no label/info/container props in Gradio's config.
-        return [p for p in super().config_params() if p not in ("label", "info", "show_label", "container")]
-
     def preprocess(self, payload: str | None) -> str | None:
         return payload
 
@@ -72,30 +70,36 @@ class Button(Component):
 class ClearButton(Button):
     """A button that resets the given components to empty values."""
 
+    CONFIG_PROPS = Button.CONFIG_PROPS + ("api_visibility",)
+
     def __init__(
         self,
         components: Sequence[Component] | Component | None = None,
         *,
         value: str = "Clear",
+        every: Any = None,
+        inputs: Any = None,
         variant: Literal["primary", "secondary", "stop"] = "secondary",
         size: Literal["sm", "md", "lg"] = "lg",
         icon: str | None = None,
         link: str | None = None,
+        link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self",
         visible: bool | str = True,
         interactive: bool = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
         scale: int | None = None,
         min_width: int | None = None,
         api_name: str | None = None,
         api_visibility: Literal["public", "private", "undocumented"] = "undocumented",
-        **kwargs: Any,
     ) -> None:
-        super().__init__(value, variant=variant, size=size, icon=icon, link=link, visible=visible,
-                         interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
-                         key=key, scale=scale, min_width=min_width)
+        super().__init__(value, every=every, inputs=inputs, variant=variant, size=size, icon=icon, link=link,
+                         link_target=link_target, visible=visible, interactive=interactive, elem_id=elem_id,
+                         elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+                         scale=scale, min_width=min_width)
         self.api_name = api_name
         self.api_visibility = api_visibility
         if components is not None:
@@ -105,16 +109,11 @@ class ClearButton(Button):
     def get_block_name(cls) -> str:
         return "button"
 
-    def config_params(self) -> list[str]:
-        return [p for p in super().config_params() if p not in ("components", "api_name", "api_visibility")]
-
     def add(self, components: Sequence[Component] | Component) -> ClearButton:
         """Also clear ``components`` on click (pure front-end, plus State on the server)."""
-        from wasmui.components.state import State
-
         comps = list(components) if isinstance(components, (list, tuple, set)) else [components]
-        shown = [c for c in comps if not isinstance(c, State)]
-        states = [c for c in comps if isinstance(c, State)]
+        shown = [c for c in comps if not c.stateful]
+        states = [c for c in comps if c.stateful]
         if shown:
             empties = [c.postprocess(None) if _safe_empty(c) else None for c in shown]
             self.click(None, [], shown, js=f"() => {json.dumps(empties)}", api_visibility="private")

@@ -107,8 +107,8 @@ def _const(value: str) -> dict[str, Any]:
 
 def chatbot_schema() -> dict[str, Any]:
     """JSON schema of the Chatbot payload, identical to Gradio 6.31's."""
-    from wasmui.components.file import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA
-    from wasmui.components.file import _FILE_DATA_DOC as file_doc
+    from wasmui.components.file_base import _FILE_DATA_DOC as file_doc
+    from wasmui.components.file_base import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA
 
     defs: dict[str, Any] = {
         "ComponentMessage": {
@@ -293,6 +293,13 @@ class Chatbot(Component):
               "edit"]
     PYTHON_TYPE = "list[dict]"
     DEFAULT_BUTTONS = ("share", "copy", "copy_all")
+    CONFIG_PROPS = (
+        "value", "label", "show_label", "container", "scale", "min_width", "visible", "elem_id", "elem_classes",
+        "autoscroll", "key", "preserved_by_key", "height", "resizable", "max_height", "min_height", "editable",
+        "latex_delimiters", "rtl", "buttons", "watermark", "avatar_images", "sanitize_html", "render_markdown",
+        "feedback_options", "feedback_value", "line_breaks", "layout", "placeholder", "examples",
+        "allow_file_downloads", "group_consecutive_messages", "allow_tags", "reasoning_tags", "like_user_message",
+    )
     # Props holding FileData that the app must serve (avatars, example icons/files).
     FILE_PROPS = ("avatar_images", "examples")
 

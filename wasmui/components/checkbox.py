@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from wasmui.components.base import FormComponent, component_kwargs
+from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
 
 class Checkbox(FormComponent):
     """A single checkbox; the function receives ``bool``."""
+
+    CONFIG_PROPS = COMMON_PROPS + ("buttons",)
 
     EVENTS = ["change", "input", "select"]
     PYTHON_TYPE = "bool"

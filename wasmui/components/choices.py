@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from wasmui.components.base import FormComponent, component_kwargs
+from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
 _UNSET: Any = object()
@@ -33,9 +33,17 @@ class _ChoiceComponent(FormComponent):
         values = self._values()
         return values.index(value) if value in values else None
 
+    def process_update(self, update: dict[str, Any], postprocess: bool = True) -> dict[str, Any]:
+        if update.get("choices") is not None:
+            # Views expect (name, value) pairs, as in the initial config.
+            update["choices"] = [list(c) for c in normalise_choices(update["choices"])]
+        return super().process_update(update, postprocess)
+
 
 class Radio(_ChoiceComponent):
     """One choice out of a list of radio buttons."""
+
+    CONFIG_PROPS = ("choices", "type") + COMMON_PROPS + ("rtl", "buttons")
 
     EVENTS = ["select", "change", "input"]
     PYTHON_TYPE = "str"
@@ -90,6 +98,8 @@ class Radio(_ChoiceComponent):
 
 class CheckboxGroup(_ChoiceComponent):
     """Several choices out of a list of checkboxes; the function receives a list."""
+
+    CONFIG_PROPS = ("choices", "type", "show_select_all") + COMMON_PROPS + ("buttons",)
 
     EVENTS = ["change", "input", "select"]
     PYTHON_TYPE = "List[str]"
@@ -149,6 +159,8 @@ class CheckboxGroup(_ChoiceComponent):
 
 class Dropdown(_ChoiceComponent):
     """A drop-down list (optionally multi-select or free text)."""
+
+    CONFIG_PROPS = ("choices", "type", "multiselect", "allow_custom_value", "max_choices", "filterable") + COMMON_PROPS + ("buttons", "num_choices_shown")
 
     EVENTS = ["change", "input", "select", "focus", "blur", "key_up"]
     PYTHON_TYPE = "str"

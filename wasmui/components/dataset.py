@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from wasmui.components.base import Component
+from wasmui.exceptions import Error
 
 
 class Dataset(Component):
     """A table of sample rows; clicking one sends its index (or values)."""
+
+    CONFIG_PROPS = ("label", "show_label", "components", "component_props", "component_ids", "samples", "headers", "type", "layout", "samples_per_page", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "container", "scale", "min_width", "proxy_url", "sample_labels")
 
     EVENTS = ["change", "click", "select"]
 
@@ -37,16 +40,24 @@ class Dataset(Component):
         sample_labels: list[str] | None = None,
     ) -> None:
         self._components = [c for c in components or [] if isinstance(c, Component)]
+        # Each component's own props (None included, value left out), as Gradio recovers them.
         self.component_props = component_props or [
-            {k: v for k, v in c.get_config().items() if v is not None} for c in self._components]
-        self.components = [c.get_block_name() if isinstance(c, Component) else str(c) for c in components or []]
+            {k: v for k, v in c.get_config().items() if k not in ("name", "value", "_selectable")}
+            for c in self._components]
+        self.components = [{"name": c.get_block_name(), "class_id": c.component_class_id} for c in self._components]
+        self.component_ids = [c._id for c in self._components]
         self.samples = [
             [c.process_example(v) if isinstance(c, Component) else v for c, v in zip(self._components, row)]
             if self._components else list(row)
             for row in samples or []
         ]
         self.raw_samples = samples or []
-        self.headers = headers or []
+        if headers is not None:
+            self.headers = headers
+        elif all(c.label is None for c in self._components):
+            self.headers = []
+        else:
+            self.headers = [c.label or "" for c in self._components]
         self.type = type
         self.layout = layout
         self.samples_per_page = samples_per_page
@@ -62,6 +73,8 @@ class Dataset(Component):
         index = payload if isinstance(payload, int) else (payload[0] if isinstance(payload, list) and payload else 0)
         if self.type == "index":
             return index
+        if not isinstance(index, int) or not 0 <= index < len(self.raw_samples):
+            raise Error(f"No sample {index!r}: this dataset has {len(self.raw_samples)} samples.")
         row = self.raw_samples[index]
         return tuple([index, row]) if self.type == "tuple" else row
 

@@ -34,6 +34,8 @@ def _default(obj: Any) -> Any:
 class JSON(Component):
     """Shows a ``dict``/``list`` (or a JSON string) as a tree."""
 
+    CONFIG_PROPS = ("value", "label", "show_label", "container", "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "open", "show_indices", "height", "max_height", "min_height", "buttons")
+
     EVENTS = ["change"]
     PYTHON_TYPE = "Dict[Any, Any] | List[Any] | None"
     DEFAULT_BUTTONS = ("copy",)

@@ -37,6 +37,8 @@ LABEL_SCHEMA: dict[str, Any] = {
 class Label(Component):
     """Shows the top class and, for a ``dict`` of confidences, the top N bars."""
 
+    CONFIG_PROPS = ("value", "num_top_classes", "label", "show_label", "container", "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "color", "show_heading", "buttons")
+
     EVENTS = ["change", "select"]
     PYTHON_TYPE = "Dict(label: str | int | float | None, confidences: List[Dict(label: str | int | float | None, confidence: float | None)] | None)"
 

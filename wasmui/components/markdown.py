@@ -18,6 +18,8 @@ ALL_EVENTS = [
 class Markdown(Component):
     """Markdown text (with optional LaTeX); the value is a ``str``."""
 
+    CONFIG_PROPS = ("value", "label", "show_label", "scale", "min_width", "rtl", "latex_delimiters", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "sanitize_html", "line_breaks", "header_links", "height", "max_height", "min_height", "buttons", "container", "padding")
+
     EVENTS = ["change", "copy"]
     PYTHON_TYPE = "str"
     DEFAULT_SHOW_LABEL = False
@@ -84,6 +86,8 @@ class Markdown(Component):
 class HTML(Component):
     """Raw HTML (sanitised by the shell) rendered through ``html_template``."""
 
+    CONFIG_PROPS = ("value", "label", "html_template", "css_template", "js_on_load", "apply_default_css", "show_label", "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "min_height", "max_height", "container", "padding", "autoscroll", "buttons", "head", "props")
+
     EVENTS = ALL_EVENTS
     PYTHON_TYPE = "str"
 
@@ -129,9 +133,6 @@ class HTML(Component):
         self.head = head
         self.props = props
         super().__init__(**component_kwargs(locals()))
-
-    def config_params(self) -> list[str]:
-        return [p for p in super().config_params() if p != "server_functions"]
 
     def get_config(self) -> dict[str, Any]:
         config = super().get_config()

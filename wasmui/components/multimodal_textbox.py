@@ -7,8 +7,15 @@ import mimetypes
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.base import FormComponent, component_kwargs
-from wasmui.components.file import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA, _FILE_DATA_DOC, check_file_type
+from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
+from wasmui.components.file_base import (
+    _FILE_DATA_DOC,
+    FILE_DATA_META_SCHEMA,
+    FILE_DATA_SCHEMA,
+    check_file_size,
+    check_file_type,
+)
+from wasmui.context import max_file_size
 from wasmui.exceptions import Error
 from wasmui.files import FILE_DATA_TYPE
 
@@ -24,6 +31,10 @@ class MultimodalTextbox(FormComponent):
 
     EVENTS = ["change", "input", "select", "submit", "focus", "blur", "stop"]
     PYTHON_TYPE = "dict"
+    CONFIG_PROPS = COMMON_PROPS + (
+        "sources", "file_types", "file_count", "lines", "max_lines", "placeholder", "autofocus", "autoscroll",
+        "text_align", "rtl", "submit_btn", "stop_btn", "max_plain_text_length", "html_attributes",
+    )
 
     def __init__(
         self,
@@ -90,6 +101,7 @@ class MultimodalTextbox(FormComponent):
             if not isinstance(f, dict) or not isinstance(f.get("path"), str):
                 raise Error("Each file of a MultimodalTextbox value must be a FileData object with a 'path'.")
             check_file_type(f.get("orig_name") or f["path"], self.file_types)
+            check_file_size(f, max_file_size.get())
             paths.append(f["path"])
         return {"text": payload.get("text", ""), "files": paths}
 

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from wasmui.components.base import FormComponent, component_kwargs
+from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
 from wasmui.exceptions import Error
 
 
@@ -46,6 +46,8 @@ def _as_number(payload: Any) -> float | int:
 
 class Number(FormComponent):
     """A numeric field; ``precision=0`` makes it an integer field."""
+
+    CONFIG_PROPS = COMMON_PROPS + ("placeholder", "buttons", "precision", "minimum", "maximum", "step")
 
     EVENTS = ["change", "input", "submit", "focus", "blur"]
     PYTHON_TYPE = "float"
@@ -112,6 +114,8 @@ class Number(FormComponent):
 class Slider(FormComponent):
     """A range slider between ``minimum`` and ``maximum``."""
 
+    CONFIG_PROPS = ("minimum", "maximum", "step", "precision") + COMMON_PROPS + ("buttons",)
+
     EVENTS = ["change", "input", "release"]
     PYTHON_TYPE = "float"
     DEFAULT_BUTTONS = None
@@ -151,10 +155,6 @@ class Slider(FormComponent):
         if randomize and value is None:
             value = self.get_random_value
         super().__init__(**component_kwargs(locals()))
-
-    def config_params(self) -> list[str]:
-        # `randomize` is applied on the server (a load event), not sent as a prop.
-        return [p for p in super().config_params() if p != "randomize"]
 
     def get_random_value(self) -> float:
         """A random value on the step grid (``randomize=True``)."""

@@ -1,4 +1,4 @@
-"""``gr.State`` (per-session Python value) and ``gr.Timer`` (a ticking trigger)."""
+"""``gr.State``: a per-session Python value that never reaches the browser."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from wasmui.components.base import Component
 class State(Component):
     """An invisible value kept per browser session; never sent to the client."""
 
+    CONFIG_PROPS = ("time_to_live",)
     EVENTS = ["change"]
     skip_api = True  # type: ignore[assignment]
+    stateful = True
 
     def __init__(
         self,
@@ -37,23 +39,5 @@ class State(Component):
         value = self._initial
         return value() if callable(value) else copy.deepcopy(value)
 
-    def get_config(self) -> dict[str, Any]:
-        # The value stays on the Python side; only non-default settings are shown.
-        return {"time_to_live": self.time_to_live, "name": "state", "_selectable": False}
-
-
-class Timer(Component):
-    """Fires ``tick`` every ``value`` seconds while ``active``."""
-
-    EVENTS = ["change", "tick"]
-    skip_api = True  # type: ignore[assignment]
-
-    def __init__(self, value: float = 1, *, active: bool = True, render: bool = True) -> None:
-        self.active = active
-        super().__init__(value, render=render)
-
-    def postprocess(self, value: Any) -> float | None:
-        return None if value is None else float(value)
-
-    def preprocess(self, payload: Any) -> float | None:
-        return None if payload is None else float(payload)
+    def session_closed(self, value: Any) -> None:
+        self.delete_callback(value)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from wasmui.components.base import FormComponent, component_kwargs
+from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
 
 
 class Textbox(FormComponent):
     """A text field; the function receives and returns ``str``."""
+
+    CONFIG_PROPS = COMMON_PROPS + ("type", "lines", "max_lines", "placeholder", "autofocus", "autoscroll", "text_align", "rtl", "buttons", "max_length", "submit_btn", "stop_btn", "html_attributes")
 
     EVENTS = ["change", "input", "select", "submit", "focus", "blur", "stop", "copy"]
     PYTHON_TYPE = "str"
@@ -89,11 +91,6 @@ class TextArea(Textbox):
     @classmethod
     def get_block_name(cls) -> str:
         return "textbox"
-
-    def config_params(self) -> list[str]:
-        import inspect
-
-        return [p for p in inspect.signature(Textbox.__init__).parameters if p not in ("self", "every", "inputs")]
 
 
 Text = Textbox

@@ -5,7 +5,9 @@
  *     <script type="application/json" data-wasmui="config">{...}</script>   optional, pre-computed
  *     <script type="application/json" data-wasmui="files">{"data.csv": "data.csv"}</script>
  *     <script type="text/plain" data-wasmui="requirements">pkg==1.0</script>
+ *     <script type="application/json" data-wasmui="packages">["numpy"]</script>   Pyodide packages (wasmui build)
  *   </wasmui-app>
+ *   <wasmui-app pyodide="https://host/pyodide/full/">     another Pyodide distribution (default: the site's)
  *   <wasmui-app>import gradio as gr ...</wasmui-app>     inline code; raw text is parsed as HTML, so
  *                                                        code containing `<tag>` goes in <script type="text/x-python">
  *
@@ -34,6 +36,8 @@ export class WasmuiAppElement extends HTMLElement {
   readonly ready: Promise<void>;
   /** Whether the service worker answers this app's URLs (else blob URLs for media). */
   serviceWorker = false;
+  /** Progress of the app's package downloads (null: the app needs no package). */
+  downloads: { packages: string[]; loaded: number; total: number; done: boolean } | null = null;
 
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -100,6 +104,11 @@ export class WasmuiAppElement extends HTMLElement {
         case "log":
           (message.stream === "stderr" ? console.warn : console.log)(`[${appId}] ${message.text}`);
           break;
+        case "download":
+          this.downloads = { packages: message.packages, loaded: message.loaded, total: message.total, done: message.done };
+          view.download(message.packages, message.loaded, message.total, message.done);
+          this.emit("wasmui-download", this.downloads);
+          break;
       }
     };
     // The worker script itself failed (bad deploy, module error, out of memory).
@@ -165,8 +174,11 @@ export class WasmuiAppElement extends HTMLElement {
     }
     const requirements = (this.embeddedText("requirements") ?? "").split("\n")
       .map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+    const pyodide = this.getAttribute("pyodide");
     return {
       siteBase, rootPath, appId, files, entry, requirements, asgi: this.getAttribute("asgi") ?? undefined,
+      packages: this.embeddedJson<string[]>("packages") ?? undefined,
+      pyodide: pyodide ? new URL(pyodide, document.baseURI).href : undefined,
     };
   }
 

@@ -28,6 +28,13 @@ export interface BootOptions {
   entry: string;
   /** Requirement specifiers (installed with micropip from the site's wheels). */
   requirements: string[];
+  /**
+   * Pyodide packages the app needs (names in the lock; dependencies are resolved there),
+   * downloaded while the interpreter starts. Undefined: found from the entry file's imports.
+   */
+  packages?: string[];
+  /** Base URL of the Pyodide distribution (default: the manifest's, else `<siteBase>pyodide/`). */
+  pyodide?: string;
   /** Serve a plain ASGI app `module:attr` instead of a Gradio app (tests, advanced use). */
   asgi?: string;
 }
@@ -40,7 +47,8 @@ export type WorkerControlOut =
   | { type: "phase"; phase: Phase; at: number; detail?: string }
   | { type: "ready"; at: number; timings: Record<string, number> }
   | { type: "boot-error"; phase: Phase; message: string; traceback: string }
-  | { type: "log"; stream: "stdout" | "stderr"; text: string };
+  | { type: "log"; stream: "stdout" | "stderr"; text: string }
+  | { type: "download"; packages: string[]; loaded: number; total: number; done: boolean };
 
 /** A request sent to the worker; its body (if any) follows as `body` messages. */
 export interface RequestStart {
@@ -94,7 +102,7 @@ export function isPortIn(value: unknown): value is PortIn {
 }
 
 export function isWorkerControlOut(value: unknown): value is WorkerControlOut {
-  return hasType(value) && ["phase", "ready", "boot-error", "log"].includes(value.type);
+  return hasType(value) && ["phase", "ready", "boot-error", "log", "download"].includes(value.type);
 }
 
 export function isWorkerControlIn(value: unknown): value is WorkerControlIn {

@@ -11,13 +11,16 @@
 import type { PyodideAPI } from "pyodide";
 import type { BootOptions, Phase, PortIn, PortOut, WorkerControlOut } from "./protocol";
 import { isPortIn } from "./protocol";
+import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 
-/** `wasmui-manifest.json` written by `python -m wasmui.webassets`. */
+/** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
   version: string;
   wheel: string;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
   micropip: boolean;
+  /** The distribution a site was built against (absent: the default core in `pyodide/`). */
+  pyodide?: { indexURL: string; version: string; python: string; offline: boolean };
 }
 
 /** The Python side (`wasmui._pyodide.Bridge`), seen through a PyProxy. */
@@ -72,7 +75,7 @@ export class WorkerRuntime {
       }
       if (failure.phase === "download" || failure.phase === "python") {
         // Pyodide reads a 404 page as a stdlib zip and aborts obscurely: name the missing file.
-        const missing = await missingCoreFiles(this.siteBase);
+        const missing = await missingCoreFiles(this.siteBase, this.indexURL);
         if (missing.length > 0) {
           failure = new BootError(failure.phase, `missing runtime files: ${missing.join(", ")}`,
             `The site is incomplete (rebuild it with \`wasmui build\`): ${missing.join(", ")}\n\n${failure.traceback}`);
@@ -107,17 +110,23 @@ export class WorkerRuntime {
   private async bootSteps(options: BootOptions): Promise<Bridge> {
     this.setPhase("download");
     const base = options.siteBase;
-    const manifest = fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
-    const wheel = manifest.then((m) => fetchBytes(new URL(m.wheel, base).href));
     const files = Promise.all(Object.entries(options.files).map(async ([path, source]) =>
       [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
-    const indexURL = new URL("pyodide/", base).href;
+    files.catch(() => undefined);  // awaited below; a failure must not go unhandled meanwhile
+    const manifest = await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
+    const wheel = fetchBytes(new URL(manifest.wheel, base).href);
+    wheel.catch(() => undefined);
+    const indexURL = withSlash(options.pyodide ?? new URL(manifest.pyodide?.indexURL ?? "pyodide/", base).href);
+    this.indexURL = indexURL;
+    // The app's packages download while the interpreter starts (Pyodide would wait for it).
+    const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     const pyodide = await loadPyodide({
       indexURL,
-      // The site's pyodide-lock.json is trimmed to what it serves (micropip at most), so a
-      // missing package fails loudly instead of a silent "Failed to fetch" of a 404.
-      env: { HOME: "/home/pyodide" },
+      // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
+      // fails loudly instead of a silent "Failed to fetch" of a 404.
+      // MPLBACKEND: matplotlib draws with Agg (PNG in memory); its browser backends need a DOM.
+      env: { HOME: "/home/pyodide", MPLBACKEND: "AGG" },
       stdout: (text: string) => this.emit({ type: "log", stream: "stdout", text }),
       stderr: (text: string) => {
         this.stderrTail.push(text);
@@ -132,21 +141,99 @@ export class WorkerRuntime {
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
     const appDir = `/home/pyodide/apps/${options.appId}`;
-    for (const [path, content] of await files) {
+    const appFiles = await files;
+    for (const [path, content] of appFiles) {
       const target = `${appDir}/${path}`;
       pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
       pyodide.FS.writeFile(target, content);
     }
+    if (downloads) {
+      await this.loadDownloaded(pyodide, downloads);
+    } else if (options.packages === undefined) {
+      // Inline code or a page without a package list: Pyodide finds them from the imports.
+      const entry = appFiles.find(([path]) => path === options.entry)?.[1];
+      const code = typeof entry === "string" ? entry : new TextDecoder().decode(entry);
+      await this.loadChecked(pyodide, () => pyodide.loadPackagesFromImports(code, this.loaderCallbacks()));
+    }
     const py = pyodide.pyimport("wasmui._pyodide");
     if (options.requirements.length > 0) {
-      const m = await manifest;
-      if (!m.micropip) throw new BootError("packages", "requirements.txt needs micropip, which this build does not ship", "");
-      await pyodide.loadPackage("micropip", { checkIntegrity: true });
+      if (!manifest.micropip) throw new BootError("packages", "requirements.txt needs micropip, which this build does not ship", "");
+      await this.loadChecked(pyodide, () => pyodide.loadPackage("micropip", { checkIntegrity: true, ...this.loaderCallbacks() }));
       await this.runPython("packages", () => py.install_requirements(options.requirements, new URL("simple/", base).href));
     }
 
     this.setPhase("app");
     return this.runPython("app", () => py.boot(appDir, options.entry, options.rootPath, options.asgi ?? null) as Promise<Bridge>);
+  }
+
+  /** Resolves `names` through the distribution's lock and starts every download. */
+  private async startDownloads(indexURL: string, names: string[]): Promise<PackageDownloads> {
+    const lock = await fetchJson<Lock>(`${indexURL}pyodide-lock.json`);
+    const { keys, unknown } = resolvePackages(lock, names);
+    if (unknown.length > 0) {
+      throw new BootError("download", `packages not in this Pyodide distribution: ${unknown.join(", ")}`,
+        `${indexURL}pyodide-lock.json lists no ${unknown.join(", ")}. Rebuild the site with \`wasmui build --pyodide DIR_OR_URL\` ` +
+        "pointing to a distribution that has them.");
+    }
+    const downloads = new PackageDownloads(keys, lock, indexURL, (progress) => this.emit({ type: "download", ...progress }));
+    globalThis.fetch = downloads.wrap(globalThis.fetch.bind(globalThis));
+    return downloads;
+  }
+
+  /** Hands the downloaded packages to Pyodide's loader; names each one that failed and why. */
+  private async loadDownloaded(pyodide: PyodideAPI, downloads: PackageDownloads): Promise<void> {
+    await downloads.done;
+    if (downloads.failures.size > 0) {
+      const names = [...downloads.failures.keys()].join(", ");
+      throw new BootError("packages", `could not load ${names}`, downloads.describeFailures());
+    }
+    await this.loadChecked(pyodide, () => pyodide.loadPackage(downloads.keys, { checkIntegrity: true, ...this.loaderCallbacks() }),
+      downloads.keys);
+  }
+
+  private loaderMessages: string[] = [];
+
+  private loaderCallbacks(): { messageCallback: (m: string) => void; errorCallback: (m: string) => void } {
+    return {
+      messageCallback: () => undefined,
+      errorCallback: (message: string) => { this.loaderMessages.push(message); },
+    };
+  }
+
+  /** Runs a Pyodide loader call; it never throws on a failed package, so check what it reported. */
+  private async loadChecked(pyodide: PyodideAPI, load: () => Promise<unknown>, expected: string[] = []): Promise<void> {
+    this.loaderMessages = [];
+    await load();
+    const loaded = new Set(Object.keys(pyodide.loadedPackages).map(normalizeName));
+    const absent = expected.filter((key) => !loaded.has(normalizeName(key)));
+    if (this.loaderMessages.length > 0 || absent.length > 0) {
+      const names = absent.length > 0 ? absent.join(", ") : "packages";
+      const details = await this.diagnose(absent);
+      throw new BootError("packages", `could not load ${names}`, [...this.loaderMessages, ...details].join("\n"));
+    }
+  }
+
+  private indexURL = "";
+
+  /** Why packages are missing: Pyodide's loader only says "Failed to fetch". */
+  private async diagnose(keys: string[]): Promise<string[]> {
+    if (keys.length === 0 || !this.indexURL) return [];
+    try {
+      const lock = await fetchJson<Lock>(`${this.indexURL}pyodide-lock.json`);
+      return Promise.all(keys.map(async (key) => {
+        const file = lock.packages[key]?.file_name;
+        if (!file) return `${key}: not in ${this.indexURL}pyodide-lock.json`;
+        const url = new URL(file, this.indexURL).href;
+        try {
+          const response = await fetch(url, { method: "HEAD", cache: "no-store" });
+          return response.ok ? `${key}: ${url} is served but did not install (checksum?)` : `${key}: GET ${url} -> ${response.status}`;
+        } catch (error) {
+          return `${key}: ${url} is unreachable (${(error as Error).message})`;
+        }
+      }));
+    } catch {
+      return [];
+    }
   }
 
   /** Runs a Python call, turning a PythonError into a BootError with its traceback. */
@@ -200,21 +287,28 @@ export class WorkerRuntime {
   }
 }
 
-const CORE_FILES = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
-  "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json", "wasmui-manifest.json"];
+/** Files of every Pyodide distribution (the interpreter's JS glue is named per version). */
+const CORE_FILES = ["pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
 
 /** Core files the site does not serve (only checked after a failed boot). */
-async function missingCoreFiles(siteBase: string): Promise<string[]> {
+async function missingCoreFiles(siteBase: string, indexURL: string): Promise<string[]> {
   if (!siteBase) return [];
-  const checks = await Promise.all(CORE_FILES.map(async (path) => {
+  const core = indexURL || new URL("pyodide/", siteBase).href;
+  const urls = [...CORE_FILES.map((name) => new URL(name, core).href), new URL("wasmui-manifest.json", siteBase).href];
+  const checks = await Promise.all(urls.map(async (url) => {
+    const path = url.startsWith(siteBase) ? url.slice(siteBase.length) : url;
     try {
-      const response = await fetch(new URL(path, siteBase).href, { method: "HEAD", cache: "no-store" });
+      const response = await fetch(url, { method: "HEAD", cache: "no-store" });
       return response.ok ? null : `${path} (${response.status})`;
     } catch {
       return `${path} (unreachable)`;
     }
   }));
   return checks.filter((c): c is string => c !== null);
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
 }
 
 async function fetchOk(url: string): Promise<Response> {

@@ -17,7 +17,8 @@ import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
-import { preloadSanitizer } from "./ui/sanitize.js";
+import { StyleContext, StyleHost } from "./ui/styles.js";
+import { descriptorFor, prefetchTypes } from "./components/registry.js";
 import type { ShellContext } from "./components/context.js";
 
 export type { GradioConfig } from "./types.js";
@@ -42,24 +43,28 @@ function wantsDark(host: Element): boolean | null {
   return null; // follow prefers-color-scheme
 }
 
-function App({ ctx, config, toasts }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts }): ComponentChild {
+function App({ ctx, config, toasts, styles }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost }): ComponentChild {
   return h(
-    "div",
-    { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
-    ctx.renderNode(config.layout),
-    h(ToastView, { toasts }),
+    StyleContext.Provider,
+    { value: styles.add },
+    h(
+      "div",
+      { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
+      ctx.renderNode(config.layout),
+      h(ToastView, { toasts }),
+    ),
   );
 }
 
 export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
   const { config } = opts;
-  // Fetch the Markdown/HTML libraries in parallel with the first paint.
-  if (config.components.some((c) => ["markdown", "html", "chatbot"].includes(c.type))) preloadSanitizer();
+  // Lazy views' chunks and renderer libraries load in parallel with the first paint.
+  prefetchTypes(config.components.map((c) => c.type));
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
   const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
-  const store = new Store(config.components, config.dependencies);
+  const store = new Store(config.components, config.dependencies, descriptorFor);
   const toasts = new Toasts();
   const engine = new Engine(config, store, client, toasts);
 
@@ -75,6 +80,8 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (dark === true) container.classList.add("dark");
   if (dark === false) container.classList.add("light");
   root.append(theme, appCss, container);
+  // Views' own CSS goes between the theme and the app's css (which must win).
+  const styles = new StyleHost(appCss);
 
   // The shell owns the page (title, full height) only when it is the whole page.
   const ownsPage = root.host.parentElement === document.body;
@@ -95,7 +102,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   engine.scrollTo = (id) =>
     container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 
-  render(h(App, { ctx, config, toasts }), container);
+  render(h(App, { ctx, config, toasts, styles }), container);
   if (config.connect_heartbeat) client.startHeartbeat();
   if (typeof config.js === "string" && config.js.trim()) {
     runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
@@ -109,6 +116,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
       toasts.close();
       render(null, container);
       theme.remove();
+      styles.remove();
       appCss.remove();
       container.remove();
     },

@@ -5,12 +5,16 @@
  * measured here, warm loadPyodide goes from ~1 s to ~0.26 s with .pyc.
  *
  *   node web/src/tools/compile_pyc.mjs stdlib IN.zip OUT.zip     .pyc only (smaller than the sources)
- *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl      adds __pycache__/*.pyc next to the sources
+ *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl [IN OUT]...   adds __pycache__/*.pyc next to the sources
+ *   ... --pyodide DIR      with another distribution's interpreter (default: npm pyodide);
+ *                          .pyc are specific to one Python version (3.12's differ from 3.14's)
  *
  * The .pyc files are "unchecked hash" pycs: valid whatever the files' mtimes.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { loadPyodide } from "pyodide";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const COMPILE = `
 import importlib.util, marshal, sys, zipfile
@@ -40,28 +44,57 @@ def compile_wheel(src, dst, site):
     n = 0
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
+            if "__pycache__/" in info.filename:  # compiled by another interpreter: replaced below
+                continue
             data = zin.read(info)
             zout.writestr(info, data)
             if info.filename.endswith(".py") and ".dist-info/" not in info.filename:
                 folder, _, name = info.filename.rpartition("/")
                 target = (folder + "/" if folder else "") + "__pycache__/" + name[:-3] + "." + tag + ".pyc"
-                zout.writestr(target, _pyc(data, site + "/" + info.filename))
+                try:
+                    zout.writestr(target, _pyc(data, site + "/" + info.filename))
+                except (SyntaxError, ValueError):  # templates, other Pythons' files: keep the source only
+                    continue
                 n += 1
     return n
 `;
 
-const [mode, input, output] = process.argv.slice(2);
-if (!["stdlib", "wheel"].includes(mode) || !input || !output) {
-  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT");
+const args = process.argv.slice(2);
+const flag = args.indexOf("--pyodide");
+const pyodideDir = flag >= 0 ? args[flag + 1] : null;
+if (flag >= 0) args.splice(flag, 2);
+const [mode, ...paths] = args;
+if (!["stdlib", "wheel"].includes(mode) || paths.length === 0 || paths.length % 2 !== 0) {
+  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT [IN OUT]... [--pyodide DIR]");
   process.exit(2);
 }
-const py = await loadPyodide();
-py.FS.writeFile("/tmp/in.zip", readFileSync(input));
+/**
+ * A copy of a distribution's core in a folder of its own: before 0.28 `pyodide.asm.js` is
+ * CommonJS, which Node would read as an ES module below a `"type": "module"` package.json.
+ */
+function stageCore(dir) {
+  const stage = mkdtempSync(join(tmpdir(), "wasmui-pyodide-"));
+  for (const name of ["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) {
+    if (existsSync(join(dir, name))) copyFileSync(join(dir, name), join(stage, name));
+  }
+  writeFileSync(join(stage, "package.json"), '{"type": "commonjs"}\n');
+  return stage;
+}
+
+const stage = pyodideDir ? stageCore(pyodideDir) : null;
+const { loadPyodide } = stage ? await import(pathToFileURL(join(stage, "pyodide.mjs")).href) : await import("pyodide");
+const py = await loadPyodide(stage ? { indexURL: `${stage}/` } : {});
 py.runPython(COMPILE);
 const stdlibZip = py.runPython("next(p for p in sys.path if p.endswith('.zip'))");
 const site = py.runPython("import site; site.getsitepackages()[0]");
-const count = mode === "stdlib"
-  ? py.globals.get("compile_stdlib")("/tmp/in.zip", "/tmp/out.zip", stdlibZip)
-  : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site);
-writeFileSync(output, py.FS.readFile("/tmp/out.zip"));
-console.log(`compile_pyc: ${count} modules compiled for ${py.runPython("sys.version.split()[0]")} (${mode})`);
+const version = py.runPython("sys.version.split()[0]");
+// One interpreter for every file: booting Pyodide costs more than compiling a small wheel.
+for (let i = 0; i < paths.length; i += 2) {
+  py.FS.writeFile("/tmp/in.zip", readFileSync(paths[i]));
+  const count = mode === "stdlib"
+    ? py.globals.get("compile_stdlib")("/tmp/in.zip", "/tmp/out.zip", stdlibZip)
+    : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site);
+  writeFileSync(paths[i + 1], py.FS.readFile("/tmp/out.zip"));
+  console.log(`compile_pyc: ${count} modules of ${paths[i].split("/").pop()} compiled for ${version} (${mode})`);
+}
+if (stage) rmSync(stage, { recursive: true, force: true });

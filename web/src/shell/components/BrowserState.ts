@@ -10,7 +10,7 @@
 import { useEffect } from "preact/hooks";
 import type { ComponentChild } from "preact";
 import type { Props } from "../types.js";
-import type { ViewProps } from "./context.js";
+import type { ViewModule, ViewProps } from "./context.js";
 
 function storageKey(props: Props): string | null {
   return typeof props.storage_key === "string" && props.storage_key ? props.storage_key : null;
@@ -41,3 +41,5 @@ export function BrowserState({ state }: ViewProps): ComponentChild {
   }, [key, props.value]);
   return null;
 }
+
+export default { view: BrowserState } satisfies ViewModule;

@@ -6,7 +6,8 @@
 
 import { h, type ComponentChild } from "preact";
 import { classList, sizing } from "./block.js";
-import { str, type ViewProps } from "./context.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
+import { buttonsCss } from "../ui/buttons.js";
 
 export function Button({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -30,3 +31,5 @@ export function Button({ state, ctx }: ViewProps): ComponentChild {
     str(props.value, "Run"),
   );
 }
+
+export default { view: Button, css: buttonsCss } satisfies ViewModule;

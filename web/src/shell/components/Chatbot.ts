@@ -15,16 +15,19 @@ import { h, type ComponentChild } from "preact";
 import { memo } from "preact/compat";
 import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
-import { Block, BlockTitle, classList } from "./block.js";
-import { str, type ShellContext, type ViewProps } from "./context.js";
-import { CopyButton } from "./Textbox.js";
-import { useResolvedUrl } from "./File.js";
+import { Block } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { classList } from "../values.js";
+import { str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
+import { CopyButton, buttonsCss } from "../ui/buttons.js";
+import { useResolvedUrl } from "../ui/files.js";
+import { useCss } from "../ui/styles.js";
+import css from "./Chatbot.css?inline";
 import { RichText, PartView, safeUrl, type TextOpts } from "./chat/parts.js";
 import {
   conversationText, groupItems, isThought, itemText, itemValue, lastUserMessage, toItems,
   type Item, type WireMessage,
 } from "./chat/messages.js";
-import { CHAT_CSS, useCss } from "./chat/style.js";
 import type { Delimiter } from "../ui/richtext.js";
 import { ArrowDownIcon, ClipIcon, EditIcon, FlagIcon, RetryIcon, ThumbDownIcon, ThumbUpIcon, TrashIcon, UndoIcon } from "./chat/icons.js";
 
@@ -268,8 +271,7 @@ function cssSize(v: unknown): string | undefined {
 
 export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
-  const root = useRef<HTMLDivElement>(null);
-  useCss(root, "chatbot", CHAT_CSS);
+  useCss(buttonsCss);
   const messages = (Array.isArray(props.value) ? props.value : []) as WireMessage[];
   const items = useMemo(() => toItems(messages), [messages]);
   const groups = useMemo(() => groupItems(items, props.group_consecutive_messages !== false), [items, props.group_consecutive_messages]);
@@ -337,7 +339,7 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
     { state, class: "chatbot-block" },
     h(
       "div",
-      { class: "chatbot", ref: root },
+      { class: "chatbot" },
       props.show_label !== false && str(props.label) ? h(BlockTitle, { props }) : null,
       hasMessages
         ? h(
@@ -401,3 +403,5 @@ function Options({ messages, ctx, id }: { messages: WireMessage[]; ctx: ShellCon
     ),
   );
 }
+
+export default { view: Chatbot, css } satisfies ViewModule;

@@ -4,8 +4,9 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import css from "./Checkbox.css?inline";
 import { Block } from "./block.js";
-import { domId, str, type ViewProps } from "./context.js";
+import { domId, str, type ViewModule, type ViewProps } from "./context.js";
 
 export function Checkbox({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -36,3 +37,5 @@ export function Checkbox({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: Checkbox, css } satisfies ViewModule;

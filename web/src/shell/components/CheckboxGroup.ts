@@ -5,8 +5,9 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import css from "./choices.css?inline";
 import { Block, classList } from "./block.js";
-import { str, type ViewProps } from "./context.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
 import { normalizeChoices, sameChoice } from "./choices.js";
 
 export function CheckboxGroup({ state, ctx }: ViewProps): ComponentChild {
@@ -62,3 +63,5 @@ export function CheckboxGroup({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: CheckboxGroup, css } satisfies ViewModule;

@@ -6,10 +6,12 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import css from "./Dataset.css?inline";
 import { useState } from "preact/hooks";
 import { isFileData } from "../types.js";
-import { Block, BlockTitle, classList } from "./block.js";
-import { num, str, type ViewProps } from "./context.js";
+import { Block, classList } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { num, str, type ViewModule, type ViewProps } from "./context.js";
 
 function cellText(v: unknown): string {
   if (v == null) return "";
@@ -103,3 +105,5 @@ export function Dataset({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: Dataset, css } satisfies ViewModule;

@@ -6,8 +6,10 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { Block, BlockTitle, ariaLabel } from "./block.js";
-import { domId, num, str, type ViewProps } from "./context.js";
+import css from "./choices.css?inline";
+import { Block, ariaLabel } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 import { indexOfChoice, normalizeChoices, sameChoice, type Choice } from "./choices.js";
 
 export function Dropdown({ state, ctx }: ViewProps): ComponentChild {
@@ -132,3 +134,5 @@ export function Dropdown({ state, ctx }: ViewProps): ComponentChild {
   }
   return h(Block, { state }, h(BlockTitle, { props, forId: id }), control);
 }
+
+export default { view: Dropdown, css } satisfies ViewModule;

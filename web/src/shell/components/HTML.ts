@@ -8,9 +8,10 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { sanitizeHtml } from "../ui/sanitize.js";
-import { Block, BlockTitle, heightStyle } from "./block.js";
+import { Block, heightStyle } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
 import type { Props } from "../types.js";
-import { str, type ViewProps } from "./context.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
 
 function asText(v: unknown): string {
   if (v == null) return "";
@@ -54,3 +55,5 @@ export function HTML({ state, ctx }: ViewProps): ComponentChild {
     }),
   );
 }
+
+export default { view: HTML } satisfies ViewModule;

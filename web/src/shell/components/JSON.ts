@@ -5,9 +5,12 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { Block, BlockTitle } from "./block.js";
-import { type ViewProps } from "./context.js";
-import { CopyButton, hasButton } from "./Textbox.js";
+import { Block } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import css from "./JSON.css?inline";
+import { type ViewModule, type ViewProps } from "./context.js";
+import { CopyButton, hasButton } from "../ui/buttons.js";
+import { Empty } from "../ui/empty.js";
 
 function Leaf({ v }: { v: unknown }): ComponentChild {
   if (v === null) return h("span", { class: "json-null" }, "null");
@@ -57,7 +60,9 @@ export function JSONView({ state }: ViewProps): ComponentChild {
       hasButton(props, "copy", "show_copy_button") && value != null
         ? h("div", { class: "json-copy" }, h(CopyButton, { text: JSON.stringify(value, null, 2), label: "Copy JSON" }))
         : null,
-      value === undefined || value === null ? h("div", { class: "empty" }, "—") : h(Tree, { v: value, depth: 0, openAll: props.open === true }),
+      value === undefined || value === null ? h(Empty, { text: "—" }) : h(Tree, { v: value, depth: 0, openAll: props.open === true }),
     ),
   );
 }
+
+export default { view: JSONView, css } satisfies ViewModule;

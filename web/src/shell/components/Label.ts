@@ -5,8 +5,10 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { Block, BlockTitle } from "./block.js";
-import { num, str, type ViewProps } from "./context.js";
+import css from "./Label.css?inline";
+import { Block } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { num, str, type ViewModule, type ViewProps } from "./context.js";
 
 type Conf = { label: unknown; confidence: unknown };
 
@@ -59,3 +61,5 @@ export function Label({ state, ctx }: ViewProps): ComponentChild {
       : null,
   );
 }
+
+export default { view: Label, css } satisfies ViewModule;

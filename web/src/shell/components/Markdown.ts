@@ -6,8 +6,10 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { renderMarkdown } from "../ui/sanitize.js";
-import { Block, BlockTitle, heightStyle } from "./block.js";
-import { str, type ViewProps } from "./context.js";
+import { Block, heightStyle } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
+import css from "../ui/prose.css?inline";
 
 export function Markdown({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -40,3 +42,5 @@ export function Markdown({ state, ctx }: ViewProps): ComponentChild {
     body,
   );
 }
+
+export default { view: Markdown, css } satisfies ViewModule;

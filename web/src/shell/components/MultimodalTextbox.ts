@@ -8,13 +8,16 @@
 
 import { h, type ComponentChild } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { Block, BlockTitle, ariaLabel, classList } from "./block.js";
-import { domId, num, str, type ShellContext, type ViewProps } from "./context.js";
-import { acceptAttr, useResolvedUrl } from "./File.js";
+import { Block, ariaLabel } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { classList } from "../values.js";
+import { domId, num, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
+import { acceptAttr } from "../ui/upload.js";
+import { useResolvedUrl } from "../ui/files.js";
+import css from "./MultimodalTextbox.css?inline";
 import { isFileData, type FileData } from "../types.js";
 import { mediaKind } from "./chat/messages.js";
 import { safeUrl } from "./chat/parts.js";
-import { CHAT_INPUT_CSS, useCss } from "./chat/style.js";
 import { ClipIcon } from "./chat/icons.js";
 
 type Value = { text: string; files: FileData[] };
@@ -38,8 +41,6 @@ function Chip({ f, ctx, onRemove }: { f: FileData; ctx: ShellContext; onRemove?:
 
 export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
-  const root = useRef<HTMLDivElement>(null);
-  useCss(root, "chat-input", CHAT_INPUT_CSS);
   const id = domId(state.id);
   const value = asValue(props.value);
   const editable = props.interactive !== false;
@@ -88,7 +89,7 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
     { state },
     h(
       "div",
-      { ref: root, class: "mm-wrap" },
+      { class: "mm-wrap" },
       h(BlockTitle, { props, forId: id }),
       h(
         "div",
@@ -187,3 +188,5 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: MultimodalTextbox, css } satisfies ViewModule;

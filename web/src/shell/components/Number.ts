@@ -5,8 +5,9 @@
 
 import { h, type ComponentChild } from "preact";
 import { useState } from "preact/hooks";
-import { Block, BlockTitle, ariaLabel, invalidAttrs } from "./block.js";
-import { domId, num, str, type ViewProps } from "./context.js";
+import { Block, ariaLabel, invalidAttrs } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 
 export function roundTo(v: number, precision: number | null): number {
   if (precision == null) return v;
@@ -67,3 +68,5 @@ export function NumberView({ state, ctx }: ViewProps): ComponentChild {
     }),
   );
 }
+
+export default { view: NumberView } satisfies ViewModule;

@@ -4,8 +4,9 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import css from "./choices.css?inline";
 import { Block, classList } from "./block.js";
-import { domId, str, type ViewProps } from "./context.js";
+import { domId, str, type ViewModule, type ViewProps } from "./context.js";
 import { normalizeChoices, sameChoice } from "./choices.js";
 
 export function Radio({ state, ctx }: ViewProps): ComponentChild {
@@ -46,3 +47,5 @@ export function Radio({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: Radio, css } satisfies ViewModule;

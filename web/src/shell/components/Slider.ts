@@ -4,8 +4,10 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { Block, BlockTitle } from "./block.js";
-import { domId, num, str, type ViewProps } from "./context.js";
+import css from "./Slider.css?inline";
+import { Block } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 import { roundTo } from "./Number.js";
 
 export function Slider({ state, ctx }: ViewProps): ComponentChild {
@@ -67,3 +69,5 @@ export function Slider({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: Slider, css } satisfies ViewModule;

@@ -5,47 +5,13 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { Block, BlockTitle, ariaLabel, invalidAttrs } from "./block.js";
-import { domId, num, str, type ViewProps } from "./context.js";
-import { CheckIcon, CopyIcon } from "../ui/icons.js";
-
-export function CopyButton({
-  text,
-  label = "Copy",
-  onCopy,
-}: {
-  text: string;
-  label?: string;
-  onCopy?: () => void;
-}): ComponentChild {
-  const [copied, setCopied] = useState(false);
-  return h(
-    "button",
-    {
-      type: "button",
-      class: "icon-button copy-button",
-      "aria-label": copied ? "Copied" : label,
-      title: label,
-      onClick: async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
-          onCopy?.();
-          setTimeout(() => setCopied(false), 1500);
-        } catch {
-          /* clipboard permission denied: nothing to do */
-        }
-      },
-    },
-    copied ? h(CheckIcon, null) : h(CopyIcon, null),
-  );
-}
-
-export function hasButton(props: Record<string, unknown>, name: string, legacy: string): boolean {
-  const b = props.buttons;
-  return (Array.isArray(b) && b.includes(name)) || props[legacy] === true;
-}
+import { useLayoutEffect, useRef } from "preact/hooks";
+import css from "./Textbox.css?inline";
+import { Block, ariaLabel, invalidAttrs } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
+import { buttonsCss, CopyButton, hasButton } from "../ui/buttons.js";
+import { useCss } from "../ui/styles.js";
 
 export function Textbox({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -57,6 +23,7 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
   const single = type !== "text" || (lines === 1 && maxLines === 1);
   const editable = props.interactive !== false;
   const area = useRef<HTMLTextAreaElement>(null);
+  useCss(props.submit_btn || props.stop_btn ? buttonsCss : undefined);
 
   // Grow the textarea with its content, between `lines` and `max_lines` rows.
   useLayoutEffect(() => {
@@ -130,3 +97,5 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
     ),
   );
 }
+
+export default { view: Textbox, css } satisfies ViewModule;

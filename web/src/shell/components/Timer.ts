@@ -6,7 +6,7 @@
 
 import type { ComponentChild } from "preact";
 import { useEffect } from "preact/hooks";
-import { num, type ViewProps } from "./context.js";
+import { num, type ViewModule, type ViewProps } from "./context.js";
 
 export function Timer({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -19,3 +19,5 @@ export function Timer({ state, ctx }: ViewProps): ComponentChild {
   }, [active, seconds]);
   return null;
 }
+
+export default { view: Timer } satisfies ViewModule;

@@ -1,7 +1,8 @@
 /** Placeholder for component types the shell does not render yet. */
 import { h, type ComponentChild } from "preact";
+import css from "./Unsupported.css?inline";
 import { Block } from "./block.js";
-import { str, type ViewProps } from "./context.js";
+import { str, type ViewModule, type ViewProps } from "./context.js";
 
 export function Unsupported({ state }: ViewProps): ComponentChild {
   const label = str(state.props.value.label);
@@ -11,3 +12,5 @@ export function Unsupported({ state }: ViewProps): ComponentChild {
     h("div", { role: "note" }, `unsupported component ${state.type}`, label ? ` (${label})` : ""),
   );
 }
+
+export default { view: Unsupported, css } satisfies ViewModule;

@@ -1,18 +1,19 @@
 /**
- * Shared chrome for component views: the padded container, the label with
- * its `info` line, and the loading-status overlay (show_progress full /
- * minimal, queue position, ETA timer, gr.Progress bars).
+ * Shared chrome for component views: the padded container (it brings the
+ * label row's CSS, ui/label.ts), the validation message, and the
+ * loading-status overlay (show_progress full / minimal, queue position, ETA
+ * timer, gr.Progress bars).
  */
 
 import { h, type ComponentChildren, type ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ComponentState } from "../engine/store.js";
 import type { LoadingStatus, Props } from "../types.js";
-import { domId, str } from "./context.js";
+import { classList, domId, str } from "../values.js";
+import { labelCss } from "../ui/label.js";
+import { useCss } from "../ui/styles.js";
 
-export function classList(...parts: (string | false | null | undefined)[]): string {
-  return parts.filter(Boolean).join(" ");
-}
+export { classList };
 
 function elemClasses(props: Props): string {
   const c = props.elem_classes;
@@ -59,6 +60,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
   const status = state.status.value;
   const invalid = state.validation.value;
   const container = props.container !== false && padded;
+  useCss(labelCss);
   return h(
     "div",
     {
@@ -82,28 +84,6 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
     children,
     invalid ? h("div", { class: "validation-error", role: "alert", id: domId(state.id, "error") }, invalid) : null,
     status && status.show !== "hidden" ? h(StatusView, { status }) : null,
-  );
-}
-
-/** The label line above an input: `<label for>` keeps accessible names right. */
-export function BlockTitle({
-  props,
-  forId,
-  fallback = "",
-}: {
-  props: Props;
-  forId?: string;
-  fallback?: string;
-}): ComponentChild {
-  const label = str(props.label, fallback);
-  const visible = props.show_label !== false && label !== "";
-  const info = str(props.info);
-  if (!visible && !info) return null;
-  return h(
-    "div",
-    { class: "block-title" },
-    visible ? h(forId ? "label" : "span", { class: "label", for: forId }, label) : null,
-    info ? h("div", { class: "info" }, info) : null,
   );
 }
 

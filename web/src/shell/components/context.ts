@@ -30,15 +30,7 @@ export type ShellContext = {
 export type ViewProps = { state: ComponentState; ctx: ShellContext; node: LayoutNode };
 export type View = (p: ViewProps) => ComponentChild;
 
-/** DOM ids must be unique inside the shadow root; prefix them by block id. */
-export function domId(id: number, part = "input"): string {
-  return `wasmui-${id}-${part}`;
-}
+/** What a view module gives the registry: the view and the CSS it needs (see ui/styles.ts). */
+export type ViewModule = { view: View; css?: string };
 
-export function str(v: unknown, fallback = ""): string {
-  return typeof v === "string" ? v : v == null ? fallback : String(v);
-}
-
-export function num(v: unknown): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
+export { domId, num, str } from "../values.js";

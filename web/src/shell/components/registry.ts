@@ -1,64 +1,131 @@
 /**
- * Config `type` → view. Layout types render their children; everything
- * unknown renders a visible "unsupported component" box instead of failing.
+ * The shell's one list of component types: config `type` → descriptor.
+ *
+ * A descriptor gives the view module (`module`, in the first-paint bundle)
+ * or a loader of it (`load: () => import("./X.js")`, which Vite builds as a
+ * separate chunk, fetched as soon as a config uses the type), plus the rules
+ * the store and the engine follow for the type (engine/store.ts `TypeRules`).
+ * Generic code never tests a type name: it asks the descriptor.
+ *
+ * Layout types render their children; an unknown type renders a visible
+ * "unsupported component" box instead of failing.
  */
 
-import type { View } from "./context.js";
-import { Textbox } from "./Textbox.js";
-import { NumberView } from "./Number.js";
-import { Slider } from "./Slider.js";
-import { Checkbox } from "./Checkbox.js";
-import { Button } from "./Button.js";
-import { Markdown } from "./Markdown.js";
-import { HTML } from "./HTML.js";
-import { JSONView } from "./JSON.js";
-import { Label } from "./Label.js";
-import { State } from "./State.js";
-import { FileView } from "./File.js";
-import { Radio } from "./Radio.js";
-import { CheckboxGroup } from "./CheckboxGroup.js";
-import { Dropdown } from "./Dropdown.js";
-import { Dataset } from "./Dataset.js";
-import { Timer } from "./Timer.js";
-import { lazyView } from "./lazy.js";
-import { BrowserState } from "./BrowserState.js";
-import { Unsupported } from "./Unsupported.js";
+import type { ViewModule } from "./context.js";
+import type { TypeRules } from "../engine/store.js";
+import { preloadSanitizer } from "../ui/sanitize.js";
+import textbox from "./Textbox.js";
+import number from "./Number.js";
+import slider from "./Slider.js";
+import checkbox from "./Checkbox.js";
+import button from "./Button.js";
+import markdown from "./Markdown.js";
+import html from "./HTML.js";
+import label from "./Label.js";
+import state from "./State.js";
+import radio from "./Radio.js";
+import checkboxgroup from "./CheckboxGroup.js";
+import dropdown from "./Dropdown.js";
+import dataset from "./Dataset.js";
+import timer from "./Timer.js";
+import unsupported from "./Unsupported.js";
+import browserstate, { initialBrowserState } from "./BrowserState.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
-import { Tabs, TabItem } from "../layout/Tabs.js";
-import { Accordion } from "../layout/Accordion.js";
+import tabs, { tabItem } from "../layout/Tabs.js";
+import accordion from "../layout/Accordion.js";
 
-const VIEWS: Record<string, View> = {
-  textbox: Textbox,
-  number: NumberView,
-  slider: Slider,
-  checkbox: Checkbox,
-  button: Button,
-  clearbutton: Button,
-  markdown: Markdown,
-  html: HTML,
-  json: JSONView,
-  label: Label,
-  state: State,
-  file: FileView,
-  radio: Radio,
-  checkboxgroup: CheckboxGroup,
-  dropdown: Dropdown,
-  dataset: Dataset,
-  timer: Timer,
-  // The chat views (Markdown, highlighting, uploads) load as their own chunk.
-  chatbot: lazyView(() => import("./Chatbot.js").then((m) => m.Chatbot)),
-  multimodaltextbox: lazyView(() => import("./MultimodalTextbox.js").then((m) => m.MultimodalTextbox)),
-  browserstate: BrowserState,
-  row: Row,
-  column: Column,
-  group: Group,
-  form: Form,
-  tabs: Tabs,
-  tabitem: TabItem,
-  tab: TabItem,
-  accordion: Accordion,
+export type Descriptor = TypeRules & {
+  /** The view and its CSS, bundled with the shell (small, common views). */
+  module?: ViewModule;
+  /** Or a loader of them: a separate chunk (heavy or rare views). */
+  load?: () => Promise<{ default: ViewModule }>;
+  /** Started when a config uses the type, in parallel with the first paint (e.g. a renderer library). */
+  prefetch?: () => void;
 };
 
-export function viewFor(type: string): View {
-  return VIEWS[type] ?? Unsupported;
+const REGISTRY: Record<string, Descriptor> = {
+  // inputs and outputs
+  textbox: { module: textbox, emptyValue: "" },
+  number: { module: number },
+  slider: { module: slider },
+  checkbox: { module: checkbox },
+  radio: { module: radio },
+  checkboxgroup: { module: checkboxgroup },
+  dropdown: { module: dropdown },
+  colorpicker: { load: () => import("./ColorPicker.js") },
+  code: { load: () => import("./Code.js") },
+  dataframe: { load: () => import("./Dataframe.js") },
+  file: { load: () => import("./File.js") },
+  json: { load: () => import("./JSON.js") },
+  image: { load: () => import("./Image.js") },
+  gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
+  annotatedimage: { load: () => import("./AnnotatedImage.js") },
+  imageslider: { load: () => import("./ImageSlider.js") },
+  label: { module: label },
+  markdown: { module: markdown, prefetch: preloadSanitizer },
+  html: { module: html, prefetch: preloadSanitizer },
+  button: { module: button },
+  clearbutton: { module: button },
+  dataset: { module: dataset },
+  // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
+  chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
+  // no view
+  state: { module: state, serverValue: true, noView: true },
+  timer: { module: timer, noView: true },
+  browserstate: { module: browserstate, noView: true, initialValue: initialBrowserState },
+  // layouts
+  row: { module: { view: Row } },
+  column: { module: { view: Column } },
+  group: { module: { view: Group } },
+  form: { module: { view: Form } },
+  tabs: { module: tabs },
+  tabitem: { module: tabItem },
+  tab: { module: tabItem },
+  accordion: { module: accordion },
+};
+
+const UNSUPPORTED: Descriptor = { module: unsupported };
+
+export function descriptorFor(type: string): Descriptor {
+  return REGISTRY[type] ?? UNSUPPORTED;
+}
+
+/** Every registered type (the pytest contract test compares them with the Python block names). */
+export function registeredTypes(): string[] {
+  return Object.keys(REGISTRY);
+}
+
+const loaded = new Map<Descriptor, ViewModule>();
+const loading = new Map<Descriptor, Promise<ViewModule>>();
+
+/** The view module if it is available now (bundled, or its chunk already loaded). */
+export function viewNow(d: Descriptor): ViewModule | undefined {
+  return d.module ?? loaded.get(d);
+}
+
+/** Loads a lazy view's chunk once (later calls share the promise). */
+export function loadView(d: Descriptor): Promise<ViewModule> {
+  const now = viewNow(d);
+  if (now) return Promise.resolve(now);
+  let p = loading.get(d);
+  if (!p) {
+    p = (d.load ?? (() => Promise.resolve({ default: unsupported })))().then((m) => {
+      loaded.set(d, m.default);
+      return m.default;
+    });
+    // A failed chunk fetch may be retried by the next mount.
+    p.catch(() => loading.delete(d));
+    loading.set(d, p);
+  }
+  return p;
+}
+
+/** Starts what the types of a config need (lazy chunks, renderer libraries) before their views mount. */
+export function prefetchTypes(types: Iterable<string>): void {
+  for (const type of new Set(types)) {
+    const d = descriptorFor(type);
+    d.prefetch?.();
+    if (!viewNow(d)) void loadView(d).catch(() => {});
+  }
 }

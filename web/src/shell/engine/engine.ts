@@ -124,7 +124,7 @@ export class Engine {
     return dep.inputs.map((id) => {
       const st = this._store.get(id);
       // State values live on the server; it substitutes them for null (§2.3).
-      if (!st || st.type === "state") return null;
+      if (!st || st.rules.serverValue) return null;
       return st.value ?? null;
     });
   }
@@ -175,7 +175,7 @@ export class Engine {
       batch(() => {
         for (const id of progressIds) {
           const st = this._store.get(id);
-          if (!st || st.type === "state") continue;
+          if (!st || st.rules.serverValue) continue;
           if (patch === null) {
             if (st.statusOwner === dep.id) {
               st.status.value = null;
@@ -260,7 +260,7 @@ export class Engine {
         const st = this._store.get(id);
         if (!st) return;
         if (isUpdate(v)) this._store.applyUpdate(id, v);
-        else if (st.type !== "state") this._store.setValue(id, v, "output");
+        else if (!st.rules.serverValue) this._store.setValue(id, v, "output");
       });
     });
   }

@@ -7,15 +7,36 @@
  * Gradio's event semantics (gradio-api-inventory.md §4.4).
  */
 
-import { initialBrowserState } from "../components/BrowserState.js";
 import { signal, batch, type Signal } from "@preact/signals";
 import type { ComponentConfig, DependencyConfig, LoadingStatus, Props } from "../types.js";
 
 export type ValueSource = "user" | "output";
 
+/**
+ * What the store and the engine need to know about a component type. They
+ * never test type names: the shell registry (components/registry.ts) answers
+ * these for each type.
+ */
+export type TypeRules = {
+  /** The value a view starts from when the config has none (Textbox: ""). */
+  emptyValue?: unknown;
+  /**
+   * The value never leaves Python (gr.State): inputs send null (the server
+   * substitutes its copy), outputs are not stored, no loading status is shown.
+   */
+  serverValue?: boolean;
+  /** Draws nothing (State, Timer): a layout ignores it when deciding whether to show a frame. */
+  noView?: boolean;
+  /** Computes the starting value from the props (gr.BrowserState reads localStorage). */
+  initialValue?: (props: Props) => unknown;
+};
+
+export type RulesFor = (type: string) => TypeRules;
+
 export class ComponentState {
   readonly id: number;
   readonly type: string;
+  readonly rules: TypeRules;
   readonly props: Signal<Props>;
   readonly status = signal<LoadingStatus | null>(null);
   /** Message from a listener's `validator=` about this input, until edited or re-run. */
@@ -23,9 +44,10 @@ export class ComponentState {
   /** Which dependency owns `status`, so a finishing job clears only its own. */
   statusOwner: number | null = null;
 
-  constructor(cfg: ComponentConfig) {
+  constructor(cfg: ComponentConfig, rules: TypeRules = {}) {
     this.id = cfg.id;
     this.type = cfg.type;
+    this.rules = rules;
     this.props = signal({ ...cfg.props });
   }
 
@@ -70,7 +92,7 @@ export class Store {
   /** Change notifications held back while a whole output set is applied. */
   private _held: [number, ValueSource][] | null = null;
 
-  constructor(components: ComponentConfig[], deps: DependencyConfig[]) {
+  constructor(components: ComponentConfig[], deps: DependencyConfig[], rulesFor: RulesFor = () => ({})) {
     const inputs = new Set<number>();
     const outputs = new Set<number>();
     for (const d of deps) {
@@ -78,13 +100,15 @@ export class Store {
       d.outputs.forEach((o) => outputs.add(o));
     }
     for (const c of components) {
-      const st = new ComponentState(c);
+      const st = new ComponentState(c, rulesFor(c.type));
       const p = st.props.peek();
       const interactive = resolveInteractive(c.id, p, inputs, outputs);
-      // Gradio's textbox view starts from "" when the config has no value, so an
-      // untouched textbox sends "" (not null) to the function.
-      const value =
-        c.type === "textbox" && p.value == null ? "" : c.type === "browserstate" ? initialBrowserState(p) : p.value;
+      // Gradio's views start from their own empty value when the config has
+      // none (an untouched textbox sends "", not null).
+      const empty = st.rules.emptyValue;
+      const value = st.rules.initialValue
+        ? st.rules.initialValue(p)
+        : p.value == null && empty !== undefined ? structuredClone(empty) : p.value;
       st.props.value = { ...p, value, interactive };
       this._map.set(c.id, st);
     }

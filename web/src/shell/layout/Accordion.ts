@@ -5,7 +5,8 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import type { ViewProps } from "../components/context.js";
+import css from "./Accordion.css?inline";
+import type { ViewModule, ViewProps } from "../components/context.js";
 import { domId, str } from "../components/context.js";
 import { classList, sizing } from "../components/block.js";
 
@@ -35,3 +36,5 @@ export function Accordion({ state, ctx, node }: ViewProps): ComponentChild {
     open ? h("div", { class: "accordion-body", id: panel }, (node.children ?? []).map((c) => ctx.renderNode(c))) : null,
   );
 }
+
+export default { view: Accordion, css } satisfies ViewModule;

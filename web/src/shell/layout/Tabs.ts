@@ -6,7 +6,8 @@
 
 import { h, type ComponentChild } from "preact";
 import { useRef } from "preact/hooks";
-import type { ViewProps } from "../components/context.js";
+import css from "./Tabs.css?inline";
+import type { ViewModule, ViewProps } from "../components/context.js";
 import { domId, str } from "../components/context.js";
 import { classList } from "../components/block.js";
 import type { LayoutNode } from "../types.js";
@@ -103,3 +104,6 @@ export function Tabs(p: ViewProps): ComponentChild {
 export function TabItem(p: ViewProps): ComponentChild {
   return h("div", { class: "tab-panel" }, (p.node.children ?? []).map((c) => p.ctx.renderNode(c)));
 }
+
+export default { view: Tabs, css } satisfies ViewModule;
+export const tabItem = { view: TabItem, css } satisfies ViewModule;

@@ -47,7 +47,7 @@ export function Form(p: ViewProps): ComponentChild {
   // A form whose fields are all invisible must not leave an empty frame.
   const anyVisible = (p.node.children ?? []).some((c) => {
     const st = p.ctx.store.get(c.id);
-    return st && st.type !== "state" && st.props.value.visible !== false && st.props.value.visible !== "hidden";
+    return st && !st.rules.noView && st.props.value.visible !== false && st.props.value.visible !== "hidden";
   });
   if (!anyVisible) return null;
   const props = { ...p.state.props.value };

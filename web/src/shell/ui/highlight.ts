@@ -58,16 +58,3 @@ export async function highlightCode(root: HTMLElement): Promise<void> {
     else code.classList.add("hljs");
   }
 }
-
-/** Token colours on the shell's light/dark variables (no highlight.js theme file needed). */
-export const HIGHLIGHT_CSS = `
-.hljs { color: var(--text); }
-.hljs-comment, .hljs-quote { color: var(--text-muted); font-style: italic; }
-.hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-built_in, .hljs-type { color: var(--json-key); }
-.hljs-string, .hljs-regexp, .hljs-addition, .hljs-attribute, .hljs-template-tag { color: var(--json-string); }
-.hljs-number, .hljs-symbol, .hljs-bullet, .hljs-variable, .hljs-template-variable { color: var(--json-number); }
-.hljs-title, .hljs-section, .hljs-name, .hljs-function .hljs-title { color: var(--info); }
-.hljs-meta, .hljs-attr, .hljs-params { color: var(--warning); }
-.hljs-deletion { color: var(--error); }
-.hljs-emphasis { font-style: italic; } .hljs-strong { font-weight: bold; }
-`;

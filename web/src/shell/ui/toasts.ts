@@ -7,6 +7,8 @@
 
 import { h, type ComponentChild } from "preact";
 import { signal } from "@preact/signals";
+import css from "./toasts.css?inline";
+import { useCss } from "./styles.js";
 
 export type ToastInput = {
   level: string;
@@ -53,6 +55,7 @@ function defaultTitle(level: string): string {
 }
 
 export function ToastView({ toasts }: { toasts: Toasts }): ComponentChild {
+  useCss(css);
   return h(
     "div",
     { class: "toasts", role: "region", "aria-label": "Notifications" },

@@ -9,7 +9,7 @@ import { memo } from "preact/compat";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../../types.js";
 import type { ShellContext } from "../context.js";
-import { useResolvedUrl } from "../File.js";
+import { useResolvedUrl } from "../../ui/files.js";
 import { enhance, renderMessage, type Delimiter } from "../../ui/richtext.js";
 import { sanitizeHtml } from "../../ui/sanitize.js";
 import { mediaKind, type Part } from "./messages.js";

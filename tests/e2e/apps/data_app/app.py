@@ -1,0 +1,72 @@
+"""Dataframe (and later Code / DateTime / HighlightedText) in the browser, without numpy/pandas."""
+
+import json
+
+import gradio as gr
+
+XSS = [
+    '<img src=x onerror="window.__xss_img=1">',
+    "<script>window.__xss_script=1</script>",
+    "[link](javascript:window.__xss_link=1)",
+    '<svg onload="window.__xss_svg=1"></svg>',
+    '<iframe srcdoc="<script>parent.__xss_iframe=1</script>"></iframe>',
+    '<a href="javascript:window.__xss_href=1">x</a>',
+]
+
+
+def on_select(evt: gr.SelectData):
+    return json.dumps({"index": evt.index, "value": evt.value, "row_value": evt.row_value})
+
+
+def on_edit(evt: gr.EditData):
+    return json.dumps({"index": evt.index, "value": evt.value, "previous_value": evt.previous_value})
+
+
+with gr.Blocks() as demo:
+    table = gr.Dataframe(
+        [[3, "cherry", True], [1, "apple", False], [2, "banana", True]],
+        headers=["n", "fruit", "ripe"],
+        datatype=["number", "str", "bool"],
+        interactive=True,
+        type="array",
+        label="Fruits",
+        show_search="search",
+        buttons=["copy", "fullscreen"],
+        show_row_numbers=True,
+    )
+    changed = gr.Textbox(label="Changed")
+    selected = gr.Textbox(label="Selected")
+    edited = gr.Textbox(label="Edited")
+    table.change(lambda v: json.dumps(v), table, changed)
+    table.select(on_select, None, selected)
+    table.edit(on_edit, None, edited)
+
+    big = gr.Dataframe(
+        [[i, f"row {i}", i * 0.5] for i in range(10_000)],
+        headers=["i", "label", "half"],
+        datatype=["number", "str", "number"],
+        label="Big",
+        max_height=300,
+        type="array",
+    )
+    rich = gr.Dataframe(
+        [[p, p] for p in XSS] + [["**bold**", "<b class='ok'>bold</b>"]],
+        headers=["md", "html"],
+        datatype=["markdown", "html"],
+        label="Rich",
+        type="array",
+    )
+    fill = gr.Button("Fill")
+    fill.click(lambda: [[p, p] for p in XSS] + [["*after*", "<i class='after'>after</i>"]], None, rich)
+
+    code = gr.Code("def add(a, b):\n    return a + b", language="python", interactive=True, label="Source", lines=4)
+    code_seen = gr.Textbox(label="Code seen")
+    code_events = gr.Textbox(label="Code events")
+    code.change(lambda c: c, code, code_seen)
+    code.focus(lambda log: (log or "") + "focus;", code_events, code_events)
+    code.blur(lambda log: (log or "") + "blur;", code_events, code_events)
+    shown = gr.Code(language="json", label="Readonly JSON", interactive=False)
+    show_json = gr.Button("Show JSON")
+    show_json.click(lambda: '{"a": [1, 2, true]}', None, shown)
+
+demo.launch()

@@ -1,0 +1,195 @@
+"""gr.Dataframe (and the other data components) in real Chromium on Pyodide.
+
+One built site, one booted page for the whole module: each test works on its own
+component or rows, so they can share the page without depending on each other's order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import foreign_requests, wait_ready
+
+APP = Path(__file__).resolve().parent / "apps" / "data_app"
+
+
+@pytest.fixture(scope="module")
+def app(browser: Any, built_site: Any, served: Any) -> Iterator[Any]:
+    base = served(built_site(APP))
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], base_url=base)
+    page = context.new_page()
+    page.requests = []
+    context.on("request", lambda request: page.requests.append(request.url))
+    page.set_default_timeout(30_000)
+    page.goto(base + "/")
+    wait_ready(page)
+    page.base = base
+    yield page
+    context.close()
+
+
+def grid(page: Any, label: str) -> Any:
+    return page.locator(f'[role=grid][aria-label="{label}"]')
+
+
+def column_text(page: Any, label: str, col: int) -> list[str]:
+    return grid(page, label).locator(f'tr.df-row td[data-col="{col}"]').all_inner_texts()
+
+
+def json_of(page: Any, label: str) -> Any:
+    box = page.get_by_label(label, exact=True)
+    expect(box).not_to_have_value("")
+    return json.loads(box.input_value())
+
+
+def test_headers_cells_and_row_numbers_render(app: Any) -> None:
+    table = grid(app, "Fruits")
+    expect(table.locator("thead th")).to_have_count(4)  # row-number column + 3
+    expect(table.locator("tr.df-row")).to_have_count(3)
+    assert column_text(app, "Fruits", 1) == ["cherry", "apple", "banana"]
+    assert table.locator("tr.df-row td.df-rownum").all_inner_texts() == ["1", "2", "3"]
+    assert foreign_requests(app, app.base) == []
+
+
+def test_clicking_a_header_sorts_ascending_then_descending_then_back(app: Any) -> None:
+    table = grid(app, "Fruits")
+    header = table.locator("thead th").nth(1)  # column "n"
+    header.locator("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert column_text(app, "Fruits", 0) == ["1", "2", "3"]
+    header.locator("button").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert column_text(app, "Fruits", 0) == ["3", "2", "1"]
+    header.locator("button").click()
+    expect(header).to_have_attribute("aria-sort", "none")
+    assert column_text(app, "Fruits", 1) == ["cherry", "apple", "banana"]
+
+
+def test_select_sends_row_column_and_value(app: Any) -> None:
+    grid(app, "Fruits").locator('tr[data-row="2"] td[data-col="1"]').click()
+    expect(app.get_by_label("Selected", exact=True)).to_have_value(
+        json.dumps({"index": [2, 1], "value": "banana", "row_value": [2, "banana", True]}))
+
+
+def test_editing_a_cell_fires_edit_and_change_with_the_new_value(app: Any) -> None:
+    cell = grid(app, "Fruits").locator('tr[data-row="0"] td[data-col="1"]')
+    cell.dblclick()
+    editor = cell.locator("input.df-editor")
+    editor.fill("kiwi")
+    editor.press("Enter")
+    expect(cell).to_have_text("kiwi")
+    expect(app.get_by_label("Edited", exact=True)).to_have_value(
+        json.dumps({"index": [0, 1], "value": "kiwi", "previous_value": "cherry"}))
+    changed = json_of(app, "Changed")
+    assert changed[0] == [3, "kiwi", True]  # type="array": the function gets a list of rows
+    # A number column casts typed text to a number; typing on a selected cell starts an edit.
+    num = grid(app, "Fruits").locator('tr[data-row="1"] td[data-col="0"]')
+    num.click()
+    app.keyboard.type("42")
+    app.keyboard.press("Enter")
+    expect(app.get_by_label("Changed", exact=True)).to_have_value(
+        json.dumps([[3, "kiwi", True], [42, "apple", False], [2, "banana", True]]))
+
+
+def test_bool_cells_toggle_and_rows_can_be_added(app: Any) -> None:
+    table = grid(app, "Fruits")
+    table.locator('tr[data-row="1"] td[data-col="2"] input[type=checkbox]').check()
+    box = app.get_by_label("Changed", exact=True)
+    expect(box).to_have_value(re.compile(r'\[42, "apple", true\]'))
+    app.get_by_role("button", name="+ Add row").first.click()
+    expect(table.locator("tr.df-row")).to_have_count(4)
+    expect(box).to_have_value(re.compile(r'\[null, "", null\]\]'))
+
+
+def test_search_filters_rows(app: Any) -> None:
+    table = grid(app, "Fruits")
+    search = app.get_by_label("Search the table").first
+    search.fill("ban")
+    expect(table.locator("tr.df-row")).to_have_count(1)
+    assert column_text(app, "Fruits", 1) == ["banana"]
+    search.fill("")
+    expect(table.locator("tr.df-row")).to_have_count(4)
+
+
+def test_ten_thousand_rows_render_only_a_window(app: Any) -> None:
+    table = grid(app, "Big")
+    expect(table.locator('tr[data-row="0"]')).to_be_visible()
+    rendered = table.locator("tr.df-row").count()
+    assert 5 < rendered < 80, rendered
+    # The scroll height still stands for all 10,000 rows.
+    height = table.evaluate("el => el.scrollHeight")
+    assert height > 10_000 * 20, height
+    table.evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    expect(table.locator('tr[data-row="9999"]')).to_be_visible()
+    assert table.locator("tr.df-row").count() < 80
+    assert table.locator('tr[data-row="0"]').count() == 0
+    table.evaluate("el => { el.scrollTop = el.scrollHeight / 2; }")
+    expect(table.locator('tr[data-row="5000"]')).to_be_attached()
+    # Sorting 10k rows descending puts the last row first.
+    table.locator("thead th").nth(0).locator("button").click()
+    table.locator("thead th").nth(0).locator("button").click()
+    table.evaluate("el => { el.scrollTop = 0; }")
+    expect(table.locator("tr.df-row").first).to_have_attribute("data-row", "9999")
+
+
+def test_copy_button_copies_tab_separated_rows(app: Any) -> None:
+    fruits = app.locator(".block-dataframe").filter(has=grid(app, "Fruits"))
+    fruits.get_by_role("button", name="Copy table").click()
+    text = app.evaluate("() => navigator.clipboard.readText()")
+    assert text.split("\n")[0] == "n\tfruit\tripe"
+    assert "kiwi" in text
+
+
+def _no_xss(page: Any) -> None:
+    fired = page.evaluate("() => Object.keys(window).filter((k) => k.startsWith('__xss'))")
+    assert fired == []
+    rich = grid(page, "Rich")
+    assert rich.locator("script, iframe").count() == 0
+    hrefs = rich.locator("a").evaluate_all("els => els.map((a) => a.getAttribute('href') || '')")
+    assert not any(h.lower().startswith("javascript") for h in hrefs), hrefs
+
+
+def test_markdown_and_html_cells_are_rendered_but_never_run_scripts(app: Any) -> None:
+    rich = grid(app, "Rich")
+    expect(rich.locator(".df-markdown strong")).to_have_text("bold")
+    expect(rich.locator(".df-html b.ok")).to_have_text("bold")
+    _no_xss(app)
+    app.get_by_role("button", name="Fill").click()
+    expect(rich.locator(".df-html i.after")).to_have_text("after")
+    expect(rich.locator(".df-markdown em")).to_have_text("after")
+    _no_xss(app)
+
+
+def code_block(page: Any, label: str) -> Any:
+    return page.locator(".code-block").filter(has=page.get_by_text(label, exact=True))
+
+
+def test_code_editor_highlights_and_editing_fires_change(app: Any) -> None:
+    block = code_block(app, "Source")
+    content = block.locator(".cm-content")
+    expect(content).to_contain_text("return a + b")
+    # The Python grammar loaded: keywords are styled spans, not plain text.
+    expect(block.locator(".cm-line span").first).to_be_visible()
+    assert block.locator(".cm-lineNumbers .cm-gutterElement").count() >= 2
+    block.locator(".cm-line").last.click()
+    app.keyboard.press("End")
+    app.keyboard.type("  # sum")
+    expect(app.get_by_label("Code seen", exact=True)).to_have_value("def add(a, b):\n    return a + b  # sum")
+    app.get_by_label("Code seen", exact=True).click()  # moves focus out: blur
+    expect(app.get_by_label("Code events", exact=True)).to_have_value("focus;blur;")
+
+
+def test_readonly_code_shows_output_and_refuses_typing(app: Any) -> None:
+    block = code_block(app, "Readonly JSON")
+    app.get_by_role("button", name="Show JSON").click()
+    content = block.locator(".cm-content")
+    expect(content).to_have_text('{"a": [1, 2, true]}')
+    expect(content).to_have_attribute("contenteditable", "false")
+    assert app.locator(".block-code").count() == 2

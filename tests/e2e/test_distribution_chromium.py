@@ -1,0 +1,83 @@
+"""Apps on a full Pyodide distribution (0.27, CPython 3.12) in Chromium, offline.
+
+One gallery site holds the numpy/Pillow/pandas/matplotlib app and hello world, built
+once for the module against the distribution of the test extra (skipped without it).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, foreign_requests, wait_ready
+
+from wasmui import build
+from wasmui.distribution import open_distribution
+
+SCIENCE = Path(__file__).resolve().parents[1] / "apps" / "science_app"
+CORE = {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+RECORD_DOWNLOADS = "window.__downloads = []; document.addEventListener('wasmui-download', (e) => window.__downloads.push(e.detail));"
+
+
+@pytest.fixture(scope="module")
+def dist_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    apps = tmp_path_factory.mktemp("dist-apps")
+    shutil.copytree(SCIENCE, apps / "science")
+    shutil.copytree(EXAMPLES / "hello", apps / "hello")
+    return build.build_site(apps, tmp_path_factory.mktemp("dist-site"), pyodide=str(pyodide_dist))
+
+
+def _package_files(page: Any, base: str) -> list[str]:
+    """Package files (wheels, shared-library zips) the page requested from the distribution."""
+    names = [url.split("?")[0].rsplit("/", 1)[-1] for url in page.requests if "/pyodide/" in url]
+    return [n for n in names if n not in CORE]
+
+
+def test_numpy_pillow_pandas_matplotlib_answer_offline(page: Any, served: Any, dist_site: Path, pyodide_dist: Path) -> None:
+    page.add_init_script(RECORD_DOWNLOADS)
+    base = served(dist_site)
+    page.goto(base + "/apps/science/")
+    wait_ready(page)
+    page.get_by_label("Size", exact=True).fill("6")
+    page.get_by_role("button", name="Submit").click()
+    result = page.get_by_label("Result", exact=True)
+    page.wait_for_function("(el) => el.value.startsWith('{')", arg=result.element_handle(), timeout=120_000)
+    values = json.loads(result.input_value())
+    assert values == {"numpy": "2.0.2", "sum": 630, "image": [12, 12], "pixel": 2, "y_sum": 55,
+                      "y_mean": 55 / 6, "backend": "agg", "png": "89504e470d0a1a0a", "png_bytes": values["png_bytes"]}
+    assert values["png_bytes"] > 1000
+
+    assert foreign_requests(page, base) == []
+    dist = open_distribution(pyodide_dist)
+    needed = dist.resolve(["numpy", "pillow", "pandas", "matplotlib"])
+    requested = _package_files(page, base)
+    assert sorted(requested) == sorted(dist.packages[k]["file_name"] for k in needed)  # each once, nothing else
+    # Downloads start before the interpreter's wasm is even requested, and the page saw them.
+    first_package = min(i for i, url in enumerate(page.requests) if url.rsplit("/", 1)[-1] in requested)
+    wasm = next(i for i, url in enumerate(page.requests) if url.endswith("/pyodide/pyodide.asm.wasm"))
+    assert first_package < wasm
+    last = page.evaluate("window.__downloads[window.__downloads.length - 1]")
+    assert last["done"] and sorted(last["packages"]) == needed
+    assert last["loaded"] == sum((dist_site / "pyodide" / f).stat().st_size for f in requested) == last["total"]
+
+
+def test_hello_world_on_the_distribution_downloads_no_package(page: Any, served: Any, dist_site: Path) -> None:
+    base = served(dist_site)
+    page.goto(base + "/apps/hello/")
+    wait_ready(page)
+    assert _package_files(page, base) == []
+    assert any(url.endswith("/pyodide/pyodide.asm.js") for url in page.requests)  # it did run on 0.27
+    assert foreign_requests(page, base) == []
+
+
+def test_a_package_that_fails_to_load_is_named_with_the_reason(page: Any, served: Any, dist_site: Path) -> None:
+    base = served(dist_site)
+    page.route("**/pyodide/pandas-*.whl", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(base + "/apps/science/")
+    page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'error'", timeout=120_000)
+    text = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
+    assert "pandas: GET " in text and "pandas-2.2.3" in text and "404" in text
+    assert "numpy:" not in text  # only the package that failed is named

@@ -1,0 +1,434 @@
+/**
+ * gr.Dataframe: a table with sticky headers that renders only the rows in
+ * view (10,000 rows scroll like 10), sorting by header click, search and
+ * column filters, copy / fullscreen, row numbers, pinned columns, and — when
+ * interactive — cell editing (double-click, Enter or typing), bool toggles
+ * and adding rows. markdown/html cells are sanitised by DOMPurify; pandas
+ * Styler colours and display values come from `value.metadata`.
+ *
+ * Sorting and filtering only change the display order: event indices and
+ * edits always refer to the row in the data Python holds.
+ */
+
+import { h, type ComponentChild } from "preact";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { renderMarkdown, sanitizeHtml } from "../ui/sanitize.js";
+import { Block, classList } from "./block.js";
+import { BlockTitle } from "../ui/label.js";
+import { CopyButton, FullscreenButton, IconButtons, hasButton } from "../ui/buttons.js";
+import css from "./Dataframe.css?inline";
+import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
+import {
+  NUMBER_FILTERS,
+  TEXT_FILTERS,
+  blankRow,
+  castCell,
+  cellText,
+  columnTypes,
+  nextSort,
+  readValue,
+  rowWindow,
+  toTsv,
+  visibleRows,
+  widthOf,
+  type Cell,
+  type ColumnFilter,
+  type Datatype,
+  type SortState,
+  type TableValue,
+} from "./dataframe-table.js";
+
+const DEFAULT_ROW_HEIGHT = 35;
+type Coord = [number, number];
+
+/** Sanitised HTML of markdown/html cells, cached: scrolling re-mounts cells constantly. */
+const richCache = new Map<string, string>();
+
+function RichCell({ text, kind, lineBreaks }: { text: string; kind: "markdown" | "html"; lineBreaks: boolean }): ComponentChild {
+  const key = `${kind}\u0000${lineBreaks ? 1 : 0}\u0000${text}`;
+  const [html, setHtml] = useState<string | null>(richCache.get(key) ?? null);
+  useEffect(() => {
+    if (richCache.has(key)) return setHtml(richCache.get(key)!);
+    let live = true;
+    const job = kind === "markdown" ? renderMarkdown(text, { lineBreaks }) : sanitizeHtml(text);
+    void job.then((out) => {
+      if (richCache.size > 5000) richCache.clear();
+      richCache.set(key, out);
+      if (live) setHtml(out);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  // Until the sanitiser has loaded, show the source as plain text (never as HTML).
+  return html === null
+    ? h("span", { class: "df-rich pending-render" }, text)
+    : h("span", { class: `df-rich df-${kind}`, dangerouslySetInnerHTML: { __html: html } });
+}
+
+/** The in-cell text input: focused on mount; Enter saves, Escape cancels, leaving saves. */
+function Editor({ text, label, onText, onDone }: { text: string; label: string; onText: (t: string) => void; onDone: (save: boolean) => void }): ComponentChild {
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  return h("input", {
+    ref,
+    class: "df-editor",
+    value: text,
+    "aria-label": label,
+    onInput: (e: Event) => onText((e.currentTarget as HTMLInputElement).value),
+    onKeyDown: (e: KeyboardEvent) => {
+      e.stopPropagation();
+      if (e.key === "Enter") onDone(true);
+      else if (e.key === "Escape") onDone(false);
+    },
+    onBlur: () => onDone(true),
+  });
+}
+
+type CellProps = {
+  value: Cell;
+  shown: string | null;
+  type: Datatype;
+  maxChars: number | null;
+  lineBreaks: boolean;
+  editable: boolean;
+  onToggle: (v: boolean) => void;
+};
+
+function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onToggle }: CellProps): ComponentChild {
+  if (type === "bool" && (typeof value === "boolean" || value == null)) {
+    return h("input", {
+      type: "checkbox",
+      class: "df-bool",
+      checked: value === true,
+      disabled: !editable,
+      "aria-label": String(value === true),
+      onClick: (e: Event) => e.stopPropagation(),
+      onChange: (e: Event) => onToggle((e.currentTarget as HTMLInputElement).checked),
+    });
+  }
+  const text = shown ?? cellText(value);
+  if (type === "markdown" || type === "html") return h(RichCell, { text, kind: type, lineBreaks });
+  if (maxChars != null && maxChars > 0 && text.length > maxChars) return h("span", { title: text }, `${text.slice(0, maxChars)}…`);
+  return text;
+}
+
+function FilterBar({
+  headers,
+  types,
+  filters,
+  setFilters,
+}: {
+  headers: string[];
+  types: Datatype[];
+  filters: ColumnFilter[];
+  setFilters: (f: ColumnFilter[]) => void;
+}): ComponentChild {
+  const [col, setCol] = useState(0);
+  const ops = types[col] === "number" ? NUMBER_FILTERS : TEXT_FILTERS;
+  const [op, setOp] = useState<string>(ops[0] ?? "");
+  const [val, setVal] = useState("");
+  const opNow: string = ops.includes(op) ? op : (ops[0] ?? "");
+  return h(
+    "div",
+    { class: "df-filters" },
+    h("select", { "aria-label": "Filter column", value: String(col), onChange: (e: Event) => setCol(Number((e.currentTarget as HTMLSelectElement).value)) },
+      headers.map((x, i) => h("option", { key: i, value: String(i) }, x))),
+    h("select", { "aria-label": "Filter operator", value: opNow, onChange: (e: Event) => setOp((e.currentTarget as HTMLSelectElement).value) },
+      ops.map((o) => h("option", { key: o, value: o }, o))),
+    opNow.startsWith("Is ") && opNow.includes("empty")
+      ? null
+      : h("input", { class: "df-filter-value", "aria-label": "Filter value", value: val, onInput: (e: Event) => setVal((e.currentTarget as HTMLInputElement).value) }),
+    h("button", { type: "button", class: "df-small-button", onClick: () => setFilters([...filters, { col, op: opNow, value: val }]) }, "Add filter"),
+    filters.map((f, i) =>
+      h("span", { key: i, class: "df-chip" }, `${headers[f.col] ?? f.col} ${f.op} ${f.value}`,
+        h("button", { type: "button", "aria-label": "Remove filter", onClick: () => setFilters(filters.filter((_, j) => j !== i)) }, "×")),
+    ),
+  );
+}
+
+export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
+  const props = state.props.value;
+  const value: TableValue = useMemo(() => readValue(props.value), [props.value]);
+  const width = Math.max(value.headers.length, value.data[0]?.length ?? 0);
+  const headers = Array.from({ length: width }, (_, i) => value.headers[i] ?? String(i + 1));
+  const types = columnTypes(props.datatype, width);
+  const editable = props.interactive === true;
+  const staticCols = new Set(Array.isArray(props.static_columns) ? (props.static_columns as number[]) : []);
+  const rowCount = Array.isArray(props.row_count) ? props.row_count : [];
+  const canAddRow = editable && rowCount[1] !== "fixed";
+  const search = str(props.show_search, "none");
+  const maxChars = num(props.max_chars);
+  const lineBreaks = props.line_breaks !== false;
+  const pinned = Math.max(0, num(props.pinned_columns) ?? 0);
+  const rowNumbers = props.show_row_numbers === true;
+  const shown = (value.metadata?.display_value as string[][] | undefined) ?? null;
+  const styling = (value.metadata?.styling as string[][] | undefined) ?? null;
+
+  const [sort, setSort] = useState<SortState>(null);
+  const [query, setQuery] = useState("");
+  const [filters, setFilters] = useState<ColumnFilter[]>([]);
+  const [selected, setSelected] = useState<Coord | null>(null);
+  const [editing, setEditing] = useState<{ at: Coord; text: string } | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(500);
+  const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
+  const [pinLeft, setPinLeft] = useState<number[]>([]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const headRow = useRef<HTMLTableRowElement>(null);
+  const frame = useRef(0);
+
+  const order = useMemo(
+    () => visibleRows(value.data, types, sort, query, filters, shown),
+    [value.data, sort, query, filters, shown, types.join()],
+  );
+  const { start, end } = rowWindow(order.length, scrollTop, viewport, rowHeight);
+
+  // Measure the viewport and a real row once rendered (wrap / fonts change heights).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewport(el.clientHeight || 500);
+    const row = el.querySelector<HTMLElement>("tbody tr.df-row");
+    if (row && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowHeight) > 1) setRowHeight(row.offsetHeight);
+    // Pinned columns stick at the summed widths of the columns before them.
+    if (pinned > 0 && headRow.current) {
+      const cells = Array.from(headRow.current.children) as HTMLElement[];
+      const lefts: number[] = [];
+      let x = 0;
+      for (const c of cells) {
+        lefts.push(x);
+        x += c.offsetWidth;
+      }
+      if (lefts.join() !== pinLeft.join()) setPinLeft(lefts);
+    }
+  });
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const onScroll = (e: Event): void => {
+    const el = e.currentTarget as HTMLDivElement;
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setScrollTop(el.scrollTop));
+  };
+
+  const commit = (data: Cell[][]): void => {
+    ctx.userInput(state.id, { headers: value.headers.length ? value.headers : headers, data, metadata: value.metadata });
+  };
+
+  const setCell = (r: number, c: number, v: Cell): void => {
+    const prev = value.data[r]?.[c];
+    if (prev === v || cellText(prev) === cellText(v)) return;
+    const data = value.data.map((row, i) => (i === r ? row.map((x, j) => (j === c ? v : x)) : row));
+    commit(data);
+    ctx.trigger(state.id, "edit", { index: [r, c], value: v, previous_value: cellText(prev) });
+  };
+
+  const canEdit = (c: number): boolean => editable && !staticCols.has(c);
+
+  const select = (r: number, c: number): void => {
+    setSelected([r, c]);
+    const row = value.data[r] ?? [];
+    ctx.trigger(state.id, "select", {
+      index: [r, c],
+      value: row[c] ?? null,
+      row_value: row,
+      col_value: value.data.map((x) => x[c] ?? null),
+      selected: true,
+    });
+  };
+
+  const startEdit = (r: number, c: number, text?: string): void => {
+    if (!canEdit(c) || types[c] === "bool") return;
+    setEditing({ at: [r, c], text: text ?? cellText(value.data[r]?.[c]) });
+  };
+
+  // Enter then the input's removal can both end one edit: only the first counts.
+  const doneFor = useRef<object | null>(null);
+  const finishEdit = (save: boolean): void => {
+    if (!editing || doneFor.current === editing) return;
+    doneFor.current = editing;
+    const [r, c] = editing.at;
+    setEditing(null);
+    if (save) setCell(r, c, castCell(editing.text, types[c] ?? "str"));
+    scroller.current?.focus();
+  };
+
+  /** Keyboard: arrows move the selection in display order, Enter / typing edits. */
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (editing || !selected) return;
+    const [r, c] = selected;
+    const pos = order.indexOf(r);
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const mv = moves[e.key];
+    if (mv) {
+      e.preventDefault();
+      const nr = order[Math.min(order.length - 1, Math.max(0, pos + mv[0]))];
+      const nc = Math.min(width - 1, Math.max(0, c + mv[1]));
+      if (nr != null) select(nr, nc);
+      return;
+    }
+    if (e.key === "Enter") {
+      e.preventDefault();
+      startEdit(r, c);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEdit(r, c, e.key);
+    }
+  };
+
+  const stickyStyle = (c: number): Record<string, string> | undefined => {
+    const slot = c + (rowNumbers ? 1 : 0);
+    return c < pinned && pinLeft[slot] != null ? { left: `${pinLeft[slot]}px` } : undefined;
+  };
+
+  const header = h(
+    "tr",
+    { ref: headRow },
+    rowNumbers ? h("th", { class: classList("df-rownum", pinned > 0 && "df-pinned"), style: pinned > 0 ? { left: "0px" } : undefined, scope: "col" }, "") : null,
+    headers.map((name, c) => {
+      const dir = sort?.col === c ? sort.dir : null;
+      return h(
+        "th",
+        {
+          key: c,
+          scope: "col",
+          class: classList(c < pinned && "df-pinned", types[c] === "number" && "df-num"),
+          style: stickyStyle(c),
+          "aria-sort": dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none",
+        },
+        h(
+          "button",
+          { type: "button", class: "df-sort", title: `Sort by ${name}`, onClick: () => setSort(nextSort(sort, c)) },
+          h("span", { class: "df-head-text" }, name),
+          h("span", { class: classList("df-sort-icon", dir && "active"), "aria-hidden": "true" }, dir === "desc" ? "▼" : dir === "asc" ? "▲" : "⇅"),
+        ),
+      );
+    }),
+  );
+
+  const rows = order.slice(start, end).map((r) => {
+    const row = value.data[r];
+    return h(
+      "tr",
+      { key: r, class: "df-row", "data-row": r },
+      rowNumbers ? h("td", { class: classList("df-rownum", pinned > 0 && "df-pinned"), style: pinned > 0 ? { left: "0px" } : undefined }, String(r + 1)) : null,
+      Array.from({ length: width }, (_, c) => {
+        const isSel = selected?.[0] === r && selected[1] === c;
+        const isEdit = editing?.at[0] === r && editing.at[1] === c;
+        const css = styling?.[r]?.[c] || "";
+        return h(
+          "td",
+          {
+            key: c,
+            class: classList("df-cell", isSel && "selected", c < pinned && "df-pinned", types[c] === "number" && "df-num", !canEdit(c) && editable && "df-static"),
+            style: css ? `${css}; ${stickyStyle(c) ? `left: ${stickyStyle(c)!.left}` : ""}` : stickyStyle(c),
+            "data-col": c,
+            "aria-selected": isSel ? "true" : undefined,
+            onClick: () => select(r, c),
+            onDblClick: () => startEdit(r, c),
+          },
+          isEdit
+            ? h(Editor, {
+                text: editing!.text,
+                label: `Edit ${headers[c]} row ${r + 1}`,
+                onText: (text: string) => setEditing({ at: [r, c], text }),
+                onDone: finishEdit,
+              })
+            : h(CellContent, {
+                value: row?.[c],
+                shown: shown?.[r]?.[c] != null ? String(shown[r]?.[c]) : null,
+                type: types[c] ?? "str",
+                maxChars,
+                lineBreaks,
+                editable: canEdit(c),
+                onToggle: (v: boolean) => setCell(r, c, v),
+              }),
+        );
+      }),
+    );
+  });
+
+  const cols = width + (rowNumbers ? 1 : 0);
+  const spacer = (px: number, key: string): ComponentChild =>
+    px > 0 ? h("tr", { key, class: "df-spacer", "aria-hidden": "true" }, h("td", { colSpan: cols, style: { height: `${px}px` } })) : null;
+  const maxHeight = typeof props.max_height === "number" ? `${props.max_height}px` : str(props.max_height) || "500px";
+  const hasWidths = Array.isArray(props.column_widths) && props.column_widths.length > 0;
+
+  return h(
+    Block,
+    { state, class: "dataframe" },
+    h(
+      "div",
+      { class: "df-top" },
+      h(BlockTitle, { props }),
+      h(
+        "div",
+        { class: "df-toolbar" },
+        search !== "none"
+          ? h("input", {
+              type: "search",
+              class: "df-search",
+              placeholder: "Search…",
+              "aria-label": "Search the table",
+              value: query,
+              onInput: (e: Event) => setQuery((e.currentTarget as HTMLInputElement).value),
+            })
+          : null,
+        h(
+          IconButtons,
+          null,
+          hasButton(props, "copy") ? h(CopyButton, { text: toTsv(headers, value.data, order), label: "Copy table" }) : null,
+          hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => scroller.current?.closest(".block") ?? null }) : null,
+        ),
+      ),
+    ),
+    search === "filter" ? h(FilterBar, { headers, types, filters, setFilters }) : null,
+    h(
+      "div",
+      {
+        ref: scroller,
+        class: classList("df-scroll", props.wrap === true ? "df-wrap" : "df-nowrap"),
+        style: { maxHeight },
+        tabIndex: 0,
+        role: "grid",
+        "aria-rowcount": order.length + 1,
+        "aria-label": str(props.label, "Dataframe"),
+        id: domId(state.id, "table"),
+        onScroll,
+        onKeyDown,
+      },
+      h(
+        "table",
+        { class: classList("df-table", hasWidths && "df-fixed") },
+        hasWidths
+          ? h("colgroup", null, rowNumbers ? h("col", { style: { width: "3.5em" } }) : null,
+              headers.map((_, c) => h("col", { key: c, style: { width: widthOf(props.column_widths, c) } })))
+          : null,
+        h("thead", null, header),
+        h(
+          "tbody",
+          null,
+          spacer(start * rowHeight, "top"),
+          rows,
+          spacer((order.length - end) * rowHeight, "bottom"),
+          order.length === 0 ? h("tr", { class: "df-empty" }, h("td", { colSpan: cols }, value.data.length ? "No matching rows" : "No data")) : null,
+        ),
+      ),
+    ),
+    canAddRow
+      ? h(
+          "button",
+          { type: "button", class: "df-small-button df-add-row", onClick: () => commit([...value.data, blankRow(types, width)]) },
+          "+ Add row",
+        )
+      : null,
+  );
+}
+
+export default { view: Dataframe, css } satisfies ViewModule;
