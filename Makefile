@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: all setup test test-py test-e2e serve web wheel chromium bench clean
+.PHONY: all setup test test-py test-e2e typecheck-py serve web wheel chromium bench clean
 
 all: setup
 
@@ -33,10 +33,16 @@ web: setup
 
 test: setup chromium web
 	npm run typecheck
+	npm run test:unit
+	$(VPY) -m mypy
 	$(VPY) -m pytest -q
 
-test-py: setup
+test-py: setup typecheck-py
 	$(VPY) -m pytest -q -m "not e2e"
+
+# mypy --strict over wasmui/ (settings in pyproject.toml).
+typecheck-py: setup
+	$(VPY) -m mypy
 
 test-e2e: setup chromium web
 	$(VPY) -m pytest -q -m e2e

@@ -18,11 +18,14 @@ from wasmui.components import (
     CheckboxGroup,
     ClearButton,
     Code,
+    ColorPicker,
     Dataframe,
     Dataset,
+    DateTime,
     Dropdown,
     File,
     Gallery,
+    HighlightedText,
     Image,
     ImageSlider,
     Label,
@@ -32,6 +35,7 @@ from wasmui.components import (
     MultimodalTextbox,
     Number,
     OptionDict,
+    ParamViewer,
     Radio,
     Slider,
     State,
@@ -66,14 +70,23 @@ from wasmui.helpers import (
     update,
     validate,
 )
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WaveformOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.version import GRADIO_VERSION, __version__
 
+# Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
+from wasmui import facade as _facade  # noqa: F401  isort: skip
+
 __all__ = [
     "Accordion",
     "AnnotatedImage",
+    "Audio",
     "Blocks",
     "BrowserState",
     "Button",
@@ -84,11 +97,14 @@ __all__ = [
     "CheckboxGroup",
     "ClearButton",
     "Code",
+    "ColorPicker",
     "Column",
     "CopyData",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "Dependency",
+    "DownloadButton",
     "DownloadData",
     "Dropdown",
     "EditData",
@@ -101,6 +117,7 @@ __all__ = [
     "Gallery",
     "Group",
     "HTML",
+    "HighlightedText",
     "Image",
     "ImageSlider",
     "Info",
@@ -115,6 +132,7 @@ __all__ = [
     "MultimodalTextbox",
     "Number",
     "OptionDict",
+    "ParamViewer",
     "Progress",
     "Radio",
     "Request",
@@ -133,8 +151,11 @@ __all__ = [
     "Textbox",
     "Timer",
     "UndoData",
+    "UploadButton",
+    "Video",
     "Warning",
     "WatermarkOptions",
+    "WaveformOptions",
     "WebcamOptions",
     "on",
     "set_static_paths",

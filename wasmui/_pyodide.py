@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import inspect
 import os
 import sys
 import traceback
@@ -192,7 +191,8 @@ class Bridge:
 def _load_asgi(spec: str) -> ASGIApp:
     module_name, _, attr = spec.partition(":")
     module = importlib.import_module(module_name)
-    return getattr(module, attr or "app")
+    app: ASGIApp = getattr(module, attr or "app")
+    return app
 
 
 async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None) -> Bridge:
@@ -212,8 +212,6 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
 
         compat.install()
         blocks = runner.load_app(os.path.join(app_dir, entry))
-        if inspect.isawaitable(blocks):
-            blocks = await blocks
         app = blocks.app
     bridge = Bridge(app, root_path)
     await bridge.startup()
@@ -222,6 +220,6 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
 
 async def install_requirements(requirements: Any, index_url: str) -> None:
     """Installs ``requirements`` with micropip from the site's own package index."""
-    import micropip  # type: ignore[import-not-found]  # shipped in the site only when needed
+    import micropip  # shipped in the site only when needed
 
     await micropip.install(list(_to_py(requirements)), index_urls=[index_url])

@@ -6,6 +6,7 @@ import inspect
 from typing import TYPE_CHECKING, Any
 
 from wasmui.components.base import Component
+from wasmui.helpers import special_param_kind
 
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
@@ -16,8 +17,6 @@ _RESERVED = {"api_name", "fn_index", "result_callbacks"}
 
 def function_params(fn: Any) -> list[tuple[str, bool, Any]]:
     """``(name, has_default, default)`` for the user-facing parameters of ``fn``."""
-    from wasmui.helpers import special_param_kind
-
     try:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):

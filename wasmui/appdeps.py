@@ -70,15 +70,19 @@ class _Visitor(ast.NodeVisitor):
             self._add(node.module, node)
 
     def visit_Try(self, node: ast.Try) -> None:
+        self._visit_try(node)
+
+    def visit_TryStar(self, node: ast.TryStar) -> None:
+        self._visit_try(node)
+
+    def _visit_try(self, node: ast.Try | ast.TryStar) -> None:
         guarded = any(_catches_import_error(h.type) for h in node.handlers)
         self.optional_depth += guarded
         for statement in node.body:
             self.visit(statement)
         self.optional_depth -= guarded
-        for statement in [*node.handlers, *node.orelse, *node.finalbody]:
-            self.visit(statement)
-
-    visit_TryStar = visit_Try
+        for child in [*node.handlers, *node.orelse, *node.finalbody]:
+            self.visit(child)
 
     def visit_If(self, node: ast.If) -> None:
         test = node.test

@@ -13,16 +13,18 @@ import inspect
 import random
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from wasmui import events
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
+from wasmui.files import FileStore
+from wasmui.sessions import SessionStore
 
 if TYPE_CHECKING:
     from wasmui.events import BlockFunction, Dependency
-    from wasmui.files import FileStore
-    from wasmui.processing import SessionStore
     from wasmui.themes import Base as ThemeBase
+
 
 
 def _record_constructor_args(init: Callable[..., None]) -> Callable[..., None]:
@@ -55,18 +57,28 @@ class Block:
 
     EVENTS: ClassVar[list[str]] = []
     skip_api: ClassVar[bool] = True
+    #: True for blocks whose value lives per session in Python and never travels to
+    #: the browser (``gr.State``); see ``Component`` and ``wasmui.sessions``.
+    stateful: ClassVar[bool] = False
+    #: Set when a ``select`` listener is attached (the view then marks items selectable).
+    _selectable: bool = False
     #: The props this block sends in its config entry, each read from the attribute of the
     #: same name. Declared per class (never inferred from the constructor), in Gradio's order.
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = ()
     _constructor_args: dict[str, Any]
 
+    if TYPE_CHECKING:
+        # Listener methods (``.click``, ``.change`` …) are made from ``EVENTS`` when the
+        # class is created (``events.attach_event_listeners``); this tells the type checker.
+        def __getattr__(self, name: str) -> events.EventListenerMethod: ...
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__init__" in cls.__dict__:
+            # Wrapping a subclass's __init__ on purpose (mypy forbids assigning to methods).
             cls.__init__ = _record_constructor_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
-        from wasmui.events import attach_event_listeners
-
-        attach_event_listeners(cls)
+        Context.block_classes.setdefault(cls.__name__.lower(), cls)
+        events.attach_event_listeners(cls)
 
     def __init__(
         self,
@@ -278,13 +290,11 @@ class Blocks(BlockContext):
 
     def _move_fns_to(self, root: Blocks) -> None:
         """Re-number this app's dependencies inside ``root`` (ids, chains, cancels)."""
-        from wasmui.events import unique_api_name
-
         new_ids: dict[int, int] = {}
         for fn in self.fns.values():
             new_ids[fn.id] = len(root.fns)
             fn.id = new_ids[fn.id]
-            fn.api_name = unique_api_name(fn.api_name, [f.api_name for f in root.fns.values()])
+            fn.api_name = events.unique_api_name(fn.api_name, [f.api_name for f in root.fns.values()])
             root.fns[fn.id] = fn
         for fn in self.fns.values():
             if fn.trigger_after is not None:
@@ -294,9 +304,7 @@ class Blocks(BlockContext):
 
     def set_event_trigger(self, *args: Any, **kwargs: Any) -> tuple[BlockFunction, int]:
         """Create a dependency (see ``wasmui.events.make_block_function``)."""
-        from wasmui.events import make_block_function
-
-        fn = make_block_function(self, *args, **kwargs)
+        fn = events.make_block_function(self, *args, **kwargs)
         self.fns[fn.id] = fn
         return fn, fn.id
 
@@ -312,8 +320,8 @@ class Blocks(BlockContext):
     ) -> Blocks:
         """Configure the queue; wasmui always queues, so only limits matter."""
         self.max_size = max_size
-        if default_concurrency_limit != "not_set":
-            self.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+        if not isinstance(default_concurrency_limit, str):  # "not_set" leaves it alone
+            self.default_concurrency_limit = default_concurrency_limit
             for fn in self.fns.values():
                 if fn.concurrency_limit_default:
                     fn.concurrency_limit = self.default_concurrency_limit
@@ -325,9 +333,7 @@ class Blocks(BlockContext):
         In the browser (and while ``wasmui.runner`` loads an app) this never
         blocks and opens no server. Server options are accepted and ignored.
         """
-        from wasmui.launching import launch
-
-        return launch(self, **kwargs)
+        return facade().launch(self, **kwargs)
 
     def close(self) -> None:
         """Nothing to close: there is no server process."""
@@ -337,8 +343,6 @@ class Blocks(BlockContext):
     def file_store(self) -> FileStore:
         """The store for uploads and function outputs (one temp dir per app)."""
         if self._file_store is None:
-            from wasmui.files import FileStore
-
             self._file_store = FileStore()
         return self._file_store
 
@@ -346,8 +350,6 @@ class Blocks(BlockContext):
     def sessions(self) -> SessionStore:
         """Per-session state (``gr.State`` values)."""
         if self._sessions is None:
-            from wasmui.processing import SessionStore
-
             self._sessions = SessionStore(self)
         return self._sessions
 
@@ -355,23 +357,17 @@ class Blocks(BlockContext):
     def app(self) -> Any:
         """The ASGI application answering Gradio's routes for this app."""
         if self._app is None:
-            from wasmui.server import create_app
-
-            self._app = create_app(self)
+            self._app = facade().create_app(self)
         return self._app
 
     # -- config -------------------------------------------------------------
-    def get_config(self, root: str = "") -> dict[str, Any]:  # type: ignore[override]
+    def get_config(self, root: str = "") -> dict[str, Any]:
         """The ``/config`` JSON (see ``wasmui.config``)."""
-        from wasmui.config import blocks_config
-
-        return blocks_config(self, root)
+        return facade().config(self, root)
 
     def get_api_info(self, all_endpoints: bool = False) -> dict[str, Any]:
-        """The ``/gradio_api/info`` JSON."""
-        from wasmui.api_info import api_info
-
-        return api_info(self, all_endpoints=all_endpoints)
+        """The ``/gradio_api/info`` JSON (see ``wasmui.api_info``)."""
+        return facade().api_info(self, all_endpoints)
 
     @property
     def config(self) -> dict[str, Any]:
@@ -380,16 +376,45 @@ class Blocks(BlockContext):
 
     def load(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Dependency:
         """Run ``fn`` once when the page loads (per session)."""
-        from wasmui.events import listen
-
-        return listen(self, "load", fn, inputs, outputs, **kwargs)
+        return events.listen(self, "load", fn, inputs, outputs, **kwargs)
 
     def unload(self, fn: Callable[[], Any]) -> Dependency:
         """Run ``fn`` when the user closes the page (best effort in the browser)."""
-        from wasmui.events import listen
-
-        return listen(None, "unload", fn, None, None, api_visibility="private")
+        return events.listen(None, "unload", fn, None, None, api_visibility="private")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} title={self.title!r} blocks={len(self.blocks)} fns={len(self.fns)}>"
 
+
+
+# -- the façade ------------------------------------------------------------------------
+# ``Blocks.launch``/``get_config``/``get_api_info``/``app`` are Gradio's API on the block
+# tree, but what they do lives in higher layers (config, api_info, server, launching).
+# Instead of importing upwards, the block tree calls this one marked façade, which
+# ``wasmui.facade`` installs when ``wasmui`` is imported.
+class AppFacade(Protocol):
+    """The higher-layer services behind ``Blocks``' Gradio-API entry points."""
+
+    def launch(self, blocks: Blocks, **options: Any) -> Blocks: ...
+
+    def config(self, blocks: Blocks, root: str) -> dict[str, Any]: ...
+
+    def api_info(self, blocks: Blocks, all_endpoints: bool) -> dict[str, Any]: ...
+
+    def create_app(self, blocks: Blocks) -> Any: ...
+
+
+_facade: AppFacade | None = None
+
+
+def install_facade(implementation: AppFacade) -> None:
+    """Called once by ``wasmui.facade`` (imported by ``wasmui/__init__``)."""
+    global _facade
+    _facade = implementation
+
+
+def facade() -> AppFacade:
+    """The installed façade (always present once ``wasmui`` is imported)."""
+    if _facade is None:
+        raise RuntimeError("wasmui.facade is not installed; import wasmui first")
+    return _facade

@@ -21,7 +21,7 @@ from wasmui.components import component_from_spec
 from wasmui.components.base import Component
 from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button
-from wasmui.components.chatbot import ChatMessage, Chatbot
+from wasmui.components.chatbot import ChatMessage, Chatbot, setup_examples
 from wasmui.components.dataset import Dataset
 from wasmui.components.json_component import JSON
 from wasmui.components.markdown import Markdown
@@ -30,7 +30,7 @@ from wasmui.components.state import State
 from wasmui.components.textbox import Textbox
 from wasmui.events import on
 from wasmui.examples import Examples
-from wasmui.helpers import EditData, SelectData, update
+from wasmui.helpers import EditData, SelectData, skip, update
 from wasmui.layouts import Accordion, Column, Group, Row
 from wasmui.processing import _call_sync, _next_or_done, _DONE
 
@@ -193,10 +193,7 @@ class ChatInterface(Blocks):
         examples = self.example_messages if not self.examples_in_table else None
         if chatbot is not None:
             self.chatbot = chatbot
-            chatbot.examples = None
-            from wasmui.components.chatbot import _setup_examples
-
-            chatbot.examples = _setup_examples(examples)  # type: ignore[arg-type]
+            chatbot.examples = setup_examples(examples)  # type: ignore[arg-type]
             chatbot.render()
         else:
             self.chatbot = Chatbot(label="Chatbot", scale=1, autoscroll=self.autoscroll, examples=examples)  # type: ignore[arg-type]
@@ -425,8 +422,6 @@ class ChatInterface(Blocks):
             yielded = True
             yield (response, self._append_message_to_history(response, history, "assistant"), *extra)
         if not yielded:
-            from wasmui.helpers import skip
-
             yield (None, history, *[skip() for _ in self.additional_outputs])
 
     def option_clicked(self, history: History, option: SelectData) -> tuple[History, Any]:

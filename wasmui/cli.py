@@ -2,7 +2,7 @@
 
 Each subcommand is a thin wrapper; the work lives in ``wasmui.build`` (static
 site), ``wasmui.devserver`` (serve a build with reload) and
-``wasmui.server.native`` (the ASGI app under uvicorn, for protocol tests).
+``wasmui.native`` (the ASGI app under uvicorn, for protocol tests).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``wasmui`` script; returns the process exit code."""
     args = _parser().parse_args(argv)
     if args.command == "serve" and args.native:
-        from wasmui.server.native import serve_native
+        from wasmui.native import serve_native
 
         return serve_native(args.app, host=args.host, port=args.port)
     from wasmui.build import MissingPackagesError

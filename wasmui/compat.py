@@ -24,6 +24,7 @@ _SUBMODULES = {
     "gradio.helpers": "wasmui.helpers",
     "gradio.blocks": "wasmui.blocks",
     "gradio.interface": "wasmui.interface",
+    "gradio.media": "wasmui.media",
 }
 
 

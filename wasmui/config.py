@@ -7,6 +7,7 @@ from typing import Any
 
 from wasmui.blocks import Block, BlockContext, Blocks
 from wasmui.components.base import Component
+from wasmui.outputs import serve_files
 from wasmui.version import GRADIO_VERSION
 
 
@@ -25,8 +26,6 @@ def block_type(block: Block) -> str:
 
 def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     """One entry of ``config.components``."""
-    from wasmui.outputs import serve_files
-
     if isinstance(block, Blocks):
         props: dict[str, Any] = {"name": "column", "scale": 1, "min_width": 0, "variant": "default", "visible": True}
     else:
@@ -56,7 +55,7 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
 
 def connect_heartbeat(blocks: Blocks) -> bool:
     """Clients open ``/heartbeat`` when sessions hold state worth cleaning up."""
-    if any(isinstance(b, Component) and b.stateful for b in blocks.blocks.values()):
+    if any(b.stateful for b in blocks.blocks.values()):
         return True
     return any(e in ("unload", "stream") for f in blocks.fns.values() for _, e in f.targets)
 

@@ -26,6 +26,15 @@ class Context:
     loading_app: bool = False
     launched: list[Blocks] = []
 
+    # Block classes by lower-cased class name (first definition wins), so a lower layer
+    # can make a block of a higher-layer class (``every=`` makes a Timer) without importing it.
+    block_classes: dict[str, type[Any]] = {}
+
+    @classmethod
+    def block_class(cls, name: str) -> type[Any]:
+        """The block class called ``name`` (lower-case), e.g. ``"timer"``."""
+        return cls.block_classes[name]
+
     @classmethod
     def next_id(cls) -> int:
         """Return a fresh block id (unique within the process, like Gradio)."""

@@ -16,6 +16,7 @@ package the site does not ship fails loudly instead of a 404.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import urllib.parse
@@ -74,7 +75,8 @@ class Distribution:
 
     @property
     def packages(self) -> dict[str, dict[str, Any]]:
-        return self.lock.get("packages", {})
+        packages: dict[str, dict[str, Any]] = self.lock.get("packages", {})
+        return packages
 
     def key(self, name: str) -> str | None:
         """The lock key of package ``name`` (any spelling), or None."""
@@ -140,7 +142,7 @@ def default_distribution() -> Distribution:
                         folder=WEB / "pyodide", default=True)
 
 
-def open_distribution(where: str | Path | None) -> Distribution:
+def open_distribution(where: str | os.PathLike[str] | None) -> Distribution:
     """The distribution in folder or at base URL ``where`` (None: the default core)."""
     if where is None:
         return default_distribution()
@@ -164,7 +166,8 @@ def open_distribution(where: str | Path | None) -> Distribution:
 def _fetch_lock(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
-            return json.loads(response.read())
+            lock: dict[str, Any] = json.loads(response.read())
+            return lock
     except (OSError, ValueError) as exc:
         raise DistributionError(f"cannot read the Pyodide lock at {url}: {exc}") from exc
 

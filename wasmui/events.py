@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from wasmui.context import Context
+from wasmui.helpers import special_param_kind
 
 if TYPE_CHECKING:
     from wasmui.blocks import Block, Blocks
@@ -299,8 +300,6 @@ def unique_api_name(name: str, existing: Sequence[str | None]) -> str:
 
 
 def _collects_event_data(fn: Any) -> bool:
-    from wasmui.helpers import special_param_kind
-
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
@@ -373,7 +372,8 @@ def make_block_function(
         inputs_as_dict=inputs_as_dict, preprocess=preprocess, postprocess=postprocess,
         # Nothing runs on the server for a listener without a function: Gradio never queues it.
         queue=False if fn is None else (True if queue is None else queue),
-        concurrency_limit=root.default_concurrency_limit if limit_default else concurrency_limit,  # type: ignore[arg-type]
+        concurrency_limit=root.default_concurrency_limit if limit_default or isinstance(concurrency_limit, str)
+        else concurrency_limit,
         concurrency_limit_default=limit_default,
         concurrency_id=concurrency_id or str(fn_id), api_visibility=visibility,
         api_description=api_description, js=js, show_progress=show_progress,
@@ -400,7 +400,5 @@ def make_block_function(
 
 def _attach_every(root: Blocks, block_fn: BlockFunction, every: Any) -> None:
     """``every=`` on a listener re-runs it on a timer (Gradio 4 style)."""
-    from wasmui.components.timer import Timer
-
-    timer = Timer(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
+    timer: Any = Context.block_class("timer")(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
     block_fn.targets = block_fn.targets + [(timer._id, "tick")]

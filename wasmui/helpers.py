@@ -6,10 +6,11 @@ from __future__ import annotations
 import inspect
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from wasmui import files
 from wasmui.context import current_job
 
 T = TypeVar("T")
@@ -126,14 +127,13 @@ class Progress:
     def tqdm(self, iterable: Iterable[T] | None, desc: str | None = None, total: int | None = None,
              unit: str = "steps", **kwargs: Any) -> Iterator[T]:
         """Iterate ``iterable`` while reporting ``index / length`` progress."""
-        if iterable is None:
-            iterable = range(total or 0)  # type: ignore[assignment]
-        length = total if total is not None else (len(iterable) if hasattr(iterable, "__len__") else None)  # type: ignore[arg-type]
+        items: Iterable[Any] = range(total or 0) if iterable is None else iterable
+        length = total if total is not None else (len(items) if isinstance(items, Sized) else None)
         unit_state = ProgressUnit(index=0, length=length, unit=unit, desc=desc)
         self.iterables.append(unit_state)
         self._send()
         try:
-            for item in iterable:  # type: ignore[union-attr]
+            for item in items:
                 yield item
                 unit_state.index = (unit_state.index or 0) + 1
                 self._send()
@@ -274,6 +274,4 @@ def special_param_kind(param: inspect.Parameter) -> str | None:
 
 def set_static_paths(paths: str | list[str] | Any) -> None:
     """Let ``/gradio_api/file=`` serve files under ``paths`` (like Gradio)."""
-    from wasmui import files
-
     files.set_static_paths(paths)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from wasmui.blocks import Blocks
 from wasmui.components import Component, component_from_spec
 from wasmui.components.button import Button, ClearButton
 from wasmui.components.markdown import Markdown
 from wasmui.events import on
-from wasmui.layouts import Column, Row
+from wasmui.examples import Examples
+from wasmui.layouts import Accordion, Column, Row
 
 
 def _specs(value: Any) -> list[Any]:
@@ -146,8 +147,6 @@ class Interface(Blocks):
         if clear is not None:
             clear.add(all_inputs + self.output_components)
         if examples is not None:
-            from wasmui.examples import Examples
-
             Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
                      example_labels=labels)
         if self.article:
@@ -156,32 +155,33 @@ class Interface(Blocks):
     def _render_additional(self, accordion: Any) -> None:
         if not self.additional_inputs:
             return
-        from wasmui.layouts import Accordion
-
         label = accordion if isinstance(accordion, str) else "Additional Inputs"
         with Accordion(label, open=False):
             for comp in self.additional_inputs:
                 comp.render()
 
-    def _make_clear(self, clear_btn: Any) -> ClearButton | None:
+    def _make_clear(self, clear_btn: Any) -> Component | None:
         if clear_btn is None or self.live:
             return None
         if isinstance(clear_btn, Component):  # the app's own button
             clear_btn.render()
-            return clear_btn  # type: ignore[return-value]
+            return clear_btn
         return ClearButton(value=clear_btn)
 
-    def _make_submit(self, submit_btn: Any, stop_btn: Any) -> tuple[Button | None, Button | None]:
-        submit = None
-        if not self.live:
-            submit = submit_btn.render() if isinstance(submit_btn, Component) else Button(submit_btn, variant="primary")
-        stop = None
-        if self.is_generator and stop_btn:
-            stop = stop_btn.render() if isinstance(stop_btn, Component) else Button(stop_btn, variant="stop")
-        return submit, stop  # type: ignore[return-value]
+    def _make_submit(self, submit_btn: Any, stop_btn: Any) -> tuple[Component | None, Component | None]:
+        submit = None if self.live else _button(submit_btn, "primary")
+        stop = _button(stop_btn, "stop") if self.is_generator and stop_btn else None
+        return submit, stop
 
     def __repr__(self) -> str:
         ins = ", ".join(type(c).__name__ for c in self.input_components)
         outs = ", ".join(type(c).__name__ for c in self.output_components)
         return f"<Interface {getattr(self.fn, '__name__', 'fn')}({ins}) -> ({outs})>"
 
+
+def _button(spec: Any, variant: Literal["primary", "stop"]) -> Component:
+    """The app's own button (rendered here), or a new one labelled ``spec``."""
+    if isinstance(spec, Component):
+        spec.render()
+        return spec
+    return Button(spec, variant=variant)

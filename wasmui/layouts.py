@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from wasmui.blocks import Block, BlockContext
+from wasmui.blocks import Block, BlockContext, Blocks
 
 
 class Row(BlockContext):
@@ -37,7 +37,7 @@ class Row(BlockContext):
         self.min_height = min_height
         self.equal_height = equal_height
         self.show_progress = show_progress
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
@@ -66,7 +66,7 @@ class Column(BlockContext):
         self.min_width = min_width
         self.variant = variant
         self.show_progress = show_progress
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
@@ -85,7 +85,7 @@ class Group(BlockContext):
         key: Any = None,
         preserved_by_key: list[str] | str | None = None,
     ) -> None:
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
@@ -108,7 +108,7 @@ class Tabs(BlockContext):
         preserved_by_key: list[str] | str | None = None,
     ) -> None:
         self.selected = selected
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
@@ -139,7 +139,7 @@ class Tab(BlockContext):
         self.id = id
         self.scale = scale
         self.render_children = render_children
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
     def get_expected_parent(self) -> type[BlockContext] | None:
@@ -179,7 +179,7 @@ class Accordion(BlockContext):
     ) -> None:
         self.label = label
         self.open = open
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
@@ -199,13 +199,11 @@ class Form(BlockContext):
     ) -> None:
         self.scale = scale
         self.min_width = min_width
-        self.preserved_by_key = preserved_by_key
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(render=render, key=key)
 
     def add_child(self, child: Block) -> None:
         # In a Row a form takes the summed width of its children, as in Gradio.
-        from wasmui.blocks import Blocks
-
         parent = self.parent
         scale = getattr(child, "scale", None)
         if isinstance(parent, Row):

@@ -17,7 +17,7 @@ from wasmui.files import file_url, is_file_data
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
     from wasmui.events import BlockFunction
-    from wasmui.processing import Session
+    from wasmui.sessions import Session
 
 SKIP = {"__type__": "update"}
 # Props that identify a block rather than describe it: never changed by an update.

@@ -16,26 +16,27 @@ import inspect
 import sys
 import time
 import traceback
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wasmui.components.base import Component
 from wasmui.context import JobContext, current_job, max_file_size
+from wasmui import helpers
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request, special_param_kind
 from wasmui.outputs import postprocess_outputs, serve_files
+from wasmui.sessions import Session, SessionStore
 from wasmui.tqdm_tracking import track_tqdm
 
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
     from wasmui.events import BlockFunction
 
+_MISSING = object()
 # Pyodide has no threads: sync functions run on the event loop there.
 IN_BROWSER = sys.platform == "emscripten"
-MAX_SESSIONS = 2000
 
 
 # -- job events ----------------------------------------------------------------
@@ -74,72 +75,6 @@ class Completed:
 
 
 JobEvent = Generating | Log | ProgressEvent | Completed
-
-
-# -- sessions ------------------------------------------------------------------
-class Session:
-    """Per-session values of ``gr.State`` components."""
-
-    def __init__(self, session_hash: str) -> None:
-        self.hash = session_hash
-        self.state: dict[int, Any] = {}
-        self.last_used = time.monotonic()
-
-    def get_state(self, component: Component) -> Any:
-        """The session's value of ``component`` (initialised on first use)."""
-        if component._id not in self.state:
-            self.state[component._id] = component.initial_value()
-        return self.state[component._id]
-
-    def set_state(self, component: Component, value: Any) -> bool:
-        """Store ``value``; return whether it differs from the previous one."""
-        old = self.state.get(component._id, _MISSING)
-        self.state[component._id] = value
-        try:
-            return bool(old is _MISSING or old != value)
-        except Exception:  # e.g. numpy arrays refuse truthiness
-            return True
-
-
-_MISSING = object()
-
-
-class SessionStore:
-    """Sessions by hash, oldest dropped beyond ``MAX_SESSIONS`` (like Gradio's LRU)."""
-
-    def __init__(self, blocks: Blocks) -> None:
-        self.blocks = blocks
-        self._sessions: OrderedDict[str, Session] = OrderedDict()
-
-    def get(self, session_hash: str) -> Session:
-        """The session for ``session_hash``, created if new."""
-        session = self._sessions.get(session_hash)
-        if session is None:
-            session = self._sessions[session_hash] = Session(session_hash)
-            while len(self._sessions) > MAX_SESSIONS:
-                _, old = self._sessions.popitem(last=False)
-                self._run_delete_callbacks(old)
-        self._sessions.move_to_end(session_hash)
-        session.last_used = time.monotonic()
-        return session
-
-    def __contains__(self, session_hash: str) -> bool:
-        return session_hash in self._sessions
-
-    def delete(self, session_hash: str) -> None:
-        """Forget a session (page closed), calling State ``delete_callback``s."""
-        session = self._sessions.pop(session_hash, None)
-        if session is not None:
-            self._run_delete_callbacks(session)
-
-    def _run_delete_callbacks(self, session: Session) -> None:
-        for block_id, value in session.state.items():
-            block = self.blocks.blocks.get(block_id)
-            if isinstance(block, Component) and block.stateful:
-                try:
-                    block.session_closed(value)
-                except Exception:
-                    traceback.print_exc()
 
 
 # -- errors --------------------------------------------------------------------
@@ -199,8 +134,6 @@ def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:
     if kind == "event_data":
         ann = param.annotation
         if isinstance(ann, str):
-            from wasmui import helpers
-
             ann = getattr(helpers, ann.split(".")[-1].strip("'\""), EventData)
         return ann(ctx["target"], ctx["event_data"])
     return _MISSING
@@ -210,8 +143,10 @@ def build_call_args(fn: BlockFunction, values: list[Any], ctx: dict[str, Any]) -
     """Place input values and injected special values on the function's parameters."""
     if fn.inputs_as_dict:
         values = [dict(zip(fn.inputs, values))]
+    if fn.fn is None:
+        return values, {}
     try:
-        params = list(inspect.signature(fn.fn).parameters.values())  # type: ignore[arg-type]
+        params = list(inspect.signature(fn.fn).parameters.values())
     except (TypeError, ValueError):
         return values, {}
     args: list[Any] = []
@@ -357,6 +292,11 @@ async def run_job(
     yield Completed(last, sorted(changed), duration)
 
 
+def make_request(**fields: Any) -> Request:
+    """The ``gr.Request`` a user function sees (the server passes the HTTP request's fields)."""
+    return Request(**fields)
+
+
 def run_validator(blocks: Blocks, fn_index: int, data: list[Any], session: Session) -> list[dict[str, Any]] | None:
     """Run a listener's ``validator=``; return the 422 detail list when invalid."""
     fn = blocks.fns[fn_index]
@@ -378,13 +318,15 @@ def run_validator(blocks: Blocks, fn_index: int, data: list[Any], session: Sessi
 
 
 def _param_names(fn: BlockFunction) -> list[str]:
+    if fn.fn is None:
+        return []
     try:
-        return [p.name for p in inspect.signature(fn.fn).parameters.values()]  # type: ignore[arg-type]
+        return [p.name for p in inspect.signature(fn.fn).parameters.values()]
     except (TypeError, ValueError):
         return []
 
 
 __all__ = [
     "Completed", "Generating", "JobEvent", "Log", "ProgressEvent", "Session", "SessionStore",
-    "error_payload", "run_job", "run_validator",
+    "error_payload", "make_request", "run_job", "run_validator",
 ]

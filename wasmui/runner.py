@@ -11,6 +11,7 @@ import runpy
 import sys
 from pathlib import Path
 
+from wasmui import compat
 from wasmui.blocks import Blocks
 from wasmui.context import Context
 
@@ -35,8 +36,6 @@ def load_app(path: str | os.PathLike[str], *, alias_gradio: bool = True, chdir: 
     ``launch()`` is non-blocking meanwhile. With ``alias_gradio`` the app may use
     ``import gradio as gr`` (unless a real gradio is installed natively).
     """
-    from wasmui import compat
-
     app_file = resolve_app_file(path)
     if alias_gradio:
         compat.install()

@@ -21,7 +21,7 @@ import threading
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["SSEMessage", "SSEStream", "TestClient", "TestResponse", "encode_multipart"]
 
@@ -66,7 +66,7 @@ def encode_multipart(files: Files, fields: Mapping[str, str] | None = None) -> t
     items: list[tuple[str, FileSpec]] = []
     if isinstance(files, Mapping):
         for name, spec in files.items():
-            specs = spec if isinstance(spec, list) else [spec]
+            specs = cast(list[FileSpec], spec) if isinstance(spec, list) else [cast(FileSpec, spec)]
             items.extend((name, s) for s in specs)
     else:
         items = list(files)
@@ -76,7 +76,7 @@ def encode_multipart(files: Files, fields: Mapping[str, str] | None = None) -> t
                 f"{value}\r\n").encode()
     for name, spec in items:
         filename, data = spec[0], spec[1]
-        ctype = spec[2] if len(spec) > 2 else "application/octet-stream"  # type: ignore[misc]
+        ctype = spec[2] if len(spec) > 2 else "application/octet-stream"
         out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; "
                 f"filename=\"{filename}\"\r\nContent-Type: {ctype}\r\n\r\n").encode()
         out += data + b"\r\n"

@@ -80,11 +80,11 @@ class _Hue:
         self.name = name
 
 
-class colors:  # noqa: N801 - mirrors gradio.themes.colors
+class _Colors:
     """Named hues (``gr.themes.colors.blue``)."""
 
     def __getattr__(self, name: str) -> _Hue:
         return _Hue(name)
 
 
-colors = colors()  # type: ignore[misc,assignment]
+colors = _Colors()  # mirrors the ``gradio.themes.colors`` namespace

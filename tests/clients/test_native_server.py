@@ -9,7 +9,7 @@ import time
 import httpx
 from native_server import REPO, native_server
 
-from wasmui.server.native import _listening_port
+from wasmui.native import _listening_port
 
 APPS = REPO / "tests" / "apps"
 

@@ -9,6 +9,7 @@ import textwrap
 import wasmui
 
 EXPECTED = {
+    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
     "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
@@ -19,6 +20,7 @@ EXPECTED = {
     # chat (issue 9)
     "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "LikeData", "MessageDict", "MetadataDict",
     "MultimodalTextbox", "OptionDict", "RetryData", "UndoData",
+    "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
 }
 
 

@@ -193,3 +193,75 @@ def test_readonly_code_shows_output_and_refuses_typing(app: Any) -> None:
     expect(content).to_have_text('{"a": [1, 2, true]}')
     expect(content).to_have_attribute("contenteditable", "false")
     assert app.locator(".block-code").count() == 2
+
+
+def test_datetime_round_trip_through_python(app: Any) -> None:
+    when = app.get_by_label("When", exact=True)
+    expect(when).to_have_value("2024-02-28 23:30:00")
+    when.fill("2024-02-28 10:00:00")
+    when.press("Enter")
+    # timestamp in UTC → Python adds a day → shown again in UTC (leap year: Feb 29).
+    expect(app.get_by_label("A day later", exact=True)).to_have_value("2024-02-29 10:00:00")
+    expect(app.get_by_label("Submitted", exact=True)).to_have_value("1709114400.0")
+    when.fill("28/02/2024")
+    expect(when).to_have_attribute("aria-invalid", "true")
+    when.press("Enter")
+    expect(app.get_by_label("A day later", exact=True)).to_have_value("2024-02-29 10:00:00")  # not sent
+
+
+def test_datetime_native_picker_sets_the_value(app: Any) -> None:
+    block = app.locator(".block-datetime").filter(has=app.get_by_label("Day", exact=True))
+    block.locator("input.datetime-native").fill("2025-12-24")
+    expect(app.get_by_label("Day", exact=True)).to_have_value("2025-12-24")
+    expect(app.get_by_label("Day seen", exact=True)).to_have_value("2025-12-24T00:00:00")
+
+
+def test_highlighted_text_labels_colours_legend_and_select(app: Any) -> None:
+    block = app.locator(".block-highlightedtext").filter(has=app.get_by_text("Entities", exact=True))
+    tokens = block.locator(".ht-token")
+    expect(tokens.first.locator(".ht-label")).to_have_text("PER")
+    assert tokens.first.evaluate("el => getComputedStyle(el).getPropertyValue('--ht-color').trim()") == "#3b82f6"
+    assert block.locator(".ht-legend-item").all_inner_texts()[:2] == ["PER", "LOC"]
+    block.get_by_text("London", exact=True).click()
+    expect(app.get_by_label("Tag selected", exact=True)).to_have_value(json.dumps({"index": 4, "value": ["London", "LOC"]}))
+    # Labels and text are text: the hostile labels show literally and never run.
+    expect(block.get_by_text("<b>!</b>")).to_be_visible()
+    expect(block.locator(".ht-label").filter(has_text="<script>window.__xss_script=1</script>")).to_have_count(1)
+    assert block.locator("b, img, script, svg, iframe").count() == 0
+    assert app.evaluate("() => Object.keys(window).filter((k) => k.startsWith('__xss'))") == []
+
+
+def test_highlighted_text_combines_adjacent_output(app: Any) -> None:
+    block = app.locator(".block-highlightedtext").filter(has=app.get_by_text("Diff", exact=True))
+    app.get_by_role("button", name="Diff", exact=True).click()
+    expect(block.locator(".ht-token")).to_have_count(2)
+    expect(block.locator(".ht-token").first.locator(".ht-text")).to_have_text("bc")
+
+
+def test_paramviewer_rows_and_sanitised_description(app: Any) -> None:
+    block = app.locator(".block-paramviewer")
+    expect(block.locator("summary")).to_have_count(2)
+    expect(block.locator("summary").first).to_contain_text("number: int | float")
+    block.locator("summary").first.click()
+    expect(block.locator(".pv-desc strong")).to_have_text("number")
+    assert block.locator(".pv-desc img[onerror]").count() == 0
+    assert app.evaluate("() => window.__xss_pv") is None
+
+
+def test_browser_state_survives_a_reload(app: Any) -> None:
+    page = app.context.new_page()
+    page.goto(app.base + "/")
+    wait_ready(page)
+    page.get_by_role("button", name="Show visits").click()
+    expect(page.get_by_label("Visits", exact=True)).not_to_have_value("")
+    start = int(page.get_by_label("Visits", exact=True).input_value())
+    page.get_by_role("button", name="Visit", exact=True).click()
+    expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 1))
+    page.get_by_role("button", name="Visit", exact=True).click()
+    expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 2))
+    assert page.evaluate("() => localStorage.getItem('data-app-visits')") == str(start + 2)
+    page.reload()
+    wait_ready(page)
+    page.get_by_role("button", name="Show visits").click()
+    expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 2))
+    page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
@@ -12,10 +13,14 @@ from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, Metadat
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
+from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.datetime_component import DateTime
 from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
+from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
@@ -24,15 +29,19 @@ from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.number import Number, Slider
+from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
+    "microphone": (Audio, {"sources": ["microphone"]}),
 }
 
 
@@ -57,16 +66,16 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
         if key in _TEMPLATES:
             cls, preset = _TEMPLATES[key]
             return cls(render=render, **preset)
-        cls = _registry().get(key)
-        if cls is None:
+        found = _registry().get(key)
+        if found is None:
             raise InvalidComponentError(f"No component named {spec!r}. Use a component like gr.Textbox() instead.")
-        return cls(render=render)
+        return found(render=render)
     if isinstance(spec, dict) and "name" in spec:
         args = {k: v for k, v in spec.items() if k != "name"}
-        cls = _registry().get(str(spec["name"]).lower())
-        if cls is None:
+        named = _registry().get(str(spec["name"]).lower())
+        if named is None:
             raise InvalidComponentError(f"No component named {spec['name']!r}.")
-        return cls(render=render, **args)
+        return named(render=render, **args)
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
@@ -74,8 +83,10 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
 get_component_instance = component_from_spec
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "File", "FormComponent", "Gallery", "Image", "ImageSlider", "Label",
-    "Markdown", "Number", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
-    "BrowserState", "ChatMessage", "Chatbot", "MessageDict", "MetadataDict", "MultimodalTextbox", "OptionDict",
-    "get_component_instance",
+    "AnnotatedImage", "Audio", "BrowserState", "Button", "ChatMessage", "Chatbot", "Checkbox", "CheckboxGroup",
+    "ClearButton", "Code", "ColorPicker", "Component", "Dataframe", "Dataset", "DateTime", "DownloadButton",
+    "Dropdown", "File", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageSlider", "JSON",
+    "Label", "Markdown", "MessageDict", "MetadataDict", "MultimodalTextbox", "Number", "OptionDict", "ParamViewer",
+    "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions",
+    "WebcamOptions", "component_from_spec", "get_component_instance",
 ]

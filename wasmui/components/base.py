@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context
+from wasmui.layouts import Form
 
 
 # The props of Gradio's ``Component.__init__`` that most components send.
@@ -34,7 +35,7 @@ COMMON_PROPS: tuple[str, ...] = (
 class Component(Block):
     """Base class of all components (inputs and outputs)."""
 
-    skip_api: ClassVar[bool] = False  # type: ignore[misc]
+    skip_api: ClassVar[bool] = False
     EVENTS: ClassVar[list[str]] = []
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = COMMON_PROPS
     #: True for components whose value lives per session in Python and never travels to
@@ -72,7 +73,8 @@ class Component(Block):
         self.scale = scale
         self.min_width = min_width
         self.interactive = interactive
-        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        # Gradio sends a list: one name, the names given, or [] for None.
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key or [])
         self.load_event_to_attach: tuple[Callable[..., Any], list[tuple[Block, str]], Any] | None = None
         super().__init__(elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, visible=visible)
         initial = value
@@ -86,9 +88,8 @@ class Component(Block):
         inputs_list = [inputs] if isinstance(inputs, Component) else list(inputs or [])
         triggers: list[tuple[Block, str]] = [(i, "change") for i in inputs_list if "change" in i.EVENTS]
         if every:
-            from wasmui.components.timer import Timer
-
-            timer = every if isinstance(every, Timer) else Timer(float(every))
+            timer_class = Context.block_class("timer")  # a subclass of this class: no import
+            timer = every if isinstance(every, timer_class) else timer_class(float(every))
             triggers.append((timer, "tick"))
         self.load_event_to_attach = (fn, triggers, inputs_list)
         root = Context.root_block
@@ -186,8 +187,6 @@ class FormComponent(Component):
     """A compact input that Gradio groups with its neighbours inside a ``Form``."""
 
     def get_expected_parent(self) -> type[BlockContext] | None:
-        from wasmui.layouts import Form
-
         return Form
 
 

@@ -1,4 +1,10 @@
-"""``gr.BrowserState``: a JSON value the browser keeps in ``localStorage``."""
+"""``gr.BrowserState``: a value kept in the browser's localStorage, surviving reloads.
+
+The page stores the value as JSON under ``storage_key`` whenever an event writes it and
+reads it back on load (``default_value`` when nothing is stored). Gradio also obfuscates
+it with ``secret``, which travels in the page's config and so protects nothing; wasmui
+keeps the prop for compatibility and stores plain JSON.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,20 @@ import string
 from typing import Any
 
 from wasmui.components.base import Component
+from wasmui.components.json_component import to_jsonable
 
 
-def _random_key() -> str:
-    alphabet = string.ascii_letters + string.digits
-    return "".join(secrets.choice(alphabet) for _ in range(16))
+def _token() -> str:
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(16))
 
 
 class BrowserState(Component):
-    """State stored in the visitor's browser under ``storage_key``; survives reloads."""
+    """Per-browser storage: the value persists in localStorage across page loads."""
 
-    EVENTS = ["change"]
     CONFIG_PROPS = ("default_value", "storage_key", "secret")
+    EVENTS = ["change"]
+    PYTHON_TYPE = "Any"
+    DEFAULT_BUTTONS = None
 
     def __init__(
         self,
@@ -28,24 +36,17 @@ class BrowserState(Component):
         secret: str | None = None,
         render: bool = True,
     ) -> None:
-        self.default_value = default_value
-        # Gradio encrypts the stored value with `secret`; the value never leaves the
-        # visitor's own browser here, so the shell stores plain JSON (the prop is kept
-        # for config parity).
-        self.secret = secret or _random_key()
-        self.storage_key = storage_key or _random_key()
+        self.default_value = to_jsonable(default_value)
+        self.storage_key = storage_key or _token()
+        self.secret = secret or _token()
         super().__init__(render=render)
 
-    def get_config(self) -> dict[str, Any]:
-        props = super().get_config()
-        props.pop("value", None)
-        return props
-
     def preprocess(self, payload: Any) -> Any:
+        """The stored value (``default_value`` when the browser has none)."""
         return self.default_value if payload is None else payload
 
     def postprocess(self, value: Any) -> Any:
-        return value
+        return None if value is None else to_jsonable(value)
 
     def api_info(self) -> dict[str, Any]:
         return {"type": {}, "description": "any json-serializable value"}

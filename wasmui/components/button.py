@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from wasmui.components.base import Component
 
@@ -12,10 +12,11 @@ from wasmui.components.base import Component
 class Button(Component):
     """A clickable button; its value is its label."""
 
-    CONFIG_PROPS = ("value", "variant", "size", "icon", "link", "link_target", "visible", "interactive", "elem_id", "elem_classes", "key", "preserved_by_key", "scale", "min_width")
+    CONFIG_PROPS: ClassVar[tuple[str, ...]] = ("value", "variant", "size", "icon", "link", "link_target", "visible", "interactive", "elem_id", "elem_classes", "key", "preserved_by_key", "scale", "min_width")
 
     EVENTS = ["change", "click"]
     PYTHON_TYPE = "str"
+    skip_api = True  # Gradio leaves buttons out of the API
 
     def __init__(
         self,
@@ -62,9 +63,6 @@ class Button(Component):
     def example_value(self) -> Any:
         return "Run"
 
-    @property
-    def skip_api(self) -> bool:  # type: ignore[override]
-        return True
 
 
 class ClearButton(Button):
@@ -111,7 +109,7 @@ class ClearButton(Button):
 
     def add(self, components: Sequence[Component] | Component) -> ClearButton:
         """Also clear ``components`` on click (pure front-end, plus State on the server)."""
-        comps = list(components) if isinstance(components, (list, tuple, set)) else [components]
+        comps = [components] if isinstance(components, Component) else list(components)
         shown = [c for c in comps if not c.stateful]
         states = [c for c in comps if c.stateful]
         if shown:

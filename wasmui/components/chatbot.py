@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from wasmui.components.base import Component, component_kwargs
+from wasmui.components.file_base import _FILE_DATA_DOC, FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA
 from wasmui.exceptions import Error
 from wasmui.files import FILE_DATA_TYPE, is_file_data
 
@@ -107,9 +108,6 @@ def _const(value: str) -> dict[str, Any]:
 
 def chatbot_schema() -> dict[str, Any]:
     """JSON schema of the Chatbot payload, identical to Gradio 6.31's."""
-    from wasmui.components.file_base import _FILE_DATA_DOC as file_doc
-    from wasmui.components.file_base import FILE_DATA_META_SCHEMA, FILE_DATA_SCHEMA
-
     defs: dict[str, Any] = {
         "ComponentMessage": {
             "properties": {
@@ -122,7 +120,7 @@ def chatbot_schema() -> dict[str, Any]:
             "required": ["component", "value", "constructor_args", "props"],
             "title": "ComponentMessage", "type": "object",
         },
-        "FileData": {"description": file_doc, **copy.deepcopy(FILE_DATA_SCHEMA)},
+        "FileData": {"description": _FILE_DATA_DOC, **copy.deepcopy(FILE_DATA_SCHEMA)},
         "FileDataMeta": copy.deepcopy(FILE_DATA_META_SCHEMA),
         "FileMessage": {
             "properties": {
@@ -380,7 +378,7 @@ class Chatbot(Component):
         if avatar_images is not None:
             self.avatar_images = [_static_file(a) for a in avatar_images]
         self.placeholder = placeholder
-        self.examples = _setup_examples(examples)
+        self.examples = setup_examples(examples)
 
     def get_config(self) -> dict[str, Any]:
         props = super().get_config()
@@ -458,7 +456,8 @@ def _static_file(path: str | Path | None) -> dict[str, Any] | None:
     return _file_data(text)
 
 
-def _setup_examples(examples: list[ExampleMessage] | None) -> list[dict[str, Any]] | None:
+def setup_examples(examples: list[ExampleMessage] | None) -> list[dict[str, Any]] | None:
+    """Examples with their icon and file paths turned into FileData (served by the app)."""
     if examples is None:
         return None
     out: list[dict[str, Any]] = []

@@ -13,7 +13,7 @@ _UNSET: Any = object()
 
 def normalise_choices(choices: Sequence[Any] | None) -> list[tuple[Any, Any]]:
     """Values or ``(name, value)`` pairs → ``(name, value)`` pairs (name shown, value passed)."""
-    return [tuple(c) if isinstance(c, (tuple, list)) else (str(c), c) for c in choices or []]  # type: ignore[misc]
+    return [tuple(c) if isinstance(c, (tuple, list)) else (str(c), c) for c in choices or []]
 
 
 class _ChoiceComponent(FormComponent):

@@ -306,7 +306,7 @@ class Dataframe(Component):
 
             return np.array(data)
         if self.type == "polars":
-            import polars as pl  # type: ignore[import-not-found]
+            import polars as pl
 
             return pl.DataFrame(data, schema=headers, orient="row") if headers is not None else pl.DataFrame(data)
         import pandas as pd

@@ -14,7 +14,7 @@ from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 
 SAMPLE_IMAGE = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
-SOURCES = ("upload", "webcam", "clipboard")
+SOURCES: tuple[Literal["upload", "webcam", "clipboard"], ...] = ("upload", "webcam", "clipboard")
 
 
 def _nullable(kind: str, description: str, title: str) -> dict[str, Any]:
@@ -156,7 +156,7 @@ class Image(FileComponent):
         if isinstance(payload.get("path"), str):
             self.file_in(payload)  # the app's max_file_size
         return imaging.load_image(payload.get("path"), orig_name=payload.get("orig_name"), url=payload.get("url"),
-                                  image_mode=self.image_mode, type=self.type)  # type: ignore[arg-type]
+                                  image_mode=self.image_mode, type=self.type)
 
     def postprocess(self, value: Any) -> Any:
         """A numpy array, PIL image, path or URL → ImageData."""

@@ -78,7 +78,7 @@ class ImageSlider(FileComponent):
         if isinstance(item.get("path"), str):
             self.file_in(item)  # size limit
         return imaging.load_image(item.get("path"), orig_name=item.get("orig_name"), url=item.get("url"),
-                                  image_mode=self.image_mode, type=self.type)  # type: ignore[arg-type]
+                                  image_mode=self.image_mode, type=self.type)
 
     def preprocess(self, payload: Any) -> tuple[Any, Any] | None:
         """A pair of ImageData → a pair of arrays / PIL images / paths."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import operator
 from pathlib import Path
@@ -74,14 +75,16 @@ class Label(Component):
         if not payload:
             return None
         if payload.get("confidences") is None:
-            return payload.get("label")
+            label: str | int | float | None = payload.get("label")
+            return label
         return {d["label"]: d["confidence"] for d in payload["confidences"]}
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None or value == {}:
             return {}
         if isinstance(value, str) and value.endswith(".json") and Path(value).is_file():
-            return json.loads(Path(value).read_text(encoding="utf-8"))
+            loaded: dict[str, Any] = json.loads(Path(value).read_text(encoding="utf-8"))
+            return loaded
         if isinstance(value, (str, float, int)):
             return {"label": str(value), "confidences": None}
         if isinstance(value, dict):
@@ -98,7 +101,7 @@ class Label(Component):
         )
 
     def api_info(self) -> dict[str, Any]:
-        return json.loads(json.dumps(LABEL_SCHEMA))
+        return copy.deepcopy(LABEL_SCHEMA)
 
     def example_payload(self) -> Any:
         return {"label": "Cat", "confidences": [{"label": "cat", "confidence": 0.9}, {"label": "dog", "confidence": 0.1}]}

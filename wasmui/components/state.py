@@ -14,7 +14,7 @@ class State(Component):
 
     CONFIG_PROPS = ("time_to_live",)
     EVENTS = ["change"]
-    skip_api = True  # type: ignore[assignment]
+    skip_api = True
     stateful = True
 
     def __init__(

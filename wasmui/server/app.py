@@ -63,16 +63,10 @@ def root_url(request: Request) -> str:
     return base.rstrip("/")
 
 
-def _default_runner() -> Runner:
-    import wasmui.processing as processing  # the core's job runner
-
-    return processing  # type: ignore[return-value]
-
-
 class App:
     """Gradio-compatible ASGI app for one ``Blocks``."""
 
-    def __init__(self, blocks: Any, runner: Runner | None = None) -> None:
+    def __init__(self, blocks: Any, runner: Runner) -> None:
         self.blocks = blocks
         self._runner = runner
         self._queue: JobQueue | None = None
@@ -86,7 +80,7 @@ class App:
     def queue(self) -> JobQueue:
         """The job queue (created on first use, inside the running loop)."""
         if self._queue is None:
-            self._queue = JobQueue(self.blocks, self._runner or _default_runner())
+            self._queue = JobQueue(self.blocks, self._runner)
         return self._queue
 
     def _routes(self) -> Router:

@@ -76,7 +76,7 @@ class Request:
     def client(self) -> tuple[str, int] | None:
         """``(host, port)`` of the peer, when the server knows it."""
         client = self.scope.get("client")
-        return tuple(client) if client else None  # type: ignore[return-value]
+        return (str(client[0]), int(client[1])) if client else None
 
     async def body(self, limit: int | None = None) -> bytes:
         """The whole request body (read once, then cached)."""
@@ -196,8 +196,9 @@ class StreamingResponse:
             await asyncio.gather(pump, watch, return_exceptions=True)
         if pump in done and pump.exception() is None:
             return
-        if pump in done and pump.exception() is not None and not isinstance(pump.exception(), OSError):
-            raise pump.exception()  # type: ignore[misc]
+        failure = pump.exception() if pump in done else None
+        if failure is not None and not isinstance(failure, OSError):
+            raise failure
         if self.on_disconnect is not None:
             await self.on_disconnect()
 

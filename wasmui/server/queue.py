@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import logging
 import time
 import uuid
@@ -37,6 +38,9 @@ class Runner(Protocol):
                 trigger_id: int | None = None) -> Any: ...
 
     def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]: ...
+
+    # Optional: ``run_validator(blocks, fn_index, data, session)`` (listeners' ``validator=``) and
+    # ``make_request(**fields)`` (the ``gr.Request`` a function sees); looked up with getattr.
 
 
 @dataclass
@@ -171,7 +175,7 @@ class JobQueue:
             job.task = asyncio.ensure_future(self._run(job))
             # A done-callback, not a finally: a task cancelled before its first
             # step never runs its body, but the slot must still be released.
-            job.task.add_done_callback(lambda _t, j=job, g=group: self._finished(j, g))
+            job.task.add_done_callback(functools.partial(self._task_done, job, group))
             started = True
         if started:  # live position updates for the jobs still waiting
             for job in self.waiting:
@@ -186,6 +190,9 @@ class JobQueue:
         except asyncio.CancelledError:
             if not job.cancelled:
                 raise
+
+    def _task_done(self, job: Job, group: str, _task: asyncio.Future[Any]) -> None:
+        self._finished(job, group)
 
     def _finished(self, job: Job, group: str) -> None:
         self.active[group] -= 1
@@ -208,7 +215,7 @@ class JobQueue:
                 if aclose is not None:
                     await aclose()
             # A run that ends without Completed still has to finish on the wire.
-            body = sse.output_body(self._last.pop(eid, None) or [], generating=False,
+            body = sse.output_body(self._last.pop(eid, []) or [], generating=False,
                                    duration=time.monotonic() - started, average_duration=None)
             self._put(job.session_hash, sse.process_completed(eid, body, success=True))
         except Exception as exc:  # the app's error becomes the job's result, never the server's

@@ -79,12 +79,12 @@ class FileResponse:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.not_modified:
-            headers = [(k.encode("latin-1"), self.headers[k].encode("latin-1")) for k in ("etag", "last-modified")]
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            validators = [(k.encode("latin-1"), self.headers[k].encode("latin-1")) for k in ("etag", "last-modified")]
+            await send({"type": "http.response.start", "status": 304, "headers": validators})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return
         start, end = self.range if self.range else (0, self.size - 1)
-        headers = dict(self.headers)
+        headers: dict[str, str] = dict(self.headers)
         status = 200
         if self.range:
             status = 206

@@ -9,7 +9,7 @@ from typing import Any
 
 from wasmui.server import sse
 from wasmui.server.http import HTTPError, Request, Response, StreamingResponse, json_response
-from wasmui.server.queue import Job, JobQueue, new_event_id
+from wasmui.server.queue import Job, JobQueue, Runner, new_event_id
 
 
 def heartbeat_interval() -> float:
@@ -97,7 +97,7 @@ class QueueRoutes:
     def _fn_by_name(self, api_name: str) -> int:
         for index, fn in self.blocks.fns.items():
             if getattr(fn, "api_name", None) == api_name:
-                return index
+                return int(index)
         raise HTTPError(500, text="Internal Server Error")
 
     def _job(self, request: Request, body: dict[str, Any], fn_index: int, data: list[Any],
@@ -105,7 +105,7 @@ class QueueRoutes:
         trigger = body.get("trigger_id")
         return Job(event_id=event_id, session_hash=session_hash, fn_index=fn_index, data=data,
                    event_data=body.get("event_data"), root=self.root_of(request),
-                   request=gr_request(request, session_hash), simple_format=simple,
+                   request=gr_request(self.queue.runner, request, session_hash), simple_format=simple,
                    trigger_id=trigger if isinstance(trigger, int) else None, for_ui=_from_ui(request))
 
     def _check_capacity(self) -> None:
@@ -234,7 +234,7 @@ class QueueRoutes:
         session_hash = str(body.get("session_hash") or new_event_id())
         trigger = body.get("trigger_id")
         ok, output = await self.queue.run_direct(fn_index, data, session_hash, event_data=body.get("event_data"),
-                                                 root=self.root_of(request), request=gr_request(request, session_hash),
+                                                 root=self.root_of(request), request=gr_request(self.queue.runner, request, session_hash),
                                                  trigger_id=trigger if isinstance(trigger, int) else None,
                                                  for_ui=_from_ui(request))
         return json_response(output, status=200 if ok else 500)
@@ -262,7 +262,7 @@ class QueueRoutes:
                 yield "data: ALIVE\n\n"
                 await asyncio.sleep(interval)
 
-        root, gr_req = self.root_of(request), gr_request(request, session_hash)
+        root, gr_req = self.root_of(request), gr_request(self.queue.runner, request, session_hash)
 
         async def gone() -> None:
             # The page went away: run `demo.unload` handlers, like Gradio. Session
@@ -274,15 +274,14 @@ class QueueRoutes:
         return StreamingResponse(beats(), on_disconnect=gone)
 
 
-def gr_request(request: Request, session_hash: str) -> Any:
-    """The ``gr.Request`` a user function sees, built from the HTTP request."""
-    try:
-        from wasmui.helpers import Request as GrRequest
-    except ImportError:  # server used without the core (unit tests with fakes)
+def gr_request(runner: Runner, request: Request, session_hash: str) -> Any:
+    """The request object a user function sees (``gr.Request``), made by the runner."""
+    make = getattr(runner, "make_request", None)
+    if make is None:  # a runner without user-facing requests (test fakes) gets the HTTP request
         return request
     client = request.client
-    return GrRequest(headers=dict(request.headers), session_hash=session_hash, query_params=dict(request.query),
-                     client_host=client[0] if client else None, path=request.path)
+    return make(headers=dict(request.headers), session_hash=session_hash, query_params=dict(request.query),
+                client_host=client[0] if client else None, path=request.path)
 
 
 def _from_ui(request: Request) -> bool:

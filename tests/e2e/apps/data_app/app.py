@@ -18,6 +18,10 @@ def on_select(evt: gr.SelectData):
     return json.dumps({"index": evt.index, "value": evt.value, "row_value": evt.row_value})
 
 
+def on_tag(evt: gr.SelectData):
+    return json.dumps({"index": evt.index, "value": evt.value})
+
+
 def on_edit(evt: gr.EditData):
     return json.dumps({"index": evt.index, "value": evt.value, "previous_value": evt.previous_value})
 
@@ -68,5 +72,36 @@ with gr.Blocks() as demo:
     shown = gr.Code(language="json", label="Readonly JSON", interactive=False)
     show_json = gr.Button("Show JSON")
     show_json.click(lambda: '{"a": [1, 2, true]}', None, shown)
+
+    when = gr.DateTime("2024-02-28 23:30:00", type="timestamp", timezone="UTC", label="When", interactive=True)
+    later = gr.DateTime(label="A day later", timezone="UTC", interactive=False)
+    when_submitted = gr.Textbox(label="Submitted")
+    when.change(lambda ts: None if ts is None else ts + 86400, when, later)
+    when.submit(lambda ts: repr(ts), when, when_submitted)
+    day = gr.DateTime(include_time=False, type="datetime", label="Day", interactive=True)
+    day_seen = gr.Textbox(label="Day seen")
+    day.change(lambda d: "" if d is None else d.isoformat(), day, day_seen)
+
+    tagged = gr.HighlightedText(
+        [("Ada", "PER"), (" met ", None), ("Charles", "PER"), (" in ", None), ("London", "LOC"), (" <b>!</b> ", None)]
+        + [(f"x{i}", p) for i, p in enumerate(XSS)],
+        color_map={"PER": "#3b82f6"},
+        show_legend=True,
+        label="Entities",
+    )
+    tag_selected = gr.Textbox(label="Tag selected")
+    tagged.select(on_tag, None, tag_selected)
+    diff = gr.HighlightedText(label="Diff", combine_adjacent=True, show_legend=True, color_map={"+": "red", "-": "green"})
+    gr.Button("Diff").click(lambda: [("a", None), ("b", "+"), ("c", "+"), ("d", "-")], None, diff)
+
+    gr.ParamViewer(
+        {"number": {"type": "int | float", "description": "The **number** to round <img src=x onerror='window.__xss_pv=1'>", "default": None},
+         "ndigits": {"type": "int", "description": "Digits to keep", "default": "0"}},
+    )
+
+    visits = gr.BrowserState(0, storage_key="data-app-visits")
+    visit_count = gr.Textbox(label="Visits")
+    gr.Button("Visit").click(lambda n: (n + 1, str(n + 1)), visits, [visits, visit_count])
+    gr.Button("Show visits").click(lambda n: str(n), visits, visit_count)
 
 demo.launch()

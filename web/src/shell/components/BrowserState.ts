@@ -1,44 +1,41 @@
 /**
- * gr.BrowserState: a JSON value kept in the visitor's localStorage under
- * `storage_key`. It starts from the stored value (or `default_value`) and is
- * written back whenever it changes. Nothing is shown.
- *
- * Gradio encrypts the stored value with `secret`; the value never leaves this
- * browser here, so it is stored as plain JSON.
+ * gr.BrowserState: draws nothing. On mount the value comes from
+ * localStorage[storage_key] (JSON), else `default_value`; whenever the value
+ * changes afterwards (an event's output) it is written back, so it survives
+ * reloads. Storage failures (private mode, quota) keep the in-memory value.
  */
 
-import { useEffect } from "preact/hooks";
 import type { ComponentChild } from "preact";
-import type { Props } from "../types.js";
-import type { ViewModule, ViewProps } from "./context.js";
+import { useEffect, useRef } from "preact/hooks";
+import { str, type ViewModule, type ViewProps } from "./context.js";
 
-function storageKey(props: Props): string | null {
-  return typeof props.storage_key === "string" && props.storage_key ? props.storage_key : null;
-}
-
-/** The value a BrowserState starts with: the stored one, else `default_value`. */
-export function initialBrowserState(props: Props): unknown {
-  const key = storageKey(props);
+function read(key: string): { found: boolean; value: unknown } {
   try {
-    const raw = key ? localStorage.getItem(key) : null;
-    if (raw !== null) return JSON.parse(raw);
+    const raw = localStorage.getItem(key);
+    return raw == null ? { found: false, value: null } : { found: true, value: JSON.parse(raw) };
   } catch {
-    /* storage disabled or a corrupt entry: fall back to the default */
+    return { found: false, value: null };
   }
-  return props.default_value ?? null;
 }
 
-export function BrowserState({ state }: ViewProps): ComponentChild {
+export function BrowserState({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
-  const key = storageKey(props);
+  const key = str(props.storage_key);
+  const loaded = useRef(false);
   useEffect(() => {
-    if (!key) return;
+    const stored = read(key);
+    ctx.store.setValue(state.id, stored.found ? stored.value : (props.default_value ?? null), "output");
+    loaded.current = true;
+  }, [key]);
+  const value = props.value;
+  useEffect(() => {
+    if (!loaded.current || value === undefined) return;
     try {
-      localStorage.setItem(key, JSON.stringify(props.value ?? null));
+      localStorage.setItem(key, JSON.stringify(value));
     } catch {
-      /* quota or privacy mode: the value still lives for this page */
+      /* storage unavailable: the value still lives for this page */
     }
-  }, [key, props.value]);
+  }, [value, key]);
   return null;
 }
 

@@ -129,7 +129,9 @@ export function GalleryView({ state, ctx }: ViewProps): ComponentChild {
     }
   };
   const remove = (i: number): void => {
-    const file = itemFile(items[i]);
+    const item = items[i];
+    if (!item) return;
+    const file = itemFile(item);
     ctx.trigger(state.id, "delete", { file, index: i });
     ctx.userInput(state.id, items.filter((_, j) => j !== i));
     if (selected != null) setSelected(null);

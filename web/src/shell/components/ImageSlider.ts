@@ -53,6 +53,7 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
     setError(null);
     try {
       const [up] = await ctx.client.upload([file]);
+      if (!up) return;
       const next = [...pair];
       next[slot] = up;
       ctx.userInput(state.id, next);
@@ -99,7 +100,9 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
               fileTypes: ["image"],
               busy,
               text: slot ? "Drop the second image" : "Drop the first image",
-              onFiles: (f: File[]) => void put(slot, f[0]),
+              onFiles: (f: File[]) => {
+                if (f[0]) void put(slot, f[0]);
+              },
             }),
       ),
     );

@@ -29,7 +29,6 @@ import dropdown from "./Dropdown.js";
 import dataset from "./Dataset.js";
 import timer from "./Timer.js";
 import unsupported from "./Unsupported.js";
-import browserstate, { initialBrowserState } from "./BrowserState.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import tabs, { tabItem } from "../layout/Tabs.js";
 import accordion from "../layout/Accordion.js";
@@ -55,7 +54,15 @@ const REGISTRY: Record<string, Descriptor> = {
   colorpicker: { load: () => import("./ColorPicker.js") },
   code: { load: () => import("./Code.js") },
   dataframe: { load: () => import("./Dataframe.js") },
+  datetime: { load: () => import("./DateTime.js") },
+  highlightedtext: { load: () => import("./HighlightedText.js") },
+  paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
+  browserstate: { load: () => import("./BrowserState.js"), noView: true },
   file: { load: () => import("./File.js") },
+  audio: { load: () => import("./Audio.js") },
+  video: { load: () => import("./Video.js") },
+  uploadbutton: { load: () => import("./UploadButton.js") },
+  downloadbutton: { load: () => import("./DownloadButton.js") },
   json: { load: () => import("./JSON.js") },
   image: { load: () => import("./Image.js") },
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
@@ -65,7 +72,6 @@ const REGISTRY: Record<string, Descriptor> = {
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
-  clearbutton: { module: button },
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
   chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
@@ -73,7 +79,6 @@ const REGISTRY: Record<string, Descriptor> = {
   // no view
   state: { module: state, serverValue: true, noView: true },
   timer: { module: timer, noView: true },
-  browserstate: { module: browserstate, noView: true, initialValue: initialBrowserState },
   // layouts
   row: { module: { view: Row } },
   column: { module: { view: Column } },
@@ -81,7 +86,6 @@ const REGISTRY: Record<string, Descriptor> = {
   form: { module: { view: Form } },
   tabs: { module: tabs },
   tabitem: { module: tabItem },
-  tab: { module: tabItem },
   accordion: { module: accordion },
 };
 

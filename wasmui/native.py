@@ -12,6 +12,8 @@ import os
 import socket
 import sys
 
+from wasmui.runner import load_app, resolve_app_file
+
 
 def _listening_port(host: str, port: int) -> tuple[socket.socket, int]:
     """Bind the socket ourselves so port 0 works and the printed port is the real one."""
@@ -33,8 +35,6 @@ def serve_native(app_path: str, host: str = "127.0.0.1", port: int = 7860) -> in
     except ImportError:
         print("wasmui: `serve --native` needs uvicorn (pip install 'wasmui[native]')", file=sys.stderr)
         return 2
-    from wasmui.runner import load_app, resolve_app_file
-
     if host not in ("127.0.0.1", "localhost"):
         # Native serving is a development/test tool: it never listens beyond loopback.
         print(f"wasmui: refusing to listen on {host}; using 127.0.0.1", file=sys.stderr)
