@@ -35,6 +35,7 @@ from typing import Any
 
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
+from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
 
@@ -126,7 +127,7 @@ def _config_main(app_file: str, out_file: str) -> int:
     sys.stdout = sys.stderr  # the app's prints must not end up in the config
     try:
         blocks = runner.load_app(app_file)
-        config = blocks.get_config("")
+        config: dict[str, Any] | None = blocks.get_config("")
         packages = component_packages(blocks)
     finally:
         sys.stdout = real_stdout
@@ -141,8 +142,6 @@ def _config_main(app_file: str, out_file: str) -> int:
 
 def _holds_local_files(value: Any) -> bool:
     """True when ``value`` contains a FileData whose path is a local file (not a URL)."""
-    from wasmui.files import is_file_data
-
     if is_file_data(value):
         return not str(value.get("path", "")).startswith(("http://", "https://"))
     if isinstance(value, dict):

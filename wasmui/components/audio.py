@@ -17,7 +17,7 @@ from wasmui.components.base import component_kwargs
 from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WaveformOptions
 from wasmui.exceptions import Error
-from wasmui.files import is_file_data
+from wasmui.files import is_file_data, set_static_paths
 from wasmui.wav import AudioFormatError, audio_to_numpy, numpy_to_wav_file, sniff_audio_suffix
 
 _SAMPLE_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/audio_sample.wav"
@@ -37,8 +37,6 @@ def handle_file_ref(path: str | Path) -> dict[str, Any]:
     Only ``value`` goes through the output cache, so the referenced file itself
     is made servable by ``/file=`` (just that file, which the app named).
     """
-    from wasmui.files import set_static_paths
-
     text = str(path)
     if not text.startswith(("http://", "https://")):
         set_static_paths(text)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from wasmui.components.audio import handle_file_ref, media_file_data, normalise_sources
+from wasmui.components.audio import handle_file_ref, json_subtitles, media_file_data, normalise_sources
 from wasmui.components.base import component_kwargs
 from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
@@ -31,8 +31,6 @@ def _vtt_time(seconds: float) -> str:
 
 def subtitles_to_vtt(subtitles: list[dict[str, Any]]) -> str:
     """``[{"text", "timestamp": [start, end]}]`` → WebVTT text (checked like Gradio)."""
-    from wasmui.components.audio import json_subtitles
-
     cues = json_subtitles(subtitles)
     lines = ["WEBVTT", ""]
     for cue in cues:
