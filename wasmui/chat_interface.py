@@ -186,7 +186,8 @@ class ChatInterface(Blocks):
     def _render_history_area(self) -> None:
         with Column(scale=1, min_width=100):
             self.new_chat_button = Button("New chat", variant="primary", size="md")
-            self.chat_history_dataset = Dataset(components=[Textbox(visible=False)], show_label=False,
+            hidden: list[Component] = [Textbox(visible=False)]
+            self.chat_history_dataset = Dataset(components=hidden, show_label=False,
                                                 layout="table", type="index")
 
     def _render_chatbot_area(self, chatbot: Chatbot | None, textbox: Any, submit_btn: Any, stop_btn: Any) -> None:

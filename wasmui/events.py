@@ -233,7 +233,8 @@ def listen(block: Block | None, event_name: str, fn: Any, inputs: Any, outputs: 
 
 
 def on(
-    triggers: Sequence[EventListenerMethod] | EventListenerMethod | None = None,
+    # Listener methods, or a Blocks' bound ``load`` method (``gr.on([demo.load, ...])``).
+    triggers: Sequence[EventListenerMethod | Callable[..., Any]] | EventListenerMethod | None = None,
     fn: Any = _DEFAULT,
     inputs: Any = None,
     outputs: Any = None,

@@ -24,12 +24,6 @@ from wasmui.components.file_base import _FILE_DATA_DOC, FILE_DATA_META_SCHEMA, F
 from wasmui.exceptions import Error
 from wasmui.files import FILE_DATA_TYPE, is_file_data
 
-try:  # NotRequired is 3.11+; the annotations are documentation only.
-    from typing import NotRequired
-except ImportError:  # pragma: no cover
-    NotRequired = Any  # type: ignore[assignment,misc]
-
-
 class MetadataDict(TypedDict, total=False):
     """Metadata that turns a message into a (possibly nested) collapsible thought."""
 

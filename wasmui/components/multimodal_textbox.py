@@ -116,7 +116,8 @@ class MultimodalTextbox(FormComponent):
         text = value.get("text", "")
         if not isinstance(text, str):
             raise Error(f"Expected 'text' to be a string, but got {type(text).__name__}")
-        files = value.get("files") if isinstance(value.get("files"), list) else []
+        raw = value.get("files")
+        files: list[Any] = raw if isinstance(raw, list) else []
         return {"text": text, "files": [dict(f) if isinstance(f, dict) else _file_data(str(f)) for f in files]}
 
     def api_info(self) -> dict[str, Any]:
