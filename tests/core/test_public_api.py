@@ -20,7 +20,18 @@ EXPECTED = {
     # chat (issue 9)
     "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "LikeData", "MessageDict", "MetadataDict",
     "MultimodalTextbox", "OptionDict", "RetryData", "UndoData",
+    # Gradio names added for the names test (tests/core/test_gradio_names.py)
+    "BarPlot", "Brush", "CSVLogger", "Cache", "Checkboxgroup", "ClassicCSVLogger", "Component",
+    "DeepLinkButton", "DeletedFileData", "Dialogue", "DuplicateButton", "Eraser", "FileData", "FileExplorer",
+    "FileSize", "Files", "FlaggingCallback", "Header", "I18n", "ImageEditor", "ImageMask",
+    "InputHTMLAttributes", "Json", "LayerOptions", "LinePlot", "LoginButton", "Model3D", "NO_RELOAD",
+    "OAuthProfile", "OAuthToken", "Paint", "Plot", "ScatterPlot", "Server", "Sidebar", "SimpleCSVLogger",
+    "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
+    "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
+    "mount_gradio_app", "validators", "render",
+    "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
     "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    "Annotatedimage", "DataFrame", "Highlight", "Highlightedtext", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
 }
 
 

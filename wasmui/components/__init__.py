@@ -16,9 +16,9 @@ from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.file import File, Files
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.datetime_component import DateTime
-from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
 from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
@@ -32,10 +32,26 @@ from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
-from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
+from wasmui.layouts import Form
+from wasmui.pending import (
+    BarPlot,
+    DeepLinkButton,
+    Dialogue,
+    DuplicateButton,
+    FileExplorer,
+    ImageEditor,
+    LinePlot,
+    LoginButton,
+    Model3D,
+    Navbar,
+    Plot,
+    ScatterPlot,
+    WorkflowCanvas,
+)
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
@@ -79,14 +95,23 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
-# Gradio's historical alias.
+# Gradio's historical aliases.
 get_component_instance = component_from_spec
+component = component_from_spec
+Checkboxgroup = CheckboxGroup
+Json = JSON
+DataFrame = Dataframe
+Highlight = Highlightedtext = HighlightedText
+Annotatedimage = AnnotatedImage
 
 __all__ = [
-    "AnnotatedImage", "Audio", "BrowserState", "Button", "ChatMessage", "Chatbot", "Checkbox", "CheckboxGroup",
-    "ClearButton", "Code", "ColorPicker", "Component", "Dataframe", "Dataset", "DateTime", "DownloadButton",
-    "Dropdown", "File", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageSlider", "JSON",
-    "Label", "Markdown", "MessageDict", "MetadataDict", "MultimodalTextbox", "Number", "OptionDict", "ParamViewer",
-    "Radio", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions",
-    "WebcamOptions", "component_from_spec", "get_component_instance",
+    "AnnotatedImage", "Annotatedimage", "Audio", "BarPlot", "BrowserState", "Button", "ChatMessage", "Chatbot",
+    "Checkbox", "CheckboxGroup", "Checkboxgroup", "ClearButton", "Code", "ColorPicker", "Component", "DataFrame",
+    "Dataframe", "Dataset", "DateTime", "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown",
+    "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
+    "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
+    "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
+    "MultimodalTextbox", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
+    "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]
