@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.e2e
 CHAT = "shell_chat.py"
 BOT = "shell_chatbot.py"
