@@ -223,3 +223,12 @@ async def install_requirements(requirements: Any, index_url: str) -> None:
     import micropip  # shipped in the site only when needed
 
     await micropip.install(list(_to_py(requirements)), index_urls=[index_url])
+
+
+def prepare() -> None:
+    """Imports what every app needs (wasmui, its server, the ``gradio`` alias) before any app
+    code runs: the state the worker's memory snapshot captures, the same for every visit."""
+    import wasmui  # noqa: F401  (the whole package: components, server, facade)
+    from wasmui import compat, runner  # noqa: F401
+
+    compat.install()

@@ -196,13 +196,24 @@ def _wheel_for(pyodide_dir: Path, built: Path, wheels: Path) -> str:
     return f"wheels/{digest}/{built.name}"
 
 
-def content_hash(folder: Path) -> str:
+def content_hash(folder: Path, skip: tuple[str, ...] = ("sw.js", "BUILD")) -> str:
     """sha256 over every file's path and bytes (sw.js excluded: it receives the hash)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in ("sw.js", "BUILD")):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+def stamp_build(site: Path) -> str:
+    """Writes the site's content hash into its manifest (``build``): what the worker keys its
+    memory snapshot by, so a rebuilt site never restores the interpreter of an older one."""
+    manifest_path = site / "wasmui-manifest.json"
+    build = content_hash(site, skip=("sw.js", "BUILD", manifest_path.name))
+    manifest = json.loads(manifest_path.read_text())
+    manifest["build"] = build
+    manifest_path.write_text(json.dumps(manifest, indent=1))
+    return build
 
 
 def main() -> int:
@@ -217,6 +228,7 @@ def main() -> int:
     version = wheel.name.split("-")[1]
     manifest = {"version": version, "wheel": wheel.relative_to(WEB).as_posix(), "micropip": micropip is not None}
     (WEB / "wasmui-manifest.json").write_text(json.dumps(manifest, indent=1))
+    stamp_build(WEB)
     build_hash = content_hash(WEB)
     sw = WEB / "sw.js"
     sw.write_text(sw.read_text().replace(HASH_PLACEHOLDER, build_hash))

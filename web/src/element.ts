@@ -39,6 +39,9 @@ export class WasmuiAppElement extends HTMLElement {
   /** Progress of the app's package downloads (null: the app needs no package). */
   downloads: { packages: string[]; loaded: number; total: number; done: boolean } | null = null;
 
+  /** What happened to the memory snapshot on this visit (null: none used nor made yet). */
+  snapshot: "restored" | "saved" | "discarded" | null = null;
+
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
   private worker: Worker | null = null;
@@ -103,6 +106,11 @@ export class WasmuiAppElement extends HTMLElement {
           break;
         case "log":
           (message.stream === "stderr" ? console.warn : console.log)(`[${appId}] ${message.text}`);
+          break;
+        case "snapshot":
+          this.snapshot = message.action;
+          (message.action === "discarded" ? console.warn : console.info)(`[${appId}] wasmui: memory snapshot ${message.action} (${message.detail})`);
+          this.emit("wasmui-snapshot", { action: message.action, detail: message.detail });
           break;
         case "download":
           this.downloads = { packages: message.packages, loaded: message.loaded, total: message.total, done: message.done };

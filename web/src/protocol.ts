@@ -48,7 +48,9 @@ export type WorkerControlOut =
   | { type: "ready"; at: number; timings: Record<string, number> }
   | { type: "boot-error"; phase: Phase; message: string; traceback: string }
   | { type: "log"; stream: "stdout" | "stderr"; text: string }
-  | { type: "download"; packages: string[]; loaded: number; total: number; done: boolean };
+  | { type: "download"; packages: string[]; loaded: number; total: number; done: boolean }
+  /** Memory snapshot news: restored at boot, saved after ready, discarded after a failed restore. */
+  | { type: "snapshot"; action: "restored" | "saved" | "discarded"; detail: string };
 
 /** A request sent to the worker; its body (if any) follows as `body` messages. */
 export interface RequestStart {
@@ -102,7 +104,7 @@ export function isPortIn(value: unknown): value is PortIn {
 }
 
 export function isWorkerControlOut(value: unknown): value is WorkerControlOut {
-  return hasType(value) && ["phase", "ready", "boot-error", "log", "download"].includes(value.type);
+  return hasType(value) && ["phase", "ready", "boot-error", "log", "download", "snapshot"].includes(value.type);
 }
 
 export function isWorkerControlIn(value: unknown): value is WorkerControlIn {

@@ -12,11 +12,14 @@ import type { PyodideAPI } from "pyodide";
 import type { BootOptions, Phase, PortIn, PortOut, WorkerControlOut } from "./protocol";
 import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
+import { SnapshotStore, snapshotsSupported } from "./snapshot";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
   version: string;
   wheel: string;
+  /** Content hash of the site (absent in older builds: the wheel's path stands in). */
+  build?: string;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
   micropip: boolean;
   /** The distribution a site was built against (absent: the default core in `pyodide/`). */
@@ -48,6 +51,10 @@ export class WorkerRuntime {
   /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
   private readonly stderrTail: string[] = [];
   private siteBase = "";
+  /** The snapshot this boot restored from (null: a normal boot). */
+  private restoredFrom: SnapshotStore | null = null;
+  /** A snapshot made during this boot, saved once the app is ready. */
+  private madeSnapshot: { store: SnapshotStore; bytes: Uint8Array; version: string } | null = null;
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
     this.bridge = new Promise((resolve, reject) => {
@@ -62,9 +69,10 @@ export class WorkerRuntime {
   async boot(options: BootOptions): Promise<void> {
     this.siteBase = options.siteBase;
     try {
-      this.resolveBridge(await this.bootSteps(options));
+      this.resolveBridge(await this.bootWithSnapshot(options));
       this.timings.ready = epochNow();
       this.emit({ type: "ready", at: epochNow(), timings: this.timings });
+      void this.saveSnapshot();
     } catch (error) {
       let failure = error instanceof BootError
         ? error
@@ -83,6 +91,39 @@ export class WorkerRuntime {
       }
       this.rejectBridge(failure);
       this.emit({ type: "boot-error", phase: failure.phase, message: failure.message, traceback: failure.traceback });
+    }
+  }
+
+  /**
+   * Boots from the stored memory snapshot when there is one; any failure of a restore
+   * before the app runs throws the snapshot away and boots normally (said in the console).
+   */
+  private async bootWithSnapshot(options: BootOptions): Promise<Bridge> {
+    try {
+      return await this.bootSteps(options, true);
+    } catch (error) {
+      const store = this.restoredFrom;
+      if (!store) throw error;
+      this.restoredFrom = null;
+      await store.discard().catch(() => undefined);
+      const reason = String((error as Error)?.message ?? error).split("\n")[0];
+      this.emit({ type: "snapshot", action: "discarded", detail: reason });
+      if (this.phase === "app") throw error;  // the app itself failed: not the snapshot's fault
+      this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot did not restore (${reason}); booting normally` });
+      return this.bootSteps(options, false);
+    }
+  }
+
+  /** Stores the snapshot made during boot (after ready: it must not delay the app). */
+  private async saveSnapshot(): Promise<void> {
+    const made = this.madeSnapshot;
+    this.madeSnapshot = null;
+    if (!made) return;
+    try {
+      const size = await made.store.save(made.bytes, made.version);
+      this.emit({ type: "snapshot", action: "saved", detail: `${(size / 1e6).toFixed(1)} MB compressed` });
+    } catch (error) {
+      this.emit({ type: "log", stream: "stderr", text: `wasmui: could not store the memory snapshot: ${(error as Error)?.message ?? error}` });
     }
   }
 
@@ -107,7 +148,7 @@ export class WorkerRuntime {
     this.emit({ type: "phase", phase, at: epochNow(), detail });
   }
 
-  private async bootSteps(options: BootOptions): Promise<Bridge> {
+  private async bootSteps(options: BootOptions, restore: boolean): Promise<Bridge> {
     this.setPhase("download");
     const base = options.siteBase;
     const files = Promise.all(Object.entries(options.files).map(async ([path, source]) =>
@@ -121,7 +162,16 @@ export class WorkerRuntime {
     // The app's packages download while the interpreter starts (Pyodide would wait for it).
     const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
-    const pyodide = await loadPyodide({
+    // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
+    // Pyodide packages or micropip requirements boot normally (their shared libraries are not
+    // restorable here).
+    // Pyodide before 0.28 has no usable snapshot API: never ask it for one.
+    const version = manifest.pyodide?.version;
+    const store = options.packages?.length === 0 && options.requirements.length === 0 &&
+      options.pyodide === undefined && (version === undefined || snapshotsSupported(version))
+      ? SnapshotStore.open(base, manifest.build ?? manifest.wheel, indexURL) : null;
+    const saved = store && restore ? await this.loadSnapshot(store) : null;
+    const settings: Record<string, unknown> = {
       indexURL,
       // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
       // fails loudly instead of a silent "Failed to fetch" of a 404.
@@ -135,11 +185,17 @@ export class WorkerRuntime {
       },
       // Called once the wasm is downloaded and compiled, just before the interpreter starts.
       fsInit: async () => this.setPhase("python"),
-    });
+    };
+    if (saved) this.restoredFrom = store;
+    const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : { ...settings, _makeSnapshot: store !== null });
+    if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
 
     this.setPhase("packages");
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
+    // After a restore the modules are in memory but the files are not (MEMFS is not in the
+    // snapshot): the wheel is unpacked again for modules imported later.
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+    if (store && !saved && snapshotsSupported(pyodide.version)) this.makeSnapshot(pyodide, store);
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
     for (const [path, content] of appFiles) {
@@ -164,6 +220,30 @@ export class WorkerRuntime {
 
     this.setPhase("app");
     return this.runPython("app", () => py.boot(appDir, options.entry, options.rootPath, options.asgi ?? null) as Promise<Bridge>);
+  }
+
+  /** The stored snapshot; an unreadable one is thrown away (and said so). */
+  private async loadSnapshot(store: SnapshotStore): Promise<Uint8Array | null> {
+    try {
+      return await store.load();
+    } catch (error) {
+      await store.discard().catch(() => undefined);
+      const reason = `unreadable: ${(error as Error)?.message ?? error}`;
+      this.emit({ type: "snapshot", action: "discarded", detail: reason });
+      this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot is ${reason}; booting normally` });
+      return null;
+    }
+  }
+
+  /** Imports wasmui (no app code: no user state) and keeps a memory snapshot of that state. */
+  private makeSnapshot(pyodide: PyodideAPI, store: SnapshotStore): void {
+    try {
+      pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
+      const api = pyodide as unknown as { makeMemorySnapshot(): Uint8Array };
+      this.madeSnapshot = { store, bytes: api.makeMemorySnapshot(), version: pyodide.version };
+    } catch (error) {
+      this.emit({ type: "log", stream: "stderr", text: `wasmui: no memory snapshot: ${(error as Error)?.message ?? error}` });
+    }
   }
 
   /** Resolves `names` through the distribution's lock and starts every download. */

@@ -1,0 +1,108 @@
+"""Repeat visits boot from a memory snapshot of the interpreter (taken after `import wasmui`,
+before any app code): made on the first visit, restored on the next with the app's state
+fresh, thrown away after a rebuild, and a corrupt one falls back to a normal boot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from conftest import wait_ready
+
+from wasmui import build
+
+APP = '''import gradio as gr
+
+CLICKS = []
+
+
+def bump() -> str:
+    CLICKS.append(1)
+    return f"{TITLE} {len(CLICKS)}"
+
+
+TITLE = "clicks"
+
+with gr.Blocks() as demo:
+    out = gr.Textbox(label="Count")
+    gr.Button("Bump").click(bump, None, out, api_name="bump")
+
+if __name__ == "__main__":
+    demo.launch()
+'''
+
+# Every `wasmui-snapshot` event of the page, in order.
+RECORD = "window.__snap = []; document.addEventListener('wasmui-snapshot', (e) => window.__snap.push(e.detail.action));"
+
+CORRUPT = """async () => {
+  const cache = await caches.open('wasmui-snapshots');
+  const keys = await cache.keys();
+  // Valid gzip of bytes that are not a snapshot: Pyodide itself must refuse them.
+  const junk = new Blob([new Uint8Array(64 * 1024).fill(7)]).stream().pipeThrough(new CompressionStream('gzip'));
+  const body = await new Response(junk).arrayBuffer();
+  for (const key of keys) await cache.put(key, new Response(body));
+  return keys.length;
+}"""
+
+
+def _bump(page: Any, expected: str) -> None:
+    page.get_by_role("button", name="Bump").click()
+    page.wait_for_function("(want) => document.querySelector('wasmui-app').shadowRoot.querySelector('textarea').value === want",
+                           arg=expected)
+
+
+def _visit(page: Any, url: str, final: str) -> list[str]:
+    """Loads the page, waits for ready and for the snapshot news ``final``; returns the news."""
+    page.goto(url)
+    wait_ready(page)
+    try:
+        page.wait_for_function("(want) => window.__snap.includes(want)", arg=final)
+    except Exception as error:  # name what the page said instead of a bare timeout
+        raise AssertionError(f"no snapshot {final!r}: {page.evaluate('() => window.__snap')} {page.console}") from error
+    return list(page.evaluate("() => window.__snap"))
+
+
+def _cached_keys(page: Any) -> list[str]:
+    return list(page.evaluate("async () => (await (await caches.open('wasmui-snapshots')).keys()).map((r) => r.url)"))
+
+
+def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
+        tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
+    app = tmp_path / "counter"
+    app.mkdir()
+    (app / "app.py").write_text(APP)
+    site = tmp_path / "site"
+    build.build_site(app, site)
+    url = served(site) + "/"
+    page = new_page()
+    page.add_init_script(RECORD)
+    console: list[str] = []
+    page.console = console
+    page.on("console", lambda msg: console.append(msg.text))
+
+    # First visit: a normal boot, then the snapshot is stored.
+    assert _visit(page, url, "saved") == ["saved"]
+    _bump(page, "clicks 1")
+    _bump(page, "clicks 2")
+    assert len(_cached_keys(page)) == 1
+
+    # Second visit: restored, and the app module ran again (its state starts over).
+    assert _visit(page, url, "restored") == ["restored"]
+    _bump(page, "clicks 1")
+    assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
+
+    # A corrupt snapshot: thrown away, said in the console, a normal boot, a new snapshot.
+    assert page.evaluate(CORRUPT) == 1
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("did not restore" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+    assert _visit(page, url, "restored") == ["restored"]
+
+    # A rebuild (the app changed): the old snapshot is never restored, and it is replaced.
+    before = _cached_keys(page)
+    (app / "app.py").write_text(APP.replace('TITLE = "clicks"', 'TITLE = "taps"'))
+    build.build_site(app, site)
+    assert _visit(page, url, "saved") == ["saved"]
+    _bump(page, "taps 1")
+    after = _cached_keys(page)
+    assert len(after) == 1 and after != before
