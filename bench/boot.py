@@ -113,7 +113,10 @@ def tti_hello(page: Any, url: str) -> dict[str, Any]:
         " return t && t.value === 'Hello, bench!' && (window.__tti = performance.now()); }",
         polling=5, timeout=180_000)
     timings = page.evaluate("() => document.querySelector('wasmui-app').timings")
-    return {"tti_ms": page.evaluate("() => window.__tti"), "painted_ms": painted, "phases_ms": timings}
+    # "restored": this visit booted from the memory snapshot an earlier visit stored.
+    snapshot = page.evaluate("() => document.querySelector('wasmui-app').snapshot")
+    return {"tti_ms": page.evaluate("() => window.__tti"), "painted_ms": painted, "phases_ms": timings,
+            "snapshot": snapshot}
 
 
 def bare_boot(page: Any, url: str) -> float:
@@ -223,6 +226,8 @@ def markdown(summary: dict[str, Any], raw: dict[str, Any], meta: dict[str, Any])
         f"all JS incl. lazy chunks, worker and sw.js: {s['all_js_gzip_bytes']:,} B.", "",
         "Phases of the first cold hello boot (ms since navigation): "
         + ", ".join(f"{k} {v:.0f}" for k, v in phases.items()), "",
+        f"Warm hello visits restored from a memory snapshot: "
+        f"{sum(r.get('snapshot') == 'restored' for r in raw['hello']['warm'])} of {len(raw['hello']['warm'])}.", "",
         f"Runs: cold n={len(raw['hello']['cold'])} per page, warm n={len(raw['hello']['warm'])} per page "
         "(bare and hello interleaved). Raw numbers in the JSON file next to this one.", "",
     ]

@@ -352,8 +352,10 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
         entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
+    from wasmui.precompress import precompress_site
     from wasmui.webassets import stamp_build
 
+    precompress_site(out)
     stamp_build(out)
     return out
 

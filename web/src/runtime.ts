@@ -12,12 +12,15 @@ import type { PyodideAPI } from "pyodide";
 import type { BootOptions, Phase, PortIn, PortOut, WorkerControlOut } from "./protocol";
 import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
+import { CoreFetch } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
   version: string;
   wheel: string;
+  /** Site paths that have a gzip sibling (`X.gz`), fetched instead of the plain file. */
+  precompressed?: string[];
   /** Content hash of the site (absent in older builds: the wheel's path stands in). */
   build?: string;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
@@ -51,6 +54,8 @@ export class WorkerRuntime {
   /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
   private readonly stderrTail: string[] = [];
   private siteBase = "";
+  /** The worker's `fetch` for the runtime's big files (precompressed, started early). */
+  private coreFetch: CoreFetch | null = null;
   /** The snapshot this boot restored from (null: a normal boot). */
   private restoredFrom: SnapshotStore | null = null;
   /** A snapshot made during this boot, saved once the app is ready. */
@@ -155,10 +160,22 @@ export class WorkerRuntime {
       [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
     files.catch(() => undefined);  // awaited below; a failure must not go unhandled meanwhile
     const manifest = await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
+    if (!this.coreFetch) {
+      this.coreFetch = new CoreFetch(globalThis.fetch.bind(globalThis),
+        new Set((manifest.precompressed ?? []).map((path) => new URL(path, base).href)));
+      globalThis.fetch = this.coreFetch.fetch;
+    }
     const wheel = fetchBytes(new URL(manifest.wheel, base).href);
     wheel.catch(() => undefined);
     const indexURL = withSlash(options.pyodide ?? new URL(manifest.pyodide?.indexURL ?? "pyodide/", base).href);
     this.indexURL = indexURL;
+    // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads.
+    this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
+    this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
+    if (!manifest.pyodide && !options.pyodide) {
+      // The default core's second module: imported now, shared with pyodide.mjs's own import.
+      import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => undefined);
+    }
     // The app's packages download while the interpreter starts (Pyodide would wait for it).
     const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
