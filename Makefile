@@ -33,6 +33,7 @@ web: setup
 
 test: setup chromium web
 	npm run typecheck
+	npm run test:unit
 	$(VPY) -m mypy
 	$(VPY) -m pytest -q
 

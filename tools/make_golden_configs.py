@@ -55,10 +55,25 @@ CASES: list[tuple[str, str]] = [
     ("image_alt", "gr.Image(alt_text='A bus', label='b')"),
     ("gallery_default", "gr.Gallery()"),
     ("gallery_full", "gr.Gallery(columns=3, rows=2, object_fit='cover', preview=True, selected_index=1, allow_preview=False, file_types=['image'], interactive=True, height=400, label='g', type='numpy', buttons=['download'])"),
+    ("audio_default", "gr.Audio()"),
+    ("audio_full", "gr.Audio(type='filepath', sources=['microphone'], label='mic', autoplay=True, loop=True, editable=False, buttons=['download'], waveform_options=gr.WaveformOptions(waveform_color='red', sample_rate=16000), format='mp3', recording=True, playback_position=1.5)"),
+    ("audio_streaming", "gr.Audio(sources=['microphone'], streaming=True)"),
+    ("audio_subtitles", "gr.Audio(sources='upload', subtitles=[{'text': 'hi', 'timestamp': [0, 1]}], waveform_options={'skip_length': 2})"),
+    ("video_default", "gr.Video()"),
+    ("video_full", "gr.Video(sources='webcam', include_audio=True, autoplay=True, loop=True, playback_position=2.5, height=300, width=200, format='mp4', webcam_options=gr.WebcamOptions(mirror=False), buttons=[], label='v')"),
+    ("video_upload", "gr.Video(sources=['upload'], interactive=True, watermark=gr.WatermarkOptions(position='top-left'))"),
+    ("video_webcam_default_audio", "gr.Video(sources=['webcam'])"),
+    ("uploadbutton_default", "gr.UploadButton()"),
+    ("uploadbutton_full", "gr.UploadButton('Up', file_count='multiple', file_types=['.txt', 'image'], type='binary', variant='primary', size='sm', scale=2, min_width=80)"),
+    ("downloadbutton_default", "gr.DownloadButton()"),
+    ("downloadbutton_full", "gr.DownloadButton('Get', variant='primary', size='md', interactive=False, visible=False)"),
     ("annotatedimage_default", "gr.AnnotatedImage()"),
     ("annotatedimage_full", "gr.AnnotatedImage(show_legend=False, height=200, width=300, color_map={'a': '#ff0000'}, label='seg', format='png')"),
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
+    ("colorpicker_default", "gr.ColorPicker()"),
+    ("colorpicker_full", "gr.ColorPicker('#ff0000', label='Colour', info='pick one', show_label=False, container=False, scale=2, min_width=100, interactive=True, elem_id='cp', elem_classes=['a'], key='k', preserved_by_key=None)"),
+    ("colorpicker_hidden", "gr.ColorPicker(visible='hidden', interactive=False)"),
     ("row", "gr.Row()"),
     ("column", "gr.Column(scale=2, min_width=100, variant='panel')"),
     ("group", "gr.Group()"),
@@ -88,6 +103,19 @@ CASES: list[tuple[str, str]] = [
      "header='Args', anchor_links='fn', max_height=200, linkify=['Tool'])"),
     ("browserstate", "gr.BrowserState([1, {'a': 2}], storage_key='k', secret='s')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
+    # issue 9: chat
+    ("chatbot_default", "gr.Chatbot()"),
+    ("chatbot_value", "gr.Chatbot([{'role': 'user', 'content': 'hi'}, gr.ChatMessage('**yo**', metadata={'title': 'Thinking', 'id': 1, 'status': 'pending'})])"),
+    ("chatbot_full", "gr.Chatbot(label='Chat', height=500, layout='panel', placeholder='**Ask**', editable='all', rtl=True, "
+                     "buttons=['copy'], feedback_options=['Like', 'Dislike', 'Spam'], feedback_value=['Like'], watermark='AI', "
+                     "latex_delimiters=[{'left': '$', 'right': '$', 'display': False}], render_markdown=False, line_breaks=False, "
+                     "group_consecutive_messages=False, allow_tags=['thinking'], like_user_message=True, resizable=True, "
+                     "min_height=100, max_height=800, examples=[{'text': 'Hello', 'display_text': 'Say hi'}])"),
+    ("chatbot_reasoning", "gr.Chatbot([{'role': 'assistant', 'content': '<think>plan</think>Answer'}], reasoning_tags=[('<think>', '</think>')])"),
+    ("multimodaltextbox_default", "gr.MultimodalTextbox()"),
+    ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
+                               "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
+    ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

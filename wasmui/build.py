@@ -35,6 +35,7 @@ from typing import Any
 
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
+from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
 
@@ -126,12 +127,28 @@ def _config_main(app_file: str, out_file: str) -> int:
     sys.stdout = sys.stderr  # the app's prints must not end up in the config
     try:
         blocks = runner.load_app(app_file)
-        config = blocks.get_config("")
+        config: dict[str, Any] | None = blocks.get_config("")
         packages = component_packages(blocks)
     finally:
         sys.stdout = real_stdout
+    if _holds_local_files(config):
+        # File values point into this machine's cache, which the browser does not have:
+        # the page asks Python (in the worker) for the config instead.
+        print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
+        config = None
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages}))
     return 0
+
+
+def _holds_local_files(value: Any) -> bool:
+    """True when ``value`` contains a FileData whose path is a local file (not a URL)."""
+    if is_file_data(value):
+        return not str(value.get("path", "")).startswith(("http://", "https://"))
+    if isinstance(value, dict):
+        return any(_holds_local_files(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_local_files(v) for v in value)
+    return False
 
 
 def component_packages(blocks: Any) -> list[tuple[str, str]]:
@@ -188,7 +205,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <title>{html.escape(title)}</title>
 <link rel="icon" href="data:,">
 <script type="module" src="{site}assets/wasmui.js"></script>
-<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}</style>
+<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}@media (prefers-color-scheme:dark){{body{{background:#0b0f19}}}}</style>
 </head>
 <body>
 <wasmui-app {attrs}>
@@ -272,6 +289,9 @@ def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules:
     files = app_files(spec)
     _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
     config, components = inspect_app(spec) if configs else (None, [])
+    if configs and config is None and not dist.default:
+        _log(f"wasmui build: {spec.name} did not load here, so what its components need (e.g. Pillow for "
+             "gr.Image) is unknown: list such packages in requirements.txt if the page reports a missing module.")
     scan = appdeps.scan_app(spec.folder, files)
     needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
                               requirement_modules)
@@ -341,7 +361,8 @@ def _report_distribution(dist: Distribution, out: Path, keys: list[str], entry: 
              f"{dist.location} at run time: this site is NOT offline (pass a folder to {OPTION.split()[0]} for that).")
         return
     sizes = [(dist.packages[k]["file_name"], (out / "pyodide" / dist.packages[k]["file_name"]).stat().st_size) for k in keys]
-    listing = "\n".join(f"  {name}  {publish.human_size(size)}" for name, size in sizes) or "  (none)"
+    width = max((len(name) for name, _ in sizes), default=0)
+    listing = "\n".join(f"  {name.ljust(width)}  {publish.human_size(size):>9}" for name, size in sizes) or "  (none)"
     _log(f"wasmui build: {dist.describe()}, packages shipped ({publish.human_size(sum(s for _, s in sizes))}):\n{listing}")
 
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from wasmui import files
 from wasmui.context import current_job
+from wasmui.data_classes import FileData
 
 T = TypeVar("T")
 
@@ -193,7 +194,7 @@ class SelectData(EventData):
 
 
 class EditData(EventData):
-    """Payload of ``.edit`` (Dataframe): ``index`` ([row, col]), ``value``, ``previous_value``."""
+    """Payload of ``.edit``: ``index`` (Dataframe [row, col], Chatbot message), ``value``, ``previous_value``."""
 
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
@@ -219,6 +220,40 @@ class CopyData(EventData):
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
         self.value = (data or {}).get("value")
+
+
+class LikeData(EventData):
+    """Payload of ``.like``: message ``index``, its ``value`` and ``liked`` (bool or a feedback option)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.liked = data.get("liked", True)
+
+
+class RetryData(EventData):
+    """Payload of ``.retry``: ``index`` and ``value`` of the last user message."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+
+
+class UndoData(RetryData):
+    """Payload of ``.undo``: ``index`` and ``value`` of the last user message."""
+
+
+class DeletedFileData(EventData):
+    """Payload of ``File.delete``: the removed ``file`` (a ``FileData``)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        file = (data or {}).get("file") if isinstance(data, dict) else None
+        self.file = FileData.from_dict(file) if isinstance(file, dict) and "path" in file else file
 
 
 class DownloadData(EventData):

@@ -1,11 +1,17 @@
 """Fixtures for end-to-end tests: real Pyodide in Debian's Chromium, offline.
 
 * ``browser``     -- one headless Chromium per session (``/usr/bin/chromium``; never ``playwright install``)
-* ``built_site``  -- ``built_site(app_dir, asgi=None) -> Path``: a ``wasmui build`` of the app (cached per session)
+* ``built_site``  -- ``built_site(app_dir, asgi=None, pyodide=None) -> Path``: a ``wasmui build`` of the app
+                     (cached per session); ``pyodide=`` a distribution folder (the ``pyodide_dist`` fixture of
+                     ``tests/conftest.py``) for apps using numpy, Pillow, pandas, matplotlib
 * ``served``      -- ``served(site_dir) -> base URL``: the folder on a local static server (127.0.0.1)
 * ``page``        -- a fresh context + page that records every request (``page.requests``) and
                      console errors (``page.console_errors``); ``new_page(**context_options)`` for variants
 * ``boot``        -- ``boot(page, url)``: navigate and wait until the first ``<wasmui-app>`` is ready
+* ``shell_dist``  -- the shell's dev harness (web/dev/shell.html), built once per session
+* ``app_servers`` -- ``app_servers("shell_views.py") -> AppServer``: one native server per app, per session
+* ``shell``       -- ``shell(app, theme=, query=, clock=)``: a page with the shell mounted on that app
+                     (fails the test on uncaught page errors); helpers in shell_harness.py
 
 Every test here is marked ``e2e`` and skipped when Chromium or the built runtime is missing.
 """
@@ -20,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from shell_harness import AppServer, build_shell_dist, open_shell
 from wasmui import build
 from wasmui.devserver import Server, start_static_server
 
@@ -57,15 +64,15 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """``built_site(app_dir, asgi=None)``: builds once per session and returns the site folder."""
-    cache: dict[tuple[str, str | None], Path] = {}
+    """``built_site(app_dir, asgi=None, pyodide=None)``: builds once per session and returns the site folder."""
+    cache: dict[tuple[str, str | None, str | None], Path] = {}
 
-    def make(app_dir: str | Path, asgi: str | None = None) -> Path:
-        key = (str(Path(app_dir).resolve()), asgi)
+    def make(app_dir: str | Path, asgi: str | None = None, pyodide: str | Path | None = None) -> Path:
+        key = (str(Path(app_dir).resolve()), asgi, None if pyodide is None else str(pyodide))
         if key not in cache:
             out = tmp_path_factory.mktemp("site")
             if asgi is None:
-                build.build_site(app_dir, out)
+                build.build_site(app_dir, out, pyodide=pyodide)
             else:
                 # A raw ASGI app has no Gradio config: the page serves it with asgi="module:attr".
                 specs, _ = build.find_apps(app_dir)
@@ -147,3 +154,43 @@ def boot() -> Callable[[Any, str], dict[str, Any]]:
 def foreign_requests(page: Any, base: str) -> list[str]:
     """Requests that left the site's origin (data:/blob: URLs are local)."""
     return [u for u in page.requests if not u.startswith((base, "data:", "blob:"))]
+
+
+@pytest.fixture(scope="session")
+def shell_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shell dev harness + its lazy chunks (``WASMUI_SHELL_DIST`` reuses a prebuilt one)."""
+    prebuilt = os.environ.get("WASMUI_SHELL_DIST")
+    if prebuilt:
+        return Path(prebuilt)
+    return build_shell_dist(tmp_path_factory.mktemp("shell-dist"))
+
+
+@pytest.fixture(scope="session")
+def app_servers() -> Iterator[Callable[[str], AppServer]]:
+    servers: dict[str, AppServer] = {}
+
+    def get(app: str) -> AppServer:
+        if app not in servers:
+            servers[app] = AppServer(app)
+        return servers[app]
+
+    yield get
+    for s in servers.values():
+        s.stop()
+
+
+@pytest.fixture
+def shell(browser: Any, app_servers: Callable[[str], AppServer], shell_dist: Path) -> Iterator[Callable[..., Any]]:
+    """``shell("shell_views.py", **open_shell_options)`` -> a Playwright page with the app mounted."""
+    pages: list[Any] = []
+
+    def make(app: str, **kw: Any) -> Any:
+        page = open_shell(browser, app_servers(app), shell_dist, **kw)
+        pages.append(page)
+        return page
+
+    yield make
+    errors = [e for p in pages for e in getattr(p, "errors", [])]
+    for p in pages:
+        p.context.close()
+    assert not errors, f"uncaught page errors: {errors}"

@@ -4,12 +4,11 @@ Examples, Timer, choice updates, and the unsupported-component box."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, open_shell, shell, shell_dist  # noqa: F401  (fixtures)
+from shell_harness import open_shell, requests_until_sentinel
 
 pytestmark = pytest.mark.e2e
 APP = "shell_choices.py"
@@ -55,14 +54,16 @@ def test_examples_fill_the_inputs(shell):
 
 
 def test_timer_ticks_until_deactivated(shell):
-    page = shell(APP)
+    page = shell(APP, clock=True)
     ticks = page.get_by_label("Ticks")
+    page.clock.run_for(1000)  # a few 0.3 s periods of the page's (fake) clock
     expect(ticks).not_to_have_value("0", timeout=5000)
     page.get_by_role("button", name="Stop timer").click()
-    time.sleep(1.0)
+    expect(page.get_by_label("Timer state")).to_have_value("stopped")  # the Timer update is applied
     stopped = ticks.input_value()
-    time.sleep(1.2)
-    assert ticks.input_value() == stopped
+    page.clock.run_for(3000)  # ten more periods: an active timer would tick now
+    assert not [u for u in requests_until_sentinel(page) if u.endswith("/queue/join")]
+    expect(ticks).to_have_value(stopped)
 
 
 def test_unknown_component_type_shows_a_clear_box(browser, app_servers, shell_dist):

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
+from shell_harness import joins, wait_for_url
+
 
 pytestmark = pytest.mark.e2e
 APP = "shell_events.py"
@@ -67,10 +67,12 @@ def test_hidden_exception_shows_generic_error(shell):
 
 def test_success_and_failure_chaining(shell):
     page = shell(APP)
+    before = joins(page)
     page.get_by_role("button", name="Chain ok").click()
     expect(page.get_by_label("Chain out")).to_have_value("echo:abcdef")
     expect(page.get_by_label("After success")).to_have_value("success ran")
-    time.sleep(0.5)
+    # Followers start together when their event ends: a .failure run would have joined by now.
+    assert joins(page) - before == 2, page.seen_urls
     expect(page.get_by_label("After failure")).to_have_value("")
 
     page.get_by_role("button", name="Chain fail").click()
@@ -95,10 +97,12 @@ def test_change_and_input_semantics(shell):
         expect(page.get_by_label("Input count")).to_have_value(str(i))
         expect(page.get_by_label("Change count")).to_have_value(str(i))
     # a value set by an event output fires change but not input
+    before = joins(page)
     typed.press("Enter")
     expect(page.get_by_label("Mirror", exact=True)).to_have_value("HEY")
     expect(page.get_by_label("Mirror changes")).to_have_value("1")
-    page.wait_for_timeout(500)
+    # input would fire with change (just before it): submit + change are the only runs
+    assert joins(page) - before == 2, page.seen_urls
     expect(page.get_by_label("Mirror inputs")).to_have_value("0")
 
 
@@ -141,8 +145,13 @@ def test_cancels_stop_a_running_generator(shell):
     page.get_by_role("button", name="Stop").click()
     expect(page.locator(".status")).to_have_count(0, timeout=5000)  # the job has ended
     stopped_at = out.input_value()
-    time.sleep(1.0)
+    # The probe's answer comes on the same stream after anything the task sent before it.
+    page.get_by_role("button", name="Long status").click()
+    status = page.get_by_label("Long status")
+    expect(status).to_have_value(re.compile(r"^yields=\d+$"))
     assert out.input_value() == stopped_at
+    shown = int(stopped_at.split()[1]) + 1  # "tick i" is the (i+1)-th yield
+    assert int(status.input_value().split("=")[1]) <= shown + 1, "the generator kept running after the cancel"
     # after the cancel the same event can run again
     page.get_by_role("button", name="Long task").click()
     expect(out).not_to_have_value(stopped_at, timeout=5000)
@@ -185,7 +194,8 @@ def test_trigger_mode_once_ignores_clicks_while_running(shell):
     btn.click()
     btn.click()
     expect(page.get_by_label("Once count")).to_have_value("1", timeout=5000)
-    time.sleep(1.5)
+    # clicks join at once: the two ignored ones would have been requested by now
+    assert joins(page) == 1, page.seen_urls
     expect(page.get_by_label("Once count")).to_have_value("1")
 
 
@@ -196,9 +206,8 @@ def test_trigger_mode_multiple_runs_every_click(shell):
     btn.click()
     # both runs read the input when they start (0), so both return 1; what
     # matters is that the second click started a second run (two completions)
-    joins = lambda: [u for u in page.seen_urls if u.endswith("/queue/join")]  # noqa: E731
     expect(page.get_by_label("Multiple count")).to_have_value("1", timeout=5000)
-    assert len(joins()) == 2, joins()
+    assert joins(page) == 2, page.seen_urls
 
 
 def test_always_last_change_runs_with_the_latest_value(shell):
@@ -207,7 +216,8 @@ def test_always_last_change_runs_with_the_latest_value(shell):
     box.press_sequentially("abcde", delay=60)
     out = page.get_by_label("Slow typed out")
     expect(out).to_have_value(re.compile(r"^abcde\|\d+$"), timeout=8000)
-    time.sleep(1.0)
+    # no run in flight or deferred (a deferred run starts as the previous one ends)
+    expect(page.locator(".block").filter(has=out).locator(".status")).to_have_count(0)
     runs = int(out.input_value().split("|")[1])
     assert runs < 5, f"always_last should coalesce changes, ran {runs} times"
 
@@ -224,8 +234,7 @@ def test_show_progress_minimal_has_no_overlay(shell):
 def test_heartbeat_is_opened_when_the_app_has_state(shell):
     page = shell(APP)
     expect(page.get_by_role("button", name="Bump state")).to_be_visible()
-    page.wait_for_timeout(300)
-    assert any("/gradio_api/heartbeat/" in u for u in page.seen_urls), page.seen_urls
+    wait_for_url(page, lambda u: "/gradio_api/heartbeat/" in u)
 
 
 def test_validator_messages_appear_under_inputs(shell):

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
 
 np = pytest.importorskip("numpy")
 PIL_Image = pytest.importorskip("PIL.Image")

@@ -4,12 +4,9 @@ links and iframes never run."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 APP = "shell_sanitize.py"
@@ -25,7 +22,11 @@ FLAGS = [
 
 
 def _assert_clean(page):
-    time.sleep(0.5)  # let a broken <img> fire its error event if it survived
+    # Every image has loaded or failed: a surviving onerror would have run by then.
+    page.wait_for_function(
+        "() => [...document.getElementById('app').shadowRoot.querySelectorAll('img')].every((i) => i.complete)"
+    )
+    page.evaluate("() => new Promise((r) => setTimeout(r, 0))")  # and the error event's task after it
     fired = page.evaluate(f"{FLAGS!r}.filter(k => window[k])")
     assert fired == [], f"payload executed: {fired}"
     root = page.locator(".wasmui")

@@ -8,7 +8,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 APP = "shell_views.py"

@@ -185,3 +185,16 @@ def test_component_packages_go_into_the_page(pyodide_dist: Path, tmp_path: Path)
     out = build.build_site(tmp_path, tmp_path / "site", pyodide=str(pyodide_dist))
     packages = json.loads(re.search(r'data-wasmui="packages">(.*?)</script>', (out / "index.html").read_text()).group(1))
     assert packages == ["pillow"]
+
+
+def test_serve_and_build_take_the_pyodide_option() -> None:
+    parser = cli._parser()
+    assert parser.parse_args(["serve", "app.py", "--pyodide", "https://host/pyodide/"]).pyodide == "https://host/pyodide/"
+    assert parser.parse_args(["build", "app.py", "--pyodide", "dist/"]).pyodide == "dist/"
+    assert parser.parse_args(["build", "app.py"]).pyodide is None
+
+
+def test_a_folder_that_is_no_distribution_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyodide-lock.json").write_text("{}")
+    assert cli.main(["build", str(SCIENCE), "-o", str(tmp_path / "site"), "--pyodide", str(tmp_path)]) == 1
+    assert "not a Pyodide distribution" in capsys.readouterr().err

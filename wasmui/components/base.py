@@ -24,7 +24,6 @@ from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context
 from wasmui.layouts import Form
 
-
 # The props of Gradio's ``Component.__init__`` that most components send.
 COMMON_PROPS: tuple[str, ...] = (
     "value", "label", "info", "show_label", "container", "scale", "min_width", "interactive",
@@ -38,9 +37,9 @@ class Component(Block):
     skip_api: ClassVar[bool] = False
     EVENTS: ClassVar[list[str]] = []
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = COMMON_PROPS
-    #: True for components whose value lives per session in Python and never travels to
-    #: the browser (``gr.State``): inputs read the session, outputs write it, no payload.
-    stateful: ClassVar[bool] = False
+    # ``stateful`` (from Block): True for components whose value lives per session in
+    # Python and never travels to the browser (``gr.State``): inputs read the session,
+    # outputs write it, the config carries no value.
     # Schema type names used by /info's ``python_type`` entries.
     PYTHON_TYPE: ClassVar[str] = "Any"
     # None keeps a missing ``buttons`` out of the config, as Gradio does for some components.
@@ -73,7 +72,8 @@ class Component(Block):
         self.scale = scale
         self.min_width = min_width
         self.interactive = interactive
-        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        # Gradio sends a list: one name, the names given, or [] for None.
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key or [])
         self.load_event_to_attach: tuple[Callable[..., Any], list[tuple[Block, str]], Any] | None = None
         super().__init__(elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, visible=visible)
         initial = value

@@ -24,9 +24,19 @@ const STYLE = `
 .wasmui-boot .bar { height: 3px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
 .wasmui-boot .fill { height: 100%; width: 0; background: #f97316; transition: width .3s ease; }
 .wasmui-boot .label { float: right; margin-top: 3px; padding: 1px 8px; border-radius: 10px; background: rgba(255, 255, 255, .9); }
-.wasmui-error { border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
+.wasmui-error { font: 13px/1.4 system-ui, sans-serif; border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
 .wasmui-error pre { white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; margin: 6px 0 0; max-height: 24em; overflow: auto; }
+${dark(":host(.dark)")}
+@media (prefers-color-scheme: dark) { ${dark(":host(:not(.light))")} }
 `;
+
+/** Dark colours of the boot view, for hosts matching `host` (as the shell: `.dark`, or the system unless `.light`). */
+function dark(host: string): string {
+  return `${host} .wasmui-boot { color: #d1d5db; }
+${host} .wasmui-boot .bar { background: #374151; }
+${host} .wasmui-boot .label { background: rgba(17, 24, 39, .9); }
+${host} .wasmui-error { border-color: #7f1d1d; background: #2a1215; color: #fecaca; }`;
+}
 
 function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
@@ -74,7 +84,7 @@ export class BootView {
 
   private render(): void {
     const text = this.detail ? `${LABELS[this.current]} ${this.detail}` : LABELS[this.current];
-    this.label.textContent = this.packages ? `${text} · downloading ${this.packages}` : text;
+    this.label.textContent = this.packages ? `${text} · packages ${this.packages}` : text;
   }
 
   done(): void {

@@ -34,10 +34,12 @@ with gr.Blocks() as demo:
     timer = gr.Timer(0.3)
     ticks = gr.Number(label="Ticks", value=0)
     stop = gr.Button("Stop timer")
+    timer_state = gr.Textbox(label="Timer state")
 
     go.click(summary, [radio, group, single, multi, custom], out)
     swap.click(new_choices, None, radio)
     timer.tick(tick, ticks, ticks)
-    stop.click(lambda: gr.Timer(active=False), None, timer)
+    # The .then output tells the test that the Timer update has been applied.
+    stop.click(lambda: gr.Timer(active=False), None, timer).then(lambda: "stopped", None, timer_state)
 
 demo.launch()

@@ -70,10 +70,19 @@ def slow_count(n):
     return n + 1
 
 
+LONG = {"yields": 0}
+
+
 def long_task(x):
+    LONG["yields"] = 0
     for i in range(100):
         time.sleep(0.2)
+        LONG["yields"] += 1
         yield f"tick {i}"
+
+
+def long_status():
+    return f"yields={LONG['yields']}"
 
 
 with gr.Blocks() as demo:
@@ -118,6 +127,8 @@ with gr.Blocks() as demo:
     long_btn = gr.Button("Long task")
     long_out = gr.Textbox(label="Long out")
     stop_btn = gr.Button("Stop")
+    long_probe = gr.Button("Long status")
+    long_status_out = gr.Textbox(label="Long status")
 
     structures_btn = gr.Button("Stream structures")
     structures_view = gr.JSON(label="Structures")
@@ -185,5 +196,7 @@ with gr.Blocks() as demo:
 
     long_event = long_btn.click(long_task, src, long_out)
     stop_btn.click(None, None, None, cancels=[long_event])
+    # Queued like long_task: its answer comes on the same stream, after anything the task sent.
+    long_probe.click(long_status, None, long_status_out)
 
 demo.launch()

@@ -73,7 +73,7 @@ function Placeholder({ text }: { text: string }): ComponentChild {
     { class: "image-placeholder" },
     text.split("\n").map((line, i) => {
       const m = /^(#{1,6})\s+(.*)$/.exec(line);
-      return m ? h("strong", { key: i, class: `ph-h${m[1].length}` }, m[2]) : h("span", { key: i }, line);
+      return m ? h("strong", { key: i, class: `ph-h${m[1]!.length}` }, m[2]) : h("span", { key: i }, line);
     }),
   );
 }
@@ -226,7 +226,9 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
         fileTypes: ["image"],
         busy,
         text: ph ? undefined : "Drop Image Here",
-        onFiles: (files: File[]) => void put(files[0]),
+        onFiles: (files: File[]) => {
+          if (files[0]) void put(files[0]);
+        },
       }),
       ph ? h(Placeholder, { text: ph }) : null,
     );

@@ -53,6 +53,7 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
     setError(null);
     try {
       const [up] = await ctx.client.upload([file]);
+      if (!up) return;
       const next = [...pair];
       next[slot] = up;
       ctx.userInput(state.id, next);
@@ -69,7 +70,7 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
   if (both) {
     body = h(
       "div",
-      { class: "slider-stage", style: { maxHeight: `${maxH}px`, "--pos": `${pos}%` } },
+      { class: "slider-stage", style: { "--max-h": `${maxH}px`, "--pos": `${pos}%` } },
       h(Img, { file: pair[1] as FileData, ctx, cls: "slider-under" }),
       h(Img, { file: pair[0] as FileData, ctx, cls: "slider-over" }),
       h("div", { class: "slider-divider", "aria-hidden": "true" }),
@@ -99,7 +100,9 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
               fileTypes: ["image"],
               busy,
               text: slot ? "Drop the second image" : "Drop the first image",
-              onFiles: (f: File[]) => void put(slot, f[0]),
+              onFiles: (f: File[]) => {
+                if (f[0]) void put(slot, f[0]);
+              },
             }),
       ),
     );

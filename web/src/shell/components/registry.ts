@@ -59,6 +59,10 @@ const REGISTRY: Record<string, Descriptor> = {
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
   browserstate: { load: () => import("./BrowserState.js"), noView: true },
   file: { load: () => import("./File.js") },
+  audio: { load: () => import("./Audio.js") },
+  video: { load: () => import("./Video.js") },
+  uploadbutton: { load: () => import("./UploadButton.js") },
+  downloadbutton: { load: () => import("./DownloadButton.js") },
   json: { load: () => import("./JSON.js") },
   image: { load: () => import("./Image.js") },
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
@@ -68,8 +72,10 @@ const REGISTRY: Record<string, Descriptor> = {
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
-  clearbutton: { module: button },
   dataset: { module: dataset },
+  // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
+  chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
   timer: { module: timer, noView: true },
@@ -80,7 +86,6 @@ const REGISTRY: Record<string, Descriptor> = {
   form: { module: { view: Form } },
   tabs: { module: tabs },
   tabitem: { module: tabItem },
-  tab: { module: tabItem },
   accordion: { module: accordion },
 };
 

@@ -1,4 +1,4 @@
-"""Fixtures for the shell's end-to-end tests (imported by test_shell_*.py).
+"""The shell's end-to-end harness (the fixtures using it are in conftest.py).
 
 The shell is mounted by its dev harness (web/dev/shell.html, built once per
 session with Vite) against a real native backend:
@@ -8,7 +8,8 @@ session with Vite) against a real native backend:
   real Gradio, to check that the shell speaks Gradio's protocol.
 
 The Chromium instance is the session ``browser`` fixture of tests/e2e/conftest.py
-(one Playwright per session). The harness files are served by Playwright *on the backend's origin*
+(one Playwright per session); the harness build and the app servers are shared
+by the whole session too. The harness files are served by Playwright *on the backend's origin*
 (``{server}/__shell__/...``), so the shell talks to the server same-origin
 without any CORS or server cooperation.
 """
@@ -24,8 +25,6 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = Path(__file__).resolve().parent / "apps"
@@ -52,18 +51,8 @@ def _wait_for(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
     raise TimeoutError(f"server did not answer {url}")
 
 
-_BUILT: list[Path] = []  # fixtures imported into several modules share one build
-
-
-@pytest.fixture(scope="session")
-def shell_dist(tmp_path_factory) -> Path:
-    """Builds the dev harness (shell + its lazy chunks) once per session."""
-    prebuilt = os.environ.get("WASMUI_SHELL_DIST")
-    if prebuilt:
-        return Path(prebuilt)
-    if _BUILT:
-        return _BUILT[0]
-    out = tmp_path_factory.mktemp("shell-dist")
+def build_shell_dist(out: Path) -> Path:
+    """Builds the dev harness (shell + its lazy chunks) into ``out``."""
     npx = shutil.which("npx") or "npx"
     subprocess.run(
         [npx, "vite", "build", "--config", "web/dev/vite.config.mjs", "--outDir", str(out)],
@@ -72,7 +61,6 @@ def shell_dist(tmp_path_factory) -> Path:
         capture_output=True,
     )
     assert (out / "shell.html").exists()
-    _BUILT.append(out)
     return out
 
 
@@ -112,26 +100,21 @@ class AppServer:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def app_servers():
-    servers: dict[str, AppServer] = {}
+def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = "",
+               clock: bool = False, init_script: str = ""):
+    """Opens the harness on the server's origin and waits for the shell to mount.
 
-    def get(app: str) -> AppServer:
-        if app not in servers:
-            servers[app] = AppServer(app)
-        return servers[app]
-
-    yield get
-    for s in servers.values():
-        s.stop()
-
-
-def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", query: str = "", init_script: str = ""):
-    """Opens the harness on the server's origin and waits for the shell to mount."""
+    ``clock=True`` installs Playwright's fake clock first: the page's timers
+    (gr.Timer, status tickers) only run when the test advances them with
+    ``page.clock.run_for(ms)``, so "nothing more happens" becomes checkable.
+    ``init_script`` runs in the page before the shell (e.g. to stub browser APIs).
+    """
     context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
     if init_script:
         context.add_init_script(init_script)
     page = context.new_page()
+    if clock:
+        page.clock.install()
     page.errors = []  # type: ignore[attr-defined]
     page.seen_urls = []  # type: ignore[attr-defined]
     page.on("request", lambda r: page.seen_urls.append(r.url))  # type: ignore[attr-defined]
@@ -152,18 +135,30 @@ def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", 
     return page
 
 
-@pytest.fixture
-def shell(browser, app_servers, shell_dist):
-    """``shell("shell_views.py")`` → a Playwright page with the app mounted."""
-    pages = []
+# -- the page's request log (``page.seen_urls``) as an explicit signal -------------
 
-    def make(app: str, **kw):
-        page = open_shell(browser, app_servers(app), shell_dist, **kw)
-        pages.append(page)
-        return page
+def joins(page) -> int:
+    """How many events the page has started so far (``/queue/join`` requests)."""
+    return sum(1 for u in page.seen_urls if u.endswith("/queue/join"))
 
-    yield make
-    for p in pages:
-        errors = getattr(p, "errors", [])
-        p.context.close()
-        assert not errors, f"uncaught page errors: {errors}"
+
+def requests_until_sentinel(page) -> list[str]:
+    """The requests the page makes from now until a sentinel request it sends last.
+
+    The browser reports requests in the order the page made them, so once the
+    sentinel is seen, every request the page made before it has been recorded:
+    what the page *did not* request is known without waiting.
+    """
+    start = len(page.seen_urls)
+    with page.expect_request(lambda r: "__sentinel__" in r.url):
+        page.evaluate("fetch(location.href.split('?')[0] + '?__sentinel__=' + Math.random()).catch(() => {})")
+    after = page.seen_urls[start:]
+    return [u for u in after if "__sentinel__" not in u]
+
+
+def wait_for_url(page, predicate, timeout: float = 10_000) -> str:
+    """The first request whose URL satisfies ``predicate``, made before or after this call."""
+    for u in page.seen_urls:
+        if predicate(u):
+            return u
+    return page.wait_for_event("request", lambda r: predicate(r.url), timeout=timeout).url

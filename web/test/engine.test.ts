@@ -1,0 +1,170 @@
+/**
+ * Engine: triggers → dependency runs, against a scripted protocol client
+ * (each test decides what the "server" answers and when).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Engine } from "../src/shell/engine/engine.js";
+import { Store, type TypeRules } from "../src/shell/engine/store.js";
+import { Toasts } from "../src/shell/ui/toasts.js";
+import type { GradioClient, Job, JobEvent, JobRequest } from "../src/shell/client/client.js";
+import type { ComponentConfig, DependencyConfig, GradioConfig } from "../src/shell/types.js";
+
+type Call = { req: JobRequest; send: (e: JobEvent) => void; finish: (events?: JobEvent[]) => void; cancelled: boolean };
+
+class ScriptedClient {
+  readonly calls: Call[] = [];
+  submit(req: JobRequest, onEvent: (e: JobEvent) => void): Job {
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    const call: Call = {
+      req,
+      cancelled: false,
+      send: onEvent,
+      finish: (events = [{ type: "complete", changedStateIds: [] }]) => {
+        for (const e of events) onEvent(e);
+        resolve();
+      },
+    };
+    this.calls.push(call);
+    return {
+      done,
+      cancel: async () => {
+        call.cancelled = true;
+        resolve();
+      },
+    };
+  }
+}
+
+const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+const data = (...values: unknown[]): JobEvent => ({ type: "data", data: values, generating: false });
+const complete: JobEvent = { type: "complete", changedStateIds: [] };
+const failure: JobEvent = { type: "error", message: "boom", title: null, duration: null, visible: false, traceback: null };
+
+function dep(id: number, over: Partial<DependencyConfig>): DependencyConfig {
+  return {
+    id, targets: [], inputs: [], outputs: [], backend_fn: true, js: null, queue: null, show_progress: "full",
+    show_progress_on: null, cancels: [], types: { generator: false, cancel: false }, trigger_after: null,
+    trigger_only_on_success: false, trigger_only_on_failure: false, trigger_mode: "once", ...over,
+  };
+}
+
+const RULES: Record<string, TypeRules> = { state: { serverValue: true, noView: true }, textbox: { emptyValue: "" } };
+
+function setup(components: ComponentConfig[], deps: DependencyConfig[]) {
+  const config = { components, dependencies: deps, layout: { id: 0 } } as GradioConfig;
+  const store = new Store(components, deps, (t) => RULES[t] ?? {});
+  const client = new ScriptedClient();
+  const toasts = new Toasts();
+  const engine = new Engine(config, store, client as unknown as GradioClient, toasts);
+  return { store, client, engine, toasts };
+}
+
+const c = (id: number, type: string, props: Record<string, unknown> = {}): ComponentConfig => ({ id, type, props });
+
+test("inputs are sent (server-only values as null), outputs and update objects applied, server-only outputs skipped", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox", { value: "hi" }), c(2, "state", { value: 5 }), c(3, "textbox"), c(4, "number", { label: "n" }), c(5, "state"), c(6, "button")],
+    [dep(0, { targets: [[6, "click"]], inputs: [1, 2], outputs: [3, 4, 5] })],
+  );
+  engine.trigger(6, "click", { x: 1 });
+  assert.equal(client.calls.length, 1);
+  assert.deepEqual(client.calls[0]!.req, { fnIndex: 0, data: ["hi", null], eventData: { x: 1 }, triggerId: 6, queue: true });
+  assert.equal(store.get(3)!.status.value?.stage, "pending");
+  assert.equal(store.get(5)!.status.value, null, "no loading status on a server-only value");
+  client.calls[0]!.finish([data("out", { __type__: "update", value: 7, label: "seven" }, "secret"), complete]);
+  await flush();
+  assert.equal(store.value(3), "out");
+  assert.equal(store.value(4), 7);
+  assert.equal(store.get(4)!.props.value.label, "seven");
+  assert.equal(store.value(5), undefined);
+  assert.equal(store.get(3)!.status.value, null);
+});
+
+test("an output's change event runs the dependencies listening to it, after all outputs are set", async () => {
+  const { client, engine } = setup(
+    [c(1, "textbox"), c(2, "textbox"), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], outputs: [1, 2] }), dep(1, { targets: [[1, "change"]], inputs: [1, 2] })],
+  );
+  engine.trigger(3, "click");
+  client.calls[0]!.finish([data("a", "b"), complete]);
+  await flush();
+  assert.equal(client.calls.length, 2);
+  assert.deepEqual(client.calls[1]!.req.data, ["a", "b"]);
+});
+
+test("trigger_mode once drops triggers while running; always_last runs the latest once more", async () => {
+  const { client, engine } = setup(
+    [c(1, "button"), c(2, "button")],
+    [dep(0, { targets: [[1, "click"]], trigger_mode: "once" }), dep(1, { targets: [[2, "click"]], trigger_mode: "always_last" })],
+  );
+  engine.trigger(1, "click", "a");
+  engine.trigger(1, "click", "b");
+  engine.trigger(2, "click", "first");
+  engine.trigger(2, "click", "second");
+  engine.trigger(2, "click", "third");
+  assert.deepEqual(client.calls.map((x) => x.req.eventData), ["a", "first"]);
+  client.calls[1]!.finish();
+  await flush();
+  assert.deepEqual(client.calls.map((x) => x.req.eventData), ["a", "first", "third"]);
+  client.calls[0]!.finish();
+  await flush();
+  assert.equal(client.calls.length, 3);
+});
+
+test(".then runs after either outcome, .success only after success, .failure only after failure", async () => {
+  const { client, engine } = setup(
+    [c(1, "button")],
+    [
+      dep(0, { targets: [[1, "click"]] }),
+      dep(1, { targets: [[null, "then"]], trigger_after: 0 }),
+      dep(2, { targets: [[null, "success"]], trigger_after: 0, trigger_only_on_success: true }),
+      dep(3, { targets: [[null, "failure"]], trigger_after: 0, trigger_only_on_failure: true }),
+    ],
+  );
+  engine.trigger(1, "click");
+  client.calls[0]!.finish([failure]);
+  await flush();
+  assert.deepEqual(client.calls.map((x) => x.req.fnIndex), [0, 1, 3]);
+  for (const call of client.calls.slice(1)) call.finish();
+  engine.trigger(1, "click");
+  client.calls[3]!.finish();
+  await flush();
+  assert.deepEqual(client.calls.slice(4).map((x) => x.req.fnIndex), [1, 2]);
+});
+
+test("a failure leaves an Error mark on the outputs until their next run", async () => {
+  const { store, client, engine } = setup([c(1, "button"), c(2, "textbox")], [dep(0, { targets: [[1, "click"]], outputs: [2] })]);
+  engine.trigger(1, "click");
+  client.calls[0]!.finish([failure]);
+  await flush();
+  assert.equal(store.get(2)!.status.value?.stage, "error");
+  engine.trigger(1, "click");
+  assert.equal(store.get(2)!.status.value?.stage, "pending");
+  client.calls[1]!.finish();
+  await flush();
+  assert.equal(store.get(2)!.status.value, null);
+});
+
+test("cancels stops the running job of another dependency", async () => {
+  const { client, engine } = setup(
+    [c(1, "button"), c(2, "button")],
+    [dep(0, { targets: [[1, "click"]] }), dep(1, { targets: [[2, "click"]], cancels: [0], backend_fn: false })],
+  );
+  engine.trigger(1, "click");
+  engine.trigger(2, "click");
+  await flush();
+  assert.equal(client.calls[0]!.cancelled, true);
+});
+
+test("js-only dependencies set outputs without calling the server", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox", { value: "abc" }), c(2, "textbox"), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], inputs: [1], outputs: [2], backend_fn: false, js: "(s) => s.toUpperCase()" })],
+  );
+  engine.trigger(3, "click");
+  await flush();
+  assert.equal(store.value(2), "ABC");
+  assert.equal(client.calls.length, 0);
+});
