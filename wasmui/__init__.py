@@ -4,23 +4,42 @@
 standard library; heavy libraries are imported inside the functions that need them.
 """
 
-from wasmui import themes
+from wasmui import mcp, themes, validators
 from wasmui.blocks import Blocks
+from wasmui.browser_limits import (
+    Header,
+    OAuthProfile,
+    OAuthToken,
+    Server,
+    close_all,
+    deploy,
+    get_package_version,
+    load,
+    load_chat,
+    load_ipython_extension,
+    load_openapi,
+    mount_gradio_app,
+)
+from wasmui.caching import Cache, cache
 from wasmui.components import (
     HTML,
     AnnotatedImage,
     JSON,
+    InputHTMLAttributes,
     BrowserState,
     Button,
     Checkbox,
     CheckboxGroup,
     ClearButton,
     Code,
+    ColorPicker,
     Dataframe,
     Dataset,
     DateTime,
     Dropdown,
+    Component,
     File,
+    Files,
     Gallery,
     HighlightedText,
     Image,
@@ -40,10 +59,12 @@ from wasmui.components import (
     WebcamOptions,
 )
 from wasmui.events import Dependency, EventListenerMethod, on
+from wasmui.data_classes import FileData
 from wasmui.examples import Examples
 from wasmui.exceptions import Error
 from wasmui.helpers import (
     CopyData,
+    DeletedFileData,
     DownloadData,
     EditData,
     EventData,
@@ -59,60 +80,146 @@ from wasmui.helpers import (
     update,
     validate,
 )
+from wasmui.flagging import CSVLogger, ClassicCSVLogger, FlaggingCallback, SimpleCSVLogger
+from wasmui.i18n import I18n
+from wasmui.components.audio import Audio
+from wasmui.components.download_button import DownloadButton
+from wasmui.components.media_options import WaveformOptions
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
+from wasmui.pending import (
+    BarPlot,
+    Brush,
+    DeepLinkButton,
+    Dialogue,
+    DuplicateButton,
+    Eraser,
+    FileExplorer,
+    ImageEditor,
+    ImageMask,
+    LayerOptions,
+    LinePlot,
+    LoginButton,
+    Model3D,
+    Paint,
+    Plot,
+    ScatterPlot,
+    Sidebar,
+    Sketchpad,
+    Step,
+    Walkthrough,
+    Workflow,
+    WorkflowCanvas,
+)
+from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface
+from wasmui.themes import Theme
+from wasmui.utils import NO_RELOAD, FileSize
 from wasmui.version import GRADIO_VERSION, __version__
 
+# Gradio's other spellings of the same components.
+Checkboxgroup = CheckboxGroup
+Json = JSON
+DataFrame = Dataframe
+Highlight = Highlightedtext = HighlightedText
+Annotatedimage = AnnotatedImage
 # Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
 from wasmui import facade as _facade  # noqa: F401  isort: skip
 
 __all__ = [
-    "GRADIO_VERSION",
-    "HTML",
-    "JSON",
     "Accordion",
     "AnnotatedImage",
+    "Annotatedimage",
+    "Audio",
+    "BarPlot",
     "Blocks",
     "BrowserState",
+    "Brush",
     "Button",
+    "CSVLogger",
+    "Cache",
     "Checkbox",
     "CheckboxGroup",
+    "Checkboxgroup",
+    "ClassicCSVLogger",
     "ClearButton",
     "Code",
+    "ColorPicker",
     "Column",
+    "Component",
     "CopyData",
+    "DataFrame",
     "Dataframe",
     "Dataset",
     "DateTime",
+    "DeepLinkButton",
+    "DeletedFileData",
     "Dependency",
-    "Dropdown",
+    "Dialogue",
+    "DownloadButton",
     "DownloadData",
+    "Dropdown",
+    "DuplicateButton",
     "EditData",
+    "Eraser",
     "Error",
     "EventData",
     "EventListenerMethod",
     "Examples",
     "File",
+    "FileData",
+    "FileExplorer",
+    "FileSize",
+    "Files",
+    "FlaggingCallback",
+    "GRADIO_VERSION",
     "Gallery",
-    "HighlightedText",
     "Group",
+    "HTML",
+    "Header",
+    "Highlight",
+    "HighlightedText",
+    "Highlightedtext",
+    "I18n",
     "Image",
+    "ImageEditor",
+    "ImageMask",
     "ImageSlider",
     "Info",
+    "InputHTMLAttributes",
     "Interface",
+    "JSON",
+    "Json",
     "KeyUpData",
     "Label",
+    "LayerOptions",
+    "LinePlot",
+    "LoginButton",
     "Markdown",
+    "Model3D",
+    "NO_RELOAD",
     "Number",
+    "OAuthProfile",
+    "OAuthToken",
+    "Paint",
     "ParamViewer",
+    "Plot",
     "Progress",
     "Radio",
     "Request",
     "Row",
+    "ScatterPlot",
     "SelectData",
+    "Server",
+    "Sidebar",
+    "SimpleCSVLogger",
+    "Sketchpad",
     "Slider",
     "State",
+    "Step",
     "Success",
     "Tab",
     "TabItem",
@@ -121,15 +228,39 @@ __all__ = [
     "Text",
     "TextArea",
     "Textbox",
+    "Theme",
     "Timer",
+    "UploadButton",
+    "Video",
+    "Walkthrough",
     "Warning",
     "WatermarkOptions",
+    "WaveformOptions",
     "WebcamOptions",
+    "Workflow",
+    "WorkflowCanvas",
     "__version__",
+    "cache",
+    "close_all",
+    "deploy",
+    "get_audio",
+    "get_file",
+    "get_image",
+    "get_model3d",
+    "get_package_version",
+    "get_video",
+    "load",
+    "load_chat",
+    "load_ipython_extension",
+    "load_openapi",
+    "mcp",
+    "mount_gradio_app",
     "on",
+    "render",
     "set_static_paths",
     "skip",
     "themes",
     "update",
     "validate",
+    "validators",
 ]

@@ -86,7 +86,7 @@ def api_info(blocks: Blocks, all_endpoints: bool = False) -> dict[str, Any]:
     """``{"named_endpoints": {...}, "unnamed_endpoints": {}}``."""
     named: dict[str, Any] = {}
     for fn in blocks.fns.values():
-        if fn.fn is None or fn.api_visibility == "private":
+        if fn.fn is None or fn.api_visibility == "private" or fn.rendered_in is not None:
             continue
         if not all_endpoints and fn.api_visibility != "public":
             continue

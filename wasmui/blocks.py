@@ -89,7 +89,15 @@ class Block:
         key: int | str | tuple[int | str, ...] | None = None,
         visible: bool | str = True,
     ) -> None:
-        self._id = Context.next_id()
+        key_to_id = Context.key_to_id
+        if key is not None and key_to_id is not None and key in key_to_id:
+            self._id = key_to_id[key]  # the same block as in the previous render
+        else:
+            self._id = Context.next_id()
+            if key is not None and key_to_id is not None:
+                key_to_id[key] = self._id
+        #: The ``@gr.render`` this block was created by (None for the app's static blocks).
+        self.rendered_in: Any = Context.renderable
         self.elem_id = elem_id
         self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
         self.key = key
@@ -201,7 +209,9 @@ class BlockContext(Block):
                 children.append(child)
                 continue
             if pseudo is None or not isinstance(pseudo, expected):
-                pseudo = expected(render=False)
+                # A keyed child's wrapper is keyed too, so it keeps its id across re-renders.
+                key = (child.key, "_parent") if child.key is not None else None
+                pseudo = expected(render=False, key=key)
                 pseudo.parent = self
                 pseudo.page = child.page
                 children.append(pseudo)
@@ -253,6 +263,8 @@ class Blocks(BlockContext):
         self._sessions: SessionStore | None = None
         self._root_outer: Blocks | None = None
         self.extra_load_events: list[Callable[[], None]] = []
+        self._fn_seq = 0  # next dependency id (events.next_fn_id)
+        self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -292,7 +304,7 @@ class Blocks(BlockContext):
         """Re-number this app's dependencies inside ``root`` (ids, chains, cancels)."""
         new_ids: dict[int, int] = {}
         for fn in self.fns.values():
-            new_ids[fn.id] = len(root.fns)
+            new_ids[fn.id] = events.next_fn_id(root)
             fn.id = new_ids[fn.id]
             fn.api_name = events.unique_api_name(fn.api_name, [f.api_name for f in root.fns.values()])
             root.fns[fn.id] = fn

@@ -35,6 +35,7 @@ from typing import Any
 
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
+from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
 
@@ -126,12 +127,28 @@ def _config_main(app_file: str, out_file: str) -> int:
     sys.stdout = sys.stderr  # the app's prints must not end up in the config
     try:
         blocks = runner.load_app(app_file)
-        config = blocks.get_config("")
+        config: dict[str, Any] | None = blocks.get_config("")
         packages = component_packages(blocks)
     finally:
         sys.stdout = real_stdout
+    if _holds_local_files(config):
+        # File values point into this machine's cache, which the browser does not have:
+        # the page asks Python (in the worker) for the config instead.
+        print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
+        config = None
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages}))
     return 0
+
+
+def _holds_local_files(value: Any) -> bool:
+    """True when ``value`` contains a FileData whose path is a local file (not a URL)."""
+    if is_file_data(value):
+        return not str(value.get("path", "")).startswith(("http://", "https://"))
+    if isinstance(value, dict):
+        return any(_holds_local_files(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_local_files(v) for v in value)
+    return False
 
 
 def component_packages(blocks: Any) -> list[tuple[str, str]]:

@@ -24,19 +24,61 @@ _SUBMODULES = {
     "gradio.helpers": "wasmui.helpers",
     "gradio.blocks": "wasmui.blocks",
     "gradio.interface": "wasmui.interface",
+    "gradio.data_classes": "wasmui.data_classes",
+    "gradio.utils": "wasmui.utils",
+    "gradio.mcp": "wasmui.mcp",
+    "gradio.validators": "wasmui.validators",
+    "gradio.flagging": "wasmui.flagging",
+    "gradio.i18n": "wasmui.i18n",
+    "gradio.caching": "wasmui.caching",
+    "gradio.external": "wasmui.browser_limits",
+    "gradio.oauth": "wasmui.browser_limits",
+    "gradio.route_utils": "wasmui.browser_limits",
+    "gradio.ipython_ext": "wasmui.browser_limits",
+    "gradio.routes": "wasmui",
+    "gradio.templates": "wasmui",
+    "gradio.chat_interface": "wasmui",
+    "gradio.media": "wasmui.media",
 }
+# Packages whose every submodule resolves to one flat wasmui module (``gradio.themes.base``,
+# ``gradio.components.chatbot``…): apps import names from them, never module internals.
+_PACKAGES = {"gradio.themes.": "wasmui.themes", "gradio.layouts.": "wasmui.layouts"}
+
+
+def _target(fullname: str) -> str | None:
+    """The wasmui module answering ``fullname``, or None when wasmui has none."""
+    if fullname == "gradio":
+        return "wasmui"
+    if fullname in _SUBMODULES:
+        return _SUBMODULES[fullname]
+    if fullname.startswith("gradio.components."):
+        own = "wasmui.components." + fullname.rsplit(".", 1)[1]
+        return own if importlib.util.find_spec(own) is not None else "wasmui.components"
+    for prefix, target in _PACKAGES.items():
+        if fullname.startswith(prefix):
+            return target
+    own = "wasmui." + fullname.split(".", 1)[1]  # e.g. gradio.media -> wasmui.media
+    try:
+        return own if importlib.util.find_spec(own) is not None else None
+    except ModuleNotFoundError:
+        return None
 
 
 class _GradioAliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Meta-path finder answering ``gradio`` and ``gradio.*`` with wasmui modules."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname == "gradio" or fullname in _SUBMODULES:
-            return importlib.util.spec_from_loader(fullname, self)
-        return None
+        if not fullname.startswith("gradio.") and fullname != "gradio":
+            return None
+        # A package spec: `gradio.themes.base` needs `gradio.themes` to have a __path__.
+        return importlib.util.spec_from_loader(fullname, self, is_package=True)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        target = "wasmui" if spec.name == "gradio" else _SUBMODULES[spec.name]
+        target = _target(spec.name)
+        if target is None:
+            raise ModuleNotFoundError(f"{spec.name} is Gradio server internals that wasmui does not provide; "
+                                      "import the public names from `gradio` itself (e.g. `gr.Textbox`).",
+                                      name=spec.name)
         return importlib.import_module(target)
 
     def exec_module(self, module: types.ModuleType) -> None:
@@ -67,8 +109,8 @@ def install(force: bool = False) -> bool:
     if not force and sys.platform != "emscripten" and real_gradio_installed():
         return False
     sys.meta_path.insert(0, _finder)
-    for name in ["gradio", *_SUBMODULES]:
-        if name in sys.modules and not getattr(sys.modules[name], "__name__", "").startswith("wasmui"):
+    for name in [n for n in list(sys.modules) if n == "gradio" or n.startswith("gradio.")]:
+        if not getattr(sys.modules[name], "__name__", "").startswith("wasmui"):
             del sys.modules[name]
     return True
 
@@ -77,7 +119,7 @@ def uninstall() -> None:
     """Remove the alias (tests use this)."""
     if _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
-    for name in ["gradio", *_SUBMODULES]:
+    for name in [n for n in list(sys.modules) if n == "gradio" or n.startswith("gradio.")]:
         mod = sys.modules.get(name)
         if mod is not None and getattr(mod, "__name__", "").startswith("wasmui"):
             del sys.modules[name]

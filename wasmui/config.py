@@ -75,10 +75,47 @@ def theme_name(theme: Any) -> str | None:
     return getattr(theme, "name", type(theme).__name__.lower())
 
 
+def render_config(blocks: Blocks, renderable: Any, container: BlockContext, session: str,
+                  root: str = "") -> dict[str, Any]:
+    """``render_config`` of a finished ``@gr.render`` run: the container and what it now holds."""
+    layout = layout_of(container)
+    components = []
+    for block in [container, *_descendants(container)]:
+        entry = component_config(blocks, block, root)
+        entry["renderable"] = renderable.id
+        if block is not container:
+            entry["rendered_in"] = renderable.id
+        components.append(entry)
+    dependencies = [f.get_config() for f in list(blocks.fns.values())
+                    if f.rendered_in == renderable.id and f.render_session == session]
+    return {
+        "page": {"": {"layout": {"id": blocks._id, "children": layout["children"]},
+                      "components": [c["id"] for c in components], "dependencies": [d["id"] for d in dependencies]}},
+        "components": components,
+        "dependencies": dependencies,
+        "layout": layout,
+        "render_id": renderable.id,
+    }
+
+
+def _descendants(block: BlockContext) -> list[Block]:
+    out: list[Block] = []
+    for child in block.children:
+        out.append(child)
+        if isinstance(child, BlockContext):
+            out.extend(_descendants(child))
+    return out
+
+
 def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
-    """The full ``/config`` JSON for ``blocks`` served at ``root``."""
-    components = [component_config(blocks, b, root) for b in blocks.blocks.values()]
-    dependencies = [f.get_config() for f in blocks.fns.values()]
+    """The full ``/config`` JSON for ``blocks`` served at ``root``.
+
+    Blocks and listeners a ``@gr.render`` created belong to one session's page and
+    reach it through ``render_config``; the app's config never lists them.
+    """
+    components = [component_config(blocks, b, root) for b in list(blocks.blocks.values())
+                  if getattr(b, "rendered_in", None) is None]
+    dependencies = [f.get_config() for f in list(blocks.fns.values()) if f.rendered_in is None]
     layout = layout_of(blocks)
     return {
         "version": GRADIO_VERSION,

@@ -25,6 +25,11 @@ class Context:
     # True while wasmui.runner executes a user's app: launch() must not block.
     loading_app: bool = False
     launched: list[Blocks] = []
+    # While a @gr.render function runs: its Renderable, the session it renders for, and
+    # that session's key -> block id map (a keyed block keeps its id across renders).
+    renderable: Any = None
+    render_session: str | None = None
+    key_to_id: dict[Any, int] | None = None
 
     # Block classes by lower-cased class name (first definition wins), so a lower layer
     # can make a block of a higher-layer class (``every=`` makes a Timer) without importing it.

@@ -63,6 +63,13 @@ class BlockFunction:
     time_limit: float | None = None
     stream_every: float = 0.5
     validator: Callable[..., Any] | None = None
+    #: Set on a @gr.render's own dependency: that render's id.
+    render_id: int | None = None
+    #: Set on dependencies created inside a @gr.render run: the render's id, the session
+    #: it ran for (only that session may call it) and the listener's ``key``.
+    rendered_in: int | None = None
+    render_session: str | None = None
+    key: Any = None
     total_runtime: float = 0.0
     total_runs: int = 0
 
@@ -108,8 +115,8 @@ class BlockFunction:
             "trigger_only_on_failure": self.trigger_only_on_failure,
             "trigger_mode": self.trigger_mode,
             "api_visibility": self.api_visibility,
-            "rendered_in": None,
-            "render_id": None,
+            "rendered_in": self.rendered_in,
+            "render_id": self.render_id,
             "connection": self.connection,
             "time_limit": self.time_limit,
             "stream_every": self.stream_every,
@@ -346,7 +353,7 @@ def make_block_function(
         # Timer ticks default to no progress overlay, everything else to the full one.
         show_progress = "hidden" if targets and targets[0][1] == "tick" else "full"
     cancel_ids = [d.fn_id for d in _as_list(cancels)] if cancels else []
-    fn_id = len(root.fns)
+    fn_id = next_fn_id(root, key)
     limit_default = concurrency_limit == _DEFAULT
     block_fn = BlockFunction(
         id=fn_id, fn=fn, inputs=in_list, outputs=out_list, targets=targets, api_name=name,
@@ -362,7 +369,12 @@ def make_block_function(
         trigger_only_on_success=trigger_only_on_success, trigger_only_on_failure=trigger_only_on_failure,
         trigger_mode=trigger_mode, time_limit=time_limit, stream_every=stream_every,
         validator=validator, collects_event_data=fn is not None and _collects_event_data(fn),
+        key=key,
     )
+    if Context.renderable is not None:
+        block_fn.rendered_in = Context.renderable.id
+        block_fn.render_session = Context.render_session
+    root._fn_seq = max(root._fn_seq, fn_id + (2 if cancel_ids and fn is not None else 1))
     if cancel_ids and fn is None and not out_list and js is None:
         # A listener that only cancels is the cancel dependency itself.
         block_fn.cancels, block_fn.is_cancel_function, block_fn.queue = cancel_ids, True, False
@@ -381,7 +393,27 @@ def make_block_function(
     return block_fn
 
 
+def next_fn_id(root: Blocks, key: Any = None) -> int:
+    """A fresh dependency id (never reused after a re-render drops dependencies).
+
+    Inside a ``@gr.render`` run, a listener with a ``key`` gets the id the same key
+    had in the session's previous render, as in Gradio.
+    """
+    if key is not None and Context.renderable is not None:
+        for fn in root.fns.values():
+            if (fn.key == key and fn.rendered_in == Context.renderable.id
+                    and fn.render_session == Context.render_session):
+                return fn.id
+    return max(root._fn_seq, max(root.fns, default=-1) + 1)
+
+
 def _attach_every(root: Blocks, block_fn: BlockFunction, every: Any) -> None:
     """``every=`` on a listener re-runs it on a timer (Gradio 4 style)."""
     timer: Any = Context.block_class("timer")(every if isinstance(every, (int, float)) else getattr(every, "value", 1))
     block_fn.targets = block_fn.targets + [(timer._id, "tick")]
+
+
+# ``gradio.events`` also holds the event-data classes and this alias; apps import them from there.
+from wasmui.helpers import DeletedFileData, EventData, KeyUpData, SelectData  # noqa: E402
+
+EventListener = EventListenerMethod

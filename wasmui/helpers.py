@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from wasmui import files
 from wasmui.context import current_job
+from wasmui.data_classes import FileData
 
 T = TypeVar("T")
 
@@ -219,6 +220,15 @@ class CopyData(EventData):
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
         self.value = (data or {}).get("value")
+
+
+class DeletedFileData(EventData):
+    """Payload of ``File.delete``: the removed ``file`` (a ``FileData``)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        file = (data or {}).get("file") if isinstance(data, dict) else None
+        self.file = FileData.from_dict(file) if isinstance(file, dict) and "path" in file else file
 
 
 class DownloadData(EventData):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from wasmui.browser_limits import warn_server_options
 from wasmui.context import Context
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def parse_size(size: int | str) -> int:
 def launch(blocks: Blocks, **options: Any) -> Blocks:
     """Implementation of ``Blocks.launch``."""
     _apply_options(blocks, options)
+    warn_server_options(options)
     Context.launched.append(blocks)
     if Context.loading_app or sys.platform == "emscripten":
         return blocks

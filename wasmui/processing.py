@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wasmui.components.base import Component
+from wasmui.config import render_config
 from wasmui.context import JobContext, current_job, max_file_size
 from wasmui import helpers
 from wasmui.exceptions import Error
@@ -72,6 +73,8 @@ class Completed:
     data: list[Any]
     changed_state_ids: list[int] = field(default_factory=list)
     duration: float = 0.0
+    #: For a ``@gr.render`` run: the new part of the page (see ``wasmui.config.render_config``).
+    render_config: dict[str, Any] | None = None
 
 
 JobEvent = Generating | Log | ProgressEvent | Completed
@@ -238,6 +241,8 @@ async def run_job(
     """Run dependency ``fn_index`` for ``session``; yield its messages in order."""
     fn = blocks.fns[fn_index]
     start = time.monotonic()
+    if fn.render_session is not None and fn.render_session != session.hash:
+        raise Error("This event belongs to a part of the page rendered for another session.")
     if fn.fn is None:
         yield Completed([{"__type__": "update"} for _ in fn.outputs], [], 0.0)
         return
@@ -289,7 +294,11 @@ async def run_job(
     duration = time.monotonic() - start
     fn.total_runtime += duration
     fn.total_runs += 1
-    yield Completed(last, sorted(changed), duration)
+    rendered = job.extra.get("rendered")
+    render = None
+    if rendered is not None:
+        render = render_config(blocks, rendered[0], rendered[1], session.hash, root)
+    yield Completed(last, sorted(changed), duration, render)
 
 
 def make_request(**fields: Any) -> Request:

@@ -67,7 +67,12 @@ def localise(payload: Any, folder: Path) -> Any:
     path = out.get("path")
     if isinstance(path, str) and path.startswith(("http://", "https://")):
         local = folder / path.rsplit("/", 1)[-1]
-        local.write_bytes(_png_1x1() if local.suffix == ".png" else b"sample file")
+        if local.suffix == ".wav":
+            from wasmui.wav import write_wav
+
+            write_wav(local, 8000, b"\x00\x00" * 80)  # a real (silent) WAV, as the URL names one
+        else:
+            local.write_bytes(_png_1x1() if local.suffix == ".png" else b"sample file")
         out["path"], out["url"] = str(local), None
     return out
 

@@ -101,3 +101,18 @@ def test_string_shortcuts(spec, cls, attrs) -> None:
 def test_unknown_shortcut_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="No component named"):
         component_from_spec("nonsense")
+
+
+def test_color_picker_passes_hex_strings_and_refuses_structures(run) -> None:
+    from wasmui.processing import Completed
+
+    with gr.Blocks() as demo:
+        picker = gr.ColorPicker("#ff0000", label="Colour")
+        out = gr.Textbox()
+        picker.change(lambda c: c.upper(), picker, out)
+    assert picker.value == "#ff0000" and picker.postprocess(None) is None
+    with pytest.raises(gr.Error, match="colour string"):
+        run(demo, 0, [{"r": 255}])
+    done = [e for e in run(demo, 0, ["#00ff7f"]) if isinstance(e, Completed)][0]
+    assert done.data == ["#00FF7F"]
+    assert set(gr.ColorPicker.EVENTS) == {"change", "input", "release", "submit", "focus", "blur"}

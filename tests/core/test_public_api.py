@@ -9,13 +9,26 @@ import textwrap
 import wasmui
 
 EXPECTED = {
+    "Audio", "Video", "UploadButton", "DownloadButton", "WaveformOptions",
     "GRADIO_VERSION", "HTML", "JSON", "Accordion", "CheckboxGroup", "Dropdown", "Radio", "Blocks", "Button", "Checkbox", "ClearButton", "Column",
     "CopyData", "Dataset", "Dependency", "DownloadData", "Error", "EventData", "EventListenerMethod", "Examples",
     "File", "Group", "Info", "Interface", "KeyUpData", "Label", "Markdown", "Number", "Progress", "Request", "Row",
     "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "TabbedInterface", "Tabs", "Text", "TextArea", "Textbox", "Timer",
     "Warning", "__version__", "on",
     "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
+    "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
+    # Gradio names added for the names test (tests/core/test_gradio_names.py)
+    "BarPlot", "Brush", "CSVLogger", "Cache", "Checkboxgroup", "ClassicCSVLogger", "Component",
+    "DeepLinkButton", "DeletedFileData", "Dialogue", "DuplicateButton", "Eraser", "FileData", "FileExplorer",
+    "FileSize", "Files", "FlaggingCallback", "Header", "I18n", "ImageEditor", "ImageMask",
+    "InputHTMLAttributes", "Json", "LayerOptions", "LinePlot", "LoginButton", "Model3D", "NO_RELOAD",
+    "OAuthProfile", "OAuthToken", "Paint", "Plot", "ScatterPlot", "Server", "Sidebar", "SimpleCSVLogger",
+    "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
+    "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
+    "mount_gradio_app", "validators", "render",
     "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    "Annotatedimage", "DataFrame", "Highlight", "Highlightedtext", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
@@ -11,10 +12,12 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
+from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
+from wasmui.components.file import File, Files
+from wasmui.components.download_button import DownloadButton
 from wasmui.components.datetime_component import DateTime
-from wasmui.components.file import File
 from wasmui.components.gallery import Gallery
 from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
@@ -27,13 +30,32 @@ from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
-from wasmui.components.textbox import Text, TextArea, Textbox
+from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
+from wasmui.components.upload_button import UploadButton
+from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
+from wasmui.layouts import Form
+from wasmui.pending import (
+    BarPlot,
+    DeepLinkButton,
+    Dialogue,
+    DuplicateButton,
+    FileExplorer,
+    ImageEditor,
+    LinePlot,
+    LoginButton,
+    Model3D,
+    Navbar,
+    Plot,
+    ScatterPlot,
+    WorkflowCanvas,
+)
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
+    "microphone": (Audio, {"sources": ["microphone"]}),
 }
 
 
@@ -71,11 +93,23 @@ def component_from_spec(spec: Any, render: bool = False) -> Component:
     raise InvalidComponentError(f"Cannot make a component from {spec!r}.")
 
 
-# Gradio's historical alias.
+# Gradio's historical aliases.
 get_component_instance = component_from_spec
+component = component_from_spec
+Checkboxgroup = CheckboxGroup
+Json = JSON
+DataFrame = Dataframe
+Highlight = Highlightedtext = HighlightedText
+Annotatedimage = AnnotatedImage
 
 __all__ = [
-    "AnnotatedImage", "HTML", "JSON", "BrowserState", "Button", "Checkbox", "CheckboxGroup", "Code", "ClearButton", "Dropdown", "Radio", "Component", "Dataframe", "Dataset", "DateTime", "File", "FormComponent", "Gallery", "HighlightedText", "Image", "ImageSlider", "Label",
-    "Markdown", "Number", "ParamViewer", "Slider", "State", "Text", "TextArea", "Textbox", "Timer", "WatermarkOptions", "WebcamOptions", "component_from_spec",
-    "get_component_instance",
+    "DataFrame", "Highlight", "Highlightedtext", "Annotatedimage",
+    "AnnotatedImage", "Audio", "BarPlot", "BrowserState", "Button", "Checkbox", "CheckboxGroup",
+    "Checkboxgroup", "ClearButton", "Code", "ColorPicker", "Component", "Dataframe", "Dataset", "DateTime",
+    "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown", "DuplicateButton", "File", "FileExplorer",
+    "Files", "Form", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageEditor",
+    "ImageSlider", "InputHTMLAttributes", "JSON", "Json", "Label", "LinePlot", "LoginButton", "Markdown",
+    "Model3D", "Navbar", "Number", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider", "State", "Text",
+    "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
+    "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

@@ -73,7 +73,8 @@ class Component(Block):
         self.scale = scale
         self.min_width = min_width
         self.interactive = interactive
-        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        # Gradio sends a list: one name, the names given, or [] for None.
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key or [])
         self.load_event_to_attach: tuple[Callable[..., Any], list[tuple[Block, str]], Any] | None = None
         super().__init__(elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, visible=visible)
         initial = value

@@ -51,7 +51,7 @@ def zone(name: str | None) -> tzinfo | None:
 def localize(dt: datetime, tz: tzinfo) -> datetime:
     """Attach ``tz`` to a naive wall-clock time (pytz zones need ``localize`` for DST)."""
     loc = getattr(tz, "localize", None)
-    return loc(dt) if callable(loc) else dt.replace(tzinfo=tz)  # type: ignore[no-any-return]
+    return loc(dt) if callable(loc) else dt.replace(tzinfo=tz)
 
 
 class DateTime(FormComponent):

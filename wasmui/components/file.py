@@ -83,3 +83,15 @@ class File(FileComponent):
         if isinstance(value, list):
             return ", ".join(Path(v).name for v in value)
         return Path(value).name
+
+
+class Files(File):
+    """Gradio's ``gr.Files`` template: a ``File`` taking several files by default."""
+
+    def __init__(self, value: Any = None, *, file_count: Literal["single", "multiple", "directory"] = "multiple",
+                 **kwargs: Any) -> None:
+        super().__init__(value, file_count=file_count, **kwargs)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "file"

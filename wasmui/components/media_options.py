@@ -46,3 +46,15 @@ class WatermarkOptions:
         w = self.watermark
         return {"watermark": str(w) if isinstance(w, (str, Path)) else None,
                 "position": list(self.position) if isinstance(self.position, tuple) else self.position}
+
+
+@dataclasses.dataclass
+class WaveformOptions:
+    """How ``gr.Audio`` draws its waveform, and the sample rate it records at."""
+
+    waveform_color: str | None = None
+    waveform_progress_color: str | None = None
+    trim_region_color: str | None = None
+    show_recording_waveform: bool = True
+    skip_length: int | float = 5
+    sample_rate: int = 44100

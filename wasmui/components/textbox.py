@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from wasmui.components.base import COMMON_PROPS, FormComponent, component_kwargs
+
+
+@dataclass
+class InputHTMLAttributes:
+    """HTML attributes put on the Textbox's ``<input>``/``<textarea>`` (``html_attributes=``)."""
+
+    autocapitalize: Literal["off", "none", "on", "sentences", "words", "characters"] | None = None
+    autocorrect: Literal["on", "off"] | None = None
+    spellcheck: bool | None = None
+    autocomplete: str | None = None
+    tabindex: int | None = None
+    enterkeyhint: Literal["enter", "done", "go", "next", "previous", "search", "send"] | None = None
+    lang: str | None = None
 
 
 class Textbox(FormComponent):

@@ -21,7 +21,10 @@ import { useCss } from "./ui/styles.js";
 
 type NodeProps = { node: LayoutNode; ctx: ShellContext };
 
-function NodeView({ node, ctx }: NodeProps): ComponentChild {
+function NodeView({ node: configNode, ctx }: NodeProps): ComponentChild {
+  // A @gr.render container shows what its latest run mounted.
+  const rendered = ctx.store.childrenOf(configNode.id);
+  const node = rendered ? { ...configNode, children: rendered } : configNode;
   const state = ctx.store.get(node.id);
   if (!state) {
     // The root Blocks id is not a component: lay its children out as a column.

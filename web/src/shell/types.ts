@@ -13,6 +13,9 @@ export type ComponentConfig = {
   props: Props;
   skip_api?: boolean;
   api_info?: unknown;
+  key?: unknown;
+  /** Set on blocks that a `@gr.render` run mounted: that render's id. */
+  rendered_in?: number | null;
 };
 
 export type LayoutNode = { id: number; children?: LayoutNode[] };
@@ -40,6 +43,18 @@ export type DependencyConfig = {
   collects_event_data?: boolean;
   connection?: string;
   api_name?: string | null;
+  /** Created by a `@gr.render` run (that render's id): replaced on its next run. */
+  rendered_in?: number | null;
+  /** The dependency that (re)runs a `@gr.render`. */
+  render_id?: number | null;
+};
+
+/** `output.render_config` of a finished `@gr.render` run (gradio-protocol.md §4). */
+export type RenderConfig = {
+  components: ComponentConfig[];
+  dependencies: DependencyConfig[];
+  layout: LayoutNode;
+  render_id: number;
 };
 
 export type GradioConfig = {

@@ -12,7 +12,7 @@
  * MessagePort to the Pyodide worker, through a service worker or natively.
  */
 
-import type { FileData, ProgressEntry } from "../types.js";
+import type { FileData, ProgressEntry, RenderConfig } from "../types.js";
 import { readSSE } from "./sse.js";
 import { applyDiff, type Edit } from "./diff.js";
 
@@ -22,7 +22,7 @@ export type JobEvent =
   | { type: "progress"; progress: ProgressEntry[] }
   | { type: "log"; level: string; message: string; title: string | null; duration: number | null; visible: boolean }
   | { type: "data"; data: unknown[]; generating: boolean }
-  | { type: "complete"; changedStateIds: number[] }
+  | { type: "complete"; changedStateIds: number[]; renderConfig: RenderConfig | null }
   | ErrorEvent;
 
 export type ErrorEvent = {
@@ -175,7 +175,11 @@ export class GradioClient {
         }
         const out = JSON.parse(text) as Record<string, unknown>;
         onEvent({ type: "data", data: (out.data as unknown[]) ?? [], generating: false });
-        onEvent({ type: "complete", changedStateIds: (out.changed_state_ids as number[]) ?? [] });
+        onEvent({
+          type: "complete",
+          changedStateIds: (out.changed_state_ids as number[]) ?? [],
+          renderConfig: (out.render_config as RenderConfig | null) ?? null,
+        });
       } catch (e) {
         if (ctrl.signal.aborted || this._closed) return;
         onEvent(errorFromPayload({ error: `Connection error: ${String(e)}` }));
@@ -233,7 +237,11 @@ export class GradioClient {
           else {
             // A cancelled job completes with an empty output: keep what is shown.
             if (Array.isArray(out.data)) onEvent({ type: "data", data: out.data, generating: false });
-            onEvent({ type: "complete", changedStateIds: (out.changed_state_ids as number[]) ?? [] });
+            onEvent({
+          type: "complete",
+          changedStateIds: (out.changed_state_ids as number[]) ?? [],
+          renderConfig: (out.render_config as RenderConfig | null) ?? null,
+        });
           }
           finish();
           return true;

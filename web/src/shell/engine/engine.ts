@@ -11,7 +11,7 @@
 
 import { batch } from "@preact/signals";
 import type { ErrorEvent, GradioClient, JobEvent, Job } from "../client/client.js";
-import type { DependencyConfig, GradioConfig, LoadingStatus } from "../types.js";
+import type { DependencyConfig, GradioConfig, LoadingStatus, RenderConfig } from "../types.js";
 import { isUpdate } from "../types.js";
 import type { Store, ValueSource } from "./store.js";
 import { compileDepJs } from "./js.js";
@@ -39,7 +39,12 @@ export class Engine {
     this._store = store;
     this._client = client;
     this._toasts = toasts;
-    for (const dep of config.dependencies) {
+    this._addDeps(config.dependencies);
+    store.setChangeListener((id, source) => this._valueChanged(id, source));
+  }
+
+  private _addDeps(deps: DependencyConfig[]): void {
+    for (const dep of deps) {
       this._deps.set(dep.id, dep);
       for (const [target, event] of dep.targets) {
         if (target === null) continue; // "then" / "unload" pseudo-targets
@@ -55,7 +60,35 @@ export class Engine {
         this._followers.set(dep.trigger_after, list);
       }
     }
-    store.setChangeListener((id, source) => this._valueChanged(id, source));
+  }
+
+  /**
+   * Mounts a `@gr.render` result: the dependencies of its previous run go
+   * (a keyed listener comes back under the same id), the new ones are wired,
+   * and the store lays the new blocks out in the render's container. New
+   * renders inside it start with their own `load` trigger, as at page load.
+   */
+  applyRender(rc: RenderConfig): void {
+    const stale = (d: DependencyConfig): boolean => d.rendered_in === rc.render_id || rc.dependencies.some((n) => n.id === d.id);
+    for (const [id, dep] of this._deps) if (stale(dep)) this._deps.delete(id);
+    for (const [key, list] of this._byEvent) {
+      const keep = list.filter((d) => !stale(d));
+      if (keep.length) this._byEvent.set(key, keep);
+      else this._byEvent.delete(key);
+    }
+    for (const [key, list] of this._followers) {
+      const keep = list.filter((f) => !stale(f.dep));
+      if (keep.length) this._followers.set(key, keep);
+      else this._followers.delete(key);
+    }
+    this._store.mountRender(rc.render_id, rc.layout, rc.components, rc.dependencies);
+    this._addDeps(rc.dependencies);
+    // A nested @gr.render has its page-load trigger; its page is this render.
+    for (const dep of rc.dependencies) {
+      if (dep.render_id != null && dep.targets.some(([, ev]) => ev === "load")) {
+        void this._dispatch(dep, { targetId: null, eventData: null });
+      }
+    }
   }
 
   close(): void {
@@ -219,6 +252,7 @@ export class Engine {
         case "complete":
           ok = true;
           setStatus(null);
+          if (e.renderConfig) this.applyRender(e.renderConfig);
           for (const sid of e.changedStateIds) this.trigger(sid, "change");
           break;
         case "error":

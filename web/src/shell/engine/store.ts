@@ -8,7 +8,7 @@
  */
 
 import { signal, batch, type Signal } from "@preact/signals";
-import type { ComponentConfig, DependencyConfig, LoadingStatus, Props } from "../types.js";
+import type { ComponentConfig, DependencyConfig, LayoutNode, LoadingStatus, Props } from "../types.js";
 
 export type ValueSource = "user" | "output";
 
@@ -41,6 +41,8 @@ export class ComponentState {
   readonly validation = signal<string | null>(null);
   /** Which dependency owns `status`, so a finishing job clears only its own. */
   statusOwner: number | null = null;
+  /** The `@gr.render` whose run mounted this block (null for the app's own blocks). */
+  renderedIn: number | null = null;
 
   constructor(cfg: ComponentConfig, rules: TypeRules = {}) {
     this.id = cfg.id;
@@ -89,8 +91,16 @@ export class Store {
   private _onChange: ChangeListener = () => {};
   /** Change notifications held back while a whole output set is applied. */
   private _held: [number, ValueSource][] | null = null;
+  private readonly _rulesFor: RulesFor;
+  /** Children of containers a `@gr.render` run filled, replacing the config layout's. */
+  private readonly _children = signal<ReadonlyMap<number, LayoutNode[]>>(new Map());
 
   constructor(components: ComponentConfig[], deps: DependencyConfig[], rulesFor: RulesFor = () => ({})) {
+    this._rulesFor = rulesFor;
+    this._add(components, deps);
+  }
+
+  private _add(components: ComponentConfig[], deps: DependencyConfig[]): void {
     const inputs = new Set<number>();
     const outputs = new Set<number>();
     for (const d of deps) {
@@ -98,7 +108,7 @@ export class Store {
       d.outputs.forEach((o) => outputs.add(o));
     }
     for (const c of components) {
-      const st = new ComponentState(c, rulesFor(c.type));
+      const st = new ComponentState(c, this._rulesFor(c.type));
       const p = st.props.peek();
       const interactive = resolveInteractive(c.id, p, inputs, outputs);
       // Gradio's views start from their own empty value when the config has
@@ -108,6 +118,42 @@ export class Store {
       st.props.value = { ...p, value, interactive };
       this._map.set(c.id, st);
     }
+  }
+
+  /** The children a render put in container `id` (reading subscribes), or undefined. */
+  childrenOf(id: number): LayoutNode[] | undefined {
+    return this._children.value.get(id);
+  }
+
+  /**
+   * Mounts the result of a `@gr.render` run: drops the blocks of its previous
+   * run, adds the new ones and lays them out in the render's container. A
+   * block that comes back with the same id and a `key` (Gradio keeps its id
+   * across renders) keeps the current values of its `preserved_by_key` props,
+   * so what the user typed survives the re-render.
+   */
+  mountRender(renderId: number, layout: LayoutNode, components: ComponentConfig[], deps: DependencyConfig[]): void {
+    const kept = new Map<number, Props>();
+    for (const c of components) {
+      const old = this._map.get(c.id);
+      if (!old || c.props.key == null) continue;
+      const names = Array.isArray(c.props.preserved_by_key) ? (c.props.preserved_by_key as string[]) : [];
+      const cur = old.props.peek();
+      kept.set(c.id, Object.fromEntries(names.filter((n) => n in cur).map((n) => [n, cur[n]])));
+    }
+    for (const [id, st] of this._map) if (st.renderedIn === renderId) this._map.delete(id);
+    batch(() => {
+      this._add(components, deps);
+      for (const c of components) {
+        const st = this._map.get(c.id)!;
+        st.renderedIn = c.rendered_in ?? null;
+        const preserved = kept.get(c.id);
+        if (preserved) st.props.value = { ...st.props.peek(), ...preserved };
+      }
+      const next = new Map(this._children.peek());
+      next.set(layout.id, layout.children ?? []);
+      this._children.value = next;
+    });
   }
 
   setChangeListener(fn: ChangeListener): void {

@@ -1,0 +1,146 @@
+"""Audio, Video, UploadButton and DownloadButton in real Chromium on Pyodide.
+
+Capture uses Chromium's fake devices (``--use-fake-device-for-media-stream``,
+see conftest.ARGS): the microphone is a periodic beep, the camera a test card.
+Media reach the page through the service worker, so seeking shows 206 answers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_ready
+from wasmui import media
+
+APP = Path(__file__).resolve().parent / "media_av_app"
+
+
+@pytest.fixture
+def app_page(page: Any, built_site: Any, served: Any) -> Any:
+    base = served(built_site(APP))
+    page.responses = []
+    page.on("response", lambda r: page.responses.append((r.status, r.url)))
+    page.goto(base + "/")
+    wait_ready(page)
+    page.base = base
+    return page
+
+
+def media_state(page: Any, selector: str) -> dict[str, Any]:
+    return page.locator(selector).evaluate(
+        "m => ({duration: m.duration, time: m.currentTime, ended: m.ended, paused: m.paused, src: m.src})")
+
+
+def test_audio_output_plays_for_its_duration(app_page: Any) -> None:
+    page = app_page
+    page.get_by_label("Seconds").fill("1.5")
+    page.get_by_role("button", name="Make tone").click()
+    player = page.locator("[data-testid=block-3] audio, audio[aria-label=Tone]").first
+    expect(player).to_have_attribute("src", re.compile(r"tone-1\.5\.wav$"))
+    player.evaluate("m => m.readyState >= 1 || new Promise(r => m.addEventListener('loadedmetadata', r, {once: true}))")
+    assert media_state(page, "audio[aria-label=Tone]")["duration"] == pytest.approx(1.5, abs=0.02)
+    # A real click on the native play button (left end of the controls): a user gesture.
+    box = player.bounding_box()
+    page.mouse.click(box["x"] + 20, box["y"] + box["height"] / 2)
+    expect(page.get_by_label("Plays")).to_have_value("1")  # the play event reached Python
+    page.wait_for_function("m => m.ended", arg=player.element_handle(), timeout=10_000)
+    assert media_state(page, "audio[aria-label=Tone]")["time"] == pytest.approx(1.5, abs=0.05)
+    assert any(status == 206 and "tone-1.5.wav" in url for status, url in page.responses)
+
+
+def test_microphone_recording_reaches_the_function_as_wav(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("button", name="Record").click()
+    page.wait_for_function(
+        "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
+        " return e && +e.dataset.seconds >= 1.0 }")
+    page.get_by_role("button", name="Stop").click()
+    heard = page.get_by_label("Heard")
+    expect(heard).to_have_value(re.compile(r"^rate=44100 seconds=\d\.\d\d channels=1$"), timeout=20_000)
+    seconds = float(re.search(r"seconds=([\d.]+)", heard.input_value()).group(1))  # type: ignore[union-attr]
+    assert 1.0 <= seconds <= 4.0
+    # The recording is now the component's value: a player with the WAV.
+    expect(page.locator("audio[aria-label=Mic]")).to_have_attribute("src", re.compile(r"recording-.*\.wav$"))
+
+
+def test_denied_microphone_gives_a_readable_message(new_page: Any, built_site: Any, served: Any) -> None:
+    # The fake-UI flag grants every prompt, so deny by permissions policy: the app in an
+    # iframe that is not allowed the microphone gets a real NotAllowedError.
+    base = served(built_site(APP))
+    page = new_page()
+    page.goto(base + "/sw.js")  # any same-origin document to host the iframe
+    page.set_content(f'<iframe allow="microphone \'none\'" src="{base}/" style="width:1000px;height:800px"></iframe>')
+    frame = page.frame_locator("iframe")
+    record = frame.get_by_role("button", name="Record")
+    expect(record).to_be_visible(timeout=120_000)
+    page.frames[1].wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=120_000)
+    record.click()
+    expect(frame.get_by_role("alert")).to_contain_text("Access to the microphone was denied")
+    # Nothing is stuck: the rest of the app still answers.
+    frame.get_by_role("button", name="Make tone").click()
+    expect(frame.locator("audio[aria-label=Tone]")).to_have_attribute("src", re.compile(r"\.wav$"))
+
+
+def test_video_uploads_plays_and_seeks_with_range_requests(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Video").click()
+    page.locator("input[type=file][aria-label='Video in']").set_input_files(media.get_video("world.mp4"))
+    out = page.locator("video[aria-label='Video out']")
+    expect(out).to_have_attribute("src", re.compile(r"world\.mp4$"), timeout=20_000)
+    out.evaluate("v => v.readyState >= 1 || new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}))")
+    assert media_state(page, "video[aria-label='Video out']")["duration"] == pytest.approx(10, abs=0.5)
+    # Muted playback needs no gesture; then seek into the middle.
+    out.evaluate("v => { v.muted = true; return v.play() }")
+    page.wait_for_function("v => v.currentTime > 0.3", arg=out.element_handle())
+    out.evaluate("v => new Promise(r => { v.addEventListener('seeked', r, {once: true}); v.currentTime = 6; })")
+    state = media_state(page, "video[aria-label='Video out']")
+    assert state["time"] >= 6
+    partial = [url for status, url in page.responses if status == 206 and url.endswith("world.mp4")]
+    assert partial, "the video was not fetched with Range requests"
+
+
+def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Video").click()
+    sample = page.locator("video[aria-label='Sample video']")
+    expect(sample).to_have_attribute("src", re.compile(r"world\.mp4$"), timeout=20_000)
+    page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())
+    cues = sample.evaluate("""v => new Promise(r => {
+        const t = v.textTracks[0]; t.mode = 'hidden';
+        const done = () => r(Array.from(t.cues || []).map(c => c.text));
+        t.cues && t.cues.length ? done() : v.querySelector('track').addEventListener('load', done, {once: true});
+    })""")
+    assert cues == ["First caption", "Second caption"]
+
+
+def test_upload_button_then_download_button_round_trip(app_page: Any, tmp_path: Path) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Buttons").click()
+    source = tmp_path / "notes.txt"
+    source.write_text("round trip ✓\n")
+    page.locator(".upload-button-wrap input[type=file]").set_input_files(str(source))
+    expect(page.get_by_label("Content")).to_have_value("round trip ✓\n")
+    download_button = page.get_by_role("button", name="Download notes.txt")
+    expect(download_button).to_be_visible()
+    with page.expect_download() as info:
+        download_button.click()
+    download = info.value
+    assert download.suggested_filename == "notes.txt"
+    assert Path(download.path()).read_text() == "round trip ✓\n"
+
+
+def test_wrong_file_type_is_a_readable_error_and_the_next_event_works(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Buttons").click()
+    page.locator(".upload-button-wrap input[type=file]").set_input_files(media.get_image("logo.png"))
+    error = page.get_by_text(re.compile(r"Invalid file type: logo\.png\. Please upload a file that is one of these formats: \['\.txt'\]"))
+    expect(error).to_be_visible(timeout=20_000)
+    expect(error).to_have_count(1)  # .success() did not run after the failure
+    expect(page.get_by_role("button", name=re.compile("^Download"))).to_be_hidden()
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo")).to_have_value("still works")
