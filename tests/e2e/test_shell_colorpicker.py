@@ -3,21 +3,11 @@ keyboard access, read-only mode, light and dark."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
-import wasmui
-
 APP = "shell_colorpicker.py"
-pytestmark = [
-    pytest.mark.e2e,
-    # gr.ColorPicker's Python class lands from the kit-py branch; until then only
-    # WASMUI_SHELL_BACKEND=gradio (real Gradio) can serve this app.
-    pytest.mark.skipif(not hasattr(wasmui, "ColorPicker") and os.environ.get("WASMUI_SHELL_BACKEND", "native") == "native",
-                       reason="wasmui has no gr.ColorPicker yet (kit-py)"),
-]
+pytestmark = pytest.mark.e2e
 
 
 def parts(page, label):
