@@ -69,6 +69,7 @@ def test_numpy_pillow_pandas_matplotlib_answer_offline(page: Any, served: Any, d
     assert first_package < wasm
     last = page.evaluate("window.__downloads[window.__downloads.length - 1]")
     assert last["done"] and sorted(last["packages"]) == needed
+    assert last["packages"][:4] == ["matplotlib", "numpy", "pandas", "pillow"]  # what the app asked for first
     assert last["loaded"] == sum((dist_site / "pyodide" / f).stat().st_size for f in requested) == last["total"]
 
 
