@@ -314,6 +314,14 @@ class Blocks(BlockContext):
             fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
         self.fns = root.fns
 
+    def clear(self) -> Blocks:
+        """Forget every block and listener (Gradio's ``with demo.clear():`` starts over)."""
+        self.children = []
+        self.blocks = {}
+        self.fns = {}
+        self._fn_seq = 0
+        return self
+
     def set_event_trigger(self, *args: Any, **kwargs: Any) -> tuple[BlockFunction, int]:
         """Create a dependency (see ``wasmui.events.make_block_function``)."""
         fn = events.make_block_function(self, *args, **kwargs)
