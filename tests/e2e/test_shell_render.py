@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from test_shell_support import app_servers, shell, shell_dist  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 APP = "shell_render.py"
