@@ -205,7 +205,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <title>{html.escape(title)}</title>
 <link rel="icon" href="data:,">
 <script type="module" src="{site}assets/wasmui.js"></script>
-<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}</style>
+<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}@media (prefers-color-scheme:dark){{body{{background:#0b0f19}}}}</style>
 </head>
 <body>
 <wasmui-app {attrs}>

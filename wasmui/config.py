@@ -32,6 +32,9 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
         props = {k: v for k, v in block.get_config().items() if v is not None}
     if props.get("value") is not None:
         props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
+    for name in getattr(block, "FILE_PROPS", ()):
+        if props.get(name) is not None:
+            props[name] = serve_files(copy.deepcopy(props[name]), blocks, root)
     skip = bool(block.skip_api)
     entry: dict[str, Any] = {
         "id": block._id,

@@ -75,7 +75,8 @@ def to_uint8(arr: Any) -> Any:
     """An array as uint8 pixels, with the scaling Gradio applies.
 
     Floats are read as [0, 1] (values in [-1, 1] are allowed, negatives clip to 0),
-    booleans as {0, 255}; wider integers are rescaled by their bit depth.
+    booleans as {0, 255}; integers that already fit in 0..255 are kept, wider ones
+    are rescaled by their bit depth.
     """
     import numpy as np
 
@@ -92,15 +93,13 @@ def to_uint8(arr: Any) -> Any:
         np.rint(out, out=out)
         np.clip(out, 0, 255, out=out)
         return out.astype(np.uint8)
-    if kind == "u":
-        shift = 8 * a.dtype.itemsize - 8
-        return (a >> shift).astype(np.uint8)
-    if kind == "i":
-        # Signed: the positive range (bits - 1) maps onto 8 bits; negatives clip.
-        shift = 8 * a.dtype.itemsize - 1 - 8
-        pos = np.maximum(a, 0)
-        scaled = pos >> shift if shift >= 0 else pos << -shift
-        return np.clip(scaled, 0, 255).astype(np.uint8)
+    if kind in "ui":
+        pos = np.maximum(a, 0) if kind == "i" else a  # negatives clip to 0
+        if not a.size or int(pos.max()) < 256:
+            return pos.astype(np.uint8)  # values already 8-bit (e.g. int64 from arithmetic): kept
+        # Wider values: the type's bit depth (unsigned, or the positive range of signed) maps onto 8 bits.
+        shift = 8 * a.dtype.itemsize - (8 if kind == "u" else 9)
+        return (pos >> shift).astype(np.uint8)
     raise Error(f"Cannot display an array of type {a.dtype} as an image.")
 
 

@@ -57,6 +57,10 @@ def test_integer_and_bool_arrays() -> None:
     assert imaging.to_uint8(np.array([[65535, 256]], np.uint16)).tolist() == [[255, 1]]
     assert imaging.to_uint8(np.array([[32767, -5]], np.int16)).tolist() == [[255, 0]]
     assert imaging.to_uint8(np.array([[7]], np.uint8)).tolist() == [[7]]
+    # uint8 * int64 gives int64 values that already fit: kept as they are (gallery_selections demo).
+    solid = np.ones((2, 2, 3), np.uint8) * np.array([27, 190, 157])
+    assert solid.dtype == np.int64 and imaging.to_uint8(solid)[0, 0].tolist() == [27, 190, 157]
+    assert imaging.to_uint8(np.array([[300, -4]], np.int32)).tolist() == [[0, 0]]
 
 
 # -- preprocess -------------------------------------------------------------------------

@@ -30,7 +30,7 @@ LAYERS: dict[str, int] = {
     "blocks": 1, "events": 1, "sessions": 1,
     "layouts": 2, "components": 2,
     "config": 3, "api_info": 3, "outputs": 3, "processing": 3, "interface": 3, "examples": 3,
-    "tabbed_interface": 3,
+    "tabbed_interface": 3, "chat_interface": 3,
     "server": 4,
     "runner": 5, "launching": 5, "build": 5, "devserver": 5, "cli": 5, "_pyodide": 5, "native": 5,
     "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5,
@@ -169,3 +169,36 @@ def test_the_checker_sees_lazy_and_upward_imports(tmp_path: Path) -> None:
     assert [t for _, t in top] == ["wasmui.server"]
     assert layer_of("wasmui.server") > layer_of("wasmui.components.probe")
     assert [t for _, t in lazy] == ["wasmui.config"]
+
+
+def _concrete_component_names() -> set[str]:
+    """Names of every concrete component class (the bases generic code may test for are left out)."""
+    import wasmui  # noqa: F401 - loads every component
+    from wasmui.components.base import Component
+
+    names: set[str] = set()
+    stack: list[type] = [Component]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            stack.append(sub)
+            if sub.__module__.startswith("wasmui.components.") and sub.__name__ not in ("FormComponent", "FileComponent"):
+                names.add(sub.__name__)
+    return names
+
+
+def test_generic_modules_never_test_for_a_concrete_component() -> None:
+    """Outside ``components/`` code asks the component (its contract), never ``isinstance(x, State)``."""
+    concrete = _concrete_component_names()
+    found = []
+    for path in sources():
+        if "components" in path.relative_to(PACKAGE).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("isinstance", "issubclass") \
+                    and len(node.args) == 2:
+                classes = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+                # Bare names only: ``mod.Image`` in imaging is PIL's class, not gr.Image.
+                names = {c.id for c in classes if isinstance(c, ast.Name)}
+                found += [f"{module_name(path)}:{node.lineno} isinstance(..., {n})" for n in names & concrete]
+    assert "State" in concrete and "Textbox" in concrete
+    assert not found, f"generic modules test for concrete components (add a contract hook instead): {found}"

@@ -213,6 +213,8 @@ def test_media_samples_exist_and_unknown_names_fail() -> None:
         assert path.is_file() and 0 < path.stat().st_size < 64_000, path
         assert Path(getter()).parent == path.parent  # random pick from the same folder
     assert wav.wav_duration(media.get_audio("sax.wav")) >= 10  # the playback_position demo seeks to 10 s
+    for sample in Path(media.get_audio("sax.wav")).parent.glob("*.wav"):
+        assert wav.read_wav(sample).sample_rate >= 3000, f"{sample.name}: browsers refuse rates below 3000 Hz"
     assert media.MEDIA_PATHS[0] == media.MEDIA_ROOT / "images"
     for bad in ("nope.wav", "../images/lion.jpg", "/etc/passwd"):
         with pytest.raises(FileNotFoundError):

@@ -1,7 +1,9 @@
 """Fixtures for end-to-end tests: real Pyodide in Debian's Chromium, offline.
 
 * ``browser``     -- one headless Chromium per session (``/usr/bin/chromium``; never ``playwright install``)
-* ``built_site``  -- ``built_site(app_dir, asgi=None) -> Path``: a ``wasmui build`` of the app (cached per session)
+* ``built_site``  -- ``built_site(app_dir, asgi=None, pyodide=None) -> Path``: a ``wasmui build`` of the app
+                     (cached per session); ``pyodide=`` a distribution folder (the ``pyodide_dist`` fixture of
+                     ``tests/conftest.py``) for apps using numpy, Pillow, pandas, matplotlib
 * ``served``      -- ``served(site_dir) -> base URL``: the folder on a local static server (127.0.0.1)
 * ``page``        -- a fresh context + page that records every request (``page.requests``) and
                      console errors (``page.console_errors``); ``new_page(**context_options)`` for variants
@@ -62,15 +64,15 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """``built_site(app_dir, asgi=None)``: builds once per session and returns the site folder."""
-    cache: dict[tuple[str, str | None], Path] = {}
+    """``built_site(app_dir, asgi=None, pyodide=None)``: builds once per session and returns the site folder."""
+    cache: dict[tuple[str, str | None, str | None], Path] = {}
 
-    def make(app_dir: str | Path, asgi: str | None = None) -> Path:
-        key = (str(Path(app_dir).resolve()), asgi)
+    def make(app_dir: str | Path, asgi: str | None = None, pyodide: str | Path | None = None) -> Path:
+        key = (str(Path(app_dir).resolve()), asgi, None if pyodide is None else str(pyodide))
         if key not in cache:
             out = tmp_path_factory.mktemp("site")
             if asgi is None:
-                build.build_site(app_dir, out)
+                build.build_site(app_dir, out, pyodide=pyodide)
             else:
                 # A raw ASGI app has no Gradio config: the page serves it with asgi="module:attr".
                 specs, _ = build.find_apps(app_dir)

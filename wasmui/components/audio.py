@@ -153,6 +153,10 @@ class Audio(FileComponent):
             self.subtitles = self._subtitle_file(subtitles)
         super().__init__(**component_kwargs(locals()))
 
+    def required_packages(self) -> set[str]:
+        # (sample_rate, array) values are numpy arrays; WAV itself is read with the stdlib.
+        return {"numpy"} if self.type == "numpy" else set()
+
     @staticmethod
     def _subtitle_file(path: str | Path) -> Any:
         if Path(path).suffix.lower() == ".json":

@@ -24,7 +24,6 @@ from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context
 from wasmui.layouts import Form
 
-
 # The props of Gradio's ``Component.__init__`` that most components send.
 COMMON_PROPS: tuple[str, ...] = (
     "value", "label", "info", "show_label", "container", "scale", "min_width", "interactive",
@@ -38,9 +37,9 @@ class Component(Block):
     skip_api: ClassVar[bool] = False
     EVENTS: ClassVar[list[str]] = []
     CONFIG_PROPS: ClassVar[tuple[str, ...]] = COMMON_PROPS
-    #: True for components whose value lives per session in Python and never travels to
-    #: the browser (``gr.State``): inputs read the session, outputs write it, no payload.
-    stateful: ClassVar[bool] = False
+    # ``stateful`` (from Block): True for components whose value lives per session in
+    # Python and never travels to the browser (``gr.State``): inputs read the session,
+    # outputs write it, the config carries no value.
     # Schema type names used by /info's ``python_type`` entries.
     PYTHON_TYPE: ClassVar[str] = "Any"
     # None keeps a missing ``buttons`` out of the config, as Gradio does for some components.

@@ -66,8 +66,13 @@ export class PackageDownloads {
   private total = 0;
   private lastReport = 0;
 
+  /** The packages the app asked for first, then their dependencies (what the boot bar names). */
+  private readonly order: string[];
+
   constructor(readonly keys: string[], lock: Lock, indexURL: string,
-    private readonly report: (progress: DownloadProgress) => void) {
+    private readonly report: (progress: DownloadProgress) => void, requested: string[] = []) {
+    const asked = new Set(requested.map(normalizeName));
+    this.order = [...keys.filter((k) => asked.has(normalizeName(k))), ...keys.filter((k) => !asked.has(normalizeName(k)))];
     const downloads = keys.map((key) => {
       const entry = lock.packages[key]!;
       const url = new URL(entry.file_name, indexURL).href;
@@ -141,7 +146,7 @@ export class PackageDownloads {
     const now = performance.now();
     if (!done && now - this.lastReport < 100) return;  // at most ten updates a second
     this.lastReport = now;
-    this.report({ packages: this.keys, loaded: this.loaded, total: Math.max(this.total, this.loaded), done });
+    this.report({ packages: this.order, loaded: this.loaded, total: Math.max(this.total, this.loaded), done });
   }
 }
 

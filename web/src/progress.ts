@@ -24,7 +24,7 @@ const STYLE = `
 .wasmui-boot .bar { height: 3px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
 .wasmui-boot .fill { height: 100%; width: 0; background: #f97316; transition: width .3s ease; }
 .wasmui-boot .label { float: right; margin-top: 3px; padding: 1px 8px; border-radius: 10px; background: rgba(255, 255, 255, .9); }
-.wasmui-error { border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
+.wasmui-error { font: 13px/1.4 system-ui, sans-serif; border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
 .wasmui-error pre { white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; margin: 6px 0 0; max-height: 24em; overflow: auto; }
 ${dark(":host(.dark)")}
 @media (prefers-color-scheme: dark) { ${dark(":host(:not(.light))")} }
@@ -84,7 +84,7 @@ export class BootView {
 
   private render(): void {
     const text = this.detail ? `${LABELS[this.current]} ${this.detail}` : LABELS[this.current];
-    this.label.textContent = this.packages ? `${text} · downloading ${this.packages}` : text;
+    this.label.textContent = this.packages ? `${text} · packages ${this.packages}` : text;
   }
 
   done(): void {

