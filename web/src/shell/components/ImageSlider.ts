@@ -70,7 +70,7 @@ export function ImageSliderView({ state, ctx }: ViewProps): ComponentChild {
   if (both) {
     body = h(
       "div",
-      { class: "slider-stage", style: { maxHeight: `${maxH}px`, "--pos": `${pos}%` } },
+      { class: "slider-stage", style: { "--max-h": `${maxH}px`, "--pos": `${pos}%` } },
       h(Img, { file: pair[1] as FileData, ctx, cls: "slider-under" }),
       h(Img, { file: pair[0] as FileData, ctx, cls: "slider-over" }),
       h("div", { class: "slider-divider", "aria-hidden": "true" }),
