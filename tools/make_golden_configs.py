@@ -103,6 +103,19 @@ CASES: list[tuple[str, str]] = [
      "header='Args', anchor_links='fn', max_height=200, linkify=['Tool'])"),
     ("browserstate", "gr.BrowserState([1, {'a': 2}], storage_key='k', secret='s')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
+    # issue 9: chat
+    ("chatbot_default", "gr.Chatbot()"),
+    ("chatbot_value", "gr.Chatbot([{'role': 'user', 'content': 'hi'}, gr.ChatMessage('**yo**', metadata={'title': 'Thinking', 'id': 1, 'status': 'pending'})])"),
+    ("chatbot_full", "gr.Chatbot(label='Chat', height=500, layout='panel', placeholder='**Ask**', editable='all', rtl=True, "
+                     "buttons=['copy'], feedback_options=['Like', 'Dislike', 'Spam'], feedback_value=['Like'], watermark='AI', "
+                     "latex_delimiters=[{'left': '$', 'right': '$', 'display': False}], render_markdown=False, line_breaks=False, "
+                     "group_consecutive_messages=False, allow_tags=['thinking'], like_user_message=True, resizable=True, "
+                     "min_height=100, max_height=800, examples=[{'text': 'Hello', 'display_text': 'Say hi'}])"),
+    ("chatbot_reasoning", "gr.Chatbot([{'role': 'assistant', 'content': '<think>plan</think>Answer'}], reasoning_tags=[('<think>', '</think>')])"),
+    ("multimodaltextbox_default", "gr.MultimodalTextbox()"),
+    ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
+                               "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
+    ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

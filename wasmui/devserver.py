@@ -132,6 +132,9 @@ def make_handler(state: SiteState) -> type[http.server.BaseHTTPRequestHandler]:
 
         def end_headers(self) -> None:
             self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
+            # Public static files: a page of another origin may load them (a Pyodide distribution
+            # served here and used by `wasmui build --pyodide http://...`, like a CDN).
+            self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Accept-Ranges", "bytes")
             if self.etag:
                 self.send_header("ETag", self.etag)

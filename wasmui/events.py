@@ -70,6 +70,7 @@ class BlockFunction:
     rendered_in: int | None = None
     render_session: str | None = None
     key: Any = None
+    page: str = ""  # the page (``demo.route``) the listener was declared on
     total_runtime: float = 0.0
     total_runs: int = 0
 
@@ -204,6 +205,20 @@ def attach_event_listeners(cls: type[Block]) -> None:
             setattr(cls, name, _ListenerDescriptor(name))
 
 
+# Config flags a view needs when a listener exists (Gradio shows the matching buttons).
+_LISTENER_FLAGS = {"select": "_selectable", "like": "likeable", "retry": "_retryable", "undo": "_undoable"}
+
+
+def mark_listened(block: Block, event_name: str) -> None:
+    """Set the config flag that tells the view a listener for ``event_name`` exists."""
+    flag = _LISTENER_FLAGS.get(event_name)
+    if flag == "_selectable" or (flag and hasattr(block, flag)):
+        setattr(block, flag, True)
+    if event_name == "edit" and hasattr(block, "editable") and block.editable is None:
+        # An edit listener makes a chatbot's user messages editable (as in Gradio).
+        block.editable = "user"
+
+
 def listen(block: Block | None, event_name: str, fn: Any, inputs: Any, outputs: Any, **kwargs: Any) -> Dependency:
     """Register ``fn`` for ``event_name`` on ``block`` in the Blocks being built."""
     root = Context.root_block
@@ -212,8 +227,8 @@ def listen(block: Block | None, event_name: str, fn: Any, inputs: Any, outputs: 
             f"Cannot call {event_name}() outside of a gradio.Blocks context. "
             "Create event listeners inside `with gr.Blocks():`."
         )
-    if event_name == "select" and block is not None:
-        block._selectable = True
+    if block is not None:
+        mark_listened(block, event_name)
     targets: list[tuple[int | None, str]]
     if event_name == "load":
         targets = [(root._id, "load")]
@@ -226,7 +241,8 @@ def listen(block: Block | None, event_name: str, fn: Any, inputs: Any, outputs: 
 
 
 def on(
-    triggers: Sequence[EventListenerMethod] | EventListenerMethod | None = None,
+    # Listener methods, or a Blocks' bound ``load`` method (``gr.on([demo.load, ...])``).
+    triggers: Sequence[EventListenerMethod | Callable[..., Any]] | EventListenerMethod | None = None,
     fn: Any = _DEFAULT,
     inputs: Any = None,
     outputs: Any = None,
@@ -249,9 +265,14 @@ def on(
         listeners = triggers if isinstance(triggers, Sequence) else [triggers]
         trigs = []
         for t in listeners:
+            if getattr(t, "__name__", None) == "load" and hasattr(getattr(t, "__self__", None), "fns"):
+                trigs.append((root._id, "load"))  # `demo.load` given as a trigger
+                continue
             if not isinstance(t, EventListenerMethod):
                 raise TypeError(f"gr.on() triggers must be listener methods like btn.click, got {t!r}")
             trigs.append((root._id if t.event_name == "load" else (t.block._id if t.block else None), t.event_name))
+            if t.block is not None:
+                mark_listened(t.block, t.event_name)
     block_fn, _ = root.set_event_trigger(trigs, fn, inputs, outputs, **kwargs)
     return Dependency(block_fn, None)
 
@@ -358,7 +379,8 @@ def make_block_function(
     block_fn = BlockFunction(
         id=fn_id, fn=fn, inputs=in_list, outputs=out_list, targets=targets, api_name=name,
         inputs_as_dict=inputs_as_dict, preprocess=preprocess, postprocess=postprocess,
-        queue=True if queue is None else queue,
+        # Nothing runs on the server for a listener without a function: Gradio never queues it.
+        queue=False if fn is None else (True if queue is None else queue),
         concurrency_limit=root.default_concurrency_limit if limit_default or isinstance(concurrency_limit, str)
         else concurrency_limit,
         concurrency_limit_default=limit_default,
@@ -369,24 +391,21 @@ def make_block_function(
         trigger_only_on_success=trigger_only_on_success, trigger_only_on_failure=trigger_only_on_failure,
         trigger_mode=trigger_mode, time_limit=time_limit, stream_every=stream_every,
         validator=validator, collects_event_data=fn is not None and _collects_event_data(fn),
-        key=key,
+        key=key, page=root.current_page,
     )
     if Context.renderable is not None:
         block_fn.rendered_in = Context.renderable.id
         block_fn.render_session = Context.render_session
-    root._fn_seq = max(root._fn_seq, fn_id + (2 if cancel_ids and fn is not None else 1))
-    if cancel_ids and fn is None and not out_list and js is None:
-        # A listener that only cancels is the cancel dependency itself.
-        block_fn.cancels, block_fn.is_cancel_function, block_fn.queue = cancel_ids, True, False
-        block_fn.api_visibility = "private"
-    elif cancel_ids:
-        # Gradio compiles `cancels=` into its own frontend-only dependency, next to the main one.
+    root._fn_seq = max(root._fn_seq, fn_id + (2 if cancel_ids else 1))
+    if cancel_ids:
+        # Gradio compiles `cancels=` into its own frontend-only dependency, next to the main one
+        # (also when the listener has no function: `btn.click(None, cancels=[...])` makes two).
         root.fns[fn_id] = block_fn
         root.fns[fn_id + 1] = BlockFunction(
             id=fn_id + 1, fn=None, inputs=[], outputs=[], targets=targets,
             api_name=unique_api_name("unnamed", [f.api_name for f in root.fns.values()]),
             queue=False, api_visibility="private", cancels=cancel_ids, is_cancel_function=True,
-            trigger_mode=trigger_mode, show_progress="hidden",
+            trigger_mode=trigger_mode,
         )
     if every is not None and fn is not None:
         _attach_every(root, block_fn, every)

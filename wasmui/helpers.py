@@ -194,7 +194,7 @@ class SelectData(EventData):
 
 
 class EditData(EventData):
-    """Payload of ``.edit`` (Dataframe): ``index`` ([row, col]), ``value``, ``previous_value``."""
+    """Payload of ``.edit``: ``index`` (Dataframe [row, col], Chatbot message), ``value``, ``previous_value``."""
 
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
@@ -220,6 +220,31 @@ class CopyData(EventData):
     def __init__(self, target: Any, data: Any) -> None:
         super().__init__(target, data)
         self.value = (data or {}).get("value")
+
+
+class LikeData(EventData):
+    """Payload of ``.like``: message ``index``, its ``value`` and ``liked`` (bool or a feedback option)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+        self.liked = data.get("liked", True)
+
+
+class RetryData(EventData):
+    """Payload of ``.retry``: ``index`` and ``value`` of the last user message."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        data = data or {}
+        self.index = data.get("index")
+        self.value = data.get("value")
+
+
+class UndoData(RetryData):
+    """Payload of ``.undo``: ``index`` and ``value`` of the last user message."""
 
 
 class DeletedFileData(EventData):

@@ -101,7 +101,7 @@ def serve_files(data: Any, blocks: Blocks, root: str) -> Any:
     """Copy every output file into the app's cache and give it a ``/file=`` URL (in place)."""
     if is_file_data(data):
         path = data.get("path")
-        if isinstance(path, str):
+        if isinstance(path, str) and path:
             if path.startswith(("http://", "https://")):
                 data["url"] = path
             else:

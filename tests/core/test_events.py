@@ -107,8 +107,11 @@ def test_load_and_cancels() -> None:
         stop.click(None, None, None, cancels=[run])
         demo.load(lambda: 3, None, n)
     d = deps(demo)
-    assert d[1]["types"]["cancel"] and d[1]["cancels"] == [0] and d[1]["queue"] is False
-    assert d[2]["targets"] == [[demo._id, "load"]]
+    # Gradio 6.31 makes two dependencies even for a listener without a function:
+    # the (empty) listener itself, then the frontend-only cancel dependency.
+    assert not d[1]["types"]["cancel"] and d[1]["backend_fn"] is False
+    assert d[2]["types"]["cancel"] and d[2]["cancels"] == [0] and d[2]["queue"] is False
+    assert d[3]["targets"] == [[demo._id, "load"]]
 
 
 def test_listener_outside_blocks_is_a_clear_error() -> None:

@@ -17,6 +17,9 @@ EXPECTED = {
     "Warning", "__version__", "on",
     "AnnotatedImage", "Gallery", "Image", "ImageSlider", "WatermarkOptions", "WebcamOptions", "set_static_paths",
     "Code", "Dataframe", "EditData", "skip", "themes", "update", "validate",
+    # chat (issue 9)
+    "BrowserState", "ChatInterface", "ChatMessage", "Chatbot", "LikeData", "MessageDict", "MetadataDict",
+    "MultimodalTextbox", "OptionDict", "RetryData", "UndoData",
     # Gradio names added for the names test (tests/core/test_gradio_names.py)
     "BarPlot", "Brush", "CSVLogger", "Cache", "Checkboxgroup", "ClassicCSVLogger", "Component",
     "DeepLinkButton", "DeletedFileData", "Dialogue", "DuplicateButton", "Eraser", "FileData", "FileExplorer",

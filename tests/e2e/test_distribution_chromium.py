@@ -133,3 +133,28 @@ def test_the_pyodide_attribute_picks_a_distribution_for_inline_code(page: Any, s
     assert any("/full-pyodide/numpy-" in url for url in page.requests)
     assert not any("/full-pyodide/pandas-" in url for url in page.requests)
     assert foreign_requests(page, base) == []
+
+
+NUMPY_APP = """import numpy as np
+import gradio as gr
+
+gr.Interface(lambda n: str(int(np.arange(int(n)).sum())), gr.Number(value=5, label="N"), gr.Textbox(label="Sum")).launch()
+"""
+
+
+def test_a_site_built_against_a_url_loads_pyodide_and_packages_from_there(page: Any, served: Any, pyodide_dist: Path,
+                                                                         tmp_path: Path) -> None:
+    dist_url = served(pyodide_dist) + "/"  # another origin: a CDN stand-in (the static server sends CORS headers)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "app.py").write_text(NUMPY_APP)
+    site = build.build_site(tmp_path / "app", tmp_path / "site", pyodide=dist_url)
+    base = served(site)
+    page.goto(base + "/")
+    wait_ready(page)
+    page.get_by_label("N", exact=True).fill("10")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("(el) => el.value === '45'", arg=page.get_by_label("Sum", exact=True).element_handle())
+    foreign = foreign_requests(page, base)
+    assert foreign and all(url.startswith(dist_url) for url in foreign)
+    assert any(url.startswith(dist_url + "numpy-") for url in foreign)
+    assert any(url == dist_url + "pyodide.asm.wasm" for url in foreign)

@@ -104,6 +104,22 @@ def test_video_uploads_plays_and_seeks_with_range_requests(app_page: Any) -> Non
     assert partial, "the video was not fetched with Range requests"
 
 
+def test_webcam_recording_reaches_the_function(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Webcam").click()
+    record = page.get_by_role("button", name="Record")
+    expect(record).to_be_enabled(timeout=20_000)  # the fake camera is open
+    record.click()
+    page.wait_for_function(
+        "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
+        " return e && +e.dataset.seconds >= 1.0 }")
+    page.get_by_role("button", name=re.compile("^Stop")).click()
+    expect(page.get_by_label("Clip")).to_have_value(re.compile(r"^\.(mp4|webm) True$"), timeout=30_000)
+    camera = page.locator("video[aria-label=Camera]")
+    expect(camera).to_have_attribute("src", re.compile(r"webcam-.*\.(mp4|webm)$"))
+    camera.evaluate("v => v.readyState >= 1 || new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}))")
+
+
 def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any) -> None:
     page = app_page
     page.get_by_role("tab", name="Video").click()

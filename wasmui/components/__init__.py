@@ -9,6 +9,7 @@ from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
 from wasmui.components.button import Button, ClearButton
+from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
@@ -26,6 +27,7 @@ from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
+from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
@@ -103,13 +105,13 @@ Highlight = Highlightedtext = HighlightedText
 Annotatedimage = AnnotatedImage
 
 __all__ = [
-    "DataFrame", "Highlight", "Highlightedtext", "Annotatedimage",
-    "AnnotatedImage", "Audio", "BarPlot", "BrowserState", "Button", "Checkbox", "CheckboxGroup",
-    "Checkboxgroup", "ClearButton", "Code", "ColorPicker", "Component", "Dataframe", "Dataset", "DateTime",
-    "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown", "DuplicateButton", "File", "FileExplorer",
-    "Files", "Form", "FormComponent", "Gallery", "HTML", "HighlightedText", "Image", "ImageEditor",
-    "ImageSlider", "InputHTMLAttributes", "JSON", "Json", "Label", "LinePlot", "LoginButton", "Markdown",
-    "Model3D", "Navbar", "Number", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider", "State", "Text",
-    "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
+    "AnnotatedImage", "Annotatedimage", "Audio", "BarPlot", "BrowserState", "Button", "ChatMessage", "Chatbot",
+    "Checkbox", "CheckboxGroup", "Checkboxgroup", "ClearButton", "Code", "ColorPicker", "Component", "DataFrame",
+    "Dataframe", "Dataset", "DateTime", "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown",
+    "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
+    "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
+    "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
+    "MultimodalTextbox", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

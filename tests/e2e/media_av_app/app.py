@@ -55,6 +55,10 @@ with gr.Blocks() as demo:
         vin.upload(lambda v: v, vin, vout)
         sample = gr.Video(get_video("world.mp4"), label="Sample video", interactive=False, playback_position=2,
                           subtitles=get_file("s2.vtt"))
+    with gr.Tab("Webcam"):
+        cam = gr.Video(sources=["webcam"], label="Camera")
+        clip = gr.Textbox(label="Clip")
+        cam.stop_recording(lambda p: f"{Path(p).suffix} {Path(p).stat().st_size > 1000}", cam, clip)
     with gr.Tab("Buttons"):
         up = gr.UploadButton("Upload a text file", file_types=[".txt"])
         content = gr.Textbox(label="Content")

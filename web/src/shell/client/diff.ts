@@ -2,16 +2,16 @@
  * Applies Gradio's streaming edits (gradio-protocol.md §5.5) to the previous
  * full value of an output. Edits are `[op, path, value]` with op one of
  * replace / append / add / delete and path a list of keys/indices.
- * The previous value is deep-copied first: it may still be referenced by a
- * view, and views compare old and new values to detect changes.
+ * The previous value is never mutated: it may still be referenced by a view,
+ * and views compare old and new values to detect changes.
  */
 
 export type Edit = [op: string, path: (string | number)[], value: unknown];
 
 type Container = Record<string | number, unknown> | unknown[];
 
-function clone<T>(v: T): T {
-  return v === undefined ? v : (structuredClone(v) as T);
+function shallow(v: unknown): Container {
+  return Array.isArray(v) ? v.slice() : { ...(v as Record<string, unknown>) };
 }
 
 function applyAt(target: unknown, op: string, value: unknown): unknown {
@@ -27,29 +27,36 @@ function applyAt(target: unknown, op: string, value: unknown): unknown {
   }
 }
 
+/**
+ * Copy-on-write along the edit's path: containers on the path are copied,
+ * everything else keeps its identity, so a view can skip unchanged parts
+ * (a streamed chat answer re-renders only the growing message).
+ */
 function applyEdit(root: unknown, [op, path, value]: Edit): unknown {
   if (path.length === 0) return applyAt(root, op, value);
-  let parent = root as Container;
+  const top = shallow(root);
+  let parent = top as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
-    parent = (parent as Record<string | number, unknown>)[path[i]!] as Container;
+    const child = shallow(parent[path[i]!]);
+    parent[path[i]!] = child;
+    parent = child as Record<string | number, unknown>;
   }
   const key = path[path.length - 1]!;
-  const obj = parent as Record<string | number, unknown>;
   if (op === "add") {
     if (Array.isArray(parent)) parent.splice(Number(key), 0, value);
-    else obj[key] = value;
+    else parent[key] = value;
   } else if (op === "delete") {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete obj[key];
+    else delete parent[key];
   } else {
-    obj[key] = applyAt(obj[key], op, value);
+    parent[key] = applyAt(parent[key], op, value);
   }
-  return root;
+  return top;
 }
 
-/** Returns the new value; `prev` is never mutated. */
+/** Returns the new value; `prev` is never mutated (unchanged branches are shared). */
 export function applyDiff(prev: unknown, edits: Edit[]): unknown {
-  let value = clone(prev);
+  let value = prev;
   for (const edit of edits) value = applyEdit(value, edit);
   return value;
 }

@@ -84,14 +84,16 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
       hasButton(props, "copy", "show_copy_button")
         ? h(CopyButton, { text: value, onCopy: () => ctx.trigger(state.id, "copy", { value }) })
         : null,
-      // submit_btn / stop_btn (chat-style boxes): True or a custom button text.
-      props.stop_btn && state.status.value && state.status.value.stage !== "error"
+      // submit_btn / stop_btn (chat-style boxes): True or a custom button text. Both show when
+      // both are set, as in Gradio (ChatInterface swaps them while an answer streams).
+      props.submit_btn
+        ? h("button", { type: "button", class: "btn btn-primary btn-sm inline-btn", disabled: !editable, onClick: () => ctx.trigger(state.id, "submit") },
+            typeof props.submit_btn === "string" ? props.submit_btn : "Submit")
+        : null,
+      props.stop_btn
         ? h("button", { type: "button", class: "btn btn-stop btn-sm inline-btn", onClick: () => ctx.trigger(state.id, "stop") },
             typeof props.stop_btn === "string" ? props.stop_btn : "Stop")
-        : props.submit_btn
-          ? h("button", { type: "button", class: "btn btn-primary btn-sm inline-btn", disabled: !editable, onClick: () => ctx.trigger(state.id, "submit") },
-              typeof props.submit_btn === "string" ? props.submit_btn : "Submit")
-          : null,
+        : null,
     ),
   );
 }

@@ -11,6 +11,7 @@ import { classList, sizing } from "./block.js";
 import { acceptAttr } from "../ui/upload.js";
 import { str, type ViewModule, type ViewProps } from "./context.js";
 import { buttonsCss } from "../ui/buttons.js";
+import css from "./UploadButton.css?inline";
 
 export function UploadButtonView({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -67,4 +68,4 @@ export function UploadButtonView({ state, ctx }: ViewProps): ComponentChild {
   );
 }
 
-export default { view: UploadButtonView, css: buttonsCss } satisfies ViewModule;
+export default { view: UploadButtonView, css: buttonsCss + css } satisfies ViewModule;

@@ -73,6 +73,9 @@ const REGISTRY: Record<string, Descriptor> = {
   html: { module: html, prefetch: preloadSanitizer },
   button: { module: button },
   dataset: { module: dataset },
+  // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
+  chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
   timer: { module: timer, noView: true },

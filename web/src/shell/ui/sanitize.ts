@@ -38,10 +38,13 @@ export async function sanitizeHtml(html: string): Promise<string> {
   return purify.sanitize(html, { ADD_ATTR: ["target"] });
 }
 
-export async function renderMarkdown(src: string, opts: { lineBreaks?: boolean } = {}): Promise<string> {
+export async function renderMarkdown(
+  src: string,
+  opts: { lineBreaks?: boolean; forbidTags?: string[] } = {},
+): Promise<string> {
   const { parse, purify } = await load();
   const html = parse(src, { gfm: true, breaks: opts.lineBreaks === true });
-  return purify.sanitize(html, { ADD_ATTR: ["target"] });
+  return purify.sanitize(html, { ADD_ATTR: ["target"], FORBID_TAGS: opts.forbidTags ?? [] });
 }
 
 /** Starts loading marked + DOMPurify early (called at mount when the app has Markdown/HTML). */

@@ -1,0 +1,242 @@
+"""gr.Chatbot and gr.ChatInterface in real Chromium against a real backend:
+streaming with Stop, examples, errors, edit/retry/undo, Markdown + code + LaTeX,
+an XSS corpus in both roles, nested thoughts, the chat events' data, and an
+async-generator bot."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+CHAT = "shell_chat.py"
+BOT = "shell_chatbot.py"
+SHOTS = Path(os.environ.get("WASMUI_SCREENSHOTS", "/tmp/wasmui-shots"))
+
+
+def bot_texts(page):
+    return page.locator(".message.bot").all_inner_texts()
+
+
+def chat_box(page):
+    return page.locator(".block-textbox").first.get_by_role("textbox")
+
+
+def send(page, text):
+    box = chat_box(page)
+    expect(box).to_be_editable()
+    box.fill(text)
+    box.press("Enter")
+
+
+def log_event(page, **want):
+    """Waits until the event log holds JSON with the given keys and returns it."""
+    log = page.get_by_label("Event log")
+    page.wait_for_function(
+        """([el, want]) => { try { const got = JSON.parse(el.value);
+            return Object.entries(want).every(([k, v]) => JSON.stringify(got[k]) === JSON.stringify(v)); }
+          catch { return false; } }""",
+        arg=[log.element_handle(), want],
+        timeout=10_000,
+    )
+    return json.loads(log.input_value())
+
+
+def test_streaming_echo_shows_tokens_and_stop_keeps_the_partial_answer(shell):
+    page = shell(CHAT)
+    page.evaluate(
+        """() => { window.__seen = []; const host = document.getElementById('app').shadowRoot;
+        const poll = () => { const b = [...host.querySelectorAll('.message.bot')].pop();
+          const t = b ? b.innerText.trim() : ''; if (t && window.__seen[window.__seen.length - 1] !== t) window.__seen.push(t);
+          requestAnimationFrame(poll); }; poll(); }"""
+    )
+    send(page, "one two three four five six seven eight")
+    user = page.locator(".message.user").last
+    expect(user).to_have_text("one two three four five six seven eight")
+    bot = page.locator(".message.bot").last
+    expect(bot).to_have_text("one two three four", timeout=10_000)
+    stop = page.get_by_role("button", name="Stop")
+    expect(stop).to_be_visible()
+    stop.click()
+    # Stopped: the submit button is back, the textbox works, the partial answer stays.
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    expect(stop).to_have_count(0)
+    partial = bot.inner_text().strip()
+    assert partial.startswith("one two three four") and partial != "one two three four five six seven eight", partial
+    seen = page.evaluate("window.__seen")
+    # Intermediate tokens were shown one after the other before the answer stopped.
+    assert "one two" in seen and "one two three" in seen and seen.index("one two") < seen.index("one two three"), seen
+    send(page, "hi")
+    expect(page.locator(".message.bot").last).to_have_text("hi", timeout=10_000)
+    expect(page.locator(".message.bot").first).to_have_text(partial)
+
+
+def test_examples_fill_and_run(shell):
+    page = shell(CHAT)
+    page.get_by_role("button", name="tell me more").click()
+    expect(page.locator(".message.user")).to_have_text(["tell me more"])
+    expect(page.locator(".message.bot")).to_have_text(["tell me more"], timeout=10_000)
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+
+
+def test_bot_error_shows_then_the_next_message_works(shell):
+    page = shell(CHAT)
+    send(page, "fail")
+    expect(page.get_by_role("alert").filter(has_text="The bot failed on purpose")).to_be_visible()
+    send(page, "works now")
+    expect(page.locator(".message.bot").last).to_have_text("works now", timeout=10_000)
+
+
+def test_chat_interface_edit_retry_and_undo(shell):
+    page = shell(CHAT)
+    send(page, "first")
+    expect(page.locator(".message.bot").last).to_have_text("first", timeout=10_000)
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    # Edit the user message: the answer is regenerated from the edited text.
+    page.locator(".user-row").first.get_by_role("button", name="Edit").click()
+    page.get_by_label("Edit message").fill("edited")
+    page.get_by_role("button", name="Submit").first.click()
+    expect(page.locator(".message.user")).to_have_text(["edited"])
+    expect(page.locator(".message.bot")).to_have_text(["edited"], timeout=10_000)
+    # Retry runs the function again on the same user message.
+    page.get_by_role("button", name="Retry").click()
+    expect(page.locator(".message.bot")).to_have_text(["edited"], timeout=10_000)
+    expect(page.locator(".message.user")).to_have_count(1)
+    # Undo removes the exchange and puts the message back in the textbox.
+    page.get_by_role("button", name="Undo").click()
+    expect(page.locator(".message.user")).to_have_count(0)
+    expect(chat_box(page)).to_have_value("edited")
+
+
+def test_markdown_code_and_latex_render(shell):
+    page = shell(BOT)
+    bot = page.locator(".message.bot").first
+    expect(bot.locator("strong")).to_have_text("bold")
+    expect(bot.locator("table td").first).to_have_text("1")
+    link = bot.get_by_role("link", name="link")
+    expect(link).to_have_attribute("target", "_blank")
+    expect(link).to_have_attribute("rel", re.compile("noopener"))
+    code = bot.locator("pre code")
+    expect(code).to_have_class(re.compile(r"\bhljs\b"))
+    expect(code.locator(".hljs-keyword").first).to_have_text("def")
+    expect(bot.get_by_role("button", name="Copy code")).to_be_visible()
+    expect(bot.locator(".katex").first).to_be_visible()
+    # The formula reached KaTeX intact (Markdown did not read `_` as emphasis).
+    assert bot.locator(".katex-mathml annotation").first.text_content() == "\\frac{a_1}{b_2}"
+
+
+def test_xss_corpus_never_runs_in_either_role(shell):
+    page = shell(BOT)
+    page.get_by_role("button", name="Load XSS").click()
+    expect(page.locator(".message.user")).to_have_count(11)
+    expect(page.locator(".message.bot")).to_have_count(11)
+    expect(page.locator(".md.pending-render")).to_have_count(0)
+    page.wait_for_function("() => !document.getElementById('app').shadowRoot.querySelector('.message .md.pending-render')")
+    # Click every button the payloads could have produced (links are checked by their href).
+    for b in page.locator(".message button:not(.code-copy)").all():
+        b.click(no_wait_after=True)
+    found = page.evaluate(
+        """() => { const root = document.getElementById('app').shadowRoot;
+        const bad = [];
+        for (const el of root.querySelectorAll('.chat-log *')) {
+          for (const attr of el.attributes) {
+            if (/^on/i.test(attr.name)) bad.push(el.tagName + ' ' + attr.name);
+            if (/^\\s*javascript:/i.test(attr.value)) bad.push(el.tagName + ' ' + attr.name + '=' + attr.value);
+          }
+          if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName)) bad.push(el.tagName);
+        }
+        return { bad, xss: window.__xss ?? null }; }"""
+    )
+    assert found == {"bad": [], "xss": None}, found
+
+
+def test_nested_thoughts_go_from_pending_to_done(shell):
+    page = shell(BOT)
+    # Record the Planning thought's states from inside the page (cheap, every frame).
+    page.evaluate(
+        """() => { window.__states = []; const host = document.getElementById('app').shadowRoot;
+        const poll = () => { const t = [...host.querySelectorAll('.thought')].find(
+            (el) => el.querySelector('.thought-title').textContent === 'Planning');
+          if (t) { const s = t.dataset.status + (t.querySelector('.thought-spinner') ? '+spinner' : '')
+              + (t.querySelector(':scope .thought .thought-title') ? '+nested' : '');
+            if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); }
+          requestAnimationFrame(poll); }; poll(); }"""
+    )
+    page.get_by_role("button", name="Think").click()
+    planning = page.locator(".thought").filter(has=page.locator(".thought-title", has_text="Planning")).first
+    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.", timeout=10_000)
+    expect(planning).to_have_attribute("data-status", "done")
+    expect(planning.locator(".thought-header").first).to_have_attribute("aria-expanded", "false")
+    expect(planning.locator(".thought-log").first).to_have_text(re.compile(r"2 steps · 0\.8s"))
+    expect(page.get_by_role("img", name="pending")).to_have_count(0)
+    states = page.evaluate("window.__states")
+    # Pending (open, spinner), then the nested Weather tool arrives, then done (closed, no spinner).
+    assert states[0] == "pending+spinner" and states[1] == "pending+spinner+nested" and states[-1] == "done", states
+    planning.locator(".thought-header").first.click()
+    expect(planning.locator(".thought .thought-title", has_text="Weather tool")).to_be_visible()
+
+
+def test_like_edit_copy_retry_undo_send_gradio_event_data(shell):
+    page = shell(BOT)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    bot_row = page.locator(".bot-row").first
+    bot_row.get_by_role("button", name="Like", exact=True).click()
+    data = log_event(page, event="like", index=1, liked=True)
+    assert data["value"][0].startswith("Here is **bold**")
+    expect(bot_row.get_by_role("button", name="Like", exact=True)).to_have_attribute("aria-pressed", "true")
+    bot_row.get_by_role("button", name="Dislike").click()
+    log_event(page, event="like", index=1, liked=False)
+
+    page.locator(".user-row").first.get_by_role("button", name="Edit").click()
+    page.get_by_label("Edit message").fill("Show me less")
+    page.get_by_role("button", name="Submit").click()
+    log_event(page, event="edit", index=0, value="Show me less", previous_value="Show me something rich")
+    expect(page.locator(".message.user").first).to_have_text("Show me less")
+
+    bot_row.get_by_role("button", name="Copy message").click()
+    data = log_event(page, event="copy")
+    assert data["value"].startswith("Here is **bold**")
+
+    page.get_by_role("button", name="Retry").click()
+    log_event(page, event="retry", index=0, value="Show me less")
+    expect(page.locator(".message.bot")).to_have_text(["again"])
+    page.get_by_role("button", name="Undo").click()
+    log_event(page, event="undo", index=0, value="retried")
+    expect(page.locator(".message-row")).to_have_count(0)
+
+
+def test_select_and_clear(shell):
+    page = shell(BOT)
+    page.locator(".message.user").first.click()
+    log_event(page, event="select", index=0, value="Show me something rich")
+    page.get_by_role("button", name="Clear").click()
+    expect(page.locator(".message-row")).to_have_count(0)
+
+
+def test_async_generator_bot_streams(shell):
+    page = shell(BOT)
+    box = page.get_by_label("Message", exact=True)
+    box.fill("hello")
+    box.press("Enter")
+    expect(page.locator(".message.bot").last).to_have_text("Async: hello", timeout=10_000)
+    expect(box).to_have_value("")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots(shell, theme):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = shell(BOT, theme=theme)
+    page.get_by_role("button", name="Think").click()
+    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.", timeout=10_000)
+    page.locator(".thought-header").first.click()
+    expect(page.locator(".thought-header").first).to_have_attribute("aria-expanded", "true")
+    page.screenshot(path=str(SHOTS / f"chatbot-{theme}.png"), full_page=True)
+    chat = shell(CHAT, theme=theme)
+    send(chat, "hello world")
+    expect(chat.locator(".message.bot").last).to_have_text("hello world", timeout=10_000)
+    chat.screenshot(path=str(SHOTS / f"chatinterface-{theme}.png"), full_page=True)
