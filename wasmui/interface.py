@@ -78,6 +78,11 @@ class Interface(Blocks):
         self.input_components = [component_from_spec(s) for s in _specs(inputs)]
         self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
         self.output_components = [component_from_spec(s) for s in _specs(outputs)]
+        for comp in self.input_components + self.additional_inputs + self.output_components:
+            if comp.is_rendered:
+                # Built inside an outer `with gr.Blocks()` (e.g. `gr.Interface(fn, gr.Textbox(), ...)`
+                # in a Tab): the Interface places it itself, as Gradio does.
+                comp.unrender()
         self._label_from_params()
         self.examples = examples
         with self:

@@ -127,7 +127,8 @@ def test_progress_overlay_and_state_change_listener(shell):
     page.get_by_role("button", name="Progress", exact=True).click()
     overlay = page.locator(".status-full")
     expect(overlay.first).to_be_visible()
-    expect(page.get_by_role("progressbar").first).to_be_attached(timeout=5000)
+    expect(page.get_by_role("progressbar").first).to_be_attached(timeout=10000)
+    page.get_by_role("button", name="Release progress").click()
     expect(page.get_by_label("Progress out")).to_have_value("progress done", timeout=10000)
     expect(overlay).to_have_count(0)
 

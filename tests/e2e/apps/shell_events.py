@@ -1,6 +1,7 @@
 """Event-engine behaviours, for tests/e2e/test_shell_events.py."""
 
 import json
+import threading
 import time
 
 import gradio as gr
@@ -36,10 +37,21 @@ def count_change(text, n):
     return n + 1
 
 
+# The progress job holds at its second step until the test presses "Release progress",
+# so the overlay is checked while the job surely runs, however slow the machine is.
+_progress_gate = threading.Event()
+
+
 def progress_fn(x, progress=gr.Progress()):
-    for _ in progress.tqdm(range(4), desc="working"):
-        time.sleep(0.3)
+    for i in progress.tqdm(range(4), desc="working"):
+        if i == 1:
+            _progress_gate.wait(timeout=30)
+    _progress_gate.clear()
     return "progress done"
+
+
+def release_progress():
+    _progress_gate.set()
 
 
 def bump(counter):
@@ -118,6 +130,7 @@ with gr.Blocks() as demo:
     direct_out = gr.Textbox(label="Direct out")
 
     progress_btn = gr.Button("Progress")
+    release_btn = gr.Button("Release progress")
     progress_out = gr.Textbox(label="Progress out")
 
     counter = gr.State(0)
@@ -190,6 +203,7 @@ with gr.Blocks() as demo:
     direct_btn.click(lambda s: f"direct:{s}", src, direct_out, queue=False)
 
     progress_btn.click(progress_fn, src, progress_out)
+    release_btn.click(release_progress, None, None, queue=False)
 
     state_btn.click(bump, counter, counter)
     counter.change(lambda c: f"state is {c}", counter, state_seen)

@@ -102,6 +102,13 @@ export class Engine {
     return this._byEvent.has(`${event}-${id}`);
   }
 
+  /** Fires the page-load dependencies of the root block; `only` limits them to one page's ids. */
+  triggerLoad(rootId: number, only: ReadonlySet<number> | null): void {
+    for (const dep of this._byEvent.get(`load-${rootId}`) ?? []) {
+      if (only === null || only.has(dep.id)) void this._dispatch(dep, { targetId: rootId, eventData: null });
+    }
+  }
+
   /** Fires an event from a component (or the root block for "load"). */
   trigger(targetId: number, event: string, eventData: unknown = null): void {
     for (const dep of this._byEvent.get(`${event}-${targetId}`) ?? []) {
