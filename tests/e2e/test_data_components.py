@@ -222,6 +222,10 @@ def test_highlighted_text_labels_colours_legend_and_select(app: Any) -> None:
     expect(tokens.first.locator(".ht-label")).to_have_text("PER")
     assert tokens.first.evaluate("el => getComputedStyle(el).getPropertyValue('--ht-color').trim()") == "#3b82f6"
     assert block.locator(".ht-legend-item").all_inner_texts()[:2] == ["PER", "LOC"]
+    # Label text stays readable: white on the blue PER badge, dark on the yellow LOC one.
+    colour = "el => getComputedStyle(el.querySelector('.ht-label')).color"
+    assert tokens.first.evaluate(colour) == "rgb(255, 255, 255)"
+    assert block.locator(".ht-token").filter(has_text="London").evaluate(colour) == "rgb(17, 24, 39)"
     block.get_by_text("London", exact=True).click()
     expect(app.get_by_label("Tag selected", exact=True)).to_have_value(json.dumps({"index": 4, "value": ["London", "LOC"]}))
     # Labels and text are text: the hostile labels show literally and never run.
