@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 
 APP = Path(__file__).resolve().parent / "apps" / "data_app"
 
