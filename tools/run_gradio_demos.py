@@ -5,6 +5,12 @@ with the official ``gradio_client``.
     python tools/run_gradio_demos.py /path/to/gradio            # checkout or bare repo
     python tools/run_gradio_demos.py /path/to/gradio hello_world calculator --json
 
+The whole corpus in real Chromium on Pyodide (build / boot / answer table, resumable):
+
+    python tools/run_gradio_demos.py /path/to/gradio --corpus --pyodide DIR [--only a,b]
+
+(``--corpus`` hands every other option to ``tools/demo_corpus.py``; see its ``--help``.)
+
 Each ``demo/<name>/run.py`` is read from the checkout (``git show`` for a bare
 repo), written to a temp dir, and served with ``python -m wasmui serve --native``
 (``import gradio`` resolves to wasmui). Known demos have expected results (what a
@@ -158,6 +164,13 @@ def run_demo(checkout: Path, name: str, workdir: Path) -> DemoResult:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--corpus" in argv:
+        argv.remove("--corpus")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import demo_corpus
+
+        return demo_corpus.main(argv)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("checkout", type=Path, help="gradio git checkout or bare repository")
     parser.add_argument("demos", nargs="*", default=DEMOS, help="demo names (default: the standard set)")

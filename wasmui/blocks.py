@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import inspect
 import random
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -50,6 +51,11 @@ def _record_constructor_args(init: Callable[..., None]) -> Callable[..., None]:
         init(self, *args, **kwargs)
 
     return wrapper
+
+
+# URL paths Gradio's server answers itself; a page may not take one of them.
+_INTERNAL_ROUTES = {"config", "info", "file", "file=", "theme.css", "gradio_api", "upload", "queue", "assets",
+                    "static", "login", "logout", "monitoring", "manifest.json", "pwa_icon", "favicon.ico"}
 
 
 class Block:
@@ -118,6 +124,7 @@ class Block:
             Context.block.add_child(self)
         if root is not None:
             root.blocks[self._id] = self
+            self.page = root.current_page
             self.is_rendered = True
         return self
 
@@ -258,6 +265,7 @@ class Blocks(BlockContext):
         self.max_size: int | None = None
         self.app_id = random.getrandbits(64)
         self.pages: list[tuple[str, str, bool]] = [("", "Home", True)]
+        self.current_page = ""  # the page blocks and listeners are added to (``route``)
         self._app: Any = None
         self._file_store: FileStore | None = None
         self._sessions: SessionStore | None = None
@@ -296,6 +304,11 @@ class Blocks(BlockContext):
             Context.block.add_child(self)
         root.blocks[self._id] = self
         root.blocks.update(self.blocks)
+        self.page = root.current_page
+        for block in self.blocks.values():
+            block.page = root.current_page
+        for fn in self.fns.values():
+            fn.page = root.current_page
         self._move_fns_to(root)
         self.is_rendered = True
         return self
@@ -313,6 +326,38 @@ class Blocks(BlockContext):
                 fn.trigger_after = new_ids.get(fn.trigger_after, fn.trigger_after)
             fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
         self.fns = root.fns
+
+    def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Blocks:
+        """Start a new page: what is built in ``with demo.route("Name"):`` shows on it.
+
+        ``path`` defaults to the name, lower-cased with spaces as hyphens. In the page,
+        the shell shows one page at a time (``#/path`` in the URL) with a navbar.
+        """
+        if Context.root_block is not None:
+            raise ValueError("You cannot create a route while inside a Blocks() context. Call route() outside "
+                             "the Blocks() context (unindent this line).")
+        if path:
+            path = path.strip("/")
+            if not re.fullmatch(r"[a-zA-Z0-9\-._~!$&'()*+,;=:@\[\]]+", path):
+                raise ValueError(f"Path '{path}' contains invalid characters. Paths can only contain alphanumeric "
+                                 "characters and the following special characters: -._~!$&'()*+,;=:@[]")
+        else:
+            path = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            if not path:
+                raise ValueError(f"Route with path '{name}' is not valid")
+        while path in _INTERNAL_ROUTES or path in [page[0] for page in self.pages]:
+            path = "_" + path
+        self.pages.append((path, name, show_in_navbar))
+        self.current_page = path
+        return self
+
+    def clear(self) -> Blocks:
+        """Forget every block and listener (Gradio's ``with demo.clear():`` starts over)."""
+        self.children = []
+        self.blocks = {}
+        self.fns = {}
+        self._fn_seq = 0
+        return self
 
     def set_event_trigger(self, *args: Any, **kwargs: Any) -> tuple[BlockFunction, int]:
         """Create a dependency (see ``wasmui.events.make_block_function``)."""

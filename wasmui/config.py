@@ -8,6 +8,7 @@ from typing import Any
 from wasmui.blocks import Block, BlockContext, Blocks
 from wasmui.components.base import Component
 from wasmui.outputs import serve_files
+from wasmui.exceptions import InvalidPathError
 from wasmui.version import GRADIO_VERSION
 
 
@@ -24,6 +25,14 @@ def block_type(block: Block) -> str:
     return "column" if isinstance(block, Blocks) else block.get_block_name()
 
 
+def _serve_static(item: Any, blocks: Blocks, root: str) -> Any:
+    """An avatar/icon/example file prop; a missing file keeps its FileData without a URL (as Gradio)."""
+    try:
+        return serve_files(copy.deepcopy(item), blocks, root)
+    except InvalidPathError:
+        return item
+
+
 def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     """One entry of ``config.components``."""
     if isinstance(block, Blocks):
@@ -33,8 +42,8 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     if props.get("value") is not None:
         props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
     for name in getattr(block, "FILE_PROPS", ()):
-        if props.get(name) is not None:
-            props[name] = serve_files(copy.deepcopy(props[name]), blocks, root)
+        if isinstance(props.get(name), list):
+            props[name] = [_serve_static(item, blocks, root) for item in props[name]]
     skip = bool(block.skip_api)
     entry: dict[str, Any] = {
         "id": block._id,
@@ -110,6 +119,28 @@ def _descendants(block: BlockContext) -> list[Block]:
     return out
 
 
+def pages_config(blocks: Blocks, layout: dict[str, Any], components: list[dict[str, Any]],
+                 dependencies: list[dict[str, Any]]) -> dict[str, Any]:
+    """``config.page``: per page (``demo.route``) its top-level layout, components and dependencies."""
+    pages: dict[str, Any] = {p[0]: {"layout": {"id": layout["id"], "children": []}, "components": [],
+                                    "dependencies": []} for p in blocks.pages}
+
+    def page_of(block_id: int) -> str:
+        block = blocks.blocks.get(block_id)
+        page = getattr(block, "page", "") if block is not None else ""
+        return page if page in pages else ""
+
+    for child in layout.get("children", []):
+        pages[page_of(child["id"])]["layout"]["children"].append(child)
+    for comp in components:
+        pages[page_of(comp["id"])]["components"].append(comp["id"])
+    for dep in dependencies:
+        fn = blocks.fns.get(dep["id"])
+        page = fn.page if fn is not None and fn.page in pages else ""
+        pages[page]["dependencies"].append(dep["id"])
+    return pages
+
+
 def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
     """The full ``/config`` JSON for ``blocks`` served at ``root``.
 
@@ -150,8 +181,7 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "theme_hash": None,
         "pwa": False,
         "pages": [list(p) for p in blocks.pages],
-        "page": {"": {"layout": layout, "components": [c["id"] for c in components],
-                      "dependencies": [d["id"] for d in dependencies]}},
+        "page": pages_config(blocks, layout, components, dependencies),
         "mcp_server": False,
         "i18n_translations": None,
         "layout": layout,

@@ -70,6 +70,7 @@ class BlockFunction:
     rendered_in: int | None = None
     render_session: str | None = None
     key: Any = None
+    page: str = ""  # the page (``demo.route``) the listener was declared on
     total_runtime: float = 0.0
     total_runs: int = 0
 
@@ -390,7 +391,7 @@ def make_block_function(
         trigger_only_on_success=trigger_only_on_success, trigger_only_on_failure=trigger_only_on_failure,
         trigger_mode=trigger_mode, time_limit=time_limit, stream_every=stream_every,
         validator=validator, collects_event_data=fn is not None and _collects_event_data(fn),
-        key=key,
+        key=key, page=root.current_page,
     )
     if Context.renderable is not None:
         block_fn.rendered_in = Context.renderable.id

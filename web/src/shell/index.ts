@@ -9,7 +9,8 @@
  */
 
 import { h, render, type ComponentChild } from "preact";
-import type { GradioConfig } from "./types.js";
+import { signal, type Signal } from "@preact/signals";
+import type { GradioConfig, LayoutNode } from "./types.js";
 import { GradioClient } from "./client/client.js";
 import { Store } from "./engine/store.js";
 import { Engine } from "./engine/engine.js";
@@ -43,14 +44,46 @@ function wantsDark(host: Element): boolean | null {
   return null; // follow prefers-color-scheme
 }
 
-function App({ ctx, config, toasts, styles }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost }): ComponentChild {
+type PageConfig = { layout: LayoutNode; components: number[]; dependencies: number[] };
+type Pages = Record<string, PageConfig>;
+
+/** The multipage parts of the config (`demo.route`): `page` per path, `pages` [path, name, in navbar]. */
+function pagesOf(config: GradioConfig): { pages: Pages | null; nav: [string, string][] } {
+  const pages = (config.page && typeof config.page === "object" ? config.page : null) as Pages | null;
+  const list = Array.isArray(config.pages) ? (config.pages as [string, string, boolean][]) : [];
+  const nav = list.filter((p) => p[2] !== false && pages && p[0] in pages).map((p): [string, string] => [p[0], p[1]]);
+  return { pages: pages && Object.keys(pages).length > 1 ? pages : null, nav };
+}
+
+/** The page in the URL (`#/path`; the home page is `""`), if the app has it. */
+function pageInUrl(pages: Pages | null): string {
+  const wanted = decodeURIComponent(location.hash.replace(/^#\/?/, ""));
+  return pages && wanted in pages ? wanted : "";
+}
+
+function Navbar({ nav, current }: { nav: [string, string][]; current: string }): ComponentChild {
+  return h(
+    "nav",
+    { class: "navbar", "aria-label": "Pages" },
+    nav.map(([path, name]) =>
+      h("a", { key: path, href: `#/${encodeURIComponent(path)}`, class: path === current ? "current" : undefined,
+        "aria-current": path === current ? "page" : undefined }, name),
+    ),
+  );
+}
+
+function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost; page: Signal<string> }): ComponentChild {
+  const { pages, nav } = pagesOf(config);
+  const current = page.value;
+  const layout = pages ? { ...config.layout, children: pages[current]?.layout.children ?? [] } : config.layout;
   return h(
     StyleContext.Provider,
     { value: styles.add },
     h(
       "div",
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
-      ctx.renderNode(config.layout),
+      pages && nav.length > 1 ? h(Navbar, { nav, current }) : null,
+      ctx.renderNode(layout),
       h(ToastView, { toasts }),
     ),
   );
@@ -102,15 +135,32 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   engine.scrollTo = (id) =>
     container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 
-  render(h(App, { ctx, config, toasts, styles }), container);
+  // Multipage apps (demo.route): one page at a time, chosen by `#/path`; each visit to a
+  // page runs its load events, as a page load does in Gradio.
+  const { pages } = pagesOf(config);
+  const page = signal(pageInUrl(pages));
+  const loadPage = (): void => {
+    const only = pages ? new Set(pages[page.value]?.dependencies ?? []) : null;
+    engine.triggerLoad(config.layout.id, only);
+  };
+  const onHash = (): void => {
+    const next = pageInUrl(pages);
+    if (next === page.value) return;
+    page.value = next;
+    loadPage();
+  };
+  if (pages) window.addEventListener("hashchange", onHash);
+
+  render(h(App, { ctx, config, toasts, styles, page }), container);
   if (config.connect_heartbeat) client.startHeartbeat();
   if (typeof config.js === "string" && config.js.trim()) {
     runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
   }
-  engine.trigger(config.layout.id, "load");
+  loadPage();
 
   return {
     unmount() {
+      window.removeEventListener("hashchange", onHash);
       engine.close();
       client.close();
       toasts.close();

@@ -18,7 +18,8 @@ import { compileDepJs } from "./js.js";
 import type { Toasts } from "../ui/toasts.js";
 
 type Follower = { dep: DependencyConfig; on: "success" | "failure" | "all" };
-type Pending = { targetId: number | null; eventData: unknown };
+/** `values`: input payloads sent instead of the stored ones (streamed frames never become the value). */
+type Pending = { targetId: number | null; eventData: unknown; values?: Map<number, unknown> };
 
 export class Engine {
   private readonly _deps = new Map<number, DependencyConfig>();
@@ -102,11 +103,28 @@ export class Engine {
     return this._byEvent.has(`${event}-${id}`);
   }
 
-  /** Fires an event from a component (or the root block for "load"). */
-  trigger(targetId: number, event: string, eventData: unknown = null): void {
-    for (const dep of this._byEvent.get(`${event}-${targetId}`) ?? []) {
-      void this._dispatch(dep, { targetId, eventData });
+  /** Fires the page-load dependencies of the root block; `only` limits them to one page's ids. */
+  triggerLoad(rootId: number, only: ReadonlySet<number> | null): void {
+    for (const dep of this._byEvent.get(`load-${rootId}`) ?? []) {
+      if (only === null || only.has(dep.id)) void this._dispatch(dep, { targetId: rootId, eventData: null });
     }
+  }
+
+  /** Fires an event from a component (or the root block for "load"). */
+  trigger(targetId: number, event: string, eventData: unknown = null, values?: Map<number, unknown>): void {
+    for (const dep of this._byEvent.get(`${event}-${targetId}`) ?? []) {
+      void this._dispatch(dep, { targetId, eventData, values });
+    }
+  }
+
+  /** The dependencies `event` on `id` runs (views read streaming settings such as `stream_every`). */
+  dependencies(id: number, event: string): readonly DependencyConfig[] {
+    return this._byEvent.get(`${event}-${id}`) ?? [];
+  }
+
+  /** Whether a run of any dependency of `event` on `id` is in progress. */
+  busy(id: number, event: string): boolean {
+    return this.dependencies(id, event).some((d) => (this._running.get(d.id)?.count ?? 0) > 0);
   }
 
   private _valueChanged(id: number, source: ValueSource): void {
@@ -153,8 +171,9 @@ export class Engine {
     if (run) await Promise.all([...run.jobs].map((job) => job.cancel()));
   }
 
-  private _inputs(dep: DependencyConfig): unknown[] {
+  private _inputs(dep: DependencyConfig, values?: Map<number, unknown>): unknown[] {
     return dep.inputs.map((id) => {
+      if (values?.has(id)) return values.get(id);
       const st = this._store.get(id);
       // State values live on the server; it substitutes them for null (§2.3).
       if (!st || st.rules.serverValue) return null;
@@ -179,7 +198,7 @@ export class Engine {
       const st = this._store.get(id);
       if (st) st.validation.value = null;
     }
-    let data = this._inputs(dep);
+    let data = this._inputs(dep, p.values);
     if (dep.js) {
       try {
         data = await compileDepJs(dep)(data);

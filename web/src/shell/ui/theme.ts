@@ -76,6 +76,11 @@ export const THEME_CSS = `
 .app.fill-height > .root-column { flex: 1; }
 .app.fill-height > .root-column > * { flex-grow: var(--scale, 0); }
 .app-title { margin: 0; font-size: 1.6rem; font-weight: 650; }
+/* multipage apps (demo.route): the navbar */
+.navbar { display: flex; flex-wrap: wrap; gap: 4px; padding-bottom: 8px; border-bottom: 1px solid var(--border); }
+.navbar a { color: var(--text-muted); text-decoration: none; padding: 6px 12px; border-radius: var(--radius-sm); font-weight: 500; }
+.navbar a:hover { color: var(--text); background: var(--bg-subtle); }
+.navbar a.current { color: var(--accent-strong); background: var(--accent-soft); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0,0,0,0); white-space: nowrap; border: 0; }
 
 /* layouts */
@@ -91,6 +96,9 @@ export const THEME_CSS = `
 .form > .block, .group > .block, .group > * { border: none !important; border-radius: 0 !important; box-shadow: none !important; }
 .form > .block.bare, .group > .block.bare { background: var(--bg-block); padding: 12px 14px; }
 .row > .form { align-self: stretch; }
+/* like Gradio's form: its direction is its parent's, so fields in a Row sit side by side */
+.row > .form { flex-direction: row; flex-wrap: wrap; }
+.row > .form > * { flex: var(--scale, 1) 1 0%; min-width: min(var(--min-width, 160px), 100%); }
 .form:has(> :only-child.hidden) { display: none; }
 
 /* blocks */

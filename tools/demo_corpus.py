@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""Gradio's whole ``demo/`` folder through wasmui, in real Chromium on Pyodide.
+
+    python tools/demo_corpus.py GRADIO_CHECKOUT --pyodide DIR [--only a,b] [--results FILE.jsonl]
+
+For every demo whose imports the Pyodide distribution provides, three questions:
+
+1. **builds natively** — ``wasmui build`` succeeds and CPython could run the app to
+   pre-compute its config;
+2. **boots** — the page in Chromium reaches "ready" with no Python traceback, no error
+   toast and no uncaught page error (views still missing are counted, not failures);
+3. **answers** — clicking its first example (if any) and then its main button (the first
+   primary button, else one named Submit/Run/…); without a button, typing into its first
+   empty textbox and pressing Enter; else clicking its first button — changes what the page
+   shows (the typed box itself left out) and raises no error toast.
+
+Results are appended to a JSON-lines file as each demo finishes, so a run can stop and
+resume (demos already in the file are skipped; ``--retry`` redoes them). Every step is
+bounded (build timeout, boot timeout, answer timeout). ``--table`` writes the Markdown
+table (also written at the end of each run). Demos are read from a work tree or a bare
+git repository (``git show``; files whose blobs are absent are skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from wasmui import appdeps  # noqa: E402
+from wasmui.distribution import Distribution, open_distribution  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+RUN_WORDS = ("Submit", "Run", "Generate", "Predict", "Go", "Send", "Compute", "Calculate", "Greet", "Translate",
+             "Classify", "Process", "Start", "Analyze", "Convert")
+
+
+@dataclass
+class DemoResult:
+    """One row of the table."""
+
+    name: str
+    eligible: bool = False
+    missing: list[str] = field(default_factory=list)
+    built: bool = False
+    precomputed: bool = False
+    build_error: str | None = None
+    booted: bool = False
+    boot_error: str | None = None
+    unsupported: list[str] = field(default_factory=list)
+    interaction: str = "none"
+    answered: bool | None = None
+    answer_error: str | None = None
+    seconds: float = 0.0
+
+
+# -- demo sources ----------------------------------------------------------------
+def _git(checkout: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(checkout), *args], capture_output=True)
+
+
+def demo_names(checkout: Path) -> list[str]:
+    """Every ``demo/<name>`` that has a ``run.py``."""
+    if (checkout / "demo").is_dir():
+        return sorted(p.parent.name for p in (checkout / "demo").glob("*/run.py"))
+    out = _git(checkout, "ls-tree", "-r", "--name-only", "HEAD", "demo").stdout.decode()
+    return sorted({line.split("/")[1] for line in out.splitlines() if line.count("/") == 2 and line.endswith("/run.py")})
+
+
+def extract_demo(checkout: Path, name: str, target: Path) -> None:
+    """Writes ``demo/<name>`` into ``target`` (blobs a partial mirror lacks are skipped)."""
+    target.mkdir(parents=True, exist_ok=True)
+    src = checkout / "demo" / name
+    if src.is_dir():
+        shutil.copytree(src, target, dirs_exist_ok=True)
+        return
+    listing = _git(checkout, "ls-tree", "-r", "HEAD", f"demo/{name}/").stdout.decode()
+    for line in listing.splitlines():
+        meta, path = line.split("\t", 1)
+        blob = _git(checkout, "cat-file", "blob", meta.split()[2])
+        if blob.returncode == 0:
+            dest = target / Path(path).relative_to(f"demo/{name}")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(blob.stdout)
+
+
+def prepare(folder: Path) -> None:
+    """Drops what the corpus does not use: the notebook copy and requirements (imports decide)."""
+    for extra in ("run.ipynb", "requirements.txt", "setup.sh", "packages.txt"):
+        (folder / extra).unlink(missing_ok=True)
+
+
+def missing_imports(folder: Path, dist: Distribution) -> list[str]:
+    """What the app imports that neither the standard library nor ``dist`` provides."""
+    files = [p.relative_to(folder).as_posix() for p in folder.rglob("*.py")]
+    scan = appdeps.scan_app(folder, files)
+    return appdeps.app_needs(dist, scan, appdeps.local_modules(files), []).missing
+
+
+# -- build -------------------------------------------------------------------------
+def build_demo(folder: Path, out: Path, pyodide: str | None, timeout: float) -> tuple[bool, bool, str | None]:
+    """``(built, config pre-computed, error tail)`` of ``wasmui build``."""
+    cmd = [sys.executable, "-m", "wasmui", "build", str(folder / "run.py"), "-o", str(out)]
+    if pyodide:
+        cmd += ["--pyodide", pyodide]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=folder)
+    except subprocess.TimeoutExpired:
+        return False, False, f"build timed out after {timeout:.0f} s"
+    err = proc.stderr.strip()
+    if proc.returncode != 0:
+        return False, False, _tail(err)
+    precomputed = "not pre-computed" not in err
+    return True, precomputed, None if precomputed else _tail(err.split("not pre-computed", 1)[1])
+
+
+def _tail(text: str, lines: int = 6) -> str:
+    kept = [ln for ln in text.strip().splitlines() if ln.strip()]
+    return "\n".join(kept[-lines:])[-1200:]
+
+
+# -- browser -----------------------------------------------------------------------
+_SNAPSHOT_JS = """() => {
+  const host = document.querySelector('wasmui-app');
+  const root = host && host.shadowRoot;
+  if (!root) return '';
+  const app = root.querySelector('.app') || root;
+  const values = [...root.querySelectorAll('input, textarea, select')].filter(e => !e.hasAttribute('data-corpus-typed')).map(e => e.type === 'checkbox' ? String(e.checked) : e.value);
+  const media = [...root.querySelectorAll('img, video, audio, canvas')].map(e => e.src || e.width);
+  return JSON.stringify([app.innerText, values, media]);
+}"""
+_BUSY_JS = """() => {
+  const root = document.querySelector('wasmui-app')?.shadowRoot;
+  return !!root && !!root.querySelector('.pending, .generating');
+}"""
+_ERRORS_JS = """() => {
+  const root = document.querySelector('wasmui-app')?.shadowRoot;
+  if (!root) return [];
+  const out = [...root.querySelectorAll('.toast-error')].map(t => t.innerText.trim());
+  const boot = root.querySelector('.wasmui-error');
+  if (boot) out.push(boot.innerText.trim());
+  return out;
+}"""
+_UNSUPPORTED_JS = """() => {
+  const root = document.querySelector('wasmui-app')?.shadowRoot;
+  return root ? [...root.querySelectorAll('.unsupported [role=note]')].map(n => n.textContent.trim()) : [];
+}"""
+
+
+def _settle(page: Any, deadline: float) -> None:
+    """Waits (bounded) until no block shows a pending/generating status."""
+    while time.monotonic() < deadline and page.evaluate(_BUSY_JS):
+        page.wait_for_timeout(100)
+
+
+def check_in_browser(browser: Any, site: Path, result: DemoResult, boot_timeout: float, answer_timeout: float) -> None:
+    """Boots the built site in a fresh context, then tries its first example and main button."""
+    from wasmui.devserver import start_static_server
+
+    server, _ = start_static_server(site)
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page_errors: list[str] = []
+    page.on("pageerror", lambda e: page_errors.append(str(e)))
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/", timeout=boot_timeout * 1000)
+        page.wait_for_function("() => { const el = document.querySelector('wasmui-app');"
+                               " return el && (el.phase === 'ready' || el.phase === 'error'); }",
+                               timeout=boot_timeout * 1000)
+        _settle(page, time.monotonic() + 10)
+        errors = page.evaluate(_ERRORS_JS) + page_errors
+        result.unsupported = page.evaluate(_UNSUPPORTED_JS)
+        phase = page.evaluate("() => document.querySelector('wasmui-app').phase")
+        if phase != "ready" or errors:
+            result.boot_error = _tail("\n".join(errors) or f"phase {phase}")
+            return
+        result.booted = True
+        _interact(page, result, answer_timeout, page_errors)
+    except Exception as exc:  # a timeout or a crashed page: recorded, the run goes on
+        if result.booted:
+            result.answered, result.answer_error = False, _tail(f"{type(exc).__name__}: {exc}")
+        else:
+            result.boot_error = _tail(f"{type(exc).__name__}: {exc}")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def _main_button(page: Any) -> Any | None:
+    primary = page.locator("button.btn-primary:visible")
+    if primary.count():
+        return primary.first
+    for word in RUN_WORDS:
+        named = page.get_by_role("button", name=word, exact=False)
+        if named.count() and named.first.is_visible():
+            return named.first
+    return None
+
+
+def _type_into_textbox(page: Any) -> bool:
+    """Types into the first empty editable textbox and presses Enter (marks it out of the snapshot)."""
+    box = page.locator("input.text-input:visible:not([readonly]):not([disabled]), "
+                       "textarea.text-input:visible:not([readonly]):not([disabled])")
+    for i in range(min(box.count(), 5)):
+        candidate = box.nth(i)
+        if candidate.input_value() == "":
+            candidate.evaluate("e => e.setAttribute('data-corpus-typed', '')")
+            candidate.fill("hello world")
+            candidate.press("Enter")
+            return True
+    return False
+
+
+def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str]) -> None:
+    """First example, then the main button; else typing into a textbox; else the first button."""
+    steps = []
+    example = page.locator(".dataset-pick:visible")
+    if example.count():
+        example.first.click(timeout=5000)
+        steps.append("example")
+        _settle(page, time.monotonic() + timeout)
+    button = _main_button(page)
+    before = page.evaluate(_SNAPSHOT_JS)
+    if button is not None:
+        button.click(timeout=5000)
+        steps.append("button")
+    elif steps:
+        before = ""  # an example alone (live apps, run_on_click) must already have answered
+    elif _type_into_textbox(page):
+        steps.append("typing")
+    else:
+        any_button = page.locator("button.btn:visible")
+        if not any_button.count():
+            result.interaction = "none"
+            return
+        any_button.first.click(timeout=5000)
+        steps.append("first button")
+    result.interaction = "+".join(steps)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        errors = page.evaluate(_ERRORS_JS) + page_errors
+        if errors:
+            result.answered, result.answer_error = False, _tail("\n".join(errors))
+            return
+        if not page.evaluate(_BUSY_JS) and page.evaluate(_SNAPSHOT_JS) != before:
+            result.answered = True
+            return
+        page.wait_for_timeout(150)
+    result.answered, result.answer_error = False, f"nothing changed within {timeout:.0f} s"
+
+
+# -- the run -----------------------------------------------------------------------
+def load_results(path: Path) -> dict[str, DemoResult]:
+    """Results recorded so far (the last line per demo wins)."""
+    done: dict[str, DemoResult] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            if line.strip():
+                data = json.loads(line)
+                done[data["name"]] = DemoResult(**data)
+    return done
+
+
+def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]) -> None:
+    """The Markdown table: the three counts, then one row per demo."""
+    rows = sorted(results.values(), key=lambda r: r.name)
+    eligible = [r for r in rows if r.eligible]
+    built = sum(r.built and r.precomputed for r in eligible)
+    booted = sum(r.booted for r in eligible)
+    answered = sum(bool(r.answered) for r in eligible)
+    lines = [
+        "# Gradio's demos in the browser (wasmui)",
+        "",
+        f"Gradio checkout: `{meta.get('checkout')}` · Pyodide: `{meta.get('pyodide')}` · tool: `tools/demo_corpus.py`"
+        f" · {meta.get('date')}",
+        "",
+        f"Demos seen: **{len(rows)}**; whose imports the distribution provides: **{len(eligible)}**.",
+        "",
+        "| | count |",
+        "|---|---|",
+        f"| builds natively (build + config pre-computed by CPython) | **{built}** |",
+        f"| boots in Chromium with no traceback | **{booted}** |",
+        f"| first example / main button answers | **{answered}** |",
+        "",
+        "| demo | builds | boots | answers | via | missing views | first problem |",
+        "|---|---|---|---|---|---|---|",
+    ]
+
+    def mark(v: bool | None) -> str:
+        return "–" if v is None else ("yes" if v else "**no**")
+
+    for r in eligible:
+        problem = r.build_error if not (r.built and r.precomputed) else (r.boot_error or r.answer_error or "")
+        problem = (problem or "").splitlines()[-1:] if problem else []
+        cell = (problem[0] if problem else "").replace("|", "\\|")[:140]
+        views = ", ".join(sorted({u.split()[2] if len(u.split()) > 2 else u for u in r.unsupported}))
+        lines.append(f"| {r.name} | {mark(r.built and r.precomputed)} | {mark(r.booted if r.built else None)} | "
+                     f"{mark(r.answered)} | {r.interaction} | {views} | {cell} |")
+    skipped = [r for r in rows if not r.eligible]
+    if skipped:
+        lines += ["", f"Not built ({len(skipped)}; the distribution lacks an import): " +
+                  ", ".join(f"{r.name} ({', '.join(m.split(' ')[0] for m in r.missing)})" for r in skipped)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+
+
+def run_one(checkout: Path, name: str, dist: Distribution, args: argparse.Namespace, browser: Any,
+            work: Path) -> DemoResult:
+    """All three checks for one demo (its files and site are deleted afterwards)."""
+    start = time.monotonic()
+    result = DemoResult(name)
+    folder, site = work / "demos" / name, work / "sites" / name
+    try:
+        extract_demo(checkout, name, folder)
+        prepare(folder)
+        result.missing = missing_imports(folder, dist)
+        result.eligible = not result.missing
+        if not result.eligible:
+            return result
+        result.built, result.precomputed, result.build_error = build_demo(folder, site, args.pyodide, args.build_timeout)
+        if result.built:
+            check_in_browser(browser, site, result, args.boot_timeout, args.answer_timeout)
+    finally:
+        result.seconds = round(time.monotonic() - start, 1)
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("checkout", type=Path, help="gradio work tree or (bare) git repository")
+    parser.add_argument("--pyodide", help="full Pyodide distribution folder (wasmui build --pyodide); "
+                        "default: the npm core, which has no numpy/pandas/Pillow")
+    parser.add_argument("--only", help="comma-separated demo names")
+    parser.add_argument("--limit", type=int, help="at most this many demos (after --only)")
+    parser.add_argument("--results", type=Path, default=REPO / "bench" / "results" / "gradio_demos.jsonl")
+    parser.add_argument("--table", type=Path, default=REPO / "bench" / "results" / "gradio_demos.md")
+    parser.add_argument("--retry", action="store_true", help="redo demos already in the results file")
+    parser.add_argument("--keep", action="store_true", help="keep each demo's folder and built site")
+    parser.add_argument("--workdir", type=Path, help="where demos are built (default: a temp dir)")
+    parser.add_argument("--build-timeout", type=float, default=240.0)
+    parser.add_argument("--boot-timeout", type=float, default=150.0)
+    parser.add_argument("--answer-timeout", type=float, default=60.0)
+    args = parser.parse_args(argv)
+
+    from wasmui import build
+
+    if not (build.WEB / "wasmui-manifest.json").exists():
+        parser.error(f"the browser runtime is not built ({build.WEB}): run `make web` first")
+    dist = open_distribution(args.pyodide)
+    names = demo_names(args.checkout)
+    if args.only:
+        wanted = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = sorted(set(wanted) - set(names))
+        if unknown:
+            parser.error(f"no such demos: {', '.join(unknown)}")
+        names = wanted
+    if args.limit:
+        names = names[: args.limit]
+    results = load_results(args.results)
+    todo = [n for n in names if args.retry or n not in results]
+    meta = {"checkout": args.checkout, "pyodide": args.pyodide or "npm core",
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    print(f"{len(names)} demos, {len(todo)} to run ({len(names) - len(todo)} already in {args.results})", flush=True)
+
+    from playwright.sync_api import sync_playwright
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="wasmui-corpus-"))
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for i, name in enumerate(todo, 1):
+                result = run_one(args.checkout, name, dist, args, browser, work)
+                results[name] = result
+                with open(args.results, "a", encoding="utf-8") as f:
+                    f.write(json.dumps(asdict(result)) + "\n")
+                status = ("skip (needs " + ", ".join(result.missing) + ")") if not result.eligible else \
+                    f"built={result.built and result.precomputed} booted={result.booted} answered={result.answered}"
+                print(f"[{i}/{len(todo)}] {name}: {status} ({result.seconds} s)", flush=True)
+                write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+        finally:
+            browser.close()
+            if not args.workdir and not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+    write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+    print(f"table: {args.table}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
