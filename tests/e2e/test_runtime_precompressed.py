@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from conftest import EXAMPLES, wait_ready
+from e2e_pages import EXAMPLES, wait_ready
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from conftest import wait_ready
+from e2e_pages import wait_ready
 
 from wasmui import build
 
