@@ -133,7 +133,8 @@ def test_a_site_built_against_a_folder_ships_only_what_the_app_needs(pyodide_dis
     lock = json.loads((out / "pyodide" / "pyodide-lock.json").read_text())
     assert sorted(lock["packages"]) == wanted and lock["info"]["version"] == "0.27.7"
     shipped = {p.name for p in (out / "pyodide").iterdir()} - {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-                                                                 "python_stdlib.zip", "pyodide-lock.json"}
+                                                                 "python_stdlib.zip", "pyodide-lock.json",
+                                                                 "pyodide.asm.wasm.gz", "python_stdlib.zip.gz"}
     assert shipped == {dist.packages[k]["file_name"] for k in wanted}
     assert "scipy" not in wanted and "pyarrow" not in wanted
     page = (out / "index.html").read_text()
