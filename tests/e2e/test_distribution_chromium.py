@@ -21,7 +21,8 @@ from wasmui import build
 from wasmui.distribution import open_distribution
 
 SCIENCE = Path(__file__).resolve().parents[1] / "apps" / "science_app"
-CORE = {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+CORE = {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+        "pyodide.asm.wasm.gz", "python_stdlib.zip.gz"}  # the build's gzip siblings (wasmui.precompress)
 RECORD_DOWNLOADS = "window.__downloads = []; document.addEventListener('wasmui-download', (e) => window.__downloads.push(e.detail));"
 
 
@@ -65,7 +66,7 @@ def test_numpy_pillow_pandas_matplotlib_answer_offline(page: Any, served: Any, d
     assert sorted(requested) == sorted(dist.packages[k]["file_name"] for k in needed)  # each once, nothing else
     # Downloads start before the interpreter's wasm is even requested, and the page saw them.
     first_package = min(i for i, url in enumerate(page.requests) if url.rsplit("/", 1)[-1] in requested)
-    wasm = next(i for i, url in enumerate(page.requests) if url.endswith("/pyodide/pyodide.asm.wasm"))
+    wasm = next(i for i, url in enumerate(page.requests) if url.endswith(("/pyodide/pyodide.asm.wasm", "/pyodide/pyodide.asm.wasm.gz")))
     assert first_package < wasm
     last = page.evaluate("window.__downloads[window.__downloads.length - 1]")
     assert last["done"] and sorted(last["packages"]) == needed

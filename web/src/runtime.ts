@@ -169,15 +169,16 @@ export class WorkerRuntime {
     wheel.catch(() => undefined);
     const indexURL = withSlash(options.pyodide ?? new URL(manifest.pyodide?.indexURL ?? "pyodide/", base).href);
     this.indexURL = indexURL;
-    // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads.
-    this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
-    this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
     if (!manifest.pyodide && !options.pyodide) {
       // The default core's second module: imported now, shared with pyodide.mjs's own import.
       import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => undefined);
     }
     // The app's packages download while the interpreter starts (Pyodide would wait for it).
     const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
+    // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads
+    // (after the packages, which are more bytes and must not queue behind them).
+    this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
+    this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
     // Pyodide packages or micropip requirements boot normally (their shared libraries are not
