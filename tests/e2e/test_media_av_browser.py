@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_ready
+from e2e_pages import wait_ready
 from wasmui import media
 
 APP = Path(__file__).resolve().parent / "media_av_app"
