@@ -123,7 +123,12 @@ def build_demo(folder: Path, out: Path, pyodide: str | None, timeout: float) -> 
     if proc.returncode != 0:
         return False, False, _tail(err)
     precomputed = "not pre-computed" not in err
-    return True, precomputed, None if precomputed else _tail(err.split("not pre-computed", 1)[1])
+    if precomputed:
+        return True, True, None
+    # The traceback CPython gave, up to the build's next message.
+    reason = err.split("not pre-computed", 1)[1].splitlines()[1:]
+    cut = next((i for i, ln in enumerate(reason) if ln.startswith("wasmui")), len(reason))
+    return True, False, _tail("\n".join(reason[:cut]))
 
 
 def _tail(text: str, lines: int = 6) -> str:
