@@ -9,10 +9,12 @@ For every demo whose imports the Pyodide distribution provides, three questions:
    pre-compute its config;
 2. **boots** — the page in Chromium reaches "ready" with no Python traceback, no error
    toast and no uncaught page error (views still missing are counted, not failures);
-3. **answers** — clicking its first example (if any) and then its main button (the first
-   primary button, else one named Submit/Run/…); without a button, typing into its first
-   empty textbox and pressing Enter; else clicking its first button — changes what the page
-   shows (the typed box itself left out) and raises no error toast.
+3. **answers** — a default interaction: click its first example (if any; else give its
+   empty textboxes some text) and then its main button (the first primary button, else one
+   named Submit/Run/…); without a button, type into its first empty textbox and press
+   Enter; else click its first button. It answers when an event ran to its end (a loading
+   status came and went) or the page changed (the typed box left out), with no error toast.
+   A heuristic: "no" can also mean the default interaction does nothing in that app.
 
 Results are appended to a JSON-lines file as each demo finishes, so a run can stop and
 resume (demos already in the file are skipped; ``--retry`` redoes them). Every step is
@@ -215,10 +217,22 @@ def _main_button(page: Any) -> Any | None:
     return None
 
 
+_EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disabled]), "
+               "textarea.text-input:visible:not([readonly]):not([disabled])")
+
+
+def _fill_empty_textboxes(page: Any) -> None:
+    """Gives every empty editable textbox some text (a default interaction needs inputs)."""
+    boxes = page.locator(_EMPTY_TEXT)
+    for i in range(min(boxes.count(), 8)):
+        box = boxes.nth(i)
+        if box.input_value() == "":
+            box.fill("hello world")
+
+
 def _type_into_textbox(page: Any) -> bool:
     """Types into the first empty editable textbox and presses Enter (marks it out of the snapshot)."""
-    box = page.locator("input.text-input:visible:not([readonly]):not([disabled]), "
-                       "textarea.text-input:visible:not([readonly]):not([disabled])")
+    box = page.locator(_EMPTY_TEXT)
     for i in range(min(box.count(), 5)):
         candidate = box.nth(i)
         if candidate.input_value() == "":
@@ -238,6 +252,9 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         steps.append("example")
         _settle(page, time.monotonic() + timeout)
     button = _main_button(page)
+    if button is not None and not steps:
+        _fill_empty_textboxes(page)
+        _settle(page, time.monotonic() + timeout)
     before = page.evaluate(_SNAPSHOT_JS)
     if button is not None:
         button.click(timeout=5000)
@@ -255,15 +272,19 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         steps.append("first button")
     result.interaction = "+".join(steps)
     deadline = time.monotonic() + timeout
+    saw_busy = False
     while time.monotonic() < deadline:
         errors = page.evaluate(_ERRORS_JS) + page_errors
         if errors:
             result.answered, result.answer_error = False, _tail("\n".join(errors))
             return
-        if not page.evaluate(_BUSY_JS) and page.evaluate(_SNAPSHOT_JS) != before:
+        busy = page.evaluate(_BUSY_JS)
+        saw_busy = saw_busy or busy
+        # Answered: what the page shows changed, or an event ran (status shown) and ended cleanly.
+        if not busy and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before):
             result.answered = True
             return
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(100)
     result.answered, result.answer_error = False, f"nothing changed within {timeout:.0f} s"
 
 
