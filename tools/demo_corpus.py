@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -300,6 +301,17 @@ def load_results(path: Path) -> dict[str, DemoResult]:
     return done
 
 
+_NOISE = {"×", "!", "Error", "Traceback", "Warning"}
+
+
+def headline(text: str) -> str:
+    """The most telling line of an error: its last ``SomethingError: …`` line, else its first line."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and ln not in _NOISE and not ln.startswith(("wasmui", "File ", "^", "~"))]
+    errors = [ln for ln in lines if re.match(r"^[A-Za-z_.]*(Error|Exception|Exit)\b", ln)]
+    return (errors or lines or [""])[-1 if errors else 0]
+
+
 def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]) -> None:
     """The Markdown table: the three counts, then one row per demo."""
     rows = sorted(results.values(), key=lambda r: r.name)
@@ -330,8 +342,7 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
 
     for r in eligible:
         problem = r.build_error if not (r.built and r.precomputed) else (r.boot_error or r.answer_error or "")
-        problem = (problem or "").splitlines()[-1:] if problem else []
-        cell = (problem[0] if problem else "").replace("|", "\\|")[:140]
+        cell = headline(problem or "").replace("|", "\\|")[:140]
         views = ", ".join(sorted({u.split()[2] if len(u.split()) > 2 else u for u in r.unsupported}))
         lines.append(f"| {r.name} | {mark(r.built and r.precomputed)} | {mark(r.booted if r.built else None)} | "
                      f"{mark(r.answered)} | {r.interaction} | {views} | {cell} |")

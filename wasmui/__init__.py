@@ -102,7 +102,6 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
-    Navbar,
     api,
     BarPlot,
     Brush,
@@ -133,7 +132,7 @@ from wasmui.themes import Theme
 from wasmui.utils import NO_RELOAD, FileSize
 from wasmui.version import GRADIO_VERSION, __version__
 
-from wasmui.components import component  # noqa: E402  gr.component("textbox")
+from wasmui.components import Navbar, component  # noqa: E402  gr.component("textbox")
 
 # Gradio's other spellings of the same components.
 Checkboxgroup = CheckboxGroup

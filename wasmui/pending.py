@@ -19,7 +19,7 @@ PENDING: dict[str, str] = {
     "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
-    "Navbar": "issue 11 (multipage: gr.Navbar; the automatic navbar works)", "DeepLinkButton": "issue 10 (layout furniture)",
+    "DeepLinkButton": "issue 10 (layout furniture)",
     "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
     "Dialogue": "issue 9 (Dialogue)", "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
@@ -116,10 +116,6 @@ class Dialogue(PendingComponent):
 
 class Draggable(PendingComponent):
     """Placeholder for ``gr.Draggable``."""
-
-
-class Navbar(PendingComponent):
-    """Placeholder for ``gr.Navbar``."""
 
 
 class Workflow(PendingComponent):
