@@ -73,6 +73,7 @@ CASES: list[tuple[str, str]] = [
     ("annotatedimage_full", "gr.AnnotatedImage(show_legend=False, height=200, width=300, color_map={'a': '#ff0000'}, label='seg', format='png')"),
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
+    ("files_default", "gr.Files(label='fs')"),
     ("colorpicker_default", "gr.ColorPicker()"),
     ("colorpicker_full", "gr.ColorPicker('#ff0000', label='Colour', info='pick one', show_label=False, container=False, scale=2, min_width=100, interactive=True, elem_id='cp', elem_classes=['a'], key='k', preserved_by_key=None)"),
     ("colorpicker_hidden", "gr.ColorPicker(visible='hidden', interactive=False)"),

@@ -43,6 +43,18 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+def _plain(value: Any) -> Any:
+    """ChatMessage dataclasses (also inside lists/tuples/dicts) as plain dicts."""
+    if isinstance(value, ChatMessage):
+        return {"content": _plain(value.content), "role": value.role, "metadata": dict(value.metadata),
+                "options": list(value.options)}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 class ChatInterface(Blocks):
     """A chatbot UI around one function; see the module docstring for the event chain."""
 
@@ -237,7 +249,7 @@ class ChatInterface(Blocks):
         submit = self._stream_fn if self.is_generator else self._submit_fn
         submit_wrapped = self._api_wrapper(submit)
         submit_wrapped.__name__ = "_submit_fn"
-        api_fn = self._api_wrapper(submit)
+        api_fn = self._api_wrapper(submit, plain=True)
         sync_state: dict[str, Any] = {"fn": lambda x: (x, x), "inputs": [self.chatbot],
                                       "outputs": [self.chatbot_state, self.chatbot_value],
                                       "api_visibility": "undocumented", "queue": False}
@@ -349,18 +361,23 @@ class ChatInterface(Blocks):
                        api_visibility="undocumented", queue=False)
         self.textbox.stop(None, None, None, cancels=to_cancel, api_visibility="undocumented")
 
-    def _api_wrapper(self, submit: Callable[..., Any]) -> Callable[..., Any]:
-        """Keeps the user's signature so /info shows their parameter names."""
+    def _api_wrapper(self, submit: Callable[..., Any], plain: bool = False) -> Callable[..., Any]:
+        """Keeps the user's signature so /info shows their parameter names.
+
+        ``plain``: the API endpoint skips postprocessing, so ChatMessages in its
+        response become the dicts Gradio's JSON encoder makes of them.
+        """
+        out: Callable[[Any], Any] = _plain if plain else (lambda x: x)
         if self.is_generator:
             @functools.wraps(self.fn)
             async def _wrapper(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
                 async for chunk in submit(*args, **kwargs):
-                    yield chunk
+                    yield out(chunk)
             return _wrapper
 
         @functools.wraps(self.fn)
         async def __wrapper(*args: Any, **kwargs: Any) -> Any:
-            return await submit(*args, **kwargs)
+            return out(await submit(*args, **kwargs))
         return __wrapper
 
     # -- the functions behind the events ------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 from wasmui.blocks import Block, BlockContext, Blocks
 from wasmui.components.base import Component
 from wasmui.outputs import serve_files
+from wasmui.exceptions import InvalidPathError
 from wasmui.version import GRADIO_VERSION
 
 
@@ -24,6 +25,14 @@ def block_type(block: Block) -> str:
     return "column" if isinstance(block, Blocks) else block.get_block_name()
 
 
+def _serve_static(item: Any, blocks: Blocks, root: str) -> Any:
+    """An avatar/icon/example file prop; a missing file keeps its FileData without a URL (as Gradio)."""
+    try:
+        return serve_files(copy.deepcopy(item), blocks, root)
+    except InvalidPathError:
+        return item
+
+
 def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     """One entry of ``config.components``."""
     if isinstance(block, Blocks):
@@ -33,8 +42,8 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     if props.get("value") is not None:
         props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
     for name in getattr(block, "FILE_PROPS", ()):
-        if props.get(name) is not None:
-            props[name] = serve_files(copy.deepcopy(props[name]), blocks, root)
+        if isinstance(props.get(name), list):
+            props[name] = [_serve_static(item, blocks, root) for item in props[name]]
     skip = bool(block.skip_api)
     entry: dict[str, Any] = {
         "id": block._id,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_ready
+from e2e_pages import wait_ready
 from wasmui import media
 
 APP = Path(__file__).resolve().parent / "media_av_app"
@@ -160,3 +160,21 @@ def test_wrong_file_type_is_a_readable_error_and_the_next_event_works(app_page: 
     expect(page.get_by_role("button", name=re.compile("^Download"))).to_be_hidden()
     page.get_by_role("button", name="Echo").click()
     expect(page.get_by_label("Echo")).to_have_value("still works")
+
+
+def test_without_a_service_worker_media_play_from_blob_urls(new_page: Any, built_site: Any, served: Any) -> None:
+    base = served(built_site(APP))
+    page = new_page(service_workers="block")
+    page.goto(base + "/")
+    wait_ready(page)
+    page.get_by_label("Seconds").fill("0.8")
+    page.get_by_role("button", name="Make tone").click()
+    player = page.locator("audio[aria-label=Tone]")
+    expect(player).to_have_attribute("src", re.compile(r"^blob:"), timeout=30_000)
+    duration = player.evaluate(
+        "m => m.readyState >= 1 ? m.duration : new Promise(r => m.addEventListener('loadedmetadata', () => r(m.duration), {once: true}))")
+    assert duration == pytest.approx(0.8, abs=0.02)
+    page.get_by_role("tab", name="Video").click()
+    sample = page.locator("video[aria-label='Sample video']")
+    expect(sample).to_have_attribute("src", re.compile(r"^blob:"), timeout=30_000)
+    page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())

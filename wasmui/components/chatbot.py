@@ -445,8 +445,7 @@ def _static_file(path: str | Path | None) -> dict[str, Any] | None:
     text = str(path)
     if text.startswith(("http://", "https://")):
         return {**_file_data(text), "url": text}
-    if not Path(text).exists():
-        raise Error(f"File not found: {text}")
+    # A missing file is not an error here (Gradio neither): the app serves no URL for it.
     return _file_data(text)
 
 

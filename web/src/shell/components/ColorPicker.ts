@@ -40,7 +40,9 @@ export function parseColor(text: string): string | null {
 export function ColorPicker({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
   const id = domId(state.id);
-  const value = parseColor(str(props.value)) ?? "#000000";
+  // The native input always holds a colour; the text shows the real value (none: empty).
+  const current = parseColor(str(props.value));
+  const value = current ?? "#000000";
   const editable = props.interactive !== false;
   const label = str(props.label, "Color Picker");
   // The text being typed, while it differs from the value (null: show the value).
@@ -94,7 +96,8 @@ export function ColorPicker({ state, ctx }: ViewProps): ComponentChild {
         id,
         type: "text",
         class: "text-input color-text",
-        value: draft ?? value,
+        value: draft ?? current ?? "",
+        placeholder: "#rrggbb",
         readOnly: !editable,
         spellcheck: false,
         autocomplete: "off",

@@ -96,6 +96,9 @@ export const THEME_CSS = `
 .form > .block, .group > .block, .group > * { border: none !important; border-radius: 0 !important; box-shadow: none !important; }
 .form > .block.bare, .group > .block.bare { background: var(--bg-block); padding: 12px 14px; }
 .row > .form { align-self: stretch; }
+/* like Gradio's form: its direction is its parent's, so fields in a Row sit side by side */
+.row > .form { flex-direction: row; flex-wrap: wrap; }
+.row > .form > * { flex: var(--scale, 1) 1 0%; min-width: min(var(--min-width, 160px), 100%); }
 .form:has(> :only-child.hidden) { display: none; }
 
 /* blocks */
