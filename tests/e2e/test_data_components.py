@@ -192,7 +192,7 @@ def test_readonly_code_shows_output_and_refuses_typing(app: Any) -> None:
     content = block.locator(".cm-content")
     expect(content).to_have_text('{"a": [1, 2, true]}')
     expect(content).to_have_attribute("contenteditable", "false")
-    assert app.locator(".block-code").count() == 2
+    assert app.locator(".block-code").count() == 3
 
 
 def test_datetime_round_trip_through_python(app: Any) -> None:
@@ -263,7 +263,8 @@ def test_browser_state_survives_a_reload(app: Any) -> None:
     expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 1))
     page.get_by_role("button", name="Visit", exact=True).click()
     expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 2))
-    assert page.evaluate("() => localStorage.getItem('data-app-visits')") == str(start + 2)
+    # Written by the view's effect after the render that shows the new value.
+    page.wait_for_function("(n) => localStorage.getItem('data-app-visits') === n", arg=str(start + 2))
     page.reload()
     wait_ready(page)
     page.get_by_role("button", name="Show visits").click()
@@ -327,3 +328,14 @@ def test_filters_static_and_pinned_columns(app: Any) -> None:
     pinned = city.evaluate("el => el.getBoundingClientRect().left")
     assert abs(pinned - left) < 3, (pinned, left)
     assert city.evaluate("el => getComputedStyle(el).position") == "sticky"
+
+
+def test_code_autocomplete_offers_python_names(app: Any) -> None:
+    block = code_block(app, "Completing")
+    block.locator(".cm-content").click()
+    app.keyboard.type("pri")
+    option = block.locator(".cm-tooltip-autocomplete li").filter(has_text="print")
+    expect(option.first).to_be_visible()
+    # (Enter right after the list opens is ignored by CodeMirror's interaction delay: click.)
+    option.first.click()
+    expect(block.locator(".cm-content")).to_contain_text("print")

@@ -82,6 +82,7 @@ with gr.Blocks() as demo:
     code.change(lambda c: c, code, code_seen)
     code.focus(lambda log: (log or "") + "focus;", code_events, code_events)
     code.blur(lambda log: (log or "") + "blur;", code_events, code_events)
+    gr.Code("", language="python", interactive=True, autocomplete=True, label="Completing", lines=2)
     shown = gr.Code(language="json", label="Readonly JSON", interactive=False)
     show_json = gr.Button("Show JSON")
     show_json.click(lambda: '{"a": [1, 2, true]}', None, shown)
