@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 from wasmui import build
 
 APP = Path(__file__).resolve().parent / "apps" / "data_pandas_app"
