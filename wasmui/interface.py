@@ -71,6 +71,9 @@ class Interface(Blocks):
                          fill_width=fill_width, analytics_enabled=analytics_enabled)
         self.fn = fn
         self.live = live
+        # Streaming inputs of a live Interface (Gradio's defaults; accepted as keyword arguments).
+        self.time_limit: float | None = kwargs.get("time_limit", 30)
+        self.stream_every: float = kwargs.get("stream_every", 0.5)
         self.description = description
         self.article = article
         self.flagging_mode = flagging_mode or "never"
@@ -139,14 +142,24 @@ class Interface(Blocks):
                 if output_only:
                     submit, stop = self._make_submit(submit_btn, stop_btn)
         triggers = []
+        stream_args: dict[str, Any] = {}
         if self.live:
-            triggers = [c.change for c in all_inputs if "change" in c.EVENTS] or ([submit.click] if submit else [])
+            # A live Interface streams inputs set to ``streaming=True`` (webcam frames) instead of
+            # listening to their changes, with Gradio's defaults (30 s limit, a frame every 0.5 s).
+            streamed = [c for c in self.input_components if "stream" in c.EVENTS and getattr(c, "streaming", False)]
+            triggers = [c.stream if c in streamed else c.change for c in all_inputs
+                        if c in streamed or "change" in c.EVENTS] or ([submit.click] if submit else [])
+            if streamed:
+                show_progress = "hidden"
+                stream_args = {"trigger_mode": "multiple", "time_limit": self.time_limit,
+                               "stream_every": self.stream_every}
         else:
             triggers = [submit.click] if submit is not None else []
             triggers += [c.submit for c in self.input_components if "submit" in c.EVENTS]
         predict = on(triggers, self.fn, all_inputs, self.output_components, api_name=self.api_name,
                      api_visibility=visibility, api_description=description, concurrency_limit=concurrency,
-                     show_progress=show_progress, batch=batch, max_batch_size=max_batch, validator=validator)
+                     show_progress=show_progress, batch=batch, max_batch_size=max_batch, validator=validator,
+                     **stream_args)
         if stop is not None:
             stop.click(None, None, None, cancels=[predict])
         if clear is not None:

@@ -85,6 +85,8 @@ def read_wav(path: str | Path) -> WavInfo:
         raise Error(f"Cannot read audio file {p.name}: {e.strerror or e}") from None
     if not is_wav(head):
         fmt = sniff_audio_suffix(head).lstrip(".") or _format_of(p)
+        if fmt == "wav":  # named .wav, but not RIFF/WAVE inside
+            raise AudioFormatError(f"Cannot read {p.name}: it is not a valid WAV file (no RIFF/WAVE header).")
         raise AudioFormatError(
             f"Cannot decode {fmt} audio ({p.name}) in the browser: only WAV can be read without ffmpeg. "
             "Upload a .wav file or use type='filepath'.")

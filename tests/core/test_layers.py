@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,3 +203,42 @@ def test_generic_modules_never_test_for_a_concrete_component() -> None:
                 found += [f"{module_name(path)}:{node.lineno} isinstance(..., {n})" for n in names & concrete]
     assert "State" in concrete and "Textbox" in concrete
     assert not found, f"generic modules test for concrete components (add a contract hook instead): {found}"
+
+
+def test_blocks_gradio_api_goes_through_the_one_facade() -> None:
+    """``launch``/``get_config``/``get_api_info``/``app`` reach the higher layers only via the façade."""
+    import wasmui as gr
+    from wasmui import blocks as blocks_module
+
+    calls: list[tuple[str, Any]] = []
+
+    class Recording:
+        def launch(self, blocks: Any, **options: Any) -> Any:
+            calls.append(("launch", options))
+            return blocks
+
+        def config(self, blocks: Any, root: str) -> dict[str, Any]:
+            calls.append(("config", root))
+            return {}
+
+        def api_info(self, blocks: Any, all_endpoints: bool) -> dict[str, Any]:
+            calls.append(("api_info", all_endpoints))
+            return {}
+
+        def create_app(self, blocks: Any) -> Any:
+            calls.append(("create_app", None))
+            return "app"
+
+    with gr.Blocks() as demo:
+        gr.Textbox()
+    real = blocks_module.facade()
+    blocks_module.install_facade(Recording())
+    try:
+        demo.get_config("http://x")
+        demo.get_api_info(all_endpoints=True)
+        assert demo.app == "app"
+        demo.launch(max_file_size="1kb")
+    finally:
+        blocks_module.install_facade(real)
+    assert calls == [("config", "http://x"), ("api_info", True), ("create_app", None), ("launch", {"max_file_size": "1kb"})]
+    assert type(real).__module__ == "wasmui.facade"

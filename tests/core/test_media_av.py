@@ -58,6 +58,17 @@ def test_non_wav_names_its_format(tmp_path: Path) -> None:
         wav.numpy_to_wav_file(8000, [0, 1, 2], "mp3")
 
 
+def test_corrupt_wav_is_named_as_such(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.wav"
+    bad.write_bytes(b"not a wav at all, just text")
+    with pytest.raises(wav.AudioFormatError, match="broken.wav: it is not a valid WAV file"):
+        wav.read_wav(bad)
+    truncated = tmp_path / "short.wav"
+    truncated.write_bytes(write_tone(tmp_path / "ok.wav", 0.1).read_bytes()[:30])
+    with pytest.raises(Error, match="short.wav"):
+        wav.read_wav(truncated)
+
+
 def test_sample_list_writes_wav_without_numpy(tmp_path: Path) -> None:
     path = wav.numpy_to_wav_file(8000, [0, 100, -100, 99999], cache_dir=tmp_path)
     info = wav.read_wav(path)

@@ -13,6 +13,9 @@
 * ``shell``       -- ``shell(app, theme=, query=, clock=)``: a page with the shell mounted on that app
                      (fails the test on uncaught page errors); helpers in shell_harness.py
 
+Helpers for test modules (``wait_ready``, ``foreign_requests``, ``EXAMPLES``...) are in
+e2e_pages.py and shell_harness.py: test modules import those, never this file.
+
 Every test here is marked ``e2e`` and skipped when Chromium or the built runtime is missing.
 """
 
@@ -26,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from e2e_pages import wait_ready
 from shell_harness import AppServer, build_shell_dist, open_shell
 from wasmui import build
 from wasmui.devserver import Server, start_static_server
@@ -35,10 +39,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run", "--disable-quic",
         # Capture tests: a fake camera/microphone, permission prompts answered yes.
         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-ASGI_APP = Path(__file__).resolve().parent / "asgi_app"
-BOOT_TIMEOUT_MS = 120_000
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -128,20 +128,6 @@ def page(new_page: Callable[..., Any]) -> Any:
     return new_page()
 
 
-def wait_ready(page: Any, selector: str = "wasmui-app") -> dict[str, Any]:
-    """Waits until the app's worker is ready; fails with the boot traceback if it crashed."""
-    page.wait_for_function(
-        f"() => {{ const el = document.querySelector({selector!r}); return el && (el.phase === 'ready' || el.phase === 'error'); }}",
-        timeout=BOOT_TIMEOUT_MS)
-    state = page.evaluate(f"""() => {{
-        const el = document.querySelector({selector!r});
-        const err = el.shadowRoot && el.shadowRoot.querySelector('.wasmui-error');
-        return {{phase: el.phase, error: err ? err.textContent : null, timings: el.timings}};
-    }}""")
-    assert state["phase"] == "ready", state["error"]
-    return state
-
-
 @pytest.fixture
 def boot() -> Callable[[Any, str], dict[str, Any]]:
     def go(page: Any, url: str) -> dict[str, Any]:
@@ -149,11 +135,6 @@ def boot() -> Callable[[Any, str], dict[str, Any]]:
         return wait_ready(page)
 
     return go
-
-
-def foreign_requests(page: Any, base: str) -> list[str]:
-    """Requests that left the site's origin (data:/blob: URLs are local)."""
-    return [u for u in page.requests if not u.startswith((base, "data:", "blob:"))]
 
 
 @pytest.fixture(scope="session")

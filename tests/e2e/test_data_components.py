@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 
 APP = Path(__file__).resolve().parent / "apps" / "data_app"
 
@@ -222,6 +222,10 @@ def test_highlighted_text_labels_colours_legend_and_select(app: Any) -> None:
     expect(tokens.first.locator(".ht-label")).to_have_text("PER")
     assert tokens.first.evaluate("el => getComputedStyle(el).getPropertyValue('--ht-color').trim()") == "#3b82f6"
     assert block.locator(".ht-legend-item").all_inner_texts()[:2] == ["PER", "LOC"]
+    # Label text stays readable: white on the blue PER badge, dark on the yellow LOC one.
+    colour = "el => getComputedStyle(el.querySelector('.ht-label')).color"
+    assert tokens.first.evaluate(colour) == "rgb(255, 255, 255)"
+    assert block.locator(".ht-token").filter(has_text="London").evaluate(colour) == "rgb(17, 24, 39)"
     block.get_by_text("London", exact=True).click()
     expect(app.get_by_label("Tag selected", exact=True)).to_have_value(json.dumps({"index": 4, "value": ["London", "LOC"]}))
     # Labels and text are text: the hostile labels show literally and never run.
@@ -265,3 +269,28 @@ def test_browser_state_survives_a_reload(app: Any) -> None:
     page.get_by_role("button", name="Show visits").click()
     expect(page.get_by_label("Visits", exact=True)).to_have_value(str(start + 2))
     page.close()
+
+
+def test_cell_menu_adds_and_deletes_rows_and_columns(app: Any) -> None:
+    table = grid(app, "Fruits")
+    before = table.locator("tr.df-row").count()
+    table.locator('tr[data-row="0"] td[data-col="1"]').click(button="right")
+    app.get_by_role("menuitem", name="Add row above").click()
+    expect(table.locator("tr.df-row")).to_have_count(before + 1)
+    assert column_text(app, "Fruits", 1)[0] == ""
+    # Keyboard: the context-menu key on the selected cell, then arrows and Enter.
+    table.locator('tr[data-row="0"] td[data-col="1"]').click()
+    app.keyboard.press("Shift+F10")
+    expect(app.get_by_role("menuitem", name="Add row above")).to_be_focused()
+    app.keyboard.press("ArrowDown")
+    app.keyboard.press("ArrowDown")
+    expect(app.get_by_role("menuitem", name="Delete row")).to_be_focused()
+    app.keyboard.press("Enter")
+    expect(table.locator("tr.df-row")).to_have_count(before)
+    table.locator('tr[data-row="0"] td[data-col="1"]').click(button="right")
+    app.get_by_role("menuitem", name="Add column right").click()
+    expect(table.locator("thead .df-head-text")).to_have_text(["n", "fruit", "4", "ripe"])
+    expect(app.get_by_label("Changed", exact=True)).to_have_value(re.compile(r'^\[\[3, "kiwi", "", true\]'))
+    table.locator('tr[data-row="0"] td[data-col="2"]').click(button="right")
+    app.get_by_role("menuitem", name="Delete column").click()
+    expect(table.locator("thead .df-head-text")).to_have_text(["n", "fruit", "ripe"])

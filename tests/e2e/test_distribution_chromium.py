@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, foreign_requests, wait_ready
 from test_runtime_requirements import APP as REQ_APP
 from test_runtime_requirements import _wheel
 

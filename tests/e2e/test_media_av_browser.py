@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_ready
+from e2e_pages import wait_ready
 from wasmui import media
 
 APP = Path(__file__).resolve().parent / "media_av_app"
@@ -29,6 +29,23 @@ def app_page(page: Any, built_site: Any, served: Any) -> Any:
     wait_ready(page)
     page.base = base
     return page
+
+
+# Bright pixels in the left and right halves of the top fifth of a video frame (corners excluded).
+TOP_BAND_JS = """async (v) => {
+    if (v.src) await new Promise(r => { v.addEventListener('seeked', r, {once: true}); v.currentTime = 0.5; });
+    const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;
+    const g = c.getContext('2d'); g.drawImage(v, 0, 0);
+    const band = g.getImageData(0, 0, c.width, Math.floor(c.height / 5)).data;
+    let left = 0, right = 0;
+    const margin = c.width * 0.1;  // leave out the pattern's bright corner squares
+    for (let i = 0; i < band.length; i += 4) {
+        const x = (i / 4) % c.width;
+        if (band[i + 1] < 200 || x < margin || x > c.width - margin) continue;
+        if (x < c.width / 2) left++; else right++;
+    }
+    return {left, right};
+}"""
 
 
 def media_state(page: Any, selector: str) -> dict[str, Any]:
@@ -118,6 +135,16 @@ def test_webcam_recording_reaches_the_function(app_page: Any) -> None:
     camera = page.locator("video[aria-label=Camera]")
     expect(camera).to_have_attribute("src", re.compile(r"webcam-.*\.(mp4|webm)$"))
     camera.evaluate("v => v.readyState >= 1 || new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}))")
+    # Webcam-only with mirror (the default): the clip is flipped like the preview. Chromium's fake
+    # camera prints its clock in the top-left corner; in the clip that text is on the right.
+    recorded = camera.evaluate(TOP_BAND_JS)
+    raw = page.evaluate("""async () => {
+        const v = document.createElement('video'); v.muted = true;
+        v.srcObject = await navigator.mediaDevices.getUserMedia({video: true});
+        await v.play(); await new Promise(r => setTimeout(r, 300));
+        return (""" + TOP_BAND_JS + """)(v); }""")
+    assert raw["left"] > 2 * raw["right"], raw
+    assert recorded["right"] > 2 * recorded["left"], recorded
 
 
 def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any) -> None:
@@ -160,3 +187,21 @@ def test_wrong_file_type_is_a_readable_error_and_the_next_event_works(app_page: 
     expect(page.get_by_role("button", name=re.compile("^Download"))).to_be_hidden()
     page.get_by_role("button", name="Echo").click()
     expect(page.get_by_label("Echo")).to_have_value("still works")
+
+
+def test_without_a_service_worker_media_play_from_blob_urls(new_page: Any, built_site: Any, served: Any) -> None:
+    base = served(built_site(APP))
+    page = new_page(service_workers="block")
+    page.goto(base + "/")
+    wait_ready(page)
+    page.get_by_label("Seconds").fill("0.8")
+    page.get_by_role("button", name="Make tone").click()
+    player = page.locator("audio[aria-label=Tone]")
+    expect(player).to_have_attribute("src", re.compile(r"^blob:"), timeout=30_000)
+    duration = player.evaluate(
+        "m => m.readyState >= 1 ? m.duration : new Promise(r => m.addEventListener('loadedmetadata', () => r(m.duration), {once: true}))")
+    assert duration == pytest.approx(0.8, abs=0.02)
+    page.get_by_role("tab", name="Video").click()
+    sample = page.locator("video[aria-label='Sample video']")
+    expect(sample).to_have_attribute("src", re.compile(r"^blob:"), timeout=30_000)
+    page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 from playwright.sync_api import expect
 
 from wasmui import build
@@ -52,3 +52,27 @@ def test_microphone_into_numpy_and_numpy_out_in_pyodide(page: Any, served: Any, 
     page.wait_for_function("""() => { const a = document.querySelector('wasmui-app').shadowRoot
         .querySelector('audio[aria-label=Chirp]'); return a && Math.abs(a.duration - 0.5) < 0.01 }""", timeout=30_000)
     assert foreign_requests(page, base) == []
+
+
+def test_corrupt_audio_uploads_are_readable_errors_and_a_good_one_works(page: Any, served: Any, site: Path,
+                                                                        tmp_path: Path) -> None:
+    from wasmui import media
+
+    base = served(site)
+    page.goto(base + "/")
+    wait_ready(page)
+    upload = page.locator("input[type=file][aria-label=Upload]")
+    # Not decodable by the browser: refused at the component, nothing is sent.
+    garbage = tmp_path / "noise.mp3"
+    garbage.write_bytes(b"ID3" + bytes(range(256)) * 4)
+    upload.set_input_files(str(garbage))
+    expect(page.get_by_role("alert")).to_contain_text("Could not read noise.mp3 as audio", timeout=30_000)
+    # Named .wav but not a WAV: Python says so (the browser passes WAVs through as they are).
+    fake = tmp_path / "fake.wav"
+    fake.write_bytes(b"this is not audio")
+    upload.set_input_files(str(fake))
+    expect(page.get_by_text("Cannot read fake.wav: it is not a valid WAV file").first).to_be_visible(timeout=60_000)
+    # The component is still usable: clear it and upload a real (8-bit) WAV.
+    page.locator(".block-audio", has_text="Upload").get_by_role("button", name="Clear").click()
+    upload.set_input_files(media.get_audio("cantina.wav"))
+    expect(page.get_by_label("Described")).to_have_value("rate=8000 seconds=2.00 dtype=int16 shape=[]", timeout=60_000)

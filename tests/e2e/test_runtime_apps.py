@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from conftest import EXAMPLES, ROOT, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, ROOT, foreign_requests, wait_ready
 
 CLIENT_DIST = ROOT / "node_modules" / "@gradio" / "client" / "dist"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from conftest import EXAMPLES, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, foreign_requests, wait_ready
 
 
 def _chat(page: Any, built_site: Any, served: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import EXAMPLES, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, foreign_requests, wait_ready
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>embed</title>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import EXAMPLES, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, foreign_requests, wait_ready
 
 
 def test_gallery_app_under_a_prefix(page: Any, built_site: Any, served: Any) -> None:

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 
 APP = """import gradio as gr
 import tinyshout
@@ -57,7 +57,7 @@ def test_requirements_install_from_the_site_with_micropip(page: Any, built_site:
 
 
 def test_apps_without_requirements_never_load_micropip(page: Any, built_site: Any, served: Any) -> None:
-    from conftest import EXAMPLES
+    from e2e_pages import EXAMPLES
 
     page.goto(served(built_site(EXAMPLES / "hello")) + "/")
     wait_ready(page)

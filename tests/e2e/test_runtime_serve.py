@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import EXAMPLES, ROOT, foreign_requests, wait_ready
+from e2e_pages import EXAMPLES, ROOT, foreign_requests, wait_ready
 
 
 def _free_port() -> int:

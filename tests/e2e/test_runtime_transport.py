@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import ASGI_APP, foreign_requests, wait_ready
+from e2e_pages import ASGI_APP, foreign_requests, wait_ready
 
 BLOB = bytes(range(256)) * 64
 

@@ -130,11 +130,25 @@ def test_webcam_snapshot_reaches_a_pil_function(shell):
     expect(block.get_by_test_id("image-display")).to_be_visible()
 
 
+def test_streaming_webcam_sends_frames_until_the_time_limit(shell):
+    page = shell(APP)
+    block = page.locator(".block-image", has_text="Live")
+    block.get_by_role("button", name="Start streaming").click()
+    expect(page.get_by_label("Frame size", exact=True)).to_have_value(re.compile(r"^\d+x\d+$"), timeout=15_000)
+    expect(page.get_by_label("Frames", exact=True)).not_to_have_value(re.compile(r"^[01]$"), timeout=15_000)
+    # time_limit=5: the stream stops by itself (the frame timer goes with the recording state).
+    expect(block.get_by_role("button", name="Start streaming")).to_be_visible(timeout=15_000)
+    # The streamed frames never became the component's value (no captured image shown).
+    expect(block.get_by_test_id("image-display")).to_have_count(0)
+
+
 def test_denied_camera_shows_a_readable_message(shell):
     page = shell(APP, init_script="""
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     """)
-    expect(page.get_by_role("alert").filter(has_text="Camera access was denied")).to_be_visible()
+    denied = page.get_by_role("alert").filter(has_text="Camera access was denied")
+    expect(denied).to_have_count(2)  # both camera components say so
+    expect(denied.first).to_be_visible()
 
 
 def test_gallery_select_preview_and_captions(shell):

@@ -190,3 +190,15 @@ def test_container_show_label_elem_classes(shell):
     expect(block).to_have_class(re.compile(r"\bbare\b"))  # container=False: no panel
     expect(block).to_have_css("outline-color", "rgb(9, 8, 7)")  # app css targets elem_classes
     expect(block.locator("label")).to_have_count(0)
+
+
+def test_view_css_is_inserted_once_per_view_before_the_app_css(shell):
+    page = shell(APP)
+    expect(page.get_by_role("slider", name="Amount")).to_be_visible()
+    sheets = page.evaluate(
+        "[...document.getElementById('app').shadowRoot.querySelectorAll('style')].map((s) => s.textContent)"
+    )
+    assert len(sheets) == len(set(sheets)), "a view's CSS was inserted twice"
+    assert "#custom-md" in sheets[-1], "the app's css must come last so it can override views"
+    assert any(".slider-range" in s for s in sheets[:-1])  # a view on the page brings its CSS
+    assert not any(".color-swatch" in s for s in sheets), "CSS of a view the app does not use"

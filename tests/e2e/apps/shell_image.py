@@ -33,6 +33,10 @@ def bump(n):
     return n + 1
 
 
+def frame_seen(img, n):
+    return f"{img.shape[1]}x{img.shape[0]}", n + 1
+
+
 with gr.Blocks(title="images") as demo:
     with gr.Row():
         src = gr.Image(label="Source")
@@ -55,6 +59,11 @@ with gr.Blocks(title="images") as demo:
     make.click(tiles, n, gallery)
     gallery.select(picked, None, chosen)
     gallery.preview_open(bump, opened, opened)
+    with gr.Row():
+        live = gr.Image(label="Live", sources=["webcam"], streaming=True)
+        frame_size = gr.Textbox(label="Frame size")
+        frames = gr.Number(0, label="Frames")
+    live.stream(frame_seen, [live, frames], [frame_size, frames], stream_every=0.2, time_limit=5)
     up_gallery = gr.Gallery(label="Upload gallery", interactive=True)
     up_count = gr.Textbox(label="Upload count")
     up_gallery.upload(lambda items: str(len(items or [])), up_gallery, up_count)

@@ -39,6 +39,9 @@ export type DependencyConfig = {
   trigger_only_on_success: boolean;
   trigger_only_on_failure: boolean;
   trigger_mode: TriggerMode;
+  /** Streaming listeners: seconds between frames, and how long a stream may run. */
+  stream_every?: number;
+  time_limit?: number | null;
   scroll_to_output?: boolean;
   collects_event_data?: boolean;
   connection?: string;

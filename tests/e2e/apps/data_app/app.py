@@ -85,7 +85,7 @@ with gr.Blocks() as demo:
     tagged = gr.HighlightedText(
         [("Ada", "PER"), (" met ", None), ("Charles", "PER"), (" in ", None), ("London", "LOC"), (" <b>!</b> ", None)]
         + [(f"x{i}", p) for i, p in enumerate(XSS)],
-        color_map={"PER": "#3b82f6"},
+        color_map={"PER": "#3b82f6", "LOC": "yellow"},
         show_legend=True,
         label="Entities",
     )

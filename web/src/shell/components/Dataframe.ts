@@ -118,6 +118,36 @@ function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onTog
   return text;
 }
 
+/** The row/column menu of a cell (right click, or the context-menu key on the selected cell). */
+function CellMenu({ x, y, items, onClose }: { x: number; y: number; items: readonly (readonly [string, () => void])[]; onClose: () => void }): ComponentChild {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ref.current?.querySelector<HTMLButtonElement>("button")?.focus(), []);
+  return h(
+    "div",
+    {
+      ref,
+      class: "df-menu",
+      role: "menu",
+      style: { left: `${x}px`, top: `${y}px` },
+      onClick: (e: Event) => e.stopPropagation(),
+      onKeyDown: (e: KeyboardEvent) => {
+        const buttons = Array.from(ref.current?.querySelectorAll("button") ?? []);
+        // Inside the shadow root, the focused element is the root's, not the document's.
+        const root = ref.current?.getRootNode() as Document | ShadowRoot | undefined;
+        const i = buttons.indexOf(root?.activeElement as HTMLButtonElement);
+        if (e.key === "Escape") onClose();
+        else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+          e.preventDefault();
+          buttons[(i + (e.key === "ArrowDown" ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+        }
+        e.stopPropagation();
+      },
+    },
+    items.map(([label, run]) =>
+      h("button", { key: label, type: "button", role: "menuitem", onClick: () => { run(); onClose(); } }, label)),
+  );
+}
+
 function FilterBar({
   headers,
   types,
@@ -162,6 +192,9 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   const staticCols = new Set(Array.isArray(props.static_columns) ? (props.static_columns as number[]) : []);
   const rowCount = Array.isArray(props.row_count) ? props.row_count : [];
   const canAddRow = editable && rowCount[1] !== "fixed";
+  const colCount = Array.isArray(props.column_count) ? props.column_count : [];
+  // Gradio fixes the columns when some are static.
+  const canAddCol = editable && colCount[1] !== "fixed" && staticCols.size === 0;
   const search = str(props.show_search, "none");
   const maxChars = num(props.max_chars);
   const lineBreaks = props.line_breaks !== false;
@@ -217,8 +250,44 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
     frame.current = requestAnimationFrame(() => setScrollTop(el.scrollTop));
   };
 
-  const commit = (data: Cell[][]): void => {
-    ctx.userInput(state.id, { headers: value.headers.length ? value.headers : headers, data, metadata: value.metadata });
+  const commit = (data: Cell[][], hdrs?: string[]): void => {
+    const sameShape = hdrs === undefined && data.length === value.data.length;
+    ctx.userInput(state.id, {
+      headers: hdrs ?? (value.headers.length ? value.headers : headers),
+      data,
+      // Styler metadata is per cell: it only still fits when no row or column moved.
+      metadata: sameShape ? value.metadata : null,
+    });
+  };
+
+  /** The cell menu's structural edits (rows and columns), in data coordinates. */
+  const addRow = (at: number): void => commit([...value.data.slice(0, at), blankRow(types, width), ...value.data.slice(at)]);
+  const deleteRow = (r: number): void => {
+    commit(value.data.filter((_, i) => i !== r));
+    setSelected(null);
+  };
+  const addColumn = (at: number): void => {
+    const name = String(width + 1);
+    commit(value.data.map((row) => [...row.slice(0, at), "", ...row.slice(at)]), [...headers.slice(0, at), name, ...headers.slice(at)]);
+  };
+  const deleteColumn = (c: number): void => {
+    if (width <= 1) return;
+    commit(value.data.map((row) => row.filter((_, j) => j !== c)), headers.filter((_, j) => j !== c));
+    setSelected(null);
+  };
+  const [menu, setMenu] = useState<{ at: Coord; x: number; y: number } | null>(null);
+  useEffect(() => {
+    if (!menu) return;
+    const close = (): void => setMenu(null);
+    window.addEventListener("click", close);
+    return () => window.removeEventListener("click", close);
+  }, [menu]);
+  const openMenu = (r: number, c: number, target: Element): void => {
+    if (!canAddRow && !canAddCol) return;
+    const block = scroller.current?.closest(".block")?.getBoundingClientRect();
+    const cell = target.getBoundingClientRect();
+    setSelected([r, c]);
+    setMenu({ at: [r, c], x: cell.left - (block?.left ?? 0) + 8, y: cell.bottom - (block?.top ?? 0) });
   };
 
   const setCell = (r: number, c: number, v: Cell): void => {
@@ -263,6 +332,12 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   const onKeyDown = (e: KeyboardEvent): void => {
     if (editing || !selected) return;
     const [r, c] = selected;
+    if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
+      e.preventDefault();
+      const cell = scroller.current?.querySelector(`tr[data-row="${r}"] td[data-col="${c}"]`);
+      if (cell) openMenu(r, c, cell);
+      return;
+    }
     const pos = order.indexOf(r);
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const mv = moves[e.key];
@@ -332,6 +407,11 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
             "aria-selected": isSel ? "true" : undefined,
             onClick: () => select(r, c),
             onDblClick: () => startEdit(r, c),
+            onContextMenu: (e: MouseEvent) => {
+              if (!canAddRow && !canAddCol) return;
+              e.preventDefault();
+              openMenu(r, c, e.currentTarget as Element);
+            },
           },
           isEdit
             ? h(Editor, {
@@ -424,10 +504,22 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
     canAddRow
       ? h(
           "button",
-          { type: "button", class: "df-small-button df-add-row", onClick: () => commit([...value.data, blankRow(types, width)]) },
+          { type: "button", class: "df-small-button df-add-row", onClick: () => addRow(value.data.length) },
           "+ Add row",
         )
       : null,
+    menu ? h(CellMenu, {
+      x: menu.x,
+      y: menu.y,
+      items: [
+        ...(canAddRow ? [["Add row above", () => addRow(menu.at[0])], ["Add row below", () => addRow(menu.at[0] + 1)], ["Delete row", () => deleteRow(menu.at[0])]] as const : []),
+        ...(canAddCol ? [["Add column left", () => addColumn(menu.at[1])], ["Add column right", () => addColumn(menu.at[1] + 1)], ["Delete column", () => deleteColumn(menu.at[1])]] as const : []),
+      ],
+      onClose: () => {
+        setMenu(null);
+        scroller.current?.focus();
+      },
+    }) : null,
   );
 }
 

@@ -44,6 +44,20 @@ export function labelColors(tokens: Token[], colorMap: unknown): Map<string, str
   return map;
 }
 
+let probe: CanvasRenderingContext2D | null | undefined;
+
+/** Black or white, whichever reads on `color` (any CSS colour; the canvas normalises it to hex). */
+export function textOn(color: string): string {
+  probe ??= document.createElement("canvas").getContext("2d");
+  if (!probe) return "#fff";
+  probe.fillStyle = "#000";
+  probe.fillStyle = color;
+  const hex = String(probe.fillStyle);
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#fff";
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.55 ? "#111827" : "#ffffff";
+}
+
 export function HighlightedText({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
   const tokens = readTokens(props.value);
@@ -63,7 +77,7 @@ export function HighlightedText({ state, ctx }: ViewProps): ComponentChild {
     const color = colors.get(label) ?? "#9ca3af";
     return h(
       "span",
-      { key: i, class: "ht-token", style: { "--ht-color": color }, onClick: () => select(i, t) },
+      { key: i, class: "ht-token", style: { "--ht-color": color, "--ht-on": textOn(color) }, onClick: () => select(i, t) },
       h("span", { class: "ht-text" }, t.token),
       inline ? h("span", { class: "ht-label" }, label) : null,
     );

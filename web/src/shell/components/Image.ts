@@ -103,6 +103,20 @@ function ImageFrame({ file, ctx, id, selectable, alt, onBroken }: {
   );
 }
 
+/** One streamed frame → the `stream` listeners, unless the previous frame is still running (frames are dropped, not queued). */
+async function streamFrame(ctx: ShellContext, id: number, blob: Blob): Promise<void> {
+  if (ctx.engine.busy(id, "stream")) return;
+  const url = await new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+  const frame: FileData = { path: null as unknown as string, url, orig_name: "frame.jpeg", size: blob.size, mime_type: "image/jpeg",
+    meta: { _type: "gradio.FileData" } };
+  ctx.engine.trigger(id, "stream", null, new Map([[id, frame]]));
+}
+
 export function ImageView({ state, ctx }: ViewProps): ComponentChild {
   useCss(css, buttonsCss);
   const props = state.props.value;
@@ -189,6 +203,18 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
         });
   } else if (!editable) {
     body = h(Empty, { large: true, icon: h(ImageIcon, null) });
+  } else if (active === "webcam" && props.streaming === true) {
+    // Streaming: frames go to the `stream` listeners as JPEG data URLs, never becoming the value.
+    const dep = ctx.engine.dependencies(state.id, "stream")[0];
+    body = h(Webcam, {
+      mirror: webcam.mirror !== false,
+      constraints: webcam.constraints ?? null,
+      streaming: true,
+      everyMs: (typeof dep?.stream_every === "number" ? dep.stream_every : 0.5) * 1000,
+      limitMs: typeof dep?.time_limit === "number" ? dep.time_limit * 1000 : null,
+      onCapture: () => {},
+      onFrame: (blob: Blob) => void streamFrame(ctx, state.id, blob),
+    });
   } else if (active === "webcam") {
     body = h(Webcam, {
       mirror: webcam.mirror !== false,

@@ -52,10 +52,10 @@ export function cellText(v: Cell): string {
   return String(v);
 }
 
+const isEmpty = (v: Cell): boolean => v == null || v === "";
+
+/** Natural order of two non-empty cells of a column. */
 function compare(a: Cell, b: Cell, type: Datatype): number {
-  // Empty cells sort last in both directions' natural order.
-  if (a == null || a === "") return b == null || b === "" ? 0 : 1;
-  if (b == null || b === "") return -1;
   if (type === "number" || (typeof a === "number" && typeof b === "number")) {
     const x = Number(a);
     const y = Number(b);
@@ -137,7 +137,13 @@ export function visibleRows(
     const sign = sort.dir === "asc" ? 1 : -1;
     const t = types[sort.col] ?? "str";
     // Stable: ties keep the data order.
-    rows.sort((a, b) => sign * compare(data[a]?.[sort.col], data[b]?.[sort.col], t) || a - b);
+    rows.sort((a, b) => {
+      const x = data[a]?.[sort.col];
+      const y = data[b]?.[sort.col];
+      // Empty cells go last in both directions.
+      if (isEmpty(x) || isEmpty(y)) return Number(isEmpty(x)) - Number(isEmpty(y)) || a - b;
+      return sign * compare(x, y, t) || a - b;
+    });
   }
   return rows;
 }

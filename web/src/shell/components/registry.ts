@@ -79,6 +79,8 @@ const REGISTRY: Record<string, Descriptor> = {
   multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
+  // gr.Navbar configures the page's navbar (index.ts) and draws nothing in place.
+  navbar: { module: state, noView: true },
   timer: { module: timer, noView: true },
   // layouts
   row: { module: { view: Row } },

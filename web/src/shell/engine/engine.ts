@@ -18,7 +18,8 @@ import { compileDepJs } from "./js.js";
 import type { Toasts } from "../ui/toasts.js";
 
 type Follower = { dep: DependencyConfig; on: "success" | "failure" | "all" };
-type Pending = { targetId: number | null; eventData: unknown };
+/** `values`: input payloads sent instead of the stored ones (streamed frames never become the value). */
+type Pending = { targetId: number | null; eventData: unknown; values?: Map<number, unknown> };
 
 export class Engine {
   private readonly _deps = new Map<number, DependencyConfig>();
@@ -110,10 +111,20 @@ export class Engine {
   }
 
   /** Fires an event from a component (or the root block for "load"). */
-  trigger(targetId: number, event: string, eventData: unknown = null): void {
+  trigger(targetId: number, event: string, eventData: unknown = null, values?: Map<number, unknown>): void {
     for (const dep of this._byEvent.get(`${event}-${targetId}`) ?? []) {
-      void this._dispatch(dep, { targetId, eventData });
+      void this._dispatch(dep, { targetId, eventData, values });
     }
+  }
+
+  /** The dependencies `event` on `id` runs (views read streaming settings such as `stream_every`). */
+  dependencies(id: number, event: string): readonly DependencyConfig[] {
+    return this._byEvent.get(`${event}-${id}`) ?? [];
+  }
+
+  /** Whether a run of any dependency of `event` on `id` is in progress. */
+  busy(id: number, event: string): boolean {
+    return this.dependencies(id, event).some((d) => (this._running.get(d.id)?.count ?? 0) > 0);
   }
 
   private _valueChanged(id: number, source: ValueSource): void {
@@ -160,8 +171,9 @@ export class Engine {
     if (run) await Promise.all([...run.jobs].map((job) => job.cancel()));
   }
 
-  private _inputs(dep: DependencyConfig): unknown[] {
+  private _inputs(dep: DependencyConfig, values?: Map<number, unknown>): unknown[] {
     return dep.inputs.map((id) => {
+      if (values?.has(id)) return values.get(id);
       const st = this._store.get(id);
       // State values live on the server; it substitutes them for null (§2.3).
       if (!st || st.rules.serverValue) return null;
@@ -186,7 +198,7 @@ export class Engine {
       const st = this._store.get(id);
       if (st) st.validation.value = null;
     }
-    let data = this._inputs(dep);
+    let data = this._inputs(dep, p.values);
     if (dep.js) {
       try {
         data = await compileDepJs(dep)(data);

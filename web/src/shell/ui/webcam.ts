@@ -21,6 +21,8 @@ export type WebcamProps = {
   onFrame?: (blob: Blob) => void;
   streaming?: boolean;
   everyMs?: number;
+  /** Streaming stops by itself after this long (the listener's `time_limit`). */
+  limitMs?: number | null;
   busy?: boolean;
 };
 
@@ -65,7 +67,7 @@ export const CameraIcon = ({ size = 22 }: { size?: number }): ComponentChild =>
     h("path", { d: "M23 19a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4l2-3h6l2 3h4a2 2 0 0 1 2 2z" }),
     h("circle", { cx: 12, cy: 13, r: 4 }));
 
-export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = false, everyMs = 500, busy = false }: WebcamProps): ComponentChild {
+export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = false, everyMs = 500, limitMs = null, busy = false }: WebcamProps): ComponentChild {
   useCss(css);
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,8 +114,12 @@ export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = fa
     const t = setInterval(() => {
       if (video.current) snapshot(video.current, mirror, "image/jpeg").then((b) => frameCb.current?.(b), () => {});
     }, Math.max(50, everyMs));
-    return () => clearInterval(t);
-  }, [streaming, recording, ready, everyMs, mirror]);
+    const stop = limitMs && limitMs > 0 ? setTimeout(() => setRecording(false), limitMs) : undefined;
+    return () => {
+      clearInterval(t);
+      clearTimeout(stop);
+    };
+  }, [streaming, recording, ready, everyMs, mirror, limitMs]);
 
   const capture = (): void => {
     if (streaming) {

@@ -1,0 +1,27 @@
+"""gr.Dataframe with pandas in the browser: a DataFrame in, a DataFrame (with dates) out."""
+
+import gradio as gr
+import pandas as pd
+
+
+def totals(df: pd.DataFrame) -> str:
+    return f"{type(df).__name__} rows={len(df)} sum={int(pd.to_numeric(df['qty']).sum())}"
+
+
+def report(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.assign(qty=pd.to_numeric(df["qty"]))
+    out["double"] = out["qty"] * 2.5
+    out["due"] = pd.date_range("2024-01-30", periods=len(out), freq="D")
+    return out
+
+
+with gr.Blocks() as demo:
+    table = gr.Dataframe(pd.DataFrame({"item": ["pen", "ink", "pad"], "qty": [2, 7, 4]}),
+                         datatype=["str", "number"], interactive=True, label="Stock")
+    summary = gr.Textbox(label="Summary")
+    view = gr.Dataframe(label="Report", datatype=["str", "number", "number", "date"])
+    table.change(totals, table, summary)
+    table.change(report, table, view)
+    demo.load(report, table, view)
+
+demo.launch()

@@ -1,0 +1,35 @@
+"""Helpers for end-to-end test modules (the fixtures are in conftest.py).
+
+* ``wait_ready(page)``             -- wait until the page's ``<wasmui-app>`` has booted (fails with its boot error)
+* ``foreign_requests(page, base)`` -- requests that left the site's origin
+* ``ROOT``, ``EXAMPLES``, ``ASGI_APP``, ``BOOT_TIMEOUT_MS``
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+ASGI_APP = Path(__file__).resolve().parent / "asgi_app"
+BOOT_TIMEOUT_MS = 120_000
+
+
+def wait_ready(page: Any, selector: str = "wasmui-app") -> dict[str, Any]:
+    """Waits until the app's worker is ready; fails with the boot traceback if it crashed."""
+    page.wait_for_function(
+        f"() => {{ const el = document.querySelector({selector!r}); return el && (el.phase === 'ready' || el.phase === 'error'); }}",
+        timeout=BOOT_TIMEOUT_MS)
+    state = page.evaluate(f"""() => {{
+        const el = document.querySelector({selector!r});
+        const err = el.shadowRoot && el.shadowRoot.querySelector('.wasmui-error');
+        return {{phase: el.phase, error: err ? err.textContent : null, timings: el.timings}};
+    }}""")
+    assert state["phase"] == "ready", state["error"]
+    return state
+
+
+def foreign_requests(page: Any, base: str) -> list[str]:
+    """Requests that left the site's origin (data:/blob: URLs are local)."""
+    return [u for u in page.requests if not u.startswith((base, "data:", "blob:"))]
