@@ -404,7 +404,7 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
               }),
             )
           : h(Examples, { props, a }),
-        waiting ? h("div", { class: "message-row bot-row pending-row" }, h("div", { class: "message bot typing", "aria-label": "waiting for the answer" }, h("span", null), h("span", null), h("span", null))) : null,
+        waiting ? h("div", { class: "message-row bot-row pending-row" }, h("div", { class: "message typing", "aria-label": "waiting for the answer" }, h("span", null), h("span", null), h("span", null))) : null,
         hasMessages && !busy ? h(Options, { messages, ctx, id: state.id }) : null,
       ),
       !scroll.atBottom && hasMessages
