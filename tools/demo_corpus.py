@@ -415,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     print(f"{len(names)} demos, {len(todo)} to run ({len(names) - len(todo)} already in {args.results})", flush=True)
 
+    if not todo:
+        write_table(results, args.table, meta)
+        print(f"nothing to run; table: {args.table}")
+        return 0
     from playwright.sync_api import sync_playwright
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="wasmui-corpus-"))
@@ -430,12 +434,12 @@ def main(argv: list[str] | None = None) -> int:
                 status = ("skip (needs " + ", ".join(result.missing) + ")") if not result.eligible else \
                     f"built={result.built and result.precomputed} booted={result.booted} answered={result.answered}"
                 print(f"[{i}/{len(todo)}] {name}: {status} ({result.seconds} s)", flush=True)
-                write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+                write_table(results, args.table, meta)
         finally:
             browser.close()
             if not args.workdir and not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
-    write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+    write_table(results, args.table, meta)  # every demo in the results file, not only this run's
     print(f"table: {args.table}")
     return 0
 

@@ -294,3 +294,36 @@ def test_cell_menu_adds_and_deletes_rows_and_columns(app: Any) -> None:
     table.locator('tr[data-row="0"] td[data-col="2"]').click(button="right")
     app.get_by_role("menuitem", name="Delete column").click()
     expect(table.locator("thead .df-head-text")).to_have_text(["n", "fruit", "ripe"])
+
+
+def test_filters_static_and_pinned_columns(app: Any) -> None:
+    table = grid(app, "Cities")
+    block = app.locator(".block-dataframe").filter(has=table)
+    # Column filters: pop > 50 (rows 6..11), then note contains "1" (rows 10 and 11).
+    block.get_by_label("Filter column").select_option(label="pop")
+    block.get_by_label("Filter operator").select_option(label=">")
+    block.get_by_label("Filter value").fill("50")
+    block.get_by_role("button", name="Add filter").click()
+    expect(table.locator("tr.df-row")).to_have_count(6)
+    block.get_by_label("Filter column").select_option(label="note")
+    block.get_by_label("Filter operator").select_option(label="Contains")
+    block.get_by_label("Filter value").fill("1")
+    block.get_by_role("button", name="Add filter").click()
+    expect(table.locator("tr.df-row td[data-col='1']")).to_have_text(["100", "110"])
+    block.get_by_role("button", name="Remove filter").first.click()
+    block.get_by_role("button", name="Remove filter").first.click()
+    expect(table.locator("tr.df-row")).to_have_count(12)
+    # A static column does not open an editor; max_chars truncates with the full text as a title.
+    city = table.locator('tr[data-row="3"] td[data-col="0"]')
+    city.dblclick()
+    assert city.locator("input.df-editor").count() == 0
+    note = table.locator('tr[data-row="3"] td[data-col="3"] span[title]')
+    expect(note).to_have_attribute("title", "note 3")
+    expect(note).to_have_text("note …")
+    # The pinned first column stays at the left edge while the table scrolls sideways.
+    table.evaluate("el => { el.scrollLeft = 400; }")
+    app.wait_for_function("(el) => el.scrollLeft > 0", arg=table.element_handle())
+    left = table.evaluate("el => el.getBoundingClientRect().left")
+    pinned = city.evaluate("el => el.getBoundingClientRect().left")
+    assert abs(pinned - left) < 3, (pinned, left)
+    assert city.evaluate("el => getComputedStyle(el).position") == "sticky"

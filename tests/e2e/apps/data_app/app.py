@@ -53,6 +53,19 @@ with gr.Blocks() as demo:
         max_height=300,
         type="array",
     )
+    gr.Dataframe(
+        [[f"city {i}", i * 10, i % 2 == 0, f"note {i}"] for i in range(12)],
+        headers=["city", "pop", "even", "note"],
+        datatype=["str", "number", "bool", "str"],
+        interactive=True,
+        static_columns=[0],
+        pinned_columns=1,
+        show_search="filter",
+        column_widths=["200px", "150px", "150px", "600px"],
+        max_chars=5,
+        label="Cities",
+        type="array",
+    )
     rich = gr.Dataframe(
         [[p, p] for p in XSS] + [["**bold**", "<b class='ok'>bold</b>"]],
         headers=["md", "html"],

@@ -46,7 +46,8 @@ export type Descriptor = TypeRules & {
 const REGISTRY: Record<string, Descriptor> = {
   // inputs and outputs
   textbox: { module: textbox, emptyValue: "" },
-  number: { module: number },
+  // Gradio's Number starts from 0 when the config has no value (`value ??= 0`).
+  number: { module: number, emptyValue: 0 },
   slider: { module: slider },
   checkbox: { module: checkbox },
   radio: { module: radio },
