@@ -29,6 +29,7 @@ import dropdown from "./Dropdown.js";
 import dataset from "./Dataset.js";
 import timer from "./Timer.js";
 import unsupported from "./Unsupported.js";
+import { storedBrowserState } from "./browserStorage.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import tabs, { tabItem } from "../layout/Tabs.js";
 import accordion from "../layout/Accordion.js";
@@ -58,7 +59,7 @@ const REGISTRY: Record<string, Descriptor> = {
   datetime: { load: () => import("./DateTime.js") },
   highlightedtext: { load: () => import("./HighlightedText.js") },
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
-  browserstate: { load: () => import("./BrowserState.js"), noView: true },
+  browserstate: { load: () => import("./BrowserState.js"), noView: true, initialValue: storedBrowserState },
   file: { load: () => import("./File.js") },
   audio: { load: () => import("./Audio.js") },
   video: { load: () => import("./Video.js") },
