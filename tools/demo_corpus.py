@@ -9,10 +9,12 @@ For every demo whose imports the Pyodide distribution provides, three questions:
    pre-compute its config;
 2. **boots** — the page in Chromium reaches "ready" with no Python traceback, no error
    toast and no uncaught page error (views still missing are counted, not failures);
-3. **answers** — clicking its first example (if any) and then its main button (the first
-   primary button, else one named Submit/Run/…); without a button, typing into its first
-   empty textbox and pressing Enter; else clicking its first button — changes what the page
-   shows (the typed box itself left out) and raises no error toast.
+3. **answers** — a default interaction: click its first example (if any; else give its
+   empty textboxes some text) and then its main button (the first primary button, else one
+   named Submit/Run/…); without a button, type into its first empty textbox and press
+   Enter; else click its first button. It answers when an event ran to its end (a loading
+   status came and went) or the page changed (the typed box left out), with no error toast.
+   A heuristic: "no" can also mean the default interaction does nothing in that app.
 
 Results are appended to a JSON-lines file as each demo finishes, so a run can stop and
 resume (demos already in the file are skipped; ``--retry`` redoes them). Every step is
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -123,7 +126,12 @@ def build_demo(folder: Path, out: Path, pyodide: str | None, timeout: float) -> 
     if proc.returncode != 0:
         return False, False, _tail(err)
     precomputed = "not pre-computed" not in err
-    return True, precomputed, None if precomputed else _tail(err.split("not pre-computed", 1)[1])
+    if precomputed:
+        return True, True, None
+    # The traceback CPython gave, up to the build's next message.
+    reason = err.split("not pre-computed", 1)[1].splitlines()[1:]
+    cut = next((i for i, ln in enumerate(reason) if ln.startswith("wasmui")), len(reason))
+    return True, False, _tail("\n".join(reason[:cut]))
 
 
 def _tail(text: str, lines: int = 6) -> str:
@@ -210,10 +218,22 @@ def _main_button(page: Any) -> Any | None:
     return None
 
 
+_EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disabled]), "
+               "textarea.text-input:visible:not([readonly]):not([disabled])")
+
+
+def _fill_empty_textboxes(page: Any) -> None:
+    """Gives every empty editable textbox some text (a default interaction needs inputs)."""
+    boxes = page.locator(_EMPTY_TEXT)
+    for i in range(min(boxes.count(), 8)):
+        box = boxes.nth(i)
+        if box.input_value() == "":
+            box.fill("hello world")
+
+
 def _type_into_textbox(page: Any) -> bool:
     """Types into the first empty editable textbox and presses Enter (marks it out of the snapshot)."""
-    box = page.locator("input.text-input:visible:not([readonly]):not([disabled]), "
-                       "textarea.text-input:visible:not([readonly]):not([disabled])")
+    box = page.locator(_EMPTY_TEXT)
     for i in range(min(box.count(), 5)):
         candidate = box.nth(i)
         if candidate.input_value() == "":
@@ -233,6 +253,9 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         steps.append("example")
         _settle(page, time.monotonic() + timeout)
     button = _main_button(page)
+    if button is not None and not steps:
+        _fill_empty_textboxes(page)
+        _settle(page, time.monotonic() + timeout)
     before = page.evaluate(_SNAPSHOT_JS)
     if button is not None:
         button.click(timeout=5000)
@@ -250,15 +273,19 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         steps.append("first button")
     result.interaction = "+".join(steps)
     deadline = time.monotonic() + timeout
+    saw_busy = False
     while time.monotonic() < deadline:
         errors = page.evaluate(_ERRORS_JS) + page_errors
         if errors:
             result.answered, result.answer_error = False, _tail("\n".join(errors))
             return
-        if not page.evaluate(_BUSY_JS) and page.evaluate(_SNAPSHOT_JS) != before:
+        busy = page.evaluate(_BUSY_JS)
+        saw_busy = saw_busy or busy
+        # Answered: what the page shows changed, or an event ran (status shown) and ended cleanly.
+        if not busy and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before):
             result.answered = True
             return
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(100)
     result.answered, result.answer_error = False, f"nothing changed within {timeout:.0f} s"
 
 
@@ -272,6 +299,17 @@ def load_results(path: Path) -> dict[str, DemoResult]:
                 data = json.loads(line)
                 done[data["name"]] = DemoResult(**data)
     return done
+
+
+_NOISE = {"×", "!", "Error", "Traceback", "Warning"}
+
+
+def headline(text: str) -> str:
+    """The most telling line of an error: its last ``SomethingError: …`` line, else its first line."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and ln not in _NOISE and not ln.startswith(("wasmui", "File ", "^", "~"))]
+    errors = [ln for ln in lines if re.match(r"^[A-Za-z_.]*(Error|Exception|Exit)\b", ln)]
+    return (errors or lines or [""])[-1 if errors else 0]
 
 
 def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]) -> None:
@@ -304,8 +342,7 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
 
     for r in eligible:
         problem = r.build_error if not (r.built and r.precomputed) else (r.boot_error or r.answer_error or "")
-        problem = (problem or "").splitlines()[-1:] if problem else []
-        cell = (problem[0] if problem else "").replace("|", "\\|")[:140]
+        cell = headline(problem or "").replace("|", "\\|")[:140]
         views = ", ".join(sorted({u.split()[2] if len(u.split()) > 2 else u for u in r.unsupported}))
         lines.append(f"| {r.name} | {mark(r.built and r.precomputed)} | {mark(r.booted if r.built else None)} | "
                      f"{mark(r.answered)} | {r.interaction} | {views} | {cell} |")
@@ -378,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     print(f"{len(names)} demos, {len(todo)} to run ({len(names) - len(todo)} already in {args.results})", flush=True)
 
+    if not todo:
+        write_table(results, args.table, meta)
+        print(f"nothing to run; table: {args.table}")
+        return 0
     from playwright.sync_api import sync_playwright
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="wasmui-corpus-"))
@@ -393,12 +434,12 @@ def main(argv: list[str] | None = None) -> int:
                 status = ("skip (needs " + ", ".join(result.missing) + ")") if not result.eligible else \
                     f"built={result.built and result.precomputed} booted={result.booted} answered={result.answered}"
                 print(f"[{i}/{len(todo)}] {name}: {status} ({result.seconds} s)", flush=True)
-                write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+                write_table(results, args.table, meta)
         finally:
             browser.close()
             if not args.workdir and not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
-    write_table({k: v for k, v in results.items() if k in names or not args.only}, args.table, meta)
+    write_table(results, args.table, meta)  # every demo in the results file, not only this run's
     print(f"table: {args.table}")
     return 0
 

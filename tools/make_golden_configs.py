@@ -46,6 +46,8 @@ CASES: list[tuple[str, str]] = [
     ("dropdown_default", "gr.Dropdown(['a', 'b'])"),
     ("dropdown_multi", "gr.Dropdown(['a', 'b', 'c'], multiselect=True, max_choices=2, allow_custom_value=True)"),
     ("timer", "gr.Timer(2, active=False)"),
+    ("navbar_default", "gr.Navbar()"),
+    ("navbar_full", "gr.Navbar(value=[('Main Page', ''), ('Page 2', 'second')], visible=False, main_page_name=False)"),
     ("clearbutton", "gr.ClearButton(value='Reset')"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),

@@ -48,7 +48,13 @@ def main() -> None:
         missing = [n for n in wanted if not hasattr(module, n)]
         assert not missing, f"{name} has no {missing}: update CURATED"
         modules[name] = sorted(wanted)
-    data = {"gradio_version": gradio.__version__, "gradio": sorted(gradio.__all__), "modules": modules}
+    import inspect
+
+    # Public attributes apps reach as ``gr.X`` although ``__all__`` does not list them.
+    attributes = sorted(n for n in dir(gradio) if not n.startswith("_") and n not in gradio.__all__
+                        and not inspect.ismodule(getattr(gradio, n)))
+    data = {"gradio_version": gradio.__version__, "gradio": sorted(gradio.__all__), "attributes": attributes,
+            "modules": modules}
     OUT.write_text(json.dumps(data, indent=1) + "\n")
     print(f"wrote {OUT} ({len(data['gradio'])} top-level names, {len(modules)} submodules)")
 

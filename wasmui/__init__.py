@@ -101,6 +101,8 @@ from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
+    Draggable,
+    api,
     BarPlot,
     Brush,
     DeepLinkButton,
@@ -129,6 +131,8 @@ from wasmui.tabbed_interface import TabbedInterface
 from wasmui.themes import Theme
 from wasmui.utils import NO_RELOAD, FileSize
 from wasmui.version import GRADIO_VERSION, __version__
+
+from wasmui.components import Navbar, component  # noqa: E402  gr.component("textbox")
 
 # Gradio's other spellings of the same components.
 Checkboxgroup = CheckboxGroup
@@ -259,6 +263,7 @@ __all__ = [
     "WebcamOptions",
     "Workflow",
     "WorkflowCanvas",
+    "__version__",
     "cache",
     "close_all",
     "deploy",
@@ -282,5 +287,4 @@ __all__ = [
     "update",
     "validate",
     "validators",
-    "__version__",
 ]

@@ -101,7 +101,7 @@ def render_config(blocks: Blocks, renderable: Any, container: BlockContext, sess
     dependencies = [f.get_config() for f in list(blocks.fns.values())
                     if f.rendered_in == renderable.id and f.render_session == session]
     return {
-        "page": {"": {"layout": {"id": blocks._id, "children": layout["children"]},
+        "page": {getattr(renderable, "page", ""): {"layout": {"id": blocks._id, "children": layout["children"]},
                       "components": [c["id"] for c in components], "dependencies": [d["id"] for d in dependencies]}},
         "components": components,
         "dependencies": dependencies,

@@ -433,6 +433,9 @@ def _attach_every(root: Blocks, block_fn: BlockFunction, every: Any) -> None:
 
 
 # ``gradio.events`` also holds the event-data classes and this alias; apps import them from there.
-from wasmui.helpers import DeletedFileData, EventData, KeyUpData, SelectData  # noqa: E402
+from wasmui.helpers import (  # noqa: E402
+    CopyData, DeletedFileData, DownloadData, EditData, EventData, KeyUpData, LikeData, RetryData, SelectData,
+    UndoData,
+)
 
 EventListener = EventListenerMethod

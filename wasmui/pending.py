@@ -19,10 +19,17 @@ PENDING: dict[str, str] = {
     "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
-    "Navbar": "issue 11 (multipage)", "DeepLinkButton": "issue 10 (layout furniture)",
+    "DeepLinkButton": "issue 10 (layout furniture)",
     "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
     "Dialogue": "issue 9 (Dialogue)", "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
+
+
+def api(fn: Any = None, *args: Any, **kwargs: Any) -> NoReturn:
+    """Placeholder for ``gr.api`` (an API-only endpoint built from type hints)."""
+    raise NotImplementedError("gr.api is not implemented in wasmui yet (issue 11: events); declare the function "
+                              "as a listener with api_name= instead, e.g. btn.click(fn, inputs, outputs, "
+                              "api_name='name').")
 
 
 class PendingComponent:
@@ -109,10 +116,6 @@ class Dialogue(PendingComponent):
 
 class Draggable(PendingComponent):
     """Placeholder for ``gr.Draggable``."""
-
-
-class Navbar(PendingComponent):
-    """Placeholder for ``gr.Navbar``."""
 
 
 class Workflow(PendingComponent):

@@ -52,6 +52,7 @@ class Renderable:
         self.root = root
         self.fn = fn
         self.id = len(root.renderables)
+        self.page = root.current_page  # the page (demo.route) the render sits on
         root.renderables.append(self)
         self.container_class: type[Row] | type[Column] = Row if isinstance(Context.block, Row) else Column
         self.container = self.container_class(show_progress=True)

@@ -25,6 +25,8 @@ _SCHEMA_KEYS = {"type", "enum", "anyOf", "oneOf", "$ref", "items", "properties",
 # Classes that are wasmui's own plumbing, with no Gradio counterpart to compare to
 # (each with its reason). Every other class needs Gradio's signature and a golden case.
 _NOT_GRADIO: set[str] = set()
+# Components whose api_info is ``{}`` in real Gradio 6.31 too (their value is page settings).
+_EMPTY_API_INFO = {"Navbar"}
 
 
 def component_classes() -> list[type[Component]]:
@@ -124,7 +126,7 @@ def test_api_info_has_gradio_shape(cls: type[Component]) -> None:
     comp = make(cls)
     info = comp.api_info()
     assert isinstance(info, dict) and as_json(info) == info
-    if not comp.skip_api:
+    if not comp.skip_api and cls.__name__ not in _EMPTY_API_INFO:
         assert _SCHEMA_KEYS & set(info), f"{cls.__name__}.api_info() is not a JSON schema: {info}"
         assert set(comp.python_type()) == {"type", "description"}
         assert as_json(comp.example_payload()) == comp.example_payload()

@@ -31,11 +31,7 @@ _INTERNAL = "Gradio internals, not used by apps"
 # Names real Gradio has that wasmui does not have yet: name (or "module:name") -> owner.
 MISSING: dict[str, str] = {
     **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
-    **dict.fromkeys(["ChatInterface", "ChatMessage", "Chatbot", "MessageDict", "MultimodalTextbox", "LikeData",
-                     "RetryData", "UndoData", "gradio.components:ChatMessage", "gradio.components:Chatbot",
-                     "gradio.components:MessageDict", "gradio.components:MultimodalTextbox",
-                     "gradio.components.chatbot:ChatMessage", "gradio.components.chatbot:Message",
-                     "gradio.components.chatbot:MessageDict", "gradio.events:LikeData"], _CHAT),
+    **dict.fromkeys(["gradio.components.chatbot:Message"], _CHAT),
     **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
     **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
@@ -47,7 +43,7 @@ from wasmui import compat
 compat.install(force=True)
 import gradio
 golden = json.loads(sys.stdin.read())
-gaps = [n for n in golden["gradio"] if not hasattr(gradio, n)]
+gaps = [n for n in golden["gradio"] + golden.get("attributes", []) if not hasattr(gradio, n)]
 for mod, names in golden["modules"].items():
     try:
         module = importlib.import_module(mod)

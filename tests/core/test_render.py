@@ -122,3 +122,20 @@ def test_nested_render_and_triggers_and_queue_false() -> None:
 def test_render_outside_blocks_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="inside a `with gr.Blocks"):
         gr.render()
+
+
+def test_render_on_a_page_reports_that_page() -> None:
+    with gr.Blocks() as demo:
+        gr.Markdown("home")
+    with demo.route("Second"):
+        n = gr.Number(2)
+
+        @gr.render(inputs=n)
+        def show(k: float) -> None:
+            gr.Markdown(f"{k}")
+
+    dep = next(d for d in demo.config["dependencies"] if d["render_id"] is not None)
+    assert dep["id"] in demo.config["page"]["second"]["dependencies"]
+    with TestClient(demo.app) as c:
+        rc = run(c, dep["id"], [3])["output"]["render_config"]
+    assert list(rc["page"]) == ["second"]

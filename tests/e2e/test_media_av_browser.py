@@ -31,6 +31,23 @@ def app_page(page: Any, built_site: Any, served: Any) -> Any:
     return page
 
 
+# Bright pixels in the left and right halves of the top fifth of a video frame (corners excluded).
+TOP_BAND_JS = """async (v) => {
+    if (v.src) await new Promise(r => { v.addEventListener('seeked', r, {once: true}); v.currentTime = 0.5; });
+    const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;
+    const g = c.getContext('2d'); g.drawImage(v, 0, 0);
+    const band = g.getImageData(0, 0, c.width, Math.floor(c.height / 5)).data;
+    let left = 0, right = 0;
+    const margin = c.width * 0.1;  // leave out the pattern's bright corner squares
+    for (let i = 0; i < band.length; i += 4) {
+        const x = (i / 4) % c.width;
+        if (band[i + 1] < 200 || x < margin || x > c.width - margin) continue;
+        if (x < c.width / 2) left++; else right++;
+    }
+    return {left, right};
+}"""
+
+
 def media_state(page: Any, selector: str) -> dict[str, Any]:
     return page.locator(selector).evaluate(
         "m => ({duration: m.duration, time: m.currentTime, ended: m.ended, paused: m.paused, src: m.src})")
@@ -118,6 +135,16 @@ def test_webcam_recording_reaches_the_function(app_page: Any) -> None:
     camera = page.locator("video[aria-label=Camera]")
     expect(camera).to_have_attribute("src", re.compile(r"webcam-.*\.(mp4|webm)$"))
     camera.evaluate("v => v.readyState >= 1 || new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}))")
+    # Webcam-only with mirror (the default): the clip is flipped like the preview. Chromium's fake
+    # camera prints its clock in the top-left corner; in the clip that text is on the right.
+    recorded = camera.evaluate(TOP_BAND_JS)
+    raw = page.evaluate("""async () => {
+        const v = document.createElement('video'); v.muted = true;
+        v.srcObject = await navigator.mediaDevices.getUserMedia({video: true});
+        await v.play(); await new Promise(r => setTimeout(r, 300));
+        return (""" + TOP_BAND_JS + """)(v); }""")
+    assert raw["left"] > 2 * raw["right"], raw
+    assert recorded["right"] > 2 * recorded["left"], recorded
 
 
 def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any) -> None:

@@ -59,7 +59,7 @@ def test_streaming_echo_shows_tokens_and_stop_keeps_the_partial_answer(shell):
     user = page.locator(".message.user").last
     expect(user).to_have_text("one two three four five six seven eight")
     bot = page.locator(".message.bot").last
-    expect(bot).to_have_text("one two three four", timeout=10_000)
+    expect(bot).to_have_text(re.compile(r"^one two three four"), timeout=10_000)
     stop = page.get_by_role("button", name="Stop")
     expect(stop).to_be_visible()
     stop.click()
@@ -231,12 +231,72 @@ def test_async_generator_bot_streams(shell):
 def test_screenshots(shell, theme):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = shell(BOT, theme=theme)
+    expect(page.locator(".katex").first).to_be_visible()
+    expect(page.locator("pre code .hljs-keyword").first).to_be_visible()
+    page.screenshot(path=str(SHOTS / f"chatbot-rich-{theme}.png"), full_page=True)
     page.get_by_role("button", name="Think").click()
     expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.", timeout=10_000)
     page.locator(".thought-header").first.click()
     expect(page.locator(".thought-header").first).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_label("Event log")).to_have_value("")  # toggling a thought is not a select
+    expect(page.locator("[aria-busy=true]")).to_have_count(0)
     page.screenshot(path=str(SHOTS / f"chatbot-{theme}.png"), full_page=True)
     chat = shell(CHAT, theme=theme)
     send(chat, "hello world")
     expect(chat.locator(".message.bot").last).to_have_text("hello world", timeout=10_000)
+    expect(chat.locator("[aria-busy=true]")).to_have_count(0)
     chat.screenshot(path=str(SHOTS / f"chatinterface-{theme}.png"), full_page=True)
+
+
+def test_save_history_keeps_conversations_across_a_reload(shell):
+    page = shell("shell_chat_history.py")
+    send(page, "remember me")
+    expect(page.locator(".message.bot").last).to_have_text("echo: remember me", timeout=10_000)
+    saved = page.get_by_role("button", name="remember me")
+    expect(saved).to_be_visible()  # the history list shows the conversation's title
+    page.reload()
+    page.locator(".wasmui .app").wait_for()
+    expect(page.locator(".message-row")).to_have_count(0)
+    page.get_by_role("button", name="remember me").click()
+    expect(page.locator(".message.user")).to_have_text(["remember me"])
+    expect(page.locator(".message.bot")).to_have_text(["echo: remember me"])
+    # A new chat starts empty and keeps the saved one in the list.
+    page.get_by_role("button", name="New chat").click()
+    expect(page.locator(".message-row")).to_have_count(0)
+    send(page, "second")
+    expect(page.locator(".message.bot").last).to_have_text("echo: second", timeout=10_000)
+    expect(page.get_by_role("button", name="second")).to_be_visible()
+    expect(page.get_by_role("button", name="remember me")).to_be_visible()
+
+
+def gradient_png(w: int = 48, h: int = 48) -> bytes:
+    """A small valid RGB PNG (a colour gradient)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(v for x in range(w) for v in (x * 5 % 256, y * 5 % 256, 180)) for y in range(h))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_multimodal_message_with_an_image_file(shell, tmp_path):
+    img = tmp_path / "dot.png"
+    img.write_bytes(gradient_png())
+    page = shell("shell_chat_mm.py")
+    page.locator(".mm-box input[type=file]").set_input_files(str(img))
+    chip = page.locator(".mm-chip")
+    expect(chip).to_have_count(1)
+    expect(chip.locator("img")).to_be_visible()  # an image thumbnail, loaded from the server
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("look")
+    box.press("Enter")
+    user = page.locator(".user-row").first
+    expect(user.locator("img.chat-image")).to_be_visible()
+    expect(user.locator(".message")).to_contain_text("look")
+    expect(page.locator(".message.bot").last).to_have_text(re.compile(r"look with 1 file\(s\): .*dot\.png"), timeout=10_000)
+    expect(page.locator(".mm-chip")).to_have_count(0)  # the box was cleared for the next message
+    expect(page.locator("[aria-busy=true]")).to_have_count(0)  # the trailing chat events are done
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "multimodal-light.png"), full_page=True)

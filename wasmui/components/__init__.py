@@ -28,6 +28,7 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
+from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
@@ -47,7 +48,6 @@ from wasmui.pending import (
     LinePlot,
     LoginButton,
     Model3D,
-    Navbar,
     Plot,
     ScatterPlot,
     WorkflowCanvas,

@@ -3,10 +3,13 @@
 import gradio as gr
 
 with gr.Blocks() as demo:
+    nav = gr.Navbar(value=[("Docs", "about-us")], main_page_name="Start")
     name = gr.Textbox(label="Name")
     greet = gr.Button("Greet")
     out = gr.Textbox(label="Greeting")
     greet.click(lambda n: f"Hello {n}!", name, out)
+    more = gr.Button("More links")
+    more.click(lambda: [("Docs", "about-us"), ("Query", "counter-page?x=1")], None, nav)
 
 with demo.route("Counter Page") as counter:
     num = gr.Number(label="Count")

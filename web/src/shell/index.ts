@@ -61,12 +61,36 @@ function pageInUrl(pages: Pages | null): string {
   return pages && wanted in pages ? wanted : "";
 }
 
-function Navbar({ nav, current }: { nav: [string, string][]; current: string }): ComponentChild {
+/** A link of the navbar: a page path, optionally with a query (`"second?option=a"`). */
+function navHref(target: string): string {
+  const [path, query] = target.split("?", 2) as [string, string | undefined];
+  return `${query !== undefined ? `?${query}` : ""}#/${encodeURIComponent(path.replace(/^\/+/, ""))}`;
+}
+
+/**
+ * The navbar: the app's pages, adjusted by a `gr.Navbar` on the current page
+ * (`visible`, `main_page_name` renames or drops Home, `value` adds links).
+ */
+function Navbar({ ctx, nav, current, ids }: { ctx: ShellContext; nav: [string, string][]; current: string; ids: number[] }): ComponentChild {
+  const navbarId = ids.find((id) => ctx.store.get(id)?.type === "navbar");
+  const settings = navbarId === undefined ? null : ctx.store.get(navbarId)!.props.value;
+  if (settings && settings.visible === false) return null;
+  let links = nav;
+  if (settings && settings.main_page_name === false) links = links.filter(([path]) => path !== "");
+  else if (settings && typeof settings.main_page_name === "string") {
+    links = links.map(([path, name]): [string, string] => [path, path === "" ? (settings.main_page_name as string) : name]);
+  }
+  const extra = settings && Array.isArray(settings.value) ? (settings.value as [string, string][]) : [];
+  const all: [string, string, string][] = [
+    ...links.map(([path, name]): [string, string, string] => [path, name, navHref(path)]),
+    ...extra.map(([name, target]): [string, string, string] => [String(target).split("?")[0]!.replace(/^\/+/, ""), String(name), navHref(String(target))]),
+  ];
+  if (all.length < 2 && navbarId === undefined) return null;
   return h(
     "nav",
     { class: "navbar", "aria-label": "Pages" },
-    nav.map(([path, name]) =>
-      h("a", { key: path, href: `#/${encodeURIComponent(path)}`, class: path === current ? "current" : undefined,
+    all.map(([path, name, href], i) =>
+      h("a", { key: `${i}-${href}`, href, class: path === current ? "current" : undefined,
         "aria-current": path === current ? "page" : undefined }, name),
     ),
   );
@@ -82,7 +106,7 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
     h(
       "div",
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
-      pages && nav.length > 1 ? h(Navbar, { nav, current }) : null,
+      h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
       h(ToastView, { toasts }),
     ),

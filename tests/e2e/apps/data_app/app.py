@@ -53,6 +53,19 @@ with gr.Blocks() as demo:
         max_height=300,
         type="array",
     )
+    gr.Dataframe(
+        [[f"city {i}", i * 10, i % 2 == 0, f"note {i}"] for i in range(12)],
+        headers=["city", "pop", "even", "note"],
+        datatype=["str", "number", "bool", "str"],
+        interactive=True,
+        static_columns=[0],
+        pinned_columns=1,
+        show_search="filter",
+        column_widths=["200px", "150px", "150px", "600px"],
+        max_chars=5,
+        label="Cities",
+        type="array",
+    )
     rich = gr.Dataframe(
         [[p, p] for p in XSS] + [["**bold**", "<b class='ok'>bold</b>"]],
         headers=["md", "html"],
@@ -69,6 +82,7 @@ with gr.Blocks() as demo:
     code.change(lambda c: c, code, code_seen)
     code.focus(lambda log: (log or "") + "focus;", code_events, code_events)
     code.blur(lambda log: (log or "") + "blur;", code_events, code_events)
+    gr.Code("", language="python", interactive=True, autocomplete=True, label="Completing", lines=2)
     shown = gr.Code(language="json", label="Readonly JSON", interactive=False)
     show_json = gr.Button("Show JSON")
     show_json.click(lambda: '{"a": [1, 2, true]}', None, shown)

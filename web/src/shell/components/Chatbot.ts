@@ -13,7 +13,7 @@
 
 import { h, type ComponentChild } from "preact";
 import { memo } from "preact/compat";
-import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
 import { Block } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
@@ -63,7 +63,16 @@ function Thought({ item, a }: { item: Item; a: Actions }): ComponentChild {
     { class: classList("thought", pending && "thought-pending", open && "open"), "data-status": meta.status ?? "" },
     h(
       "button",
-      { type: "button", class: "thought-header", "aria-expanded": open ? "true" : "false", onClick: () => setOpen(!open) },
+      {
+        type: "button",
+        class: "thought-header",
+        "aria-expanded": open ? "true" : "false",
+        // Toggling a thought is not a message select.
+        onClick: (e: Event) => {
+          e.stopPropagation();
+          setOpen(!open);
+        },
+      },
       h("span", { class: "thought-arrow", "aria-hidden": "true" }, open ? "▾" : "▸"),
       h("span", { class: "thought-title" }, meta.title),
       pending ? h(Spinner, null) : null,
@@ -262,6 +271,21 @@ function useAutoscroll(enabled: boolean, dep: unknown): { ref: { current: HTMLDi
     const el = ref.current;
     if (enabled && el && stick.current) el.scrollTop = el.scrollHeight;
   }, [dep]);
+  // Content also grows after rendering (highlighting, KaTeX, images loading): keep following it.
+  useEffect(() => {
+    const el = ref.current;
+    if (!enabled || !el) return;
+    const follow = (): void => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    };
+    const mo = new MutationObserver(follow);
+    mo.observe(el, { childList: true, subtree: true, characterData: true });
+    el.addEventListener("load", follow, true);
+    return () => {
+      mo.disconnect();
+      el.removeEventListener("load", follow, true);
+    };
+  }, [enabled]);
   return { ref, onScroll, atBottom, toBottom };
 }
 
@@ -380,7 +404,7 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
               }),
             )
           : h(Examples, { props, a }),
-        waiting ? h("div", { class: "message-row bot-row pending-row" }, h("div", { class: "message bot typing", "aria-label": "waiting for the answer" }, h("span", null), h("span", null), h("span", null))) : null,
+        waiting ? h("div", { class: "message-row bot-row pending-row" }, h("div", { class: "message typing", "aria-label": "waiting for the answer" }, h("span", null), h("span", null), h("span", null))) : null,
         hasMessages && !busy ? h(Options, { messages, ctx, id: state.id }) : null,
       ),
       !scroll.atBottom && hasMessages

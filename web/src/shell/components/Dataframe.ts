@@ -439,6 +439,12 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
     px > 0 ? h("tr", { key, class: "df-spacer", "aria-hidden": "true" }, h("td", { colSpan: cols, style: { height: `${px}px` } })) : null;
   const maxHeight = typeof props.max_height === "number" ? `${props.max_height}px` : str(props.max_height) || "500px";
   const hasWidths = Array.isArray(props.column_widths) && props.column_widths.length > 0;
+  // With every column in px the table is exactly their sum (scrolling sideways when wider
+  // than the block); a fixed-layout table at 100% would squeeze them instead.
+  const pxWidths = headers.map((_, c) => widthOf(props.column_widths, c));
+  const tableWidth = hasWidths && pxWidths.every((w) => w?.endsWith("px"))
+    ? `calc(${pxWidths.map((w) => w ?? "0px").join(" + ")}${rowNumbers ? " + 3.5em" : ""})`
+    : undefined;
 
   return h(
     Block,
@@ -485,7 +491,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
       },
       h(
         "table",
-        { class: classList("df-table", hasWidths && "df-fixed") },
+        { class: classList("df-table", hasWidths && "df-fixed"), style: tableWidth ? { width: tableWidth } : undefined },
         hasWidths
           ? h("colgroup", null, rowNumbers ? h("col", { style: { width: "3.5em" } }) : null,
               headers.map((_, c) => h("col", { key: c, style: { width: widthOf(props.column_widths, c) } })))

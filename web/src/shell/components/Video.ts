@@ -21,7 +21,7 @@ import { ClearButton, DownloadButton, IconButtons, hasButton } from "../ui/butto
 import { Empty } from "../ui/empty.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { UploadZone } from "../ui/upload.js";
-import { deviceErrorMessage, recordStream, type CameraRecording } from "../ui/capture.js";
+import { deviceErrorMessage, mirroredStream, recordStream, type CameraRecording } from "../ui/capture.js";
 import { MediaError, SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { CameraIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
@@ -109,7 +109,14 @@ function Webcam({ ctx, id, props, onError }: { ctx: ShellContext; id: number; pr
 
   const start = (): void => {
     if (!stream.current) return;
-    recording.current = recordStream(stream.current);
+    // Like Gradio: a webcam-only Video with mirroring records what the mirrored preview shows.
+    const sources = sourceList(props, ["upload", "webcam"]);
+    const flip = mirror && sources.length === 1 && sources[0] === "webcam";
+    const mirrored = flip ? mirroredStream(stream.current) : null;
+    const inner = recordStream(mirrored ? mirrored.stream : stream.current);
+    recording.current = mirrored
+      ? { stop: async () => { const file = await inner.stop(); mirrored.stop(); return file; } }
+      : inner;
     setElapsed(0);
     setPhase("recording");
     ctx.trigger(id, "start_recording");

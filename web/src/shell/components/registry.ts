@@ -29,6 +29,7 @@ import dropdown from "./Dropdown.js";
 import dataset from "./Dataset.js";
 import timer from "./Timer.js";
 import unsupported from "./Unsupported.js";
+import { storedBrowserState } from "./browserStorage.js";
 import { Row, Column, Group, Form } from "../layout/layouts.js";
 import tabs, { tabItem } from "../layout/Tabs.js";
 import accordion from "../layout/Accordion.js";
@@ -45,7 +46,8 @@ export type Descriptor = TypeRules & {
 const REGISTRY: Record<string, Descriptor> = {
   // inputs and outputs
   textbox: { module: textbox, emptyValue: "" },
-  number: { module: number },
+  // Gradio's Number starts from 0 when the config has no value (`value ??= 0`).
+  number: { module: number, emptyValue: 0 },
   slider: { module: slider },
   checkbox: { module: checkbox },
   radio: { module: radio },
@@ -57,7 +59,7 @@ const REGISTRY: Record<string, Descriptor> = {
   datetime: { load: () => import("./DateTime.js") },
   highlightedtext: { load: () => import("./HighlightedText.js") },
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
-  browserstate: { load: () => import("./BrowserState.js"), noView: true },
+  browserstate: { load: () => import("./BrowserState.js"), noView: true, initialValue: storedBrowserState },
   file: { load: () => import("./File.js") },
   audio: { load: () => import("./Audio.js") },
   video: { load: () => import("./Video.js") },
@@ -78,6 +80,8 @@ const REGISTRY: Record<string, Descriptor> = {
   multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
+  // gr.Navbar configures the page's navbar (index.ts) and draws nothing in place.
+  navbar: { module: state, noView: true },
   timer: { module: timer, noView: true },
   // layouts
   row: { module: { view: Row } },

@@ -27,6 +27,8 @@ export type TypeRules = {
   serverValue?: boolean;
   /** Draws nothing (State, Timer): a layout ignores it when deciding whether to show a frame. */
   noView?: boolean;
+  /** Computes the starting value from the props (gr.BrowserState reads localStorage). */
+  initialValue?: (props: Props) => unknown;
 };
 
 export type RulesFor = (type: string) => TypeRules;
@@ -114,7 +116,9 @@ export class Store {
       // Gradio's views start from their own empty value when the config has
       // none (an untouched textbox sends "", not null).
       const empty = st.rules.emptyValue;
-      const value = p.value == null && empty !== undefined ? structuredClone(empty) : p.value;
+      const value = st.rules.initialValue
+        ? st.rules.initialValue(p)
+        : p.value == null && empty !== undefined ? structuredClone(empty) : p.value;
       st.props.value = { ...p, value, interactive };
       this._map.set(c.id, st);
     }

@@ -162,3 +162,39 @@ export function recordStream(stream: MediaStream): CameraRecording {
     },
   };
 }
+
+/**
+ * `stream` with its video flipped left-right (drawn through a canvas), so a recording
+ * matches the mirrored preview, as Gradio's webcam recordings do. Audio tracks are kept.
+ */
+export function mirroredStream(stream: MediaStream): { stream: MediaStream; stop(): void } {
+  const settings = stream.getVideoTracks()[0]?.getSettings() ?? {};
+  const canvas = document.createElement("canvas");
+  canvas.width = settings.width || 640;
+  canvas.height = settings.height || 480;
+  const g = canvas.getContext("2d");
+  const source = document.createElement("video");
+  source.muted = true;
+  source.playsInline = true;
+  source.srcObject = stream;
+  void source.play().catch(() => {});
+  let frame = 0;
+  const draw = (): void => {
+    if (g && source.readyState >= 2) {
+      g.setTransform(-1, 0, 0, 1, canvas.width, 0);
+      g.drawImage(source, 0, 0, canvas.width, canvas.height);
+    }
+    frame = requestAnimationFrame(draw);
+  };
+  draw();
+  const out = canvas.captureStream(settings.frameRate || 30);
+  for (const track of stream.getAudioTracks()) out.addTrack(track);
+  return {
+    stream: out,
+    stop: () => {
+      cancelAnimationFrame(frame);
+      for (const t of out.getVideoTracks()) t.stop();
+      source.srcObject = null;
+    },
+  };
+}
