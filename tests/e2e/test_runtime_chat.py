@@ -35,7 +35,9 @@ def test_chat_streams_thoughts_markdown_and_code_offline(page: Any, built_site: 
     expect(page.locator(".thought-title")).to_have_text("Thinking")
     seen = page.evaluate("window.__seen")
     assert any("Reading your message" in s for s in seen), seen  # the pending thought showed first
-    assert any(s.endswith("You said") for s in seen), seen  # words streamed before the end
+    # Words streamed before the end: a partial answer showed before its last word ("letter:") had
+    # arrived. Which partial states a loaded machine paints varies, so none is named exactly.
+    assert any("You" in s and "letter:" not in s for s in seen), seen
     assert foreign_requests(page, base) == []
 
 
