@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, wait_ready
 from playwright.sync_api import expect
 
 from wasmui import build
