@@ -35,6 +35,7 @@ from typing import Any
 
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
+from wasmui.precompress import precompress_site
 from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
@@ -352,7 +353,6 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
         entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
-    from wasmui.precompress import precompress_site
     from wasmui.webassets import stamp_build
 
     precompress_site(out)

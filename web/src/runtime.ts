@@ -37,6 +37,10 @@ interface Bridge {
   disconnect(id: number): void;
 }
 
+/** How long the ports must be quiet before the snapshot interpreter is made. */
+const QUIET_MS = 1500;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
 
 class BootError extends Error {
@@ -58,8 +62,13 @@ export class WorkerRuntime {
   private coreFetch: CoreFetch | null = null;
   /** The snapshot this boot restored from (null: a normal boot). */
   private restoredFrom: SnapshotStore | null = null;
-  /** A snapshot made during this boot, saved once the app is ready. */
-  private madeSnapshot: { store: SnapshotStore; bytes: Uint8Array; version: string } | null = null;
+  /** What making a snapshot after ready needs (a first visit on a core that supports them). */
+  /** Requests wait on this while the snapshot interpreter is made (see `saveSnapshot`). */
+  private gate: Promise<unknown> = Promise.resolve();
+  /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
+  private lastMessageAt = 0;
+  private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
+    wheel: Uint8Array; sitePackages: string } | null = null;
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
     this.bridge = new Promise((resolve, reject) => {
@@ -119,16 +128,33 @@ export class WorkerRuntime {
     }
   }
 
-  /** Stores the snapshot made during boot (after ready: it must not delay the app). */
+  /**
+   * Makes and stores the snapshot after ready (it must not delay the app). It is made in a
+   * second, throwaway interpreter: one that ran in snapshot-making mode and then served the
+   * app lost uploads of some files, so the serving interpreter never runs in that mode.
+   */
   private async saveSnapshot(): Promise<void> {
-    const made = this.madeSnapshot;
-    this.madeSnapshot = null;
-    if (!made) return;
+    const job = this.snapshotJob;
+    this.snapshotJob = null;
+    if (!job) return;
+    // Requests that arrived while the second interpreter was being made got lost (an upload
+    // right after ready never finished), so it is made in a quiet moment and requests wait
+    // for it (about a second, once per build and browser).
+    while (performance.now() - this.lastMessageAt < QUIET_MS) await sleep(QUIET_MS);
+    let open = (): void => undefined;
+    this.gate = new Promise<void>((resolve) => { open = resolve; });
     try {
-      const size = await made.store.save(made.bytes, made.version);
+      const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
+      const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
+      pyodide.unpackArchive(job.wheel, "wheel", { extractDir: job.sitePackages });
+      pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
+      const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+      const size = await job.store.save(bytes, pyodide.version);
       this.emit({ type: "snapshot", action: "saved", detail: `${(size / 1e6).toFixed(1)} MB compressed` });
     } catch (error) {
       this.emit({ type: "log", stream: "stderr", text: `wasmui: could not store the memory snapshot: ${(error as Error)?.message ?? error}` });
+    } finally {
+      open();
     }
   }
 
@@ -138,8 +164,9 @@ export class WorkerRuntime {
       const message = event.data;
       if (!isPortIn(message)) return;
       if (message.type === "request") this.post(port, { type: "ack", id: message.id });
+      this.lastMessageAt = performance.now();
       // `then` callbacks run in registration order, so body chunks stay behind their request.
-      this.bridge.then(
+      this.gate.then(() => this.bridge).then(
         (bridge) => this.forward(bridge, port, message),
         (error: BootError) => { if (message.type === "request") this.answerBootFailure(port, message.id, error); },
       );
@@ -205,15 +232,18 @@ export class WorkerRuntime {
       fsInit: async () => this.setPhase("python"),
     };
     if (saved) this.restoredFrom = store;
-    const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : { ...settings, _makeSnapshot: store !== null });
+    const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : settings);
     if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
 
     this.setPhase("packages");
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     // After a restore the modules are in memory but the files are not (MEMFS is not in the
     // snapshot): the wheel is unpacked again for modules imported later.
-    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
-    if (store && !saved && snapshotsSupported(pyodide.version)) this.makeSnapshot(pyodide, store);
+    const wheelBytes = await wheel;
+    pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
+    if (store && !saved && snapshotsSupported(pyodide.version)) {
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages };
+    }
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
     for (const [path, content] of appFiles) {
@@ -250,17 +280,6 @@ export class WorkerRuntime {
       this.emit({ type: "snapshot", action: "discarded", detail: reason });
       this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot is ${reason}; booting normally` });
       return null;
-    }
-  }
-
-  /** Imports wasmui (no app code: no user state) and keeps a memory snapshot of that state. */
-  private makeSnapshot(pyodide: PyodideAPI, store: SnapshotStore): void {
-    try {
-      pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
-      const api = pyodide as unknown as { makeMemorySnapshot(): Uint8Array };
-      this.madeSnapshot = { store, bytes: api.makeMemorySnapshot(), version: pyodide.version };
-    } catch (error) {
-      this.emit({ type: "log", stream: "stderr", text: `wasmui: no memory snapshot: ${(error as Error)?.message ?? error}` });
     }
   }
 
