@@ -17,11 +17,10 @@ import { Block } from "./block.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
 import { BlockLabel } from "../ui/label.js";
 import { ClearButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
-import { Empty } from "../ui/empty.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
-import { MediaError, SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
+import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { MicIcon, MusicIcon, PauseBars, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
 type WaveOpts = { waveform_color?: string | null; waveform_progress_color?: string | null; sample_rate?: number };
@@ -255,33 +254,22 @@ const SOURCES = {
 
 export function AudioView({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
-  const value = isFileData(props.value) ? props.value : null;
+  const id = state.id;
   const editable = props.interactive !== false;
   const sources = sourceList(props, ["upload", "microphone"]).filter((s): s is keyof typeof SOURCES => s in SOURCES);
-  const [source, setSource] = useState<string>(sources[0] ?? "upload");
-  const [error, setError] = useState<string | null>(null);
-  const clear = (): void => {
-    ctx.userInput(state.id, null);
-    ctx.trigger(state.id, "clear");
-  };
-  let body: ComponentChild;
-  if (value) body = h(Player, { key: value.path, file: value, ctx, id: state.id, props, onClear: editable ? clear : undefined });
-  else if (!editable) body = h(Empty, { icon: h(MusicIcon, null), large: true });
-  else
-    body = h(
-      "div",
-      { class: "media-input" },
-      source === "microphone"
-        ? h(Recorder, { ctx, id: state.id, props, onError: setError })
-        : h(AudioUpload, { ctx, id: state.id, props, onError: setError }),
-      h(SourceTabs, { sources: sources.map((s) => SOURCES[s]), active: source, onPick: (s) => (setError(null), setSource(s)) }),
-    );
   return h(
     Block,
     { state, class: "media-block" },
     h(BlockLabel, { props, icon: h(MusicIcon, null), fallback: "Audio" }),
-    body,
-    h(MediaError, { message: error }),
+    h(MediaBody, {
+      file: isFileData(props.value) ? props.value : null,
+      editable,
+      emptyIcon: h(MusicIcon, null),
+      sources: sources.map((s) => SOURCES[s]),
+      player: (file: FileData) => h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      input: (source: string, onError: (m: string | null) => void) =>
+        source === "microphone" ? h(Recorder, { ctx, id, props, onError }) : h(AudioUpload, { ctx, id, props, onError }),
+    }),
   );
 }
 

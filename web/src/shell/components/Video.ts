@@ -18,11 +18,10 @@ import { Block, classList } from "./block.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
 import { BlockLabel } from "../ui/label.js";
 import { ClearButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
-import { Empty } from "../ui/empty.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, mirroredStream, recordStream, type CameraRecording } from "../ui/capture.js";
-import { MediaError, SourceTabs, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
+import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { CameraIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
 type WebcamOpts = { mirror?: boolean; constraints?: MediaTrackConstraints | null };
@@ -172,31 +171,22 @@ const SOURCES = {
 
 export function VideoView({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
-  const value = isFileData(props.value) ? props.value : null;
+  const id = state.id;
   const editable = props.interactive !== false;
   const sources = sourceList(props, ["upload", "webcam"]).filter((s): s is keyof typeof SOURCES => s in SOURCES);
-  const [source, setSource] = useState<string>(sources[0] ?? "upload");
-  const [error, setError] = useState<string | null>(null);
-  const clear = (): void => {
-    ctx.userInput(state.id, null);
-    ctx.trigger(state.id, "clear");
-  };
-  let body: ComponentChild;
-  if (value) body = h(Player, { key: value.path, file: value, ctx, id: state.id, props, onClear: editable ? clear : undefined });
-  else if (!editable) body = h(Empty, { icon: h(FilmIcon, null), large: true });
-  else
-    body = h(
-      "div",
-      { class: "media-input" },
-      source === "webcam" ? h(Webcam, { ctx, id: state.id, props, onError: setError }) : h(VideoUpload, { ctx, id: state.id, props }),
-      h(SourceTabs, { sources: sources.map((s) => SOURCES[s]), active: source, onPick: (s) => (setError(null), setSource(s)) }),
-    );
   return h(
     Block,
     { state, class: "media-block" },
     h(BlockLabel, { props, icon: h(FilmIcon, null), fallback: "Video" }),
-    body,
-    h(MediaError, { message: error }),
+    h(MediaBody, {
+      file: isFileData(props.value) ? props.value : null,
+      editable,
+      emptyIcon: h(FilmIcon, null),
+      sources: sources.map((s) => SOURCES[s]),
+      player: (file: FileData) => h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      input: (source: string, onError: (m: string | null) => void) =>
+        source === "webcam" ? h(Webcam, { ctx, id, props, onError }) : h(VideoUpload, { ctx, id, props }),
+    }),
   );
 }
 

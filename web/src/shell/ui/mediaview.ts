@@ -2,14 +2,16 @@
  * Pieces shared by the Audio and Video views: the source switcher (upload /
  * microphone / webcam), the wiring of an `<audio>`/`<video>` element to
  * Gradio's props and events (autoplay, loop, playback_position; play, pause,
- * stop, end), and uploading a File as the component's value.
+ * stop, end), uploading a File as the component's value, and the body both
+ * views share (player, empty state or source input, device error).
  */
 
-import { h, type ComponentChild } from "preact";
-import { useEffect } from "preact/hooks";
+import { Fragment, h, type ComponentChild } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
 import type { ShellContext } from "../components/context.js";
 import { classList } from "../values.js";
+import { Empty } from "./empty.js";
 
 export type Source = { id: string; label: string; icon: ComponentChild };
 
@@ -105,4 +107,38 @@ export function clock(seconds: number): string {
 /** A device or decoding problem, shown at the component (not only as a toast). */
 export function MediaError({ message }: { message: string | null }): ComponentChild {
   return message ? h("div", { class: "media-error", role: "alert" }, message) : null;
+}
+
+/** Clears a media component's value the way a user's clear does (input + change, then clear). */
+export function clearValue(ctx: ShellContext, id: number): void {
+  ctx.userInput(id, null);
+  ctx.trigger(id, "clear");
+}
+
+/**
+ * The body of a media component: the player when it has a value, an empty state when it is
+ * read-only, otherwise the chosen source's input with the source tabs; a device or decoding
+ * error from an input shows under it.
+ */
+export function MediaBody({ file, editable, emptyIcon, sources, player, input }: {
+  file: FileData | null;
+  editable: boolean;
+  emptyIcon: ComponentChild;
+  sources: Source[];
+  player: (file: FileData) => ComponentChild;
+  input: (source: string, onError: (message: string | null) => void) => ComponentChild;
+}): ComponentChild {
+  const [source, setSource] = useState<string>(sources[0]?.id ?? "upload");
+  const [error, setError] = useState<string | null>(null);
+  let body: ComponentChild;
+  if (file) body = player(file);
+  else if (!editable) body = h(Empty, { icon: emptyIcon, large: true });
+  else
+    body = h(
+      "div",
+      { class: "media-input" },
+      input(source, setError),
+      h(SourceTabs, { sources, active: source, onPick: (s) => (setError(null), setSource(s)) }),
+    );
+  return h(Fragment, null, body, h(MediaError, { message: error }));
 }
