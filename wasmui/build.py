@@ -179,13 +179,41 @@ def _json_script(kind: str, value: Any) -> str:
     return f'<script type="application/json" data-wasmui="{kind}">{text}</script>'
 
 
+def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir: str, web: Path = WEB) -> str:
+    """The page's inline boot script (``web/src/early.ts``) and its JSON: the worker starts and the
+    interpreter, stdlib, wheel and app files download while the HTML parses (no request chain
+    before the wasm). Empty when the runtime has no early script (an older ``make web``)."""
+    script = web / "assets" / "early.js"
+    workers = sorted((web / "assets").glob("worker-*.js"))
+    if not script.is_file() or len(workers) != 1:
+        return ""
+    encodings: dict[str, str] = dict(manifest.get("precompressed") or {}) if isinstance(manifest.get("precompressed"), dict) else {}
+    core = str(manifest.get("pyodide", {}).get("indexURL", "pyodide/"))
+    paths: list[str] = []
+    if not core.startswith(("http://", "https://", "//")):
+        core = core.rstrip("/") + "/"
+        names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+        if "pyodide" not in manifest:
+            names.append("pyodide.asm.mjs")  # imported from a blob only when precompressed
+        paths += [core + name for name in names if name != "pyodide.asm.mjs" or core + name in encodings]
+    paths.append(str(manifest["wheel"]))
+    fetch: list[list[Any]] = [[site + path, encodings.get(path)] for path in paths]
+    fetch += [[files_dir + path, None] for path in app_files(spec)]
+    spec_json = {"name": spec.name, "worker": site + workers[0].relative_to(web).as_posix(), "manifest": manifest,
+                 "fetch": fetch}
+    text = json.dumps(spec_json, separators=(",", ":")).replace("<", "\\u003c")  # nothing can end the script
+    code = script.read_text().strip()
+    return f'<script type="application/json" id="wasmui-early">{text}</script>\n<script>{code}</script>\n'
+
+
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
-                requirements: list[str] | None = None) -> str:
+                requirements: list[str] | None = None, early: str = "") -> str:
     """The HTML page of one app. ``site`` is the relative URL of the site root.
 
     ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
-    ``requirements``: what micropip installs (default: all of requirements.txt).
+    ``requirements``: what micropip installs (default: all of requirements.txt);
+    ``early``: the inline boot script (:func:`early_boot`).
     """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
@@ -205,7 +233,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="icon" href="data:,">
-<script type="module" src="{site}assets/wasmui.js"></script>
+{early}<script type="module" src="{site}assets/wasmui.js"></script>
 <style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}@media (prefers-color-scheme:dark){{body{{background:#0b0f19}}}}</style>
 </head>
 <body>
@@ -336,27 +364,31 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
         entry = install_distribution(dist, out, keys)
         _report_distribution(dist, out, keys, entry)
-    entries: list[tuple[AppSpec, str]] = []
     for plan in plans:
-        spec = plan.spec
-        page_dir = out / "apps" / spec.name if gallery else out
-        files_dir = page_dir / "app"
+        files_dir = (out / "apps" / plan.spec.name if gallery else out) / "app"
         shutil.rmtree(files_dir, ignore_errors=True)
         for path in plan.files:
             target = files_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(spec.folder / path, target)
-        site = "../../" if gallery else "./"
-        page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
-                           packages=plan.needs.direct, requirements=plan.needs.requirements)
-        (page_dir / "index.html").write_text(page)
-        entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
-    if gallery:
-        (out / "index.html").write_text(_gallery_page(entries, extra_body))
+            shutil.copyfile(plan.spec.folder / path, target)
     from wasmui.webassets import stamp_build
 
     precompress_site(out)
     stamp_build(out)
+    # The pages inline the final manifest (the build hash ignores index.html for that reason).
+    manifest = json.loads((out / "wasmui-manifest.json").read_text())
+    entries: list[tuple[AppSpec, str]] = []
+    for plan in plans:
+        spec = plan.spec
+        page_dir = out / "apps" / spec.name if gallery else out
+        site = "../../" if gallery else "./"
+        page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
+                           packages=plan.needs.direct, requirements=plan.needs.requirements,
+                           early=early_boot(spec, manifest, site=site, files_dir="app/", web=out))
+        (page_dir / "index.html").write_text(page)
+        entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
+    if gallery:
+        (out / "index.html").write_text(_gallery_page(entries, extra_body))
     return out
 
 

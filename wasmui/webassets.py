@@ -209,7 +209,8 @@ def stamp_build(site: Path) -> str:
     """Writes the site's content hash into its manifest (``build``): what the worker keys its
     memory snapshot by, so a rebuilt site never restores the interpreter of an older one."""
     manifest_path = site / "wasmui-manifest.json"
-    build = content_hash(site, skip=("sw.js", "BUILD", manifest_path.name))
+    # index.html is left out: built pages inline the manifest, so they are written after it.
+    build = content_hash(site, skip=("sw.js", "BUILD", "index.html", manifest_path.name))
     manifest = json.loads(manifest_path.read_text())
     manifest["build"] = build
     manifest_path.write_text(json.dumps(manifest, indent=1))
