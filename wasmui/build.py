@@ -36,6 +36,7 @@ from typing import Any
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
 from wasmui.precompress import precompress_site
+from wasmui.trim import traced_modules, trim_site
 from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
@@ -104,8 +105,9 @@ def compute_config(spec: AppSpec, timeout: float = 120.0) -> dict[str, Any] | No
     return inspect_app(spec, timeout)[0]
 
 
-def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
-    """The app's config (or None) and the ``(package, component)`` pairs its components need."""
+def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]], set[str]]:
+    """The app's config (or None), the ``(package, component)`` pairs its components need and the
+    modules CPython held after loading it (part of the boot set, :mod:`wasmui.trim`)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "config.json"
         command = [sys.executable, "-m", "wasmui.build", "--config", str(spec.entry_path), str(out)]
@@ -115,13 +117,16 @@ def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] |
         if result.returncode != 0 or not out.exists():
             _log(f"wasmui build: config of {spec.name} not pre-computed (the page will ask Python):\n"
                  f"{result.stderr.strip()[-2000:]}")
-            return None, []
+            return None, [], set()
         result_json = json.loads(out.read_text())
-        return result_json["config"], [tuple(p) for p in result_json["packages"]]
+        return result_json["config"], [tuple(p) for p in result_json["packages"]], set(result_json.get("modules", []))
 
 
 def _config_main(app_file: str, out_file: str) -> int:
     """Subprocess side of :func:`compute_config`: load the app, write its config."""
+    # What the app adds to the modules the build itself holds (wasmui's own come from the
+    # Pyodide trace, wasmui.trim).
+    before = set(sys.modules)
     from wasmui import runner
 
     real_stdout = sys.stdout
@@ -137,7 +142,8 @@ def _config_main(app_file: str, out_file: str) -> int:
         # the page asks Python (in the worker) for the config instead.
         print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
         config = None
-    Path(out_file).write_text(json.dumps({"config": config, "packages": packages}))
+    modules = sorted(set(sys.modules) - before)
+    Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "modules": modules}))
     return 0
 
 
@@ -312,19 +318,20 @@ class _Plan:
     files: list[str]
     config: dict[str, Any] | None
     needs: appdeps.Needs
+    modules: set[str]
 
 
 def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules: set[str]) -> _Plan:
     files = app_files(spec)
     _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
-    config, components = inspect_app(spec) if configs else (None, [])
+    config, components, modules = inspect_app(spec) if configs else (None, [], set())
     if configs and config is None and not dist.default:
         _log(f"wasmui build: {spec.name} did not load here, so what its components need (e.g. Pillow for "
              "gr.Image) is unknown: list such packages in requirements.txt if the page reports a missing module.")
     scan = appdeps.scan_app(spec.folder, files)
     needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
                               requirement_modules)
-    return _Plan(spec, files, config, needs)
+    return _Plan(spec, files, config, needs, modules)
 
 
 def missing_message(plans: list[_Plan], dist: Distribution) -> str:
@@ -373,6 +380,9 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
             shutil.copyfile(plan.spec.folder / path, target)
     from wasmui.webassets import stamp_build
 
+    boot = traced_modules(out, {m for p in plans for m in p.modules}) if dist.default else None
+    if boot is not None:
+        trim_site(out, boot)
     precompress_site(out)
     stamp_build(out)
     # The pages inline the final manifest (the build hash ignores index.html for that reason).

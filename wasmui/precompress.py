@@ -87,7 +87,7 @@ def precompress_site(site: Path) -> dict[str, str]:
     core = manifest.get("pyodide", {}).get("indexURL", "pyodide/")
     candidates = [manifest["wheel"]]
     if not core.startswith(("http://", "https://", "//")):
-        names = ("pyodide.asm.wasm", "python_stdlib.zip")
+        names: tuple[str, ...] = ("pyodide.asm.wasm", "python_stdlib.zip")
         if "pyodide" not in manifest:
             # The default core's JS glue is an ES module the worker may import from a blob.
             names += ("pyodide.asm.mjs",)

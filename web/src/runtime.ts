@@ -23,6 +23,8 @@ interface Manifest {
   precompressed?: string[] | Record<string, Encoding>;
   /** Content hash of the site (absent in older builds: the wheel's path stands in). */
   build?: string;
+  /** Folder of the modules left out of the boot archives, fetched on first import (`wasmui.trim`). */
+  lazy?: string;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
   micropip: boolean;
   /** The distribution a site was built against (absent: the default core in `pyodide/`). */
@@ -68,7 +70,7 @@ export class WorkerRuntime {
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
   private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
-    wheel: Uint8Array; sitePackages: string } | null = null;
+    wheel: Uint8Array; sitePackages: string; lazyURL: string | null } | null = null;
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
     globalThis.fetch = this.coreFetch.fetch;
@@ -147,6 +149,7 @@ export class WorkerRuntime {
     try {
       const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
       const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
+      installLazyImports(pyodide, job.lazyURL);
       pyodide.unpackArchive(job.wheel, "wheel", { extractDir: job.sitePackages });
       pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
       const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
@@ -239,6 +242,8 @@ export class WorkerRuntime {
     if (saved) this.restoredFrom = store;
     const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : settings);
     if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
+    installLazyImports(pyodide, lazyURL);
 
     this.setPhase("packages");
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
@@ -247,7 +252,7 @@ export class WorkerRuntime {
     const wheelBytes = await wheel;
     pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
     if (store && !saved && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages, lazyURL };
     }
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
@@ -427,6 +432,15 @@ async function missingCoreFiles(siteBase: string, indexURL: string): Promise<str
     }
   }));
   return checks.filter((c): c is string => c !== null);
+}
+
+/**
+ * Modules the build left out of the boot archives load on first import from `lazyURL`
+ * (`wasmui/lazy_imports.py`, in the boot stdlib zip as `_wasmui_lazy`). Also after a snapshot
+ * restore: the finder is in the snapshot, its files are not.
+ */
+function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
+  if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
 }
 
 /** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
