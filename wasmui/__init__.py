@@ -97,13 +97,13 @@ from wasmui.components.download_button import DownloadButton
 from wasmui.components.media_options import WaveformOptions
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
+from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     api,
-    BarPlot,
     Brush,
     DeepLinkButton,
     Dialogue,
@@ -113,12 +113,10 @@ from wasmui.pending import (
     ImageEditor,
     ImageMask,
     LayerOptions,
-    LinePlot,
     LoginButton,
     Model3D,
     Paint,
     Plot,
-    ScatterPlot,
     Sidebar,
     Sketchpad,
     Step,

@@ -15,8 +15,7 @@ PENDING: dict[str, str] = {
     "ImageEditor": "issue 8 (ImageEditor)", "ImageMask": "issue 8 (ImageEditor)",
     "Paint": "issue 8 (ImageEditor)", "Sketchpad": "issue 8 (ImageEditor)",
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
-    "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
+    "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
@@ -68,18 +67,6 @@ class Model3D(PendingComponent):
 
 class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
-
-
-class BarPlot(PendingComponent):
-    """Placeholder for ``gr.BarPlot``."""
-
-
-class LinePlot(PendingComponent):
-    """Placeholder for ``gr.LinePlot``."""
-
-
-class ScatterPlot(PendingComponent):
-    """Placeholder for ``gr.ScatterPlot``."""
 
 
 class Plot(PendingComponent):
