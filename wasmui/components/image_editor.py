@@ -17,7 +17,7 @@ import json
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypedDict, cast
+from typing import Any, ClassVar, Literal, TypedDict
 
 from wasmui import imaging
 from wasmui.components.base import component_kwargs
@@ -153,7 +153,7 @@ class ImageEditor(FileComponent):
             raise ValueError(f"Invalid value for parameter `type`: {type}. Please choose from one of: "
                              f"{list(imaging.IMAGE_TYPES)}")
         if isinstance(sources, str):
-            sources = [cast(Source, sources)]
+            sources = [sources]
         for source in sources or []:
             if source not in SOURCES:
                 raise ValueError(f"`sources` must be a list consisting of elements in {list(SOURCES)}")
