@@ -303,7 +303,7 @@ async def _persist_flagging() -> None:
     except Exception as exc:  # noqa: BLE001 - no IndexedDB (private mode): flagging stays in memory
         print(f"wasmui: flagged data will not persist ({type(exc).__name__}: {exc})", file=sys.stderr)
         return
-    flagging.set_write_hook(persistent.written)
+    flagging.set_write_hook(persistent.written, persistent.flush)
 
 
 async def install_requirements(requirements: Any, index_url: str) -> None:

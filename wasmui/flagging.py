@@ -24,7 +24,7 @@ import shutil
 import threading
 import zipfile
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from wasmui.helpers import update
 # -- the folders flagging writes to ----------------------------------------------------
 _dirs: list[Path] = []
 _write_hook: Callable[[Path], None] | None = None
+_flush_hook: Callable[[], Awaitable[None]] | None = None
 
 
 def register_dir(folder: str | os.PathLike[str]) -> Path:
@@ -54,10 +55,17 @@ def flagging_dirs() -> list[Path]:
     return list(_dirs)
 
 
-def set_write_hook(hook: Callable[[Path], None] | None) -> None:
-    """``hook(folder)`` runs after every flag (the browser saves the folder to IndexedDB)."""
-    global _write_hook
-    _write_hook = hook
+def set_write_hook(hook: Callable[[Path], None] | None, flush: Callable[[], Awaitable[None]] | None = None) -> None:
+    """``hook(folder)`` runs after every flag (the browser saves the folder to IndexedDB);
+    ``await flush()`` waits until those saves are done (a Flag button waits for it)."""
+    global _write_hook, _flush_hook
+    _write_hook, _flush_hook = hook, flush
+
+
+async def saved() -> None:
+    """Wait until every flag so far is in persistent storage (at once when there is none)."""
+    if _flush_hook is not None:
+        await _flush_hook()
 
 
 def _written(folder: Path) -> None:
@@ -325,6 +333,7 @@ class FlagMethod:
     async def __call__(self, *flag_data: Any) -> Any:
         try:
             self.flagging_callback.flag(list(flag_data), flag_option=self.value)
+            await saved()  # the button comes back once the row survives a reload
         except Exception as e:  # the button says so; the app keeps working
             print(f"Error while flagging: {e}")
             return "Error!" if self.visual_feedback else None
