@@ -95,6 +95,7 @@ from wasmui.i18n import I18n
 from wasmui.components.audio import Audio
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.media_options import WaveformOptions
+from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
@@ -104,21 +105,14 @@ from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     api,
-    Brush,
     DeepLinkButton,
     Dialogue,
     DuplicateButton,
-    Eraser,
     FileExplorer,
-    ImageEditor,
-    ImageMask,
-    LayerOptions,
     LoginButton,
     Model3D,
-    Paint,
     Plot,
     Sidebar,
-    Sketchpad,
     Step,
     Walkthrough,
     Workflow,
