@@ -107,6 +107,7 @@ class App:
         r.add("POST", f"{p}/upload", f.upload)
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
+        r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -180,6 +181,15 @@ class App:
     async def component_server(self, request: Request) -> Response:
         """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
         return json_response(await _call_server_fn(self.blocks, await request.json()))
+
+    async def flagged(self, request: Request) -> Response:
+        """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
+        data = getattr(self.blocks, "flagged_data", lambda: None)()
+        if not data:
+            return json_response({"detail": "Nothing has been flagged yet."}, status=404)
+        return Response(data, media_type="application/zip",
+                        headers={"content-disposition": 'attachment; filename="flagged-data.zip"',
+                                 "cache-control": "no-store"})
 
     async def get_app_id(self, request: Request) -> Response:
         """``GET /gradio_api/app_id``."""
