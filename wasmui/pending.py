@@ -7,21 +7,17 @@ component that lands must be removed from here (the test then checks it is real)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "ImageEditor": "issue 8 (ImageEditor)", "ImageMask": "issue 8 (ImageEditor)",
-    "Paint": "issue 8 (ImageEditor)", "Sketchpad": "issue 8 (ImageEditor)",
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
-    "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
+    "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
-    "Dialogue": "issue 9 (Dialogue)", "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
+    "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
 
@@ -46,40 +42,12 @@ class PendingComponent:
         assert cls.__name__ in PENDING, cls.__name__
 
 
-class ImageEditor(PendingComponent):
-    """Placeholder for ``gr.ImageEditor``."""
-
-
-class ImageMask(PendingComponent):
-    """Placeholder for ``gr.ImageMask``."""
-
-
-class Paint(PendingComponent):
-    """Placeholder for ``gr.Paint``."""
-
-
-class Sketchpad(PendingComponent):
-    """Placeholder for ``gr.Sketchpad``."""
-
-
 class Model3D(PendingComponent):
     """Placeholder for ``gr.Model3D``."""
 
 
 class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
-
-
-class BarPlot(PendingComponent):
-    """Placeholder for ``gr.BarPlot``."""
-
-
-class LinePlot(PendingComponent):
-    """Placeholder for ``gr.LinePlot``."""
-
-
-class ScatterPlot(PendingComponent):
-    """Placeholder for ``gr.ScatterPlot``."""
 
 
 class Plot(PendingComponent):
@@ -110,10 +78,6 @@ class LoginButton(PendingComponent):
     """Placeholder for ``gr.LoginButton``."""
 
 
-class Dialogue(PendingComponent):
-    """Placeholder for ``gr.Dialogue``."""
-
-
 class Draggable(PendingComponent):
     """Placeholder for ``gr.Draggable``."""
 
@@ -124,29 +88,3 @@ class Workflow(PendingComponent):
 
 class WorkflowCanvas(PendingComponent):
     """Placeholder for ``gr.WorkflowCanvas``."""
-
-
-# ImageEditor's option objects are plain values: real already, so apps can build them.
-@dataclass
-class Eraser:
-    """Eraser options of ``gr.ImageEditor``."""
-
-    default_size: int | str = "auto"
-
-
-@dataclass
-class Brush(Eraser):
-    """Brush options of ``gr.ImageEditor``."""
-
-    colors: Any = None
-    default_color: Any = None
-    color_mode: str = "defaults"
-
-
-@dataclass
-class LayerOptions:
-    """Layer options of ``gr.ImageEditor``."""
-
-    allow_additional_layers: bool = True
-    layers: list[str] | None = None
-    disabled: bool = False
