@@ -66,8 +66,19 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
     out = _Zip()
     with zipfile.ZipFile(source) as zin:
         for info in zin.infolist():
+            if info.is_dir():
+                # zipimport reads a folder without __init__ as a namespace package: a package
+                # left out (importlib.metadata) would import empty instead of reaching LazyFinder.
+                continue
             module = _module_of(info.filename)
-            if module is None or module[0] in keep:
+            if module is None:
+                # A data file makes its folder exist in the zip (a namespace package to zipimport):
+                # only beside modules that are kept (the rest are mypy.ini and READMEs).
+                folder = info.filename.rpartition("/")[0]
+                if not folder or folder.replace("/", ".") in keep:
+                    out.add(info.filename, zin.read(info))
+                continue
+            if module[0] in keep:
                 out.add(info.filename, zin.read(info))
                 continue
             lazy[f"lib/{info.filename}"] = zin.read(info)
@@ -83,6 +94,10 @@ def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: di
     with zipfile.ZipFile(source) as zin:
         names = set(zin.namelist())
         compiled = {legacy[:-1]: name for name in names if (legacy := _legacy_pyc(name))}  # pkg/mod.py -> its pyc
+        # A folder holding data files exists once unpacked: its package must be there too, or
+        # the folder would import as an empty namespace package instead of reaching LazyFinder.
+        data_folders = {n.rpartition("/")[0].replace("/", ".") for n in names if not n.endswith((".py", ".pyc"))}
+        keep = keep | data_folders
         for name in zin.namelist():
             if name in compiled:
                 continue  # the source: its .pyc stands in (boot or lazy)

@@ -24,10 +24,19 @@ def third(text: str) -> str:
     return f"{fractions.Fraction(1, 3) + fractions.Fraction(1, 6)} {text}"
 
 
+def many() -> str:
+    import argparse, decimal, email.mime.text, http.client, importlib.metadata, sqlite3, statistics  # noqa: E401
+    import tomllib, unittest, xml.etree.ElementTree, zoneinfo  # noqa: E401
+
+    importlib.invalidate_caches()  # walks every finder (micropip does this)
+    return f"{statistics.mean([1, 2, 3])} {decimal.Decimal('1.5') * 2} {tomllib.loads('a = 1')['a']}"
+
+
 with gr.Blocks() as demo:
     box = gr.Textbox(label="In")
     out = gr.Textbox(label="Out")
     gr.Button("Go").click(third, box, out)
+    gr.Button("Many").click(many, None, out)
 
 if __name__ == "__main__":
     demo.launch()
@@ -75,6 +84,8 @@ def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
     assert not [url for url in page.requests if "/lazy/" in url], page.requests  # the boot needed nothing lazy
     _go(page, "a")
     assert any(url.endswith("/lib/fractions.pyc") for url in page.requests), page.requests
+    page.get_by_role("button", name="Many").click()  # packages and modules left out, several levels deep
+    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === '2 3.0 1'")
     page.wait_for_function("() => document.querySelector('wasmui-app').snapshot === 'saved'")
 
     again = page.context.new_page()

@@ -57,6 +57,9 @@ def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, di
     # The traced modules are in the boot archives; an app's own extra (fractions) too.
     assert {"json", "asyncio", "wasmui", "wasmui.server", "fractions"} <= boot
     assert "tomllib" in index and "wasmui.build" in index
+    # No folder entries: zipimport would take a left-out package for an empty namespace package.
+    with zipfile.ZipFile(stdlib) as archive:
+        assert not [name for name in archive.namelist() if name.endswith("/")]
     # The wheel holds no source its .pyc replaces.
     with zipfile.ZipFile(site / str(manifest["wheel"])) as wheel:
         assert "wasmui/blocks.pyc" in wheel.namelist() and "wasmui/blocks.py" not in wheel.namelist()
