@@ -104,7 +104,6 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
-    api,
     BarPlot,
     DeepLinkButton,
     DuplicateButton,
@@ -120,6 +119,7 @@ from wasmui.pending import (
     Workflow,
     WorkflowCanvas,
 )
+from wasmui.components.api_component import api
 from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.themes import Theme

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.api_component import Api
 from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent

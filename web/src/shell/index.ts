@@ -179,6 +179,13 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
 
   render(h(App, { ctx, config, toasts, styles, page }), container);
   if (config.connect_heartbeat) client.startHeartbeat();
+  // The tab goes: close the session like a dropped Gradio heartbeat, so `demo.unload`
+  // handlers run (the worker lives until the browser discards the page). A page kept in
+  // the back-forward cache keeps its session.
+  const onPageHide = (e: PageTransitionEvent): void => {
+    if (!e.persisted) client.close();
+  };
+  window.addEventListener("pagehide", onPageHide);
   if (typeof config.js === "string" && config.js.trim()) {
     runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
   }
@@ -187,6 +194,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   return {
     unmount() {
       window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("pagehide", onPageHide);
       engine.close();
       client.close();
       toasts.close();
