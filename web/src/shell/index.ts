@@ -35,6 +35,8 @@ export type ShellOptions = {
    * shell paints at once from the config; requests wait for this.
    */
   ready?: Promise<void>;
+  /** Only paint (a gallery preview): no page-load events, heartbeat or app js. */
+  preview?: boolean;
 };
 
 function wantsDark(host: Element): boolean | null {
@@ -178,6 +180,10 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (pages) window.addEventListener("hashchange", onHash);
 
   render(h(App, { ctx, config, toasts, styles, page }), container);
+  if (opts.preview) {
+    container.classList.add("preview");
+    return { unmount: () => render(null, container) };
+  }
   if (config.connect_heartbeat) client.startHeartbeat();
   // The tab goes: close the session like a dropped Gradio heartbeat, so `demo.unload`
   // handlers run (the worker lives until the browser discards the page). A page kept in
