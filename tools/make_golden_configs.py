@@ -132,6 +132,11 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("dialogue_default", "gr.Dialogue()"),
+    ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
+                      "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "
+                      "buttons=['copy'], submit_btn='Send', ui_mode='dialogue', interactive=True, autoscroll=False)"),
+    ("dialogue_text", "gr.Dialogue('plain words', interactive=False, ui_mode='text', info='i')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.
