@@ -17,6 +17,8 @@ export interface ShellOptions {
   ready: Promise<void>;
   /** Only paint the app (gallery previews): no page-load events, heartbeat or app js. */
   preview?: boolean;
+  /** The app's Gradio theme stylesheet when the page embeds it (else the shell fetches it). */
+  themeCss?: string;
 }
 
 type ShellModule = { mountShell: (target: ShadowRoot, options: ShellOptions) => unknown };
