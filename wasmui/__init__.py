@@ -65,6 +65,7 @@ from wasmui.components import (
     WebcamOptions,
 )
 from wasmui.chat_interface import ChatInterface
+from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.data_classes import FileData
 from wasmui.examples import Examples
@@ -212,23 +213,29 @@ __all__ = [
     "Json",
     "KeyUpData",
     "Label",
+    "List",
     "LayerOptions",
     "LikeData",
     "LinePlot",
     "LoginButton",
     "Markdown",
+    "Matrix",
     "MessageDict",
     "MetadataDict",
+    "Mic",
+    "Microphone",
     "Model3D",
     "MultimodalTextbox",
     "NO_RELOAD",
     "Number",
+    "Numpy",
     "OAuthProfile",
     "OAuthToken",
     "OptionDict",
     "Paint",
     "ParamViewer",
     "Plot",
+    "PlayableVideo",
     "Progress",
     "Radio",
     "Request",

@@ -88,6 +88,7 @@ class Interface(Blocks):
                 comp.unrender()
         self._label_from_params()
         self.examples = examples
+        self.examples_handler: Examples | None = None
         with self:
             self._render(submit_btn, stop_btn, clear_btn, examples, examples_per_page, example_labels,
                          api_visibility, api_description, concurrency_limit, show_progress, batch,
@@ -165,8 +166,8 @@ class Interface(Blocks):
         if clear is not None:
             clear.add(all_inputs + self.output_components)
         if examples is not None:
-            Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
-                     example_labels=labels)
+            self.examples_handler = Examples(examples, all_inputs, self.output_components, fn=self.fn,
+                                             examples_per_page=per_page, example_labels=labels)
         if self.article:
             Markdown(self.article)
 

@@ -33,6 +33,7 @@ from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
+from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
@@ -110,7 +111,8 @@ __all__ = [
     "Dataframe", "Dataset", "DateTime", "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown",
     "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
     "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
-    "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
+    "Json", "Label", "LinePlot", "List", "LoginButton", "Markdown", "Matrix", "Mic", "Microphone", "Numpy",
+    "PlayableVideo", "MessageDict", "MetadataDict", "Model3D",
     "MultimodalTextbox", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
     "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
