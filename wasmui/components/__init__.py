@@ -58,7 +58,8 @@ from wasmui.pending import (
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
-    "microphone": (Audio, {"sources": ["microphone"]}),
+    "microphone": (Microphone, {}),
+    "mic": (Microphone, {}),
 }
 
 
