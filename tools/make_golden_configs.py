@@ -80,6 +80,19 @@ CASES: list[tuple[str, str]] = [
     ("playable_video", "gr.PlayableVideo()"),
     ("microphone_template", "gr.Microphone()"),
     ("mic_template", "gr.Mic(label='say')"),
+    # issue 8: ImageEditor and its templates
+    ("imageeditor_default", "gr.ImageEditor()"),
+    ("imageeditor_full", "gr.ImageEditor(type='pil', image_mode='RGB', sources='upload', canvas_size=(300, 200), fixed_canvas=True, "
+     "transforms=(), brush=gr.Brush(colors=['#ff0000', ('#00ff00', 0.5)], default_size=5, color_mode='fixed'), eraser=False, "
+     "layers=gr.LayerOptions(allow_additional_layers=False, layers=['Mask', 'Top']), buttons=['download'], placeholder='drop', "
+     "format='png', label='ed', height=400, width=300, webcam_options=gr.WebcamOptions(mirror=False))"),
+    ("imageeditor_off", "gr.ImageEditor(layers=False, brush=False, sources=None, transforms=None, eraser=gr.Eraser(default_size=3), interactive=True)"),
+    ("imageeditor_empty_value", "gr.ImageEditor(value={'background': None, 'layers': [], 'composite': None}, type='filepath')"),
+    ("sketchpad_default", "gr.Sketchpad()"),
+    ("sketchpad_full", "gr.Sketchpad(canvas_size=(256, 256), brush=gr.Brush(colors=['#0000ff'], default_size=8), label='draw', type='pil', layers=False)"),
+    ("paint_default", "gr.Paint()"),
+    ("imagemask_default", "gr.ImageMask()"),
+    ("imagemask_full", "gr.ImageMask(sources=['upload'], type='filepath', layers=True, brush=gr.Brush(colors=['#ffffff'], color_mode='fixed', default_size=20), image_mode='L')"),
     ("colorpicker_default", "gr.ColorPicker()"),
     ("colorpicker_full", "gr.ColorPicker('#ff0000', label='Colour', info='pick one', show_label=False, container=False, scale=2, min_width=100, interactive=True, elem_id='cp', elem_classes=['a'], key='k', preserved_by_key=None)"),
     ("colorpicker_hidden", "gr.ColorPicker(visible='hidden', interactive=False)"),
@@ -125,6 +138,11 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("dialogue_default", "gr.Dialogue()"),
+    ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
+                      "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "
+                      "buttons=['copy'], submit_btn='Send', ui_mode='dialogue', interactive=True, autoscroll=False)"),
+    ("dialogue_text", "gr.Dialogue('plain words', interactive=False, ui_mode='text', info='i')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

@@ -6,6 +6,7 @@ standard library; heavy libraries are imported inside the functions that need th
 
 from wasmui import mcp, themes, validators
 from wasmui.blocks import Blocks
+from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
     Header,
     OAuthProfile,
@@ -15,7 +16,6 @@ from wasmui.browser_limits import (
     deploy,
     get_package_version,
     load,
-    load_chat,
     load_ipython_extension,
     load_openapi,
     mount_gradio_app,
@@ -35,6 +35,7 @@ from wasmui.components import (
     ClearButton,
     Code,
     ColorPicker,
+    Dialogue,
     Dataframe,
     Dataset,
     DateTime,
@@ -96,6 +97,7 @@ from wasmui.i18n import I18n
 from wasmui.components.audio import Audio
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.media_options import WaveformOptions
+from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.interface import Interface
@@ -105,23 +107,15 @@ from wasmui.pending import (
     Draggable,
     api,
     BarPlot,
-    Brush,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
-    Eraser,
     FileExplorer,
-    ImageEditor,
-    ImageMask,
-    LayerOptions,
     LinePlot,
     LoginButton,
     Model3D,
-    Paint,
     Plot,
     ScatterPlot,
     Sidebar,
-    Sketchpad,
     Step,
     Walkthrough,
     Workflow,

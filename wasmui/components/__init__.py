@@ -14,6 +14,7 @@ from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
+from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
@@ -22,6 +23,7 @@ from wasmui.components.datetime_component import DateTime
 from wasmui.components.gallery import Gallery
 from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
+from wasmui.components.image_editor import ImageEditor
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
@@ -42,10 +44,8 @@ from wasmui.layouts import Form
 from wasmui.pending import (
     BarPlot,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
     FileExplorer,
-    ImageEditor,
     LinePlot,
     LoginButton,
     Model3D,

@@ -123,6 +123,11 @@ export class GradioClient {
     return `${this.api}/file=${path}`;
   }
 
+  /** GET `path` under the API prefix (waits for the backend like every request). */
+  get(path: string): Promise<Response> {
+    return this._fetch(`${this.api}${path}`, { headers: { "x-gradio-user": "app" } });
+  }
+
   close(): void {
     this._closed = true;
     this._abort.abort();
@@ -392,6 +397,18 @@ export class GradioClient {
       }
     };
     void loop();
+  }
+
+  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat). */
+  async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
+    const res = await this._post(
+      "/component_server/",
+      JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data }),
+      this._abort.signal,
+    );
+    const text = await res.text();
+    if (!res.ok) throw new Error(detailMessage(res.status, text));
+    return JSON.parse(text) as unknown;
   }
 
   /** `POST /upload` (multipart, one part `files` per file), §7.2. */

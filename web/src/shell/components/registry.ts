@@ -70,6 +70,8 @@ const REGISTRY: Record<string, Descriptor> = {
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
+  // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
+  imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
@@ -77,6 +79,7 @@ const REGISTRY: Record<string, Descriptor> = {
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
   chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  dialogue: { load: () => import("./Dialogue.js") },
   multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
