@@ -27,7 +27,7 @@ _INTERNAL = "Gradio internals, not used by apps"
 
 # Names real Gradio has that wasmui does not have yet: name (or "module:name") -> owner.
 MISSING: dict[str, str] = {
-    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
+    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }
 
