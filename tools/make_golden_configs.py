@@ -119,6 +119,9 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("plot_default", "gr.Plot()"),
+    ("plot_full", "gr.Plot(format='png', label='Chart', show_label=False, container=False, scale=2, min_width=100, "
+                  "visible='hidden', elem_id='p', elem_classes=['a'], key='k', preserved_by_key=None, buttons=[])"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

@@ -16,7 +16,7 @@ PENDING: dict[str, str] = {
     "Paint": "issue 8 (ImageEditor)", "Sketchpad": "issue 8 (ImageEditor)",
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
     "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
-    "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
+    "ScatterPlot": "issue 10 (native plots)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
@@ -80,10 +80,6 @@ class LinePlot(PendingComponent):
 
 class ScatterPlot(PendingComponent):
     """Placeholder for ``gr.ScatterPlot``."""
-
-
-class Plot(PendingComponent):
-    """Placeholder for ``gr.Plot``."""
 
 
 class Sidebar(PendingComponent):

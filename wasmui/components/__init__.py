@@ -31,6 +31,7 @@ from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
+from wasmui.components.plot import Plot
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
@@ -48,7 +49,6 @@ from wasmui.pending import (
     LinePlot,
     LoginButton,
     Model3D,
-    Plot,
     ScatterPlot,
     WorkflowCanvas,
 )

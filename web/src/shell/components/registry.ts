@@ -70,6 +70,7 @@ const REGISTRY: Record<string, Descriptor> = {
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
+  plot: { load: () => import("./Plot.js") },
   label: { module: label },
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
