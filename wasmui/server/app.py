@@ -105,6 +105,7 @@ class App:
         r.add("POST", f"{p}/upload", f.upload)
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
+        r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -174,6 +175,15 @@ class App:
         """``GET /theme.css``."""
         css = getattr(self.blocks, "theme_css", None)
         return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
+
+    async def flagged(self, request: Request) -> Response:
+        """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
+        data = getattr(self.blocks, "flagged_data", lambda: None)()
+        if not data:
+            return json_response({"detail": "Nothing has been flagged yet."}, status=404)
+        return Response(data, media_type="application/zip",
+                        headers={"content-disposition": 'attachment; filename="flagged-data.zip"',
+                                 "cache-control": "no-store"})
 
     async def get_app_id(self, request: Request) -> Response:
         """``GET /gradio_api/app_id``."""
