@@ -96,6 +96,7 @@ from wasmui.i18n import I18n
 from wasmui.components.audio import Audio
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.media_options import WaveformOptions
+from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.interface import Interface
@@ -105,22 +106,15 @@ from wasmui.pending import (
     Draggable,
     api,
     BarPlot,
-    Brush,
     DeepLinkButton,
     Dialogue,
     DuplicateButton,
-    Eraser,
     FileExplorer,
-    ImageEditor,
-    ImageMask,
-    LayerOptions,
     LinePlot,
     LoginButton,
     Model3D,
-    Paint,
     ScatterPlot,
     Sidebar,
-    Sketchpad,
     Step,
     Walkthrough,
     Workflow,
