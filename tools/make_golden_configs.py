@@ -135,6 +135,11 @@ CASES: list[tuple[str, str]] = [
     ("plot_default", "gr.Plot()"),
     ("plot_full", "gr.Plot(format='png', label='Chart', show_label=False, container=False, scale=2, min_width=100, "
                   "visible='hidden', elem_id='p', elem_classes=['a'], key='k', preserved_by_key=None, buttons=[])"),
+    ("dialogue_default", "gr.Dialogue()"),
+    ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
+                      "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "
+                      "buttons=['copy'], submit_btn='Send', ui_mode='dialogue', interactive=True, autoscroll=False)"),
+    ("dialogue_text", "gr.Dialogue('plain words', interactive=False, ui_mode='text', info='i')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

@@ -6,6 +6,7 @@ standard library; heavy libraries are imported inside the functions that need th
 
 from wasmui import mcp, themes, validators
 from wasmui.blocks import Blocks
+from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
     Header,
     OAuthProfile,
@@ -15,7 +16,6 @@ from wasmui.browser_limits import (
     deploy,
     get_package_version,
     load,
-    load_chat,
     load_ipython_extension,
     load_openapi,
     mount_gradio_app,
@@ -35,6 +35,7 @@ from wasmui.components import (
     ClearButton,
     Code,
     ColorPicker,
+    Dialogue,
     Dataframe,
     Dataset,
     DateTime,
@@ -107,7 +108,6 @@ from wasmui.pending import (
     api,
     BarPlot,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
     FileExplorer,
     LinePlot,

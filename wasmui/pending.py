@@ -18,7 +18,7 @@ PENDING: dict[str, str] = {
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
-    "Dialogue": "issue 9 (Dialogue)", "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
+    "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
 
@@ -85,10 +85,6 @@ class DuplicateButton(PendingComponent):
 
 class LoginButton(PendingComponent):
     """Placeholder for ``gr.LoginButton``."""
-
-
-class Dialogue(PendingComponent):
-    """Placeholder for ``gr.Dialogue``."""
 
 
 class Draggable(PendingComponent):

@@ -31,7 +31,7 @@ LAYERS: dict[str, int] = {
     "blocks": 1, "events": 1, "sessions": 1,
     "layouts": 2, "components": 2,
     "config": 3, "api_info": 3, "outputs": 3, "processing": 3, "interface": 3, "examples": 3,
-    "tabbed_interface": 3, "chat_interface": 3,
+    "tabbed_interface": 3, "chat_interface": 3, "openai_chat": 3,
     "server": 4,
     "runner": 5, "launching": 5, "build": 5, "devserver": 5, "cli": 5, "_pyodide": 5, "native": 5,
     "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5,

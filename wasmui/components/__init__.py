@@ -14,6 +14,7 @@ from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
+from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
@@ -43,7 +44,6 @@ from wasmui.layouts import Form
 from wasmui.pending import (
     BarPlot,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
     FileExplorer,
     LinePlot,

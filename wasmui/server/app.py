@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import random
 import urllib.parse
@@ -90,6 +91,7 @@ class App:
         r.add("GET", [f"{p}/info", f"{p}/info/"], self.info)
         r.add("GET", f"{p}/app_id", self.get_app_id)
         r.add("GET", f"{p}/startup-events", self.startup_events)
+        r.add("POST", [f"{p}/component_server", f"{p}/component_server/"], self.component_server)
         r.add("POST", f"{p}/queue/join", q.join)
         r.add("GET", f"{p}/queue/data", q.data)
         r.add("GET", f"{p}/queue/status", q.status)
@@ -176,6 +178,10 @@ class App:
         css = getattr(self.blocks, "theme_css", None)
         return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
 
+    async def component_server(self, request: Request) -> Response:
+        """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
+        return json_response(await _call_server_fn(self.blocks, await request.json()))
+
     async def flagged(self, request: Request) -> Response:
         """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
         data = getattr(self.blocks, "flagged_data", lambda: None)()
@@ -194,6 +200,25 @@ class App:
         first = not self._started
         self._started = True
         return json_response(first)
+
+
+async def _call_server_fn(blocks: Any, body: Any) -> Any:
+    """Run ``body["fn_name"]`` of block ``body["component_id"]`` if the block marked it as a server function."""
+    if not isinstance(body, dict):
+        raise HTTPError(422, "Expected a JSON object with session_hash, component_id, fn_name and data.")
+    for field in ("session_hash", "component_id", "fn_name", "data"):
+        if field not in body:
+            raise HTTPError(422, [{"type": "missing", "loc": ["body", field], "msg": "Field required", "input": body}])
+    block = blocks.blocks.get(body["component_id"]) if isinstance(body["component_id"], int) else None
+    fn = getattr(block, str(body["fn_name"]), None) if block is not None else None
+    if fn is None or not getattr(fn, "_is_server_fn", False):
+        raise HTTPError(404, "Function not found.")
+    try:
+        result = fn(body["data"])
+        return await result if inspect.isawaitable(result) else result
+    except Exception as e:  # the view shows the message (a bad value, the app's formatter failing)
+        log.exception("component_server %s", body["fn_name"])
+        raise HTTPError(500, str(e) or type(e).__name__) from None
 
 
 def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:

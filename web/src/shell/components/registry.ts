@@ -80,6 +80,7 @@ const REGISTRY: Record<string, Descriptor> = {
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
   chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  dialogue: { load: () => import("./Dialogue.js") },
   multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
