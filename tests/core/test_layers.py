@@ -24,7 +24,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "wasmui"
 
 LAYERS: dict[str, int] = {
-    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0,
+    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0, "theme_data": 0,
     "tqdm_tracking": 0, "imaging": 0,
     "browser_limits": 0, "caching": 0, "data_classes": 0, "flagging": 0, "i18n": 0, "mcp": 0, "validators": 0,
     "utils": 0, "pending": 0, "renderable": 2, "wav": 0, "media": 0,
@@ -47,6 +47,7 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui._pyodide", "wasmui.flagging"): "only Gradio apps (not asgi= mode) keep flagged data in IndexedDB",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
     ("wasmui.build", "wasmui.runner"): "only the config subprocess runs user apps; the build itself does not",
+    ("wasmui.build", "wasmui.examples"): "only the config subprocess runs the app's cached examples",
     ("wasmui.build", "wasmui.components.base"): "only the config subprocess loads the Gradio API; the build itself does not",
     ("wasmui._pyodide", "wasmui"): "prepare() imports the whole package when the worker asks, so the memory "
                                    "snapshot taken right after holds it; importing the bridge alone stays cheap",
