@@ -166,6 +166,9 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("plot_default", "gr.Plot()"),
+    ("plot_full", "gr.Plot(format='png', label='Chart', show_label=False, container=False, scale=2, min_width=100, "
+                  "visible='hidden', elem_id='p', elem_classes=['a'], key='k', preserved_by_key=None, buttons=[])"),
     ("dialogue_default", "gr.Dialogue()"),
     ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
                       "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "

@@ -34,6 +34,7 @@ from wasmui.components.native_plot import BarPlot, LinePlot, NativePlot, Scatter
 from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
+from wasmui.components.plot import Plot
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
@@ -48,7 +49,6 @@ from wasmui.pending import (
     FileExplorer,
     LoginButton,
     Model3D,
-    Plot,
     WorkflowCanvas,
 )
 
