@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
-from e2e_pages import wait_ready
+from e2e_pages import BOOT_TIMEOUT_MS, wait_ready
 from test_runtime_precompressed import plain_server  # noqa: F401  (a fixture)
 
 from wasmui import build
@@ -52,7 +52,7 @@ def _go(page: Any, text: str) -> None:
     page.get_by_label("In").fill(text)
     page.get_by_role("button", name="Go").click()
     page.wait_for_function("(want) => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === want",
-                           arg=f"1/2 {text}")
+                           arg=f"1/2 {text}", timeout=BOOT_TIMEOUT_MS)  # a loaded machine: generous waits
 
 
 def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
@@ -85,8 +85,8 @@ def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
     _go(page, "a")
     assert any(url.endswith("/lib/fractions.pyc") for url in page.requests), page.requests
     page.get_by_role("button", name="Many").click()  # packages and modules left out, several levels deep
-    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === '2 3.0 1'")
-    page.wait_for_function("() => document.querySelector('wasmui-app').snapshot === 'saved'")
+    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === '2 3.0 1'", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_function("() => document.querySelector('wasmui-app').snapshot === 'saved'", timeout=BOOT_TIMEOUT_MS)
 
     again = page.context.new_page()
     again.goto(base + "/")
