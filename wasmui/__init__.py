@@ -55,6 +55,7 @@ from wasmui.components import (
     Number,
     OptionDict,
     ParamViewer,
+    Plot,
     Radio,
     Slider,
     State,
@@ -99,21 +100,18 @@ from wasmui.components.media_options import WaveformOptions
 from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
+from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     api,
-    BarPlot,
     DeepLinkButton,
     DuplicateButton,
     FileExplorer,
-    LinePlot,
     LoginButton,
     Model3D,
-    Plot,
-    ScatterPlot,
     Sidebar,
     Step,
     Walkthrough,

@@ -149,13 +149,18 @@ class Block:
         """The ``type`` of this block in the config (lower-cased class name)."""
         return cls.__name__.lower()
 
+    @classmethod
+    def get_block_class(cls) -> str:
+        """The ``name`` prop (and /info ``component``): the block name, unless a family shares one view."""
+        return cls.get_block_name()
+
     def get_config(self) -> dict[str, Any]:
         """Props of this block as Gradio sends them (None values removed later)."""
         props: dict[str, Any] = {}
         for name in self.CONFIG_PROPS:
             if hasattr(self, name):
                 props[name] = _serialise_prop(getattr(self, name))
-        props["name"] = self.get_block_name()
+        props["name"] = self.get_block_class()
         return props
 
     def __repr__(self) -> str:

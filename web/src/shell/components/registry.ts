@@ -58,6 +58,8 @@ const REGISTRY: Record<string, Descriptor> = {
   dataframe: { load: () => import("./Dataframe.js") },
   datetime: { load: () => import("./DateTime.js") },
   highlightedtext: { load: () => import("./HighlightedText.js") },
+  // LinePlot / ScatterPlot / BarPlot; Vega (its own chunk) starts loading with the view.
+  nativeplot: { load: () => import("./NativePlot.js"), prefetch: () => void import("./NativePlot.js").then((m) => m.loadVegaEmbed()).catch(() => {}) },
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
   browserstate: { load: () => import("./BrowserState.js"), noView: true, initialValue: storedBrowserState },
   file: { load: () => import("./File.js") },
@@ -70,6 +72,7 @@ const REGISTRY: Record<string, Descriptor> = {
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
+  plot: { load: () => import("./Plot.js") },
   // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
   imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
