@@ -26,10 +26,10 @@ import { UploadZone } from "../ui/upload.js";
 import { Empty } from "../ui/empty.js";
 import { Webcam } from "../ui/webcam.js";
 import { useResolvedUrl } from "../ui/files.js";
-import { IconButton, buttonsCss } from "../ui/buttons.js";
+import { FullscreenButton, IconButton, buttonsCss, hasButton } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
-import { ImageIcon, looksLikeImage } from "./Image.js";
+import { ImageIcon, clickedPixel, looksLikeImage } from "./Image.js";
 import { EditorModel, brushColor, brushRadius, pngBlob, spanRect, toImagePoint, type BrushColor, type Point, type Rect } from "./editorModel.js";
 
 type Tool = "image" | "crop" | "draw" | "erase";
@@ -104,6 +104,14 @@ function cssSize(v: unknown): string | undefined {
   return typeof v === "number" ? `${v}px` : typeof v === "string" && v ? v : undefined;
 }
 
+/** The editor's images as uploaded files: Gradio's EditorData. */
+async function uploadEditor(ctx: ShellContext, m: EditorModel): Promise<EditorValue> {
+  const blobs = await Promise.all([pngBlob(m.bg), ...m.layers.map((l) => pngBlob(l.canvas)), pngBlob(m.composite())]);
+  const names = ["background.png", ...m.layers.map((_, i) => `layer_${i}.png`), "composite.png"];
+  const up = await ctx.client.upload(blobs.map((b, i) => new File([b], names[i]!, { type: "image/png" })));
+  return { background: up[0] ?? null, layers: up.slice(1, -1), composite: up[up.length - 1] ?? null, id: null };
+}
+
 /** Output mode: the composite (or background) as an image. */
 function StaticEditor({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -113,7 +121,13 @@ function StaticEditor({ state, ctx }: ViewProps): ComponentChild {
   return h(Block, { state, class: "image-block imageeditor-block" },
     h("div", { class: "imageeditor static", style: { height: cssSize(props.height), width: cssSize(props.width) } },
       h(BlockLabel, { props, icon: h(ImageIcon, null), fallback: "Image" }),
-      file && url ? h("img", { class: "imageeditor-static", src: url, alt: str(props.label, "Image"), "data-testid": "imageeditor-static" })
+      file && url ? h("img", { class: props._selectable === true ? "imageeditor-static selectable" : "imageeditor-static", src: url,
+        alt: str(props.label, "Image"), "data-testid": "imageeditor-static",
+        // As gr.Image: a click on a selectable output fires `select` with the natural-image pixel.
+        onClick: props._selectable === true ? (e: MouseEvent) => {
+          const xy = clickedPixel(e.currentTarget as HTMLImageElement, e.clientX, e.clientY);
+          if (xy) ctx.trigger(state.id, "select", { index: xy, value: null });
+        } : undefined })
         : h(Empty, { large: true, icon: h(ImageIcon, null) })));
 }
 
@@ -140,8 +154,11 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const [tool, setTool] = useState<Tool>(firstTool);
   const [source, setSource] = useState<Source>(sources[0] ?? "upload");
   const [color, setColor] = useState<BrushColor>(brushColor(brush?.default_color) ?? palette[0] ?? { css: "#000000", opacity: 1 });
-  const [size, setSize] = useState<number>(() => brushRadius(brush?.default_size, cw, ch));
-  const [eraserSize, setEraserSize] = useState<number>(() => brushRadius(eraser?.default_size, cw, ch));
+  // null: "auto" (or the app's default_size) for the current canvas size, until the user picks one.
+  const [pickedSize, setSize] = useState<number | null>(null);
+  const [pickedEraser, setEraserSize] = useState<number | null>(null);
+  const size = pickedSize ?? brushRadius(brush?.default_size, m.w, m.h);
+  const eraserSize = pickedEraser ?? brushRadius(eraser?.default_size, m.w, m.h);
   const [cropRect, setCropRect] = useState<Rect | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,6 +170,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const uploading = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   const cropStart = useRef<Point | null>(null);
+  const root = useRef<HTMLDivElement>(null);
 
   const repaint = (): void => {
     const c = view.current;
@@ -166,24 +184,34 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   };
   useEffect(repaint);
 
-  /** Upload background, layers and composite, then make them the value (input + change). */
-  const exportOnce = async (): Promise<void> => {
+  /**
+   * Upload background, layers and composite, then make them the value (input + change). `silent`
+   * (after a value from Python was loaded) only replaces the value the next event reads, so a
+   * function gets the canvas as Gradio's page gives it (one layer, a composite) without an event.
+   */
+  const exportOnce = async (silent = false): Promise<void> => {
+    const m = model.current!;
+    if (silent) {
+      if (!m.hasContent) return;
+      const value = await uploadEditor(ctx, m);
+      if (model.current !== m) return; // replaced meanwhile
+      sent.current = value;
+      state.props.value = { ...state.props.peek(), value };
+      return;
+    }
     if (!m.hasContent) {
       sent.current = { ...EMPTY_EDITOR_VALUE };
       ctx.userInput(id, sent.current);
       setSentCount((n) => n + 1);
       return;
     }
-    const blobs = await Promise.all([pngBlob(m.bg), ...m.layers.map((l) => pngBlob(l.canvas)), pngBlob(m.composite())]);
-    const names = ["background.png", ...m.layers.map((_, i) => `layer_${i}.png`), "composite.png"];
-    const up = await ctx.client.upload(blobs.map((b, i) => new File([b], names[i]!, { type: "image/png" })));
-    const value: EditorValue = { background: up[0] ?? null, layers: up.slice(1, -1), composite: up[up.length - 1] ?? null, id: null };
+    const value = await uploadEditor(ctx, m);
     sent.current = value;
     ctx.userInput(id, value);
     setSentCount((n) => n + 1);
   };
   /** Send the current state; edits during an upload are sent once it finishes (latest state wins). */
-  const send = async (): Promise<void> => {
+  const send = async (silent = false): Promise<void> => {
     if (uploading.current) {
       again.current = true;
       return uploading.current;
@@ -191,10 +219,11 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     const run = async (): Promise<void> => {
       setSending(true);
       try {
-        do {
+        await exportOnce(silent);
+        while (again.current) {
           again.current = false;
           await exportOnce();
-        } while (again.current);
+        }
       } catch (e) {
         setError(`The drawing could not be sent: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -226,6 +255,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       setCropRect(null);
       if (fresh.hasContent && tool === "image") setTool(brush ? "draw" : "image");
       bump();
+      void send(true);
     };
     if (!v || (!v.background && !v.composite && !v.layers.length)) {
       if (m.hasContent) {
@@ -377,6 +407,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     h(IconButton, { label: "Clear", icon: ICONS.clear(), onClick: clear }),
     props.buttons == null || (Array.isArray(props.buttons) && props.buttons.includes("download"))
       ? h(IconButton, { label: "Download", icon: ICONS.download(), onClick: () => void download(), disabled: !m.hasContent }) : null,
+    hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => root.current }) : null,
     ctx.engine.listens(id, "apply")
       ? h(IconButton, { label: "Apply", icon: ICONS.check(), class: "apply-button", onClick: () => void send().then(() => ctx.trigger(id, "apply")) })
       : null);
@@ -450,7 +481,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     },
   },
   // The canvas fills the width up to a height of STAGE_HEIGHT (small canvases are scaled up, as in Gradio).
-  h("div", { class: "imageeditor-frame", style: { width: `min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px)` } },
+  h("div", { class: "imageeditor-frame", style: { width: `min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px)`, "--ratio": String(m.w / m.h) } },
     h("canvas", {
       ref: view, class: "imageeditor-canvas", "data-testid": "imageeditor-canvas", role: "img",
       "aria-label": `${str(props.label, "Image")} canvas, ${m.w} × ${m.h} pixels`,
@@ -481,7 +512,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       : null);
 
   return h(Block, { state, class: "image-block imageeditor-block" },
-    h("div", { class: "imageeditor", tabIndex: -1, "aria-busy": String(sending), "data-sent": sentCount, onKeyDown: onKey, onPaste: (e: ClipboardEvent) => {
+    h("div", { class: "imageeditor", ref: root, tabIndex: -1, "aria-busy": String(sending), "data-sent": sentCount, onKeyDown: onKey, onPaste: (e: ClipboardEvent) => {
       const f = Array.from(e.clipboardData?.files ?? []).find(looksLikeImage);
       if (f && sources.includes("clipboard")) {
         e.preventDefault();
