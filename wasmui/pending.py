@@ -14,7 +14,6 @@ from typing import Any, NoReturn
 PENDING: dict[str, str] = {
     "ImageEditor": "issue 8 (ImageEditor)", "ImageMask": "issue 8 (ImageEditor)",
     "Paint": "issue 8 (ImageEditor)", "Sketchpad": "issue 8 (ImageEditor)",
-    "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
     "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
     "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
@@ -60,14 +59,6 @@ class Paint(PendingComponent):
 
 class Sketchpad(PendingComponent):
     """Placeholder for ``gr.Sketchpad``."""
-
-
-class Model3D(PendingComponent):
-    """Placeholder for ``gr.Model3D``."""
-
-
-class FileExplorer(PendingComponent):
-    """Placeholder for ``gr.FileExplorer``."""
 
 
 class BarPlot(PendingComponent):

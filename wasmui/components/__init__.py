@@ -17,6 +17,7 @@ from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
+from wasmui.components.file_explorer import FileExplorer
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.datetime_component import DateTime
 from wasmui.components.gallery import Gallery
@@ -26,6 +27,7 @@ from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.navbar import Navbar
@@ -43,11 +45,9 @@ from wasmui.pending import (
     DeepLinkButton,
     Dialogue,
     DuplicateButton,
-    FileExplorer,
     ImageEditor,
     LinePlot,
     LoginButton,
-    Model3D,
     Plot,
     ScatterPlot,
     WorkflowCanvas,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import random
 import urllib.parse
@@ -105,6 +106,7 @@ class App:
         r.add("POST", f"{p}/upload", f.upload)
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
+        r.add("POST", [f"{p}/component_server", f"{p}/component_server/"], self.component_server)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -174,6 +176,30 @@ class App:
         """``GET /theme.css``."""
         css = getattr(self.blocks, "theme_css", None)
         return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
+
+    async def component_server(self, request: Request) -> Response:
+        """``POST /gradio_api/component_server`` ``{session_hash, component_id, fn_name, data}``.
+
+        Calls a server function a component declares (e.g. FileExplorer's ``ls``); 404
+        for anything else, like Gradio.
+        """
+        body = await request.json()
+        if not isinstance(body, dict):
+            raise HTTPError(422, "Expected a JSON object.")
+        missing = [k for k in ("session_hash", "component_id", "fn_name", "data") if k not in body]
+        if missing:
+            raise HTTPError(422, [{"type": "missing", "loc": ["body", k], "msg": "Field required", "input": body}
+                                  for k in missing])
+        fn = self.blocks.server_function(body["component_id"], body["fn_name"], str(body["session_hash"]))
+        if fn is None:
+            raise HTTPError(404, "Function not found.")
+        try:
+            result = fn(body["data"])
+            if inspect.isawaitable(result):
+                result = await result
+        except Exception as exc:  # the message reaches the view; the app goes on
+            raise HTTPError(500, str(exc)) from None
+        return json_response(result)
 
     async def get_app_id(self, request: Request) -> Response:
         """``GET /gradio_api/app_id``."""

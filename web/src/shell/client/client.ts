@@ -284,6 +284,14 @@ export class GradioClient {
     };
   }
 
+  /** Calls a component's server function (`/component_server`, e.g. FileExplorer's `ls`). */
+  async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
+    const res = await this._post("/component_server", JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data }));
+    const text = await res.text();
+    if (!res.ok) throw new Error(detailMessage(res.status, text));
+    return JSON.parse(text);
+  }
+
   private async _cancel(fnIndex: number, eventId: string): Promise<void> {
     try {
       await this._post(

@@ -70,6 +70,9 @@ const REGISTRY: Record<string, Descriptor> = {
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
+  // three.js is a further chunk, imported by the view when a model is shown.
+  model3d: { load: () => import("./Model3D.js") },
+  fileexplorer: { load: () => import("./FileExplorer.js") },
   label: { module: label },
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },
