@@ -213,9 +213,97 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
         compat.install()
         blocks = runner.load_app(os.path.join(app_dir, entry))
         app = blocks.app
+        await _persist_flagging()
     bridge = Bridge(app, root_path)
     await bridge.startup()
     return bridge
+
+
+# -- flagged data in IndexedDB ---------------------------------------------------------
+async def _syncfs(populate: bool) -> None:
+    """``FS.syncfs``: IndexedDB -> memory (``populate``) or memory -> IndexedDB."""
+    import pyodide_js
+    from pyodide.ffi import create_once_callable
+
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(err: Any = None) -> None:
+        if done.done():
+            return
+        if err:
+            done.set_exception(OSError(f"saving to IndexedDB failed: {err}"))
+        else:
+            done.set_result(None)
+
+    pyodide_js.FS.syncfs(populate, create_once_callable(finished))
+    await done
+
+
+class PersistentFolders:
+    """Folders kept in the browser's IndexedDB (Emscripten's IDBFS): mounted and filled
+    from it once, saved after every write. Saves never overlap (IDBFS forbids it) and a
+    write during a save triggers one more."""
+
+    def __init__(self) -> None:
+        self.mounted: set[str] = set()
+        self._dirty = False
+        self._saving: asyncio.Task[None] | None = None
+
+    async def mount(self, folders: list[str]) -> None:
+        """Mount IDBFS at each new folder and load what earlier visits saved there."""
+        import pyodide_js
+        from pyodide.ffi import to_js
+
+        new = [f for f in folders if f not in self.mounted]
+        if not new:
+            return
+        # A populate rewrites every IDBFS mount from IndexedDB: save pending rows first.
+        if self.mounted:
+            await self.flush()
+        for folder in new:
+            os.makedirs(folder, exist_ok=True)
+            pyodide_js.FS.mount(pyodide_js.FS.filesystems.IDBFS, to_js({}), folder)
+            self.mounted.add(folder)
+        await _syncfs(True)
+
+    def written(self, folder: Any) -> None:
+        """A flag wrote into ``folder``: save soon. (A folder first set up after the app
+        started is not mounted: mounting would hide what was just written there.)"""
+        if str(folder) not in self.mounted:
+            return
+        self._dirty = True
+        if self._saving is None or self._saving.done():
+            self._saving = asyncio.ensure_future(self._save_loop())
+
+    async def _save_loop(self) -> None:
+        while self._dirty:
+            self._dirty = False
+            try:
+                await _syncfs(False)
+            except OSError as exc:
+                print(f"wasmui: {exc}", file=sys.stderr)
+
+    async def flush(self) -> None:
+        """Wait until every write so far is in IndexedDB."""
+        while self._saving is not None and not self._saving.done():
+            await self._saving
+
+
+persistent = PersistentFolders()
+
+
+async def _persist_flagging() -> None:
+    """Keeps the app's flagging folders in IndexedDB, so flagged data outlives the tab."""
+    if sys.platform != "emscripten":
+        return
+    from wasmui import flagging
+
+    try:
+        await persistent.mount([str(d) for d in flagging.flagging_dirs()])
+    except Exception as exc:  # noqa: BLE001 - no IndexedDB (private mode): flagging stays in memory
+        print(f"wasmui: flagged data will not persist ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return
+    flagging.set_write_hook(persistent.written, persistent.flush)
 
 
 async def install_requirements(requirements: Any, index_url: str) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from wasmui import events
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
+from wasmui import flagging
 from wasmui.files import FileStore
 from wasmui.sessions import SessionStore
 
@@ -275,6 +276,7 @@ class Blocks(BlockContext):
         self.extra_load_events: list[Callable[[], None]] = []
         self._fn_seq = 0  # next dependency id (events.next_fn_id)
         self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
+        self.flagging_dirs: list[Any] = []  # folders flagging callbacks set up while building it
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -312,6 +314,7 @@ class Blocks(BlockContext):
         for fn in self.fns.values():
             fn.page = root.current_page
         self._move_fns_to(root)
+        root.flagging_dirs += [d for d in self.flagging_dirs if d not in root.flagging_dirs]
         self.is_rendered = True
         return self
 
@@ -427,6 +430,10 @@ class Blocks(BlockContext):
     def get_api_info(self, all_endpoints: bool = False) -> dict[str, Any]:
         """The ``/gradio_api/info`` JSON (see ``wasmui.api_info``)."""
         return facade().api_info(self, all_endpoints)
+
+    def flagged_data(self) -> bytes | None:
+        """A zip of every flagging folder (CSV files plus copied files), or None when empty."""
+        return flagging.flagged_zip(self.flagging_dirs)
 
     @property
     def config(self) -> dict[str, Any]:

@@ -188,5 +188,7 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "dependencies": dependencies,
         "root": root,
         "username": None,
+        # Not Gradio's: the shell offers the flagged data for download (wasmui.flagging).
+        **({"wasmui_flagging": True} if blocks.flagging_dirs else {}),
     }
 

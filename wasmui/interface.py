@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -12,6 +13,7 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.markdown import Markdown
 from wasmui.events import on
 from wasmui.examples import Examples
+from wasmui.flagging import CSVLogger, FlaggingCallback, FlagMethod
 from wasmui.layouts import Accordion, Column, Row
 
 
@@ -76,7 +78,7 @@ class Interface(Blocks):
         self.stream_every: float = kwargs.get("stream_every", 0.5)
         self.description = description
         self.article = article
-        self.flagging_mode = flagging_mode or "never"
+        self._set_flagging(flagging_mode, flagging_options, flagging_dir, flagging_callback)
         self.api_name = api_name or "predict"
         self.input_components = [component_from_spec(s) for s in _specs(inputs)]
         self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
@@ -88,10 +90,35 @@ class Interface(Blocks):
                 comp.unrender()
         self._label_from_params()
         self.examples = examples
+        # Gradio records inputs + outputs; an Interface without outputs records nothing.
+        self.flag_components = self.input_components + self.additional_inputs + self.output_components
         with self:
+            if self.flagging_mode != "never" and self.output_components:
+                self.flagging_callback.setup(self.flag_components, self.flagging_dir)
             self._render(submit_btn, stop_btn, clear_btn, examples, examples_per_page, example_labels,
                          api_visibility, api_description, concurrency_limit, show_progress, batch,
                          max_batch_size, validator, additional_inputs_accordion, title)
+
+    def _set_flagging(self, mode: str | None, options: Any, folder: str, callback: Any) -> None:
+        """Gradio's flagging settings: mode (default ``GRADIO_FLAGGING_MODE`` or "manual"),
+        one ``(label, value)`` per Flag button, the callback and its folder."""
+        mode = mode if mode is not None else os.getenv("GRADIO_FLAGGING_MODE", "manual")
+        if mode not in ("manual", "never", "auto"):
+            raise ValueError("Invalid value for `flagging_mode` parameter. Must be: 'auto', 'manual', or 'never'.")
+        self.flagging_mode = mode
+        if options is None:
+            self.flagging_options: list[tuple[str, str | None]] = [("Flag", None)]
+        elif isinstance(options, list) and all(isinstance(x, str) for x in options):
+            self.flagging_options = [(f"Flag as {x}", x) for x in options]
+        elif isinstance(options, list) and all(isinstance(x, tuple) for x in options):
+            self.flagging_options = list(options)
+        else:
+            raise ValueError("flagging_options must be a list of strings or list of (string, string) tuples.")
+        for _, value in self.flagging_options:
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"Flagging option value must be a string, not {value!r}")
+        self.flagging_callback: FlaggingCallback = callback if callback is not None else CSVLogger()
+        self.flagging_dir = folder
 
     def _label_from_params(self) -> None:
         """Inputs without a label are named after the function's parameters."""
@@ -136,11 +163,17 @@ class Interface(Blocks):
                     with Row():
                         clear = self._make_clear(clear_btn)
                         submit, stop = self._make_submit(submit_btn, stop_btn)
+            flag_btns: list[Component] = []
             with Column(variant="panel"):
                 for comp in self.output_components:
                     comp.render()
-                if output_only:
-                    submit, stop = self._make_submit(submit_btn, stop_btn)
+                with Row():
+                    if output_only:  # Gradio: Clear, Generate (and Stop) under the outputs
+                        clear = self._make_clear(clear_btn)
+                        submit, stop = self._make_submit(submit_btn if submit_btn != "Submit" else "Generate",
+                                                         stop_btn)
+                    if self.flagging_mode == "manual" and self.output_components:
+                        flag_btns = [Button(label) for label, _ in self.flagging_options]
         triggers = []
         stream_args: dict[str, Any] = {}
         if self.live:
@@ -164,11 +197,29 @@ class Interface(Blocks):
             stop.click(None, None, None, cancels=[predict])
         if clear is not None:
             clear.add(all_inputs + self.output_components)
+        self._attach_flagging(flag_btns, clear, predict)
         if examples is not None:
             Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
                      example_labels=labels)
         if self.article:
             Markdown(self.article)
+
+    def _attach_flagging(self, flag_btns: list[Component], clear: Component | None, predict: Any) -> None:
+        """Flag buttons show "Saving..." then record inputs and outputs; "auto" records
+        every successful submit (Gradio's listeners, all undocumented and queue-less)."""
+        if self.flagging_mode == "auto" and self.output_components:
+            predict.success(FlagMethod(self.flagging_callback, "", None, visual_feedback=False),
+                            inputs=self.flag_components, outputs=None, preprocess=False, queue=False,
+                            api_visibility="undocumented")
+            return
+        for btn, (label, value) in zip(flag_btns, self.flagging_options):
+            method = FlagMethod(self.flagging_callback, label, value)
+            saving, reset = method.listeners()
+            btn.click(saving, None, btn, queue=False, api_visibility="undocumented")
+            btn.click(method, inputs=self.flag_components, outputs=btn, preprocess=False, queue=False,
+                      api_visibility="undocumented")
+            if clear is not None:
+                clear.click(reset, None, btn, queue=False, api_visibility="undocumented")
 
     def _render_additional(self, accordion: Any) -> None:
         if not self.additional_inputs:
@@ -179,7 +230,7 @@ class Interface(Blocks):
                 comp.render()
 
     def _make_clear(self, clear_btn: Any) -> Component | None:
-        if clear_btn is None or self.live:
+        if clear_btn is None:
             return None
         if isinstance(clear_btn, Component):  # the app's own button
             clear_btn.render()

@@ -116,8 +116,11 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
         for block, payload in zip(fn.inputs, data):
             if isinstance(block, Component) and block.stateful:
                 values.append(session.get_state(block))
-            elif not fn.preprocess or not isinstance(block, Component):
+            elif not isinstance(block, Component):
                 values.append(payload)
+            elif not fn.preprocess:
+                # Raw payloads still name only files the app owns (a flag copies them).
+                values.append(check_input_files(payload, blocks))
             else:
                 values.append(block.preprocess(check_input_files(payload, blocks)))
     finally:

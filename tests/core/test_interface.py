@@ -15,7 +15,7 @@ def test_interface_config_and_api(run) -> None:
     cfg = demo.get_config()
     assert cfg["mode"] == "interface" and cfg["title"] == "Greeter"
     types = [c["type"] for c in cfg["components"]]
-    assert types.count("button") == 2 and "dataset" in types and "form" in types
+    assert types.count("button") == 3 and "dataset" in types and "form" in types  # Clear, Submit, Flag
     labels = [c["props"].get("label") for c in cfg["components"] if c["type"] in ("textbox", "slider")]
     assert labels == ["name", "intensity", "output"]
     info = demo.get_api_info()["named_endpoints"]["/predict"]
@@ -40,7 +40,8 @@ def test_live_interface_runs_on_change_without_submit() -> None:
     cfg = demo.get_config()
     predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
     assert [t[1] for t in predict["targets"]] == ["change"]
-    assert not [c for c in cfg["components"] if c["type"] == "button"]
+    # as Gradio 6.31: no Submit button; Clear and the default Flag button stay
+    assert [c["props"]["value"] for c in cfg["components"] if c["type"] == "button"] == ["Clear", "Flag"]
 
 
 def test_generator_interface_gets_a_stop_button() -> None:
@@ -55,7 +56,7 @@ def test_generator_interface_gets_a_stop_button() -> None:
 def test_no_input_interface() -> None:
     demo = gr.Interface(lambda: "hi", None, "text")
     cfg = demo.get_config()
-    assert [c["props"]["value"] for c in cfg["components"] if c["type"] == "button"] == ["Submit"]
+    assert [c["props"]["value"] for c in cfg["components"] if c["type"] == "button"] == ["Clear", "Generate", "Flag"]
 
 
 def test_interface_inside_blocks_tab(run) -> None:

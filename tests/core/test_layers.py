@@ -44,6 +44,7 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui.cli", "*"): "each subcommand loads only its own machinery (serve --native needs uvicorn)",
     ("wasmui._pyodide", "wasmui.compat"): "asgi= mode serves a plain ASGI app without the Gradio API",
     ("wasmui._pyodide", "wasmui.runner"): "asgi= mode serves a plain ASGI app without the Gradio API",
+    ("wasmui._pyodide", "wasmui.flagging"): "only Gradio apps (not asgi= mode) keep flagged data in IndexedDB",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
     ("wasmui.build", "wasmui.runner"): "only the config subprocess runs user apps; the build itself does not",
     ("wasmui.build", "wasmui.components.base"): "only the config subprocess loads the Gradio API; the build itself does not",

@@ -107,6 +107,7 @@ class App:
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
         r.add("POST", [f"{p}/component_server", f"{p}/component_server/"], self.component_server)
+        r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -200,6 +201,15 @@ class App:
         except Exception as exc:  # the message reaches the view; the app goes on
             raise HTTPError(500, str(exc)) from None
         return json_response(result)
+
+    async def flagged(self, request: Request) -> Response:
+        """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
+        data = getattr(self.blocks, "flagged_data", lambda: None)()
+        if not data:
+            return json_response({"detail": "Nothing has been flagged yet."}, status=404)
+        return Response(data, media_type="application/zip",
+                        headers={"content-disposition": 'attachment; filename="flagged-data.zip"',
+                                 "cache-control": "no-store"})
 
     async def get_app_id(self, request: Request) -> Response:
         """``GET /gradio_api/app_id``."""

@@ -18,6 +18,7 @@ import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
+import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
 import type { ShellContext } from "./components/context.js";
@@ -108,6 +109,7 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
       h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
+      config.wasmui_flagging === true ? h(FlaggedDataFooter, { ctx }) : null,
       h(ToastView, { toasts }),
     ),
   );

@@ -123,6 +123,11 @@ export class GradioClient {
     return `${this.api}/file=${path}`;
   }
 
+  /** GET `path` under the API prefix (waits for the backend like every request). */
+  get(path: string): Promise<Response> {
+    return this._fetch(`${this.api}${path}`, { headers: { "x-gradio-user": "app" } });
+  }
+
   close(): void {
     this._closed = true;
     this._abort.abort();
