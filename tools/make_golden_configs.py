@@ -74,6 +74,19 @@ CASES: list[tuple[str, str]] = [
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("files_default", "gr.Files(label='fs')"),
+    # issue 8: ImageEditor and its templates
+    ("imageeditor_default", "gr.ImageEditor()"),
+    ("imageeditor_full", "gr.ImageEditor(type='pil', image_mode='RGB', sources='upload', canvas_size=(300, 200), fixed_canvas=True, "
+     "transforms=(), brush=gr.Brush(colors=['#ff0000', ('#00ff00', 0.5)], default_size=5, color_mode='fixed'), eraser=False, "
+     "layers=gr.LayerOptions(allow_additional_layers=False, layers=['Mask', 'Top']), buttons=['download'], placeholder='drop', "
+     "format='png', label='ed', height=400, width=300, webcam_options=gr.WebcamOptions(mirror=False))"),
+    ("imageeditor_off", "gr.ImageEditor(layers=False, brush=False, sources=None, transforms=None, eraser=gr.Eraser(default_size=3), interactive=True)"),
+    ("imageeditor_empty_value", "gr.ImageEditor(value={'background': None, 'layers': [], 'composite': None}, type='filepath')"),
+    ("sketchpad_default", "gr.Sketchpad()"),
+    ("sketchpad_full", "gr.Sketchpad(canvas_size=(256, 256), brush=gr.Brush(colors=['#0000ff'], default_size=8), label='draw', type='pil', layers=False)"),
+    ("paint_default", "gr.Paint()"),
+    ("imagemask_default", "gr.ImageMask()"),
+    ("imagemask_full", "gr.ImageMask(sources=['upload'], type='filepath', layers=True, brush=gr.Brush(colors=['#ffffff'], color_mode='fixed', default_size=20), image_mode='L')"),
     ("colorpicker_default", "gr.ColorPicker()"),
     ("colorpicker_full", "gr.ColorPicker('#ff0000', label='Colour', info='pick one', show_label=False, container=False, scale=2, min_width=100, interactive=True, elem_id='cp', elem_classes=['a'], key='k', preserved_by_key=None)"),
     ("colorpicker_hidden", "gr.ColorPicker(visible='hidden', interactive=False)"),

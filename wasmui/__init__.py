@@ -97,6 +97,7 @@ from wasmui.i18n import I18n
 from wasmui.components.audio import Audio
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.media_options import WaveformOptions
+from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.interface import Interface
@@ -106,21 +107,14 @@ from wasmui.pending import (
     Draggable,
     api,
     BarPlot,
-    Brush,
     DeepLinkButton,
     Dialogue,
     DuplicateButton,
-    Eraser,
-    ImageEditor,
-    ImageMask,
-    LayerOptions,
     LinePlot,
     LoginButton,
-    Paint,
     Plot,
     ScatterPlot,
     Sidebar,
-    Sketchpad,
     Step,
     Walkthrough,
     Workflow,

@@ -7,13 +7,10 @@ component that lands must be removed from here (the test then checks it is real)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "ImageEditor": "issue 8 (ImageEditor)", "ImageMask": "issue 8 (ImageEditor)",
-    "Paint": "issue 8 (ImageEditor)", "Sketchpad": "issue 8 (ImageEditor)",
     "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
     "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
@@ -45,20 +42,12 @@ class PendingComponent:
         assert cls.__name__ in PENDING, cls.__name__
 
 
-class ImageEditor(PendingComponent):
-    """Placeholder for ``gr.ImageEditor``."""
 
 
-class ImageMask(PendingComponent):
-    """Placeholder for ``gr.ImageMask``."""
 
 
-class Paint(PendingComponent):
-    """Placeholder for ``gr.Paint``."""
 
 
-class Sketchpad(PendingComponent):
-    """Placeholder for ``gr.Sketchpad``."""
 
 
 class BarPlot(PendingComponent):
@@ -115,29 +104,3 @@ class Workflow(PendingComponent):
 
 class WorkflowCanvas(PendingComponent):
     """Placeholder for ``gr.WorkflowCanvas``."""
-
-
-# ImageEditor's option objects are plain values: real already, so apps can build them.
-@dataclass
-class Eraser:
-    """Eraser options of ``gr.ImageEditor``."""
-
-    default_size: int | str = "auto"
-
-
-@dataclass
-class Brush(Eraser):
-    """Brush options of ``gr.ImageEditor``."""
-
-    colors: Any = None
-    default_color: Any = None
-    color_mode: str = "defaults"
-
-
-@dataclass
-class LayerOptions:
-    """Layer options of ``gr.ImageEditor``."""
-
-    allow_additional_layers: bool = True
-    layers: list[str] | None = None
-    disabled: bool = False

@@ -23,6 +23,7 @@ from wasmui.components.datetime_component import DateTime
 from wasmui.components.gallery import Gallery
 from wasmui.components.highlighted_text import HighlightedText
 from wasmui.components.image import Image
+from wasmui.components.image_editor import ImageEditor
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
@@ -45,7 +46,6 @@ from wasmui.pending import (
     DeepLinkButton,
     Dialogue,
     DuplicateButton,
-    ImageEditor,
     LinePlot,
     LoginButton,
     Plot,

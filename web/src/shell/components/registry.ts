@@ -73,6 +73,8 @@ const REGISTRY: Record<string, Descriptor> = {
   // three.js is a further chunk, imported by the view when a model is shown.
   model3d: { load: () => import("./Model3D.js") },
   fileexplorer: { load: () => import("./FileExplorer.js") },
+  // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
+  imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
   markdown: { module: markdown, prefetch: preloadSanitizer },
   html: { module: html, prefetch: preloadSanitizer },

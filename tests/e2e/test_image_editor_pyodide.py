@@ -1,0 +1,140 @@
+"""gr.ImageEditor, gr.Sketchpad and gr.ImageMask in real Chromium with Python (numpy + Pillow
+from the full Pyodide distribution) in the worker: strokes drawn with the mouse reach the
+user's function as an EditorValue whose numpy composite holds the stroke's pixels; layers,
+crop, undo, clear and a corrupt upload. One built site for the module."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_pages import foreign_requests, wait_ready
+from playwright.sync_api import expect
+
+from wasmui import build
+
+np = pytest.importorskip("numpy")
+PIL_Image = pytest.importorskip("PIL.Image")
+
+APP = Path(__file__).resolve().parents[1] / "apps" / "image_editor_app"
+RED = [204, 50, 50, 255]  # the first colour of Gradio's default palette
+WHITE = [255, 255, 255, 255]
+
+
+@pytest.fixture(scope="module")
+def site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    app = tmp_path_factory.mktemp("editor-app") / "editor"
+    shutil.copytree(APP, app)
+    return build.build_site(app, tmp_path_factory.mktemp("editor-site"), pyodide=str(pyodide_dist))
+
+
+def block(page: Any, label: str) -> Any:
+    return page.locator(".imageeditor-block").filter(has=page.locator(".corner-label", has_text=label))
+
+
+def drag(page: Any, canvas: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A mouse drag between two points given as fractions of the canvas box."""
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * start[0], box["y"] + box["height"] * start[1])
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * end[0], box["y"] + box["height"] * end[1], steps=10)
+    page.mouse.up()
+
+
+def wait_sent(editor: Any, count: int) -> None:
+    """Waits until the editor has sent ``count`` values (each edit uploads its images first)."""
+    expect(editor.locator(f".imageeditor[data-sent='{count}'][aria-busy='false']")).to_have_count(1, timeout=60_000)
+
+
+def value_where(page: Any, label: str, test: str) -> dict[str, Any]:
+    """Waits until the JSON in textbox ``label`` satisfies the JS predicate ``test`` (on ``v``); returns it."""
+    box = page.get_by_label(label, exact=True)
+    page.wait_for_function(
+        f"el => {{ try {{ const v = JSON.parse(el.value); return {test}; }} catch (e) {{ return false; }} }}",
+        arg=box.element_handle(), timeout=120_000)
+    return json.loads(box.input_value())
+
+
+def png(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
+    PIL_Image.new("RGB", (w, h), rgb).save(path)
+    return path
+
+
+def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, served: Any, site: Path, tmp_path: Path) -> None:
+    base = served(site)
+    page.goto(base + "/")
+    wait_ready(page)
+    editor = block(page, "Editor")
+
+    # A corrupt file: a readable message at the component, and the editor keeps working.
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not an image at all")
+    editor.get_by_label("Editor", exact=True).set_input_files(str(bad))
+    expect(editor.get_by_role("alert")).to_contain_text("could not be read as an image")
+
+    # A red stroke across the middle of the blank 200x100 canvas.
+    editor.get_by_role("button", name="Brush").click()
+    canvas = editor.get_by_test_id("imageeditor-canvas")
+    drag(page, canvas, (0.2, 0.5), (0.8, 0.5))
+    v = value_where(page, "Editor value", "v.center && v.center[0] === 204")
+    assert v == {"background": [100, 200, 4], "composite": [100, 200, 4], "dtype": "uint8", "layers": 1,
+                 "center": RED, "corner": WHITE, "layer_alpha": [255]}
+
+    editor.get_by_role("button", name="Add layer").click()
+    v = value_where(page, "Editor value", "v.layers === 2")
+    assert v["layer_alpha"] == [255, 0] and v["center"] == RED
+
+    # Crop to the box (20, 10)-(120, 90): 100x80 pixels, the stroke still through its middle row.
+    editor.locator(".imageeditor-toolbar").get_by_role("button", name="Crop").click()
+    drag(page, canvas, (0.1, 0.1), (0.6, 0.9))
+    editor.locator(".imageeditor-options").get_by_role("button", name="Crop", exact=True).click()
+    v = value_where(page, "Editor value", "v.composite && v.composite[1] < 200")
+    assert abs(v["composite"][0] - 80) <= 1 and abs(v["composite"][1] - 100) <= 1, v
+    assert v["background"] == v["composite"] and v["center"] == RED
+
+    editor.get_by_role("button", name="Undo").click()
+    value_where(page, "Editor value", "v.composite && v.composite[1] === 200")
+    editor.get_by_role("button", name="Clear").click()
+    v = value_where(page, "Editor value", "v.composite === null")
+    assert v == {"background": None, "composite": None, "dtype": None, "layers": 0}
+
+    # The next upload works: the image becomes the background, the canvas takes its size.
+    editor.get_by_role("button", name="Background image").click()
+    editor.get_by_label("Editor", exact=True).set_input_files(str(png(tmp_path / "blue.png", 60, 40, (20, 40, 200))))
+    v = value_where(page, "Editor value", "v.composite && v.composite[1] === 60")
+    assert v["composite"] == [40, 60, 4] and v["center"] == [20, 40, 200, 255] and v["layers"] == 1
+    expect(editor.get_by_role("alert")).to_have_count(0)
+    assert foreign_requests(page, base) == []
+
+
+def test_sketchpad_numpy_and_mask_layer(page: Any, served: Any, site: Path, tmp_path: Path) -> None:
+    base = served(site)
+    page.goto(base + "/")
+    wait_ready(page)
+
+    # Sketchpad: a white canvas, the black brush selected, no background source.
+    sketch = block(page, "Sketch")
+    expect(sketch.get_by_role("button", name="Background image")).to_have_count(0)
+    drag(page, sketch.get_by_test_id("imageeditor-canvas"), (0.1, 0.1), (0.9, 0.9))
+    wait_sent(sketch, 1)
+    page.get_by_role("button", name="Read sketch").click()
+    v = value_where(page, "Sketch value", "v.composite !== undefined")
+    assert v["composite"] == [120, 120, 4] and v["center"] == [0, 0, 0, 255] and v["corner"] == WHITE
+    assert v["layer_alpha"] == [255]
+
+    # ImageMask: upload a background, then the brush paints the mask layer over it.
+    mask = block(page, "Mask")
+    expect(mask.locator(".imageeditor-layers")).to_have_count(0)  # gr.ImageMask has no layer tool
+    mask.get_by_label("Mask", exact=True).set_input_files(str(png(tmp_path / "green.png", 80, 60, (10, 160, 30))))
+    canvas = mask.get_by_test_id("imageeditor-canvas")
+    expect(canvas).to_be_visible()
+    wait_sent(mask, 1)
+    drag(page, canvas, (0.3, 0.5), (0.7, 0.5))
+    wait_sent(mask, 2)
+    page.get_by_role("button", name="Read mask").click()
+    v = value_where(page, "Mask value", "v.layers === 1 && v.layer_alpha[0] === 255")
+    assert v["background"] == [60, 80, 4] and v["center"] == [0, 0, 0, 255] and v["corner"] == [10, 160, 30, 255]
