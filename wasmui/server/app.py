@@ -101,6 +101,8 @@ class App:
         r.add("POST", [f"{p}/run/{{api_name}}", f"{p}/run/{{api_name}}/",
                        f"{p}/api/{{api_name}}", f"{p}/api/{{api_name}}/"], q.run)
         r.add("POST", f"{p}/cancel", q.cancel)
+        r.add("POST", f"{p}/stream/{{event_id}}", q.stream)
+        r.add("POST", f"{p}/stream/{{event_id}}/close", q.stream_close)
         r.add("POST", [f"{p}/reset", f"{p}/reset/"], q.reset)
         r.add("GET", f"{p}/heartbeat/{{session_hash}}", q.heartbeat)
         r.add("POST", f"{p}/upload", f.upload)
