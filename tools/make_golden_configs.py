@@ -124,6 +124,34 @@ CASES: list[tuple[str, str]] = [
      "header='Args', anchor_links='fn', max_height=200, linkify=['Tool'])"),
     ("browserstate", "gr.BrowserState([1, {'a': 2}], storage_key='k', secret='s')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
+    # issue 10: native plots (pandas built inline: the expressions only see `gr`)
+    ("lineplot_default", "gr.LinePlot()"),
+    ("scatterplot_label", "gr.ScatterPlot(label='pts', x='a', y='b')"),
+    ("barplot_default", "gr.BarPlot()"),
+    ("lineplot_xy_color", "gr.LinePlot(__import__('pandas').DataFrame({'a': [1, 2, 3], 'b': [4.5, None, 6], "
+     "'c': ['x', 'y', 'x'], 't': __import__('pandas').to_datetime(['2024-01-01', '2024-01-02', '2024-01-03'])}), "
+     "x='a', y='b', color='c')"),
+    ("barplot_bin_aggregate", "gr.BarPlot(__import__('pandas').DataFrame({'n': [1.5, 2.5, 7.0], 'v': [1, 2, 3]}), "
+     "x='n', y='v', x_bin=5, y_aggregate='mean')"),
+    ("barplot_dtypes", "gr.BarPlot(__import__('pandas').DataFrame({'k': __import__('pandas').Categorical(['a', 'b']), "
+     "'ok': [True, False], 'i': [1, 2], 'tz': __import__('pandas').to_datetime(['2024-01-01 10:00', '2024-01-02 00:00'])"
+     ".tz_localize('Europe/Paris'), 's': ['<b>x</b>', None]}), x='k', y='i')"),
+    ("scatterplot_time_bin", "gr.ScatterPlot(x='t', y='v', x_bin='1h', y_aggregate='count')"),
+    ("barplot_color_map", "gr.BarPlot(x='k', y='v', color='k', color_map={'a': 'red', 'b': '#00ff00'}, "
+     "colors_in_legend=['a'], color_title='Kind')"),
+    ("lineplot_limits", "gr.LinePlot(x='a', y='b', x_lim=[0, 10], y_lim=[None, 5])"),
+    ("barplot_sort", "gr.BarPlot(x='k', y='v', sort='-y')"),
+    ("barplot_sort_list", "gr.BarPlot(x='k', y='v', sort=['b', 'a'])"),
+    ("lineplot_labels", "gr.LinePlot(x='a', y='b', x_title='X', y_title='Y', x_label_angle=45, y_label_angle=-10, "
+     "x_axis_format='.2f', y_axis_format='~g', x_axis_labels_visible='hidden')"),
+    ("scatterplot_title_caption", "gr.ScatterPlot(x='a', y='b', title='Title', caption='Caption', label='L', "
+     "show_label=True)"),
+    ("lineplot_tooltips", "gr.LinePlot(x='a', y='b', tooltip=['c', 'd'])"),
+    ("scatterplot_tooltip_all", "gr.ScatterPlot(x='a', y='b', tooltip='all')"),
+    ("barplot_tooltip_none_height", "gr.BarPlot(x='a', y='b', tooltip='none', height=250)"),
+    ("lineplot_full", "gr.LinePlot(x='a', y='b', label='L', container=False, scale=2, min_width=100, "
+     "visible='hidden', elem_id='e', elem_classes='k', buttons=['fullscreen', 'export'], key='kk', "
+     "preserved_by_key=None)"),
     # issue 9: chat
     ("chatbot_default", "gr.Chatbot()"),
     ("chatbot_value", "gr.Chatbot([{'role': 'user', 'content': 'hi'}, gr.ChatMessage('**yo**', metadata={'title': 'Thinking', 'id': 1, 'status': 'pending'})])"),
@@ -137,6 +165,14 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("plot_default", "gr.Plot()"),
+    ("plot_full", "gr.Plot(format='png', label='Chart', show_label=False, container=False, scale=2, min_width=100, "
+                  "visible='hidden', elem_id='p', elem_classes=['a'], key='k', preserved_by_key=None, buttons=[])"),
+    ("dialogue_default", "gr.Dialogue()"),
+    ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
+                      "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "
+                      "buttons=['copy'], submit_btn='Send', ui_mode='dialogue', interactive=True, autoscroll=False)"),
+    ("dialogue_text", "gr.Dialogue('plain words', interactive=False, ui_mode='text', info='i')"),
 ]
 
 # Props whose values legitimately differ between implementations or runs.

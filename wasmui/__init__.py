@@ -6,6 +6,7 @@ standard library; heavy libraries are imported inside the functions that need th
 
 from wasmui import mcp, themes, validators
 from wasmui.blocks import Blocks
+from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
     Header,
     OAuthProfile,
@@ -15,7 +16,6 @@ from wasmui.browser_limits import (
     deploy,
     get_package_version,
     load,
-    load_chat,
     load_ipython_extension,
     load_openapi,
     mount_gradio_app,
@@ -35,6 +35,7 @@ from wasmui.components import (
     ClearButton,
     Code,
     ColorPicker,
+    Dialogue,
     Dataframe,
     Dataset,
     DateTime,
@@ -56,6 +57,7 @@ from wasmui.components import (
     Number,
     OptionDict,
     ParamViewer,
+    Plot,
     Radio,
     Slider,
     State,
@@ -100,20 +102,16 @@ from wasmui.components.media_options import WaveformOptions
 from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
+from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     api,
-    BarPlot,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
-    LinePlot,
     LoginButton,
-    Plot,
-    ScatterPlot,
     Sidebar,
     Step,
     Walkthrough,

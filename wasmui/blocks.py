@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from wasmui import events
+from wasmui import events, themes
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
 from wasmui import flagging
@@ -27,7 +27,6 @@ from wasmui.sessions import SessionStore
 
 if TYPE_CHECKING:
     from wasmui.events import BlockFunction, Dependency
-    from wasmui.themes import Base as ThemeBase
 
 
 
@@ -152,13 +151,18 @@ class Block:
         """The ``type`` of this block in the config (lower-cased class name)."""
         return cls.__name__.lower()
 
+    @classmethod
+    def get_block_class(cls) -> str:
+        """The ``name`` prop (and /info ``component``): the block name, unless a family shares one view."""
+        return cls.get_block_name()
+
     def get_config(self) -> dict[str, Any]:
         """Props of this block as Gradio sends them (None values removed later)."""
         props: dict[str, Any] = {}
         for name in self.CONFIG_PROPS:
             if hasattr(self, name):
                 props[name] = _serialise_prop(getattr(self, name))
-        props["name"] = self.get_block_name()
+        props["name"] = self.get_block_class()
         return props
 
     def __repr__(self) -> str:
@@ -237,7 +241,7 @@ class Blocks(BlockContext):
 
     def __init__(
         self,
-        theme: ThemeBase | str | None = None,
+        theme: themes.ThemeClass | str | None = None,
         analytics_enabled: bool | None = None,
         mode: str = "blocks",
         title: str = "Gradio",
@@ -256,9 +260,12 @@ class Blocks(BlockContext):
         self.mode = mode
         self.title = title
         self.css = css
+        self.css_paths = css_paths
         self.js = js
         self.head = head
+        self.head_paths = head_paths
         self.theme = theme
+        self.favicon_path: str | None = None
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.analytics_enabled = False
@@ -277,6 +284,7 @@ class Blocks(BlockContext):
         self._fn_seq = 0  # next dependency id (events.next_fn_id)
         self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
         self.flagging_dirs: list[Any] = []  # folders flagging callbacks set up while building it
+        self.example_sets: list[Any] = []  # its gr.Examples tables (wasmui.examples.precompute)
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -315,6 +323,7 @@ class Blocks(BlockContext):
             fn.page = root.current_page
         self._move_fns_to(root)
         root.flagging_dirs += [d for d in self.flagging_dirs if d not in root.flagging_dirs]
+        root.example_sets += [e for e in self.example_sets if e not in root.example_sets]
         self.is_rendered = True
         return self
 
@@ -389,6 +398,29 @@ class Blocks(BlockContext):
                     fn.concurrency_limit = self.default_concurrency_limit
         return self
 
+    # -- look -----------------------------------------------------------------
+    @property
+    def theme(self) -> themes.ThemeClass:
+        """The app's theme object (``theme=`` resolved as Gradio does: a name, None is Default)."""
+        return self._theme
+
+    @theme.setter
+    def theme(self, value: themes.ThemeClass | str | None) -> None:
+        self._theme = themes.get_theme(value)
+
+    @property
+    def theme_css(self) -> str:
+        """``/theme.css``: the theme's CSS variables as Gradio writes them."""
+        return self._theme._get_theme_css()
+
+    def full_css(self) -> str | None:
+        """``css`` followed by the files of ``css_paths`` (as Gradio joins them)."""
+        return _join_files(self.css, self.css_paths)
+
+    def full_head(self) -> str | None:
+        """``head`` followed by the files of ``head_paths``."""
+        return _join_files(self.head, self.head_paths)
+
     def launch(self, *args: Any, **kwargs: Any) -> Blocks:
         """Register the app with the runtime; natively, serve its browser build.
 
@@ -451,11 +483,12 @@ class Blocks(BlockContext):
     def server_function(self, component_id: Any, fn_name: Any, session_hash: str | None = None) -> Callable[..., Any] | None:
         """A component method the page may call (``/component_server``), or None.
 
-        Only names a component lists in ``SERVER_FNS`` (Gradio's ``@server``) are callable.
-        The method sees the props this session's events gave the component (a copy of it).
+        Only methods marked ``@server`` (Gradio's decorator, ``components.base.server``) are
+        callable. The method sees the props this session's events gave the component (a copy).
         """
         block = self.blocks.get(component_id) if isinstance(component_id, int) else None
-        if block is None or not isinstance(fn_name, str) or fn_name not in getattr(block, "SERVER_FNS", ()):
+        if block is None or not isinstance(fn_name, str) or \
+                not getattr(getattr(block, fn_name, None), "_is_server_fn", False):
             return None
         if session_hash is not None and session_hash in self.sessions:
             updates = self.sessions.get(session_hash).props.get(block._id)
@@ -502,3 +535,13 @@ def facade() -> AppFacade:
     if _facade is None:
         raise RuntimeError("wasmui.facade is not installed; import wasmui first")
     return _facade
+
+
+def _join_files(text: str | None, paths: Any) -> str | None:
+    """``text`` then each file of ``paths`` (one path or a list), each on a new line."""
+    if paths is None:
+        return text
+    for path in [paths] if isinstance(paths, (str, bytes)) or not isinstance(paths, (list, tuple)) else paths:
+        with open(path, encoding="utf-8") as f:
+            text = (text or "") + "\n" + f.read()
+    return text

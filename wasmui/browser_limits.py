@@ -34,12 +34,6 @@ def load(name: str, src: Any = None, token: str | None = None, accept_token: Any
             "pure-Python or numpy model) or use real Gradio on a server for hosted models")
 
 
-def load_chat(base_url: str, model: str, token: str | None = None, **kwargs: Any) -> NoReturn:
-    """``gr.load_chat``: needs an OpenAI-compatible server."""
-    _refuse("gr.load_chat", "it streams from an OpenAI-compatible server over the network",
-            "write the chat function yourself and pass it to gr.ChatInterface")
-
-
 def load_openapi(openapi_spec: Any, base_url: str, **kwargs: Any) -> NoReturn:
     """``gr.load_openapi``: needs the remote API it describes."""
     _refuse("gr.load_openapi", "its endpoints call a remote HTTP API", "call your own Python functions instead")

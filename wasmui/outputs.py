@@ -90,7 +90,7 @@ def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session:
             data.append(None)
             continue
         payload = postprocess_one(block, value, fn)
-        if getattr(block, "SERVER_FNS", ()) and _is_update(payload):
+        if getattr(block, "server_fns", None) and _is_update(payload):
             session.props.setdefault(block._id, {}).update(
                 {k: v for k, v in payload.items() if k not in ("__type__", "value")})
         data.append(payload)

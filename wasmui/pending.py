@@ -11,13 +11,11 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
-    "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
-    "Dialogue": "issue 9 (Dialogue)", "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
+    "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
 
@@ -50,22 +48,6 @@ class PendingComponent:
 
 
 
-class BarPlot(PendingComponent):
-    """Placeholder for ``gr.BarPlot``."""
-
-
-class LinePlot(PendingComponent):
-    """Placeholder for ``gr.LinePlot``."""
-
-
-class ScatterPlot(PendingComponent):
-    """Placeholder for ``gr.ScatterPlot``."""
-
-
-class Plot(PendingComponent):
-    """Placeholder for ``gr.Plot``."""
-
-
 class Sidebar(PendingComponent):
     """Placeholder for ``gr.Sidebar``."""
 
@@ -88,10 +70,6 @@ class DuplicateButton(PendingComponent):
 
 class LoginButton(PendingComponent):
     """Placeholder for ``gr.LoginButton``."""
-
-
-class Dialogue(PendingComponent):
-    """Placeholder for ``gr.Dialogue``."""
 
 
 class Draggable(PendingComponent):

@@ -33,7 +33,7 @@ MISSING: dict[str, str] = {
     **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
     **dict.fromkeys(["gradio.components.chatbot:Message"], _CHAT),
     **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
-    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
+    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }
 
@@ -89,10 +89,10 @@ def test_placeholders_say_which_issue_tracks_them(name: str) -> None:
 
 
 @pytest.mark.parametrize("call", [
-    lambda: gr.load("models/gpt2"), lambda: gr.load_chat("http://localhost:11434/v1/", model="m"),
+    lambda: gr.load("models/gpt2"),
     lambda: gr.load_openapi("spec.json", "http://x"), lambda: gr.mount_gradio_app(object(), gr.Blocks(), "/"),
     lambda: gr.deploy(), lambda: gr.Server(), lambda: gr.themes.Base().push_to_hub("me/theme"),
-], ids=["load", "load_chat", "load_openapi", "mount_gradio_app", "deploy", "Server", "push_to_hub"])
+], ids=["load", "load_openapi", "mount_gradio_app", "deploy", "Server", "push_to_hub"])
 def test_server_features_fail_with_one_clear_sentence(call) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BrowserOnlyError) as info:
         call()

@@ -24,14 +24,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "wasmui"
 
 LAYERS: dict[str, int] = {
-    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0,
+    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0, "theme_data": 0,
     "tqdm_tracking": 0, "imaging": 0,
     "browser_limits": 0, "caching": 0, "data_classes": 0, "flagging": 0, "i18n": 0, "mcp": 0, "validators": 0,
     "utils": 0, "pending": 0, "renderable": 2, "wav": 0, "media": 0,
     "blocks": 1, "events": 1, "sessions": 1,
     "layouts": 2, "components": 2,
     "config": 3, "api_info": 3, "outputs": 3, "processing": 3, "interface": 3, "examples": 3,
-    "tabbed_interface": 3, "chat_interface": 3,
+    "tabbed_interface": 3, "chat_interface": 3, "openai_chat": 3,
     "server": 4,
     "runner": 5, "launching": 5, "build": 5, "devserver": 5, "cli": 5, "_pyodide": 5, "native": 5,
     "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5,
@@ -47,6 +47,7 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui._pyodide", "wasmui.flagging"): "only Gradio apps (not asgi= mode) keep flagged data in IndexedDB",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
     ("wasmui.build", "wasmui.runner"): "only the config subprocess runs user apps; the build itself does not",
+    ("wasmui.build", "wasmui.examples"): "only the config subprocess runs the app's cached examples",
     ("wasmui.build", "wasmui.components.base"): "only the config subprocess loads the Gradio API; the build itself does not",
     ("wasmui._pyodide", "wasmui"): "prepare() imports the whole package when the worker asks, so the memory "
                                    "snapshot taken right after holds it; importing the bridge alone stays cheap",

@@ -14,6 +14,7 @@ from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
 from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
+from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
@@ -31,9 +32,11 @@ from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
+from wasmui.components.native_plot import BarPlot, LinePlot, NativePlot, ScatterPlot
 from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
+from wasmui.components.plot import Plot
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
@@ -42,14 +45,9 @@ from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.pending import (
-    BarPlot,
     DeepLinkButton,
-    Dialogue,
     DuplicateButton,
-    LinePlot,
     LoginButton,
-    Plot,
-    ScatterPlot,
     WorkflowCanvas,
 )
 
@@ -111,7 +109,7 @@ __all__ = [
     "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
     "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
     "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
-    "MultimodalTextbox", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "MultimodalTextbox", "NativePlot", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
     "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from wasmui.blocks import Block, BlockContext
 from wasmui.context import Context
@@ -29,6 +29,15 @@ COMMON_PROPS: tuple[str, ...] = (
     "value", "label", "info", "show_label", "container", "scale", "min_width", "interactive",
     "visible", "elem_id", "elem_classes", "key", "preserved_by_key",
 )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def server(fn: F) -> F:
+    """Mark a component method the view may call through ``/component_server`` (Gradio's ``@server``)."""
+    fn._is_server_fn = True  # type: ignore[attr-defined]
+    return fn
 
 
 class Component(Block):
@@ -67,7 +76,8 @@ class Component(Block):
     ) -> None:
         self.label = label
         self.info = info
-        self.show_label = show_label
+        # As Gradio: a block drawn without its container has no label row.
+        self.show_label = False if not container else show_label
         self.container = container
         self.scale = scale
         self.min_width = min_width

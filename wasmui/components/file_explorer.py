@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from wasmui.components.base import Component, component_kwargs
+from wasmui.components.base import Component, component_kwargs, server
 from wasmui.exceptions import Error
 
 
@@ -24,8 +24,6 @@ class FileExplorer(Component):
                     "elem_classes", "key", "preserved_by_key", "buttons", "server_fns")
     EVENTS = ["change", "input", "select"]
     PYTHON_TYPE = "List[List[str]]"
-    #: Methods the view may call through ``/component_server`` (Gradio's ``@server``).
-    SERVER_FNS: ClassVar[tuple[str, ...]] = ("ls",)
 
     def __init__(
         self,
@@ -70,7 +68,7 @@ class FileExplorer(Component):
         self.max_height = max_height
         self.min_height = min_height
         self.buttons = buttons
-        self.server_fns = list(self.SERVER_FNS)
+        self.server_fns = ["ls"]  # what the view may call through /component_server
         super().__init__(**component_kwargs(locals()))
 
     # -- paths -------------------------------------------------------------------
@@ -117,6 +115,7 @@ class FileExplorer(Component):
             update["root_dir"] = root
         return super().process_update(update, postprocess)
 
+    @server
     def ls(self, subdirectory: list[str] | None = None) -> list[dict[str, Any]]:
         """One folder's entries: folders first, then files that match ``glob``."""
         folder = self._safe_join(list(subdirectory or []))

@@ -91,6 +91,7 @@ class App:
         r.add("GET", [f"{p}/info", f"{p}/info/"], self.info)
         r.add("GET", f"{p}/app_id", self.get_app_id)
         r.add("GET", f"{p}/startup-events", self.startup_events)
+        r.add("POST", [f"{p}/component_server", f"{p}/component_server/"], self.component_server)
         r.add("POST", f"{p}/queue/join", q.join)
         r.add("GET", f"{p}/queue/data", q.data)
         r.add("GET", f"{p}/queue/status", q.status)
@@ -108,7 +109,6 @@ class App:
         r.add("POST", f"{p}/upload", f.upload)
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
-        r.add("POST", [f"{p}/component_server", f"{p}/component_server/"], self.component_server)
         r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
         return r
 
@@ -181,28 +181,8 @@ class App:
         return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
 
     async def component_server(self, request: Request) -> Response:
-        """``POST /gradio_api/component_server`` ``{session_hash, component_id, fn_name, data}``.
-
-        Calls a server function a component declares (e.g. FileExplorer's ``ls``); 404
-        for anything else, like Gradio.
-        """
-        body = await request.json()
-        if not isinstance(body, dict):
-            raise HTTPError(422, "Expected a JSON object.")
-        missing = [k for k in ("session_hash", "component_id", "fn_name", "data") if k not in body]
-        if missing:
-            raise HTTPError(422, [{"type": "missing", "loc": ["body", k], "msg": "Field required", "input": body}
-                                  for k in missing])
-        fn = self.blocks.server_function(body["component_id"], body["fn_name"], str(body["session_hash"]))
-        if fn is None:
-            raise HTTPError(404, "Function not found.")
-        try:
-            result = fn(body["data"])
-            if inspect.isawaitable(result):
-                result = await result
-        except Exception as exc:  # the message reaches the view; the app goes on
-            raise HTTPError(500, str(exc)) from None
-        return json_response(result)
+        """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
+        return json_response(await _call_server_fn(self.blocks, await request.json()))
 
     async def flagged(self, request: Request) -> Response:
         """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
@@ -222,6 +202,25 @@ class App:
         first = not self._started
         self._started = True
         return json_response(first)
+
+
+async def _call_server_fn(blocks: Any, body: Any) -> Any:
+    """Run ``body["fn_name"]`` of block ``body["component_id"]`` if the block marked it as a server function."""
+    if not isinstance(body, dict):
+        raise HTTPError(422, "Expected a JSON object with session_hash, component_id, fn_name and data.")
+    for field in ("session_hash", "component_id", "fn_name", "data"):
+        if field not in body:
+            raise HTTPError(422, [{"type": "missing", "loc": ["body", field], "msg": "Field required", "input": body}])
+    # The block as this session's events left it (e.g. FileExplorer's root_dir after an update).
+    fn = blocks.server_function(body["component_id"], body["fn_name"], str(body["session_hash"]))
+    if fn is None:
+        raise HTTPError(404, "Function not found.")
+    try:
+        result = fn(body["data"])
+        return await result if inspect.isawaitable(result) else result
+    except Exception as e:  # the view shows the message (a bad value, the app's formatter failing)
+        log.exception("component_server %s", body["fn_name"])
+        raise HTTPError(500, str(e) or type(e).__name__) from None
 
 
 def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:

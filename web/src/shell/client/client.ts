@@ -436,6 +436,18 @@ export class GradioClient {
     void loop();
   }
 
+  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat). */
+  async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
+    const res = await this._post(
+      "/component_server/",
+      JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data }),
+      this._abort.signal,
+    );
+    const text = await res.text();
+    if (!res.ok) throw new Error(detailMessage(res.status, text));
+    return JSON.parse(text) as unknown;
+  }
+
   /** `POST /upload` (multipart, one part `files` per file), §7.2. */
   async upload(files: File[]): Promise<FileData[]> {
     for (const f of files) {

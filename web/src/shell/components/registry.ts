@@ -58,6 +58,8 @@ const REGISTRY: Record<string, Descriptor> = {
   dataframe: { load: () => import("./Dataframe.js") },
   datetime: { load: () => import("./DateTime.js") },
   highlightedtext: { load: () => import("./HighlightedText.js") },
+  // LinePlot / ScatterPlot / BarPlot; Vega (its own chunk) starts loading with the view.
+  nativeplot: { load: () => import("./NativePlot.js"), prefetch: () => void import("./NativePlot.js").then((m) => m.loadVegaEmbed()).catch(() => {}) },
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
   browserstate: { load: () => import("./BrowserState.js"), noView: true, initialValue: storedBrowserState },
   file: { load: () => import("./File.js") },
@@ -73,6 +75,7 @@ const REGISTRY: Record<string, Descriptor> = {
   // three.js is a further chunk, imported by the view when a model is shown.
   model3d: { load: () => import("./Model3D.js") },
   fileexplorer: { load: () => import("./FileExplorer.js") },
+  plot: { load: () => import("./Plot.js") },
   // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
   imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
@@ -82,6 +85,7 @@ const REGISTRY: Record<string, Descriptor> = {
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
   chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  dialogue: { load: () => import("./Dialogue.js") },
   multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
   // no view
   state: { module: state, serverValue: true, noView: true },
