@@ -318,14 +318,6 @@ export class GradioClient {
     }
   }
 
-  /** Calls a component's server function (`/component_server`, e.g. FileExplorer's `ls`). */
-  async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
-    const res = await this._post("/component_server", JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data }));
-    const text = await res.text();
-    if (!res.ok) throw new Error(detailMessage(res.status, text));
-    return JSON.parse(text);
-  }
-
   private async _cancel(fnIndex: number, eventId: string): Promise<void> {
     try {
       await this._post(
@@ -436,7 +428,7 @@ export class GradioClient {
     void loop();
   }
 
-  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat). */
+  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat, FileExplorer's ls). */
   async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
     const res = await this._post(
       "/component_server/",
