@@ -25,7 +25,7 @@ with gr.Blocks() as demo:
         short = gr.Image(label="Short", sources=["webcam"], streaming=True)
         short_frames = gr.Number(0, label="Short frames")
     # preprocess=False: no image decoding, so the first frame is not slowed by imports.
-    short.stream(lambda f, n: n + 1, [short, short_frames], short_frames, stream_every=0.2, time_limit=1.5,
+    short.stream(lambda f, n: n + 1, [short, short_frames], short_frames, stream_every=0.2, time_limit=3,
                  preprocess=False)
     with gr.Row():
         mic = gr.Audio(sources=["microphone"], label="Mic")  # `.stream` makes it stream, as in Gradio
