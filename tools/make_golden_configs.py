@@ -74,6 +74,12 @@ CASES: list[tuple[str, str]] = [
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("files_default", "gr.Files(label='fs')"),
+    ("numpy_template", "gr.Numpy()"),
+    ("matrix_template", "gr.Matrix(label='m')"),
+    ("list_template", "gr.List()"),
+    ("playable_video", "gr.PlayableVideo()"),
+    ("microphone_template", "gr.Microphone()"),
+    ("mic_template", "gr.Mic(label='say')"),
     # issue 8: ImageEditor and its templates
     ("imageeditor_default", "gr.ImageEditor()"),
     ("imageeditor_full", "gr.ImageEditor(type='pil', image_mode='RGB', sources='upload', canvas_size=(300, 200), fixed_canvas=True, "

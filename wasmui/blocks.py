@@ -239,6 +239,13 @@ class BlockContext(Block):
 class Blocks(BlockContext):
     """A Gradio app built with ``with gr.Blocks() as demo:``."""
 
+    # Where Gradio's launch() says it serves the app; a browser-only app has no server,
+    # so apps that print them read None.
+    server_name: str | None = None
+    server_port: int | None = None
+    local_url: str | None = None
+    share_url: str | None = None
+
     def __init__(
         self,
         theme: themes.ThemeClass | str | None = None,

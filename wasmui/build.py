@@ -281,9 +281,65 @@ def _summary(spec: AppSpec) -> str:
     return (doc or "").strip().split("\n", 1)[0]
 
 
-def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
-    items = "\n".join(f'<li><a href="apps/{html.escape(s.name)}/">{html.escape(title)}</a> <code>{html.escape(s.name)}</code>'
-                      f'<br><span>{html.escape(_summary(s))}</span></li>' for s, title in entries)
+GALLERY_CSS = """
+:root{color-scheme:light dark;--bg:#f7f7f8;--card:#fff;--text:#1f2328;--muted:#59636e;--line:#e4e6ea;
+--accent:#f97316;--pbg:#fff;--shadow:0 1px 2px rgba(16,24,40,.06),0 4px 14px rgba(16,24,40,.06)}
+@media (prefers-color-scheme:dark){:root{--bg:#0b0f19;--card:#111827;--text:#e5e7eb;--muted:#9ca3af;
+--line:#1f2937;--pbg:#0b0f19;--shadow:0 1px 2px rgba(0,0,0,.4),0 6px 18px rgba(0,0,0,.35)}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--text);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
+header{max-width:1160px;margin:0 auto;padding:48px 24px 8px}
+header h1{margin:0;font-size:28px;letter-spacing:-.01em}
+header p{margin:6px 0 0;color:var(--muted)}
+main{max-width:1160px;margin:0 auto;padding:24px;display:grid;gap:22px;
+grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
+.card{display:flex;flex-direction:column;background:var(--card);border:1px solid var(--line);border-radius:14px;
+overflow:hidden;color:inherit;text-decoration:none;box-shadow:var(--shadow);transition:transform .15s,border-color .15s}
+.card:hover,.card:focus-visible{transform:translateY(-2px);border-color:var(--accent);outline:none}
+.preview{position:relative;aspect-ratio:16/10;overflow:hidden;border-bottom:1px solid var(--line);background:var(--pbg)}
+.preview .scaler{position:absolute;top:0;left:0;width:1100px;transform-origin:0 0;transform:scale(var(--s,.3));
+pointer-events:none}
+.preview .fallback{position:absolute;inset:0;display:grid;place-items:center;font-size:56px;font-weight:700;
+color:#fff;background:linear-gradient(135deg,#f97316,#db2777)}
+.meta{padding:14px 16px 16px}
+.meta h2{margin:0;font-size:16px}
+.meta p{margin:4px 0 8px;color:var(--muted);font-size:14px}
+.meta code{font-size:12px;color:var(--muted)}
+.meta p code{font-size:13px;padding:1px 4px;border-radius:4px;background:var(--bg);color:var(--text)}
+"""
+
+GALLERY_JS = """
+const fit = (box) => box.style.setProperty("--s", String(box.clientWidth / 1100));
+const ro = new ResizeObserver((entries) => entries.forEach((e) => fit(e.target)));
+document.querySelectorAll(".preview").forEach((box) => { fit(box); ro.observe(box); });
+"""
+
+
+def _gallery_card(spec: AppSpec, title: str, config: dict[str, Any] | None, theme_css: str | None) -> str:
+    """One app: a live first-paint preview (its config and theme, no Python) or a lettered tile."""
+    name = html.escape(spec.name)
+    if config is not None:
+        safe_css = (theme_css or "").replace("</", "<\\/")  # `</` would end the script element
+        theme = f'<script type="text/css" data-wasmui="theme">{safe_css}</script>' if theme_css else ""
+        preview = (f'<div class="scaler" inert><wasmui-app preview name="{name}" root="apps/{name}/">'
+                   f'{_json_script("config", config)}{theme}</wasmui-app></div>')
+    else:
+        preview = f'<div class="fallback" aria-hidden="true">{html.escape(title[:1].upper() or "?")}</div>'
+    summary = _summary(spec)
+    return (f'<a class="card" href="apps/{name}/"><div class="preview">{preview}</div>'
+            f'<div class="meta"><h2>{html.escape(title)}</h2>'
+            + (f"<p>{_inline_code(summary)}</p>" if summary else "")
+            + f"<code>{name}</code></div></a>")
+
+
+def _inline_code(text: str) -> str:
+    """Escaped text with Markdown's `code` spans as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]], extra_body: str) -> str:
+    cards = "\n".join(_gallery_card(*entry) for entry in entries)
+    count = f"{len(entries)} app{'s' if len(entries) != 1 else ''}"
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -291,14 +347,15 @@ def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wasmui apps</title>
 <link rel="icon" href="data:,">
-<style>body{{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}}li{{margin:8px 0}}code{{color:#888}}span{{color:#555;font-size:14px}}</style>
+<style>{GALLERY_CSS}</style>
+<script type="module" src="assets/wasmui.js"></script>
 </head>
 <body>
-<h1>wasmui apps</h1>
-<p>Each app runs entirely in your browser (Python on Pyodide).</p>
-<ul>
-{items}
-</ul>
+<header><h1>wasmui apps</h1><p>{count}, each running entirely in your browser: Python on Pyodide, no server.</p></header>
+<main>
+{cards}
+</main>
+<script type="module">{GALLERY_JS}</script>
 {extra_body}
 </body>
 </html>
@@ -391,7 +448,7 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
         entry = install_distribution(dist, out, keys)
         _report_distribution(dist, out, keys, entry)
-    entries: list[tuple[AppSpec, str]] = []
+    entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]] = []
     for plan in plans:
         spec = plan.spec
         page_dir = out / "apps" / spec.name if gallery else out
@@ -406,7 +463,10 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
                            packages=plan.needs.direct, requirements=plan.needs.requirements,
                            theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir))
         (page_dir / "index.html").write_text(page)
-        entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
+        title = str((plan.config or {}).get("title") or "")
+        if not title or title == "Gradio":  # Gradio's default title says nothing: use the folder's name
+            title = re.sub(r"[-_]+", " ", spec.name).strip().capitalize() or spec.name
+        entries.append((spec, title, plan.config, plan.look.theme_css))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
     from wasmui.webassets import stamp_build

@@ -19,13 +19,6 @@ PENDING: dict[str, str] = {
 }
 
 
-def api(fn: Any = None, *args: Any, **kwargs: Any) -> NoReturn:
-    """Placeholder for ``gr.api`` (an API-only endpoint built from type hints)."""
-    raise NotImplementedError("gr.api is not implemented in wasmui yet (issue 11: events); declare the function "
-                              "as a listener with api_name= instead, e.g. btn.click(fn, inputs, outputs, "
-                              "api_name='name').")
-
-
 class PendingComponent:
     """Base of the placeholders: constructing one explains what is missing."""
 

@@ -23,16 +23,10 @@ from wasmui.pending import PENDING
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "gradio_names.json").read_text())
 
-_AV = "issue 8 (media-av engineer: Audio/Video templates)"
-_CHAT = "issue 9 (chat engineer)"
-_DATA = "issue 10 (data engineer: Dataframe templates)"
 _INTERNAL = "Gradio internals, not used by apps"
 
 # Names real Gradio has that wasmui does not have yet: name (or "module:name") -> owner.
 MISSING: dict[str, str] = {
-    **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
-    **dict.fromkeys(["gradio.components.chatbot:Message"], _CHAT),
-    **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
     **dict.fromkeys(["gradio.components:Fallback", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }

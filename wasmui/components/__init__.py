@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.api_component import Api
 from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
@@ -39,6 +40,7 @@ from wasmui.components.paramviewer import ParamViewer
 from wasmui.components.plot import Plot
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
+from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
@@ -55,7 +57,8 @@ from wasmui.pending import (
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
-    "microphone": (Audio, {"sources": ["microphone"]}),
+    "microphone": (Microphone, {}),
+    "mic": (Microphone, {}),
 }
 
 
@@ -108,8 +111,9 @@ __all__ = [
     "Dataframe", "Dataset", "DateTime", "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown",
     "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
     "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
-    "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
-    "MultimodalTextbox", "NativePlot", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "Json", "Label", "LinePlot", "List", "LoginButton", "Markdown", "Matrix", "MessageDict", "MetadataDict", "Mic",
+    "Microphone", "Model3D", "MultimodalTextbox", "NativePlot", "Navbar", "Number", "Numpy", "OptionDict",
+    "ParamViewer", "PlayableVideo", "Plot", "Radio", "ScatterPlot", "Slider",
     "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

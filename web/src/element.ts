@@ -31,7 +31,7 @@ export class WasmuiAppElement extends HTMLElement {
   /** Absolute app root URL, no trailing slash. */
   root = "";
   /** Current boot phase and page-clock times of each phase (performance.now()). */
-  phase: Phase | "error" = "download";
+  phase: Phase | "error" | "preview" = "download";
   readonly timings: Record<string, number> = {};
   /** Resolves when the worker is ready; rejects with the boot error. */
   readonly ready: Promise<void>;
@@ -78,6 +78,7 @@ export class WasmuiAppElement extends HTMLElement {
 
   private async start(): Promise<void> {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (this.hasAttribute("preview")) return this.startPreview(shadow);
     const siteBase = new URL(this.getAttribute("site") ?? new URL(/* @vite-ignore */ "../", import.meta.url).href, document.baseURI).href;
     const appId = this.getAttribute("name") ?? `app${++counter}`;
     this.root = new URL(this.getAttribute("root") ?? `./__wasmui/${appId}/`, document.baseURI).href.replace(/\/$/, "");
@@ -165,6 +166,26 @@ export class WasmuiAppElement extends HTMLElement {
       themeCss: this.embeddedText("theme") ?? undefined,
     });
     view.raise();
+    this.emit("wasmui-mounted", {});
+  }
+
+  /**
+   * `<wasmui-app preview>`: the app's first paint from its embedded config and nothing
+   * else (no worker, no Python, no service worker); events never reach a backend. The
+   * gallery page shows one per app.
+   */
+  private async startPreview(shadow: ShadowRoot): Promise<void> {
+    const config = this.embeddedJson<Record<string, unknown>>("config");
+    if (!config) return;
+    const never = new Promise<void>(() => undefined);
+    const offline: typeof fetch = () => never.then(() => new Response(null));
+    this.root = new URL(this.getAttribute("root") ?? "./", document.baseURI).href.replace(/\/$/, "");
+    config.root = this.root;
+    this.phase = "preview";
+    await mountShellOrPlaceholder(shadow, {
+      config, fetch: offline, root: this.root, resolveUrl: async (u) => u, ready: never, preview: true,
+      themeCss: this.embeddedText("theme") ?? undefined,
+    });
     this.emit("wasmui-mounted", {});
   }
 

@@ -35,6 +35,8 @@ export type ShellOptions = {
    * shell paints at once from the config; requests wait for this.
    */
   ready?: Promise<void>;
+  /** Only paint (a gallery preview): no page-load events, heartbeat or app js. */
+  preview?: boolean;
   /**
    * The app's Gradio theme stylesheet (`/theme.css`; `wasmui build` embeds it in the
    * page). Without it the shell asks `${root}/theme.css` once the backend is ready.
@@ -239,7 +241,18 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (pages) window.addEventListener("hashchange", onHash);
 
   render(h(App, { ctx, config, toasts, styles, page }), container);
+  if (opts.preview) {
+    container.classList.add("preview");
+    return { unmount: () => render(null, container) };
+  }
   if (config.connect_heartbeat) client.startHeartbeat();
+  // The tab goes: close the session like a dropped Gradio heartbeat, so `demo.unload`
+  // handlers run (the worker lives until the browser discards the page). A page kept in
+  // the back-forward cache keeps its session.
+  const onPageHide = (e: PageTransitionEvent): void => {
+    if (!e.persisted) client.close();
+  };
+  window.addEventListener("pagehide", onPageHide);
   if (typeof config.js === "string" && config.js.trim()) {
     runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
   }
@@ -248,6 +261,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   return {
     unmount() {
       window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("pagehide", onPageHide);
       media?.removeEventListener("change", applyMode);
       engine.close();
       client.close();

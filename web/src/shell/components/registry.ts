@@ -91,6 +91,7 @@ const REGISTRY: Record<string, Descriptor> = {
   state: { module: state, serverValue: true, noView: true },
   // gr.Navbar configures the page's navbar (index.ts) and draws nothing in place.
   navbar: { module: state, noView: true },
+  api: { module: state, noView: true },
   timer: { module: timer, noView: true },
   // layouts
   row: { module: { view: Row } },
