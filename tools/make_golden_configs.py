@@ -49,6 +49,8 @@ CASES: list[tuple[str, str]] = [
     ("navbar_default", "gr.Navbar()"),
     ("navbar_full", "gr.Navbar(value=[('Main Page', ''), ('Page 2', 'second')], visible=False, main_page_name=False)"),
     ("clearbutton", "gr.ClearButton(value='Reset')"),
+    ("duplicatebutton_default", "gr.DuplicateButton()"),
+    ("duplicatebutton_full", "gr.DuplicateButton('Copy me', variant='primary', size='lg', scale=1, visible=False)"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),
     ("image_full", "gr.Image(type='pil', image_mode='L', sources=['upload', 'webcam'], buttons=['download'], placeholder='drop', height=300, width=200, label='x', format='png', webcam_options=gr.WebcamOptions(mirror=False))"),

@@ -33,6 +33,7 @@ from wasmui.components import (
     Checkbox,
     CheckboxGroup,
     ClearButton,
+    DuplicateButton,
     Code,
     ColorPicker,
     Dialogue,
@@ -110,7 +111,6 @@ from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     DeepLinkButton,
-    DuplicateButton,
     LoginButton,
     Sidebar,
     Step,

@@ -273,6 +273,7 @@ class Blocks(BlockContext):
         self.head_paths = head_paths
         self.theme = theme
         self.favicon_path: str | None = None
+        self.i18n_instance: Any = None  # launch(i18n=gr.I18n(...)): its tables go to the config
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.analytics_enabled = False

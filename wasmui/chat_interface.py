@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
 from wasmui.blocks import Blocks
+from wasmui.flagging import ChatCSVLogger
 from wasmui.components import component_from_spec
 from wasmui.components.base import Component
 from wasmui.components.browser_state import BrowserState
@@ -117,7 +119,8 @@ class ChatInterface(Blocks):
         self.description = description
         self.show_progress = show_progress
         self.save_history = save_history
-        self.flagging_mode = flagging_mode or "never"
+        self.flagging_mode = flagging_mode if flagging_mode is not None else os.getenv("GRADIO_CHAT_FLAGGING_MODE", "never")
+        self.flagging_dir = flagging_dir
         if self.flagging_mode not in ("never", "manual"):
             raise ValueError("Invalid value for `flagging_mode` parameter. Must be: 'manual' or 'never'.")
         self.flagging_options = flagging_options
@@ -340,8 +343,10 @@ class ChatInterface(Blocks):
                 [self.conversation_id, self.chatbot], api_visibility="undocumented", queue=False,
                 show_progress="hidden").then(**sync_state)
         if self.flagging_mode != "never":
+            flagging_callback = ChatCSVLogger()
+            flagging_callback.setup(self.flagging_dir)
             self.chatbot.feedback_options = list(self.flagging_options) if self.flagging_options else None
-            self.chatbot.like(lambda *_: None, self.chatbot, api_visibility="undocumented")
+            self.chatbot.like(flagging_callback.flag, self.chatbot)
         self.chatbot_value.change(lambda x: x, [self.chatbot_value], [self.chatbot],
                                   api_visibility="undocumented").then(**sync_state)
 

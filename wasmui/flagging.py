@@ -30,7 +30,7 @@ from typing import Any
 
 from wasmui.context import Context
 from wasmui.files import is_file_data
-from wasmui.helpers import update
+from wasmui.helpers import LikeData, update
 
 # -- the folders flagging writes to ----------------------------------------------------
 _dirs: list[Path] = []
@@ -314,6 +314,34 @@ class CSVLogger(FlaggingCallback):
             count = _count_rows(self.dataset_filepath)
         _written(self.flagging_dir)
         return count
+
+
+class ChatCSVLogger:
+    """Likes and dislikes of a ``ChatInterface(flagging_mode="manual")``: one row per
+    reaction in ``log.csv`` (the conversation as JSON, the message index, the feedback)."""
+
+    def __init__(self) -> None:
+        self.flagging_dir: str | Path = ".gradio/flagged"
+
+    def setup(self, flagging_dir: str | Path) -> None:
+        """Create ``flagging_dir``."""
+        self.flagging_dir = flagging_dir
+        os.makedirs(flagging_dir, exist_ok=True)
+        register_dir(flagging_dir)
+
+    def flag(self, like_data: LikeData, messages: list[Any]) -> None:
+        """Append the reaction ``like_data`` to the conversation ``messages``."""
+        log = Path(self.flagging_dir) / "log.csv"
+        is_new = not log.exists()
+        liked = like_data.liked
+        feedback = "Like" if liked is True else "Dislike" if liked is False else liked
+        row = [json.dumps(messages, default=str), like_data.index, feedback, str(datetime.datetime.now())]
+        with open(log, "a", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            if is_new:  # Gradio's header (it names five columns for the four values it writes)
+                writer.writerow(["conversation", "index", "value", "flag", "timestamp"])
+            writer.writerow(sanitize_list_for_csv(row))
+        _written(Path(self.flagging_dir))
 
 
 class FlagMethod:

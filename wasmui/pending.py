@@ -14,7 +14,7 @@ PENDING: dict[str, str] = {
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
-    "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
+    "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
@@ -55,10 +55,6 @@ class Step(PendingComponent):
 
 class DeepLinkButton(PendingComponent):
     """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class DuplicateButton(PendingComponent):
-    """Placeholder for ``gr.DuplicateButton``."""
 
 
 class LoginButton(PendingComponent):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from wasmui.distribution import Distribution, copy_packages
+from wasmui.mplfonts import fix_font_list
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB = Path(__file__).resolve().parent / "_web"
@@ -172,6 +173,11 @@ def _copy_distribution(dist: Distribution, target: Path, keys: list[str]) -> Non
         shutil.copyfile(stdlib, target / stdlib.name)
     copy_packages(dist, keys, target)
     lock = dist.trimmed_lock(keys)
+    if "matplotlib" in keys:  # a font list stamped with another version is rebuilt on every page load
+        wheel = target / lock["packages"]["matplotlib"]["file_name"]
+        if wheel.suffix == ".whl" and fix_font_list(wheel):
+            lock["packages"]["matplotlib"] = {**lock["packages"]["matplotlib"],
+                                              "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest()}
     # Distributions ship package sources only: importing pandas compiled ~300 modules on every
     # boot (measured: the app phase of a numpy+pandas app went from 7.8-13.5 s to 3.3-4.2 s).
     wheels = [k for k in keys if lock["packages"][k]["file_name"].endswith(".whl")]

@@ -191,12 +191,6 @@ def test_csv_logger_appends_rows(tmp_path: Path) -> None:
     assert rows[1][:2] == ["hi, there", "3"] and rows[2][:3] == ["second", "4", "bad"]
 
 
-def test_i18n_gives_the_english_text_and_keeps_the_key() -> None:
-    i18n = gr.I18n(en={"greet": "Hello"}, fr={"greet": "Bonjour", "only_fr": "Seul"})
-    assert i18n("greet") == "Hello" and i18n("greet").key == "greet"
-    assert i18n("only_fr") == "Seul" and i18n("nope") == "nope"
-
-
 def test_validators_audio_length() -> None:
     ok = gr.validators.is_audio_correct_length((10, [0] * 25), min_length=1, max_length=3)
     short = gr.validators.is_audio_correct_length((10, [0] * 5), min_length=1, max_length=3)

@@ -17,6 +17,7 @@ import { Engine } from "./engine/engine.js";
 import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
+import { makeTranslator } from "./ui/i18n.js";
 import { makeRenderNode } from "./render.js";
 import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
@@ -154,7 +155,11 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
   const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
-  const store = new Store(config.components, config.dependencies, descriptorFor);
+  const tables = config.i18n_translations;
+  const translate = tables && typeof tables === "object"
+    ? makeTranslator(tables as Record<string, Record<string, string>>, navigator.languages?.length ? navigator.languages : [navigator.language])
+    : undefined;
+  const store = new Store(config.components, config.dependencies, descriptorFor, translate);
   const toasts = new Toasts();
   const engine = new Engine(config, store, client, toasts);
 
@@ -192,7 +197,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     themeRoot.classList.add("fill-page");
     container.classList.add("fill-page");
   }
-  if (config.title && ownsPage) document.title = config.title;
+  if (config.title && ownsPage) document.title = String(translate ? translate(config.title) : config.title);
   if (typeof config.head === "string" && config.head.trim()) addHead(config.head);
 
   // Dark mode: the theme root, the container (views' `.wasmui.dark` rules) and, when the
