@@ -37,6 +37,7 @@ from typing import Any
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
 from wasmui.precompress import precompress_site
+from wasmui.trim import traced_modules, trim_site
 from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
@@ -111,6 +112,9 @@ class PageLook:
 
     theme_css: str | None = None
     favicon: str | None = None
+    #: Modules CPython imported for the app beyond the build's own (its part of the boot set,
+    #: :mod:`wasmui.trim`).
+    modules: set[str] = field(default_factory=set)
 
 
 def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
@@ -133,12 +137,16 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
                  f"{result.stderr.strip()[-2000:]}")
             return None, [], PageLook()
         result_json = json.loads(out.read_text())
-        look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"))
+        look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
+                        modules=set(result_json.get("modules", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look
 
 
 def _config_main(app_file: str, out_file: str) -> int:
     """Subprocess side of :func:`compute_config`: load the app, write its config."""
+    # What the app adds to the modules the build itself holds (wasmui's own come from the
+    # Pyodide trace, wasmui.trim).
+    before = set(sys.modules)
     from wasmui import examples, runner
 
     real_stdout = sys.stdout
@@ -161,8 +169,9 @@ def _config_main(app_file: str, out_file: str) -> int:
         # the page asks Python (in the worker) for the config instead.
         print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
         config = None
+    modules = sorted(set(sys.modules) - before)
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon}))
+                                          "favicon": favicon, "modules": modules}))
     return 0
 
 
@@ -204,16 +213,45 @@ def _json_script(kind: str, value: Any) -> str:
     return f'<script type="application/json" data-wasmui="{kind}">{text}</script>'
 
 
+def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir: str, web: Path = WEB) -> str:
+    """The page's inline boot script (``web/src/early.ts``) and its JSON: the worker starts and the
+    interpreter, stdlib, wheel and app files download while the HTML parses (no request chain
+    before the wasm). Empty when the runtime has no early script (an older ``make web``)."""
+    script = web / "assets" / "early.js"
+    workers = sorted((web / "assets").glob("worker-*.js"))
+    if not script.is_file() or len(workers) != 1:
+        return ""
+    precompressed = manifest.get("precompressed")
+    encodings: dict[str, str] = dict(precompressed) if isinstance(precompressed, dict) else {}
+    core = str(manifest.get("pyodide", {}).get("indexURL", "pyodide/"))
+    paths: list[str] = []
+    if not core.startswith(("http://", "https://", "//")):
+        core = core.rstrip("/") + "/"
+        names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+        if "pyodide" not in manifest and core + "pyodide.asm.mjs" in encodings:
+            names.append("pyodide.asm.mjs")  # imported from a blob only when precompressed
+        paths += [core + name for name in names]
+    paths.append(str(manifest["wheel"]))
+    fetch: list[list[Any]] = [[site + path, encodings.get(path)] for path in paths]
+    fetch += [[files_dir + path, None] for path in app_files(spec)]
+    spec_json = {"name": spec.name, "worker": site + workers[0].relative_to(web).as_posix(), "manifest": manifest,
+                 "fetch": fetch}
+    text = json.dumps(spec_json, separators=(",", ":")).replace("<", "\\u003c")  # nothing can end the script
+    code = script.read_text().strip()
+    return f'<script type="application/json" id="wasmui-early">{text}</script>\n<script>{code}</script>\n'
+
+
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
                 requirements: list[str] | None = None, theme_css: str | None = None,
-                favicon: str | None = None) -> str:
+                favicon: str | None = None, early: str = "") -> str:
     """The HTML page of one app. ``site`` is the relative URL of the site root.
 
     ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
     ``requirements``: what micropip installs (default: all of requirements.txt);
     ``theme_css``: the app's theme stylesheet (so the first paint has the theme);
-    ``favicon``: the icon's URL relative to the page.
+    ``favicon``: the icon's URL relative to the page;
+    ``early``: the inline boot script (:func:`early_boot`).
     """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
@@ -237,7 +275,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="icon" href="{html.escape(favicon or 'data:,')}">
-<script type="module" src="{site}assets/wasmui.js"></script>
+{early}<script type="module" src="{site}assets/wasmui.js"></script>
 {_page_style((config or {}).get("body_css"))}
 </head>
 <body>
@@ -448,20 +486,31 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
         entry = install_distribution(dist, out, keys)
         _report_distribution(dist, out, keys, entry)
-    entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]] = []
     for plan in plans:
-        spec = plan.spec
-        page_dir = out / "apps" / spec.name if gallery else out
-        files_dir = page_dir / "app"
+        files_dir = (out / "apps" / plan.spec.name if gallery else out) / "app"
         shutil.rmtree(files_dir, ignore_errors=True)
         for path in plan.files:
             target = files_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(spec.folder / path, target)
+            shutil.copyfile(plan.spec.folder / path, target)
+    from wasmui.webassets import stamp_build
+
+    boot = traced_modules(out, {m for p in plans for m in p.look.modules}) if dist.default else None
+    if boot is not None:
+        trim_site(out, boot)
+    precompress_site(out)
+    stamp_build(out)
+    # The pages inline the final manifest (the build hash ignores index.html for that reason).
+    manifest = json.loads((out / "wasmui-manifest.json").read_text())
+    entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]] = []
+    for plan in plans:
+        spec = plan.spec
+        page_dir = out / "apps" / spec.name if gallery else out
         site = "../../" if gallery else "./"
         page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
                            packages=plan.needs.direct, requirements=plan.needs.requirements,
-                           theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir))
+                           theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir),
+                           early=early_boot(spec, manifest, site=site, files_dir="app/", web=out))
         (page_dir / "index.html").write_text(page)
         title = str((plan.config or {}).get("title") or "")
         if not title or title == "Gradio":  # Gradio's default title says nothing: use the folder's name
@@ -469,10 +518,6 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
         entries.append((spec, title, plan.config, plan.look.theme_css))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
-    from wasmui.webassets import stamp_build
-
-    precompress_site(out)
-    stamp_build(out)
     return out
 
 

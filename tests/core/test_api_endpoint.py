@@ -110,3 +110,20 @@ def test_a_closed_session_keeps_values_an_hour_then_deletes_them() -> None:
     demo.sessions.close("s")
     assert demo.sessions.expire() == 0  # Gradio keeps a closed page's state for an hour
     assert demo.sessions.expire(now=session.set_at[state._id] + 3601) == 1 and deleted == [1]
+
+
+def test_value_callables_with_inputs_and_every_match_gradio(run) -> None:
+    with gr.Blocks() as demo:
+        a, b = gr.Number(value=1, label="a"), gr.Number(value=2, label="b")
+        total = gr.Number(value=lambda x, y: x + y, inputs=[a, b], label="sum")
+        clock = gr.Textbox(value=lambda: "tick", every=2, label="clock")
+    cfg = demo.get_config()
+    kinds = {c["id"]: c["type"] for c in cfg["components"]}
+    # recorded from gradio 6.31.0 for the same app
+    got = [([(kinds.get(t[0], "root"), t[1]) for t in d["targets"]], d["inputs"], d["outputs"], d["show_progress"],
+            d["trigger_mode"]) for d in cfg["dependencies"]]
+    assert got == [
+        ([("number", "change"), ("number", "change"), ("root", "load")], [a._id, b._id], [total._id], "hidden", "once"),
+        ([("timer", "tick"), ("root", "load")], [], [clock._id], "hidden", "once")]
+    assert next(c for c in cfg["components"] if c["type"] == "timer")["props"]["value"] == 2
+    assert run(demo, cfg["dependencies"][0]["id"], [3, 4])[-1].data == [7]

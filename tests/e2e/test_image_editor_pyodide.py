@@ -107,6 +107,8 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
     editor.get_by_role("button", name="Add layer").click()
     v = value_where(page, "Editor value", "v.layers === 2")
     assert v["layer_alpha"] == [255, 0] and v["center"] == RED
+    editor.get_by_role("button", name="Apply").click()  # shown because the app listens to `apply`
+    expect(page.get_by_label("Editor events", exact=True)).to_have_value(" apply:2")
 
     # Crop to the box (20, 10)-(120, 90): 100x80 pixels, the stroke still through its middle row.
     editor.locator(".imageeditor-toolbar").get_by_role("button", name="Crop").click()
@@ -121,6 +123,7 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
     editor.get_by_role("button", name="Clear").click()
     v = value_where(page, "Editor value", "v.composite === null")
     assert v == {"background": None, "composite": None, "dtype": None, "layers": 0}
+    expect(page.get_by_label("Editor events", exact=True)).to_have_value(" apply:2 clear")
 
     # The next upload works: the image becomes the background, the canvas takes its size.
     editor.get_by_role("button", name="Background image").click()

@@ -162,29 +162,59 @@ def plot_wheels() -> Path:
     return cache
 
 
+CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-app+gradio/repo"))
+DEMOS = ("plot_component", "stock_forecast")  # Gradio's own gr.Plot demos, unchanged
+
+
+def demo_source(name: str) -> str | None:
+    path = CHECKOUT / "demo" / name / "run.py"
+    if path.is_file():
+        return path.read_text()
+    found = subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:demo/{name}/run.py"], capture_output=True, text=True)
+    return found.stdout if found.returncode == 0 else None
+
+
 @pytest.fixture(scope="module")
 def site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One gallery site: the plots app (+ its wheels) and Gradio's gr.Plot demos when a checkout is there."""
     wheels = plot_wheels()
-    app = tmp_path_factory.mktemp("plot-app") / "plots"
+    apps = tmp_path_factory.mktemp("plot-apps")
+    app = apps / "plots"
     (app / "wheels").mkdir(parents=True)
     (app / "app.py").write_text(APP)
     (app / "requirements.txt").write_text("plotly==7.1.0\naltair==6.3.0\njsonschema==4.17.3\n")
     for wheel in wheels.glob("*.whl"):
         shutil.copy(wheel, app / "wheels" / wheel.name)
-    return build.build_site(app, tmp_path_factory.mktemp("plot-site"), pyodide=str(pyodide_dist))
+    for name in DEMOS:
+        source = demo_source(name)
+        if source is not None:
+            (apps / name).mkdir()
+            (apps / name / "app.py").write_text(source)
+    return build.build_site(apps, tmp_path_factory.mktemp("plot-site"), pyodide=str(pyodide_dist))
+
+
+def open_app(page: Any, served: Any, site: Path, name: str) -> str:
+    if not (site / "apps" / name).is_dir():
+        pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT) for demo {name}")
+    base = served(site)
+    page.goto(f"{base}/apps/{name}/")
+    wait_ready(page)
+    return base
+
+
+def image_pixels(page: Any, img: Any) -> dict[str, Any]:
+    expect(img).to_be_visible(timeout=180_000)
+    handle = img.element_handle()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=handle)
+    return page.evaluate(PIXELS_JS, handle)
 
 
 def test_matplotlib_figure_is_an_image_with_pixels_and_no_font_rebuild(page: Any, served: Any, site: Path) -> None:
-    base = served(site)
-    page.goto(base + "/")
-    wait_ready(page)
+    base = open_app(page, served, site, "plots")
     page.get_by_role("button", name="Matplotlib").click()
     img = page.locator(".block-plot [data-testid=matplotlib] img")
-    expect(img).to_be_visible(timeout=180_000)
+    px = image_pixels(page, img)
     expect(img).to_have_attribute("src", re.compile(r"^data:image/(webp|png);base64,"))
-    handle = img.element_handle()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=handle)
-    px = page.evaluate(PIXELS_JS, handle)
     assert (px["w"], px["h"]) == (320, 240)
     assert px["colours"] > 10 and px["fill"] > 2000, px  # axes, text and the orange fill: not blank
     timing = page.get_by_label("Timing").input_value()
@@ -194,9 +224,7 @@ def test_matplotlib_figure_is_an_image_with_pixels_and_no_font_rebuild(page: Any
 
 
 def test_plotly_and_altair_figures_draw_in_pyodide(page: Any, served: Any, site: Path) -> None:
-    base = served(site)
-    page.goto(base + "/")
-    wait_ready(page)
+    base = open_app(page, served, site, "plots")
     page.get_by_role("button", name="Plotly").click()
     plotly = page.locator(".block-plot [data-testid=plotly][data-drawn=true]")
     expect(plotly).to_be_visible(timeout=180_000)
@@ -212,4 +240,26 @@ def test_plotly_and_altair_figures_draw_in_pyodide(page: Any, served: Any, site:
     with Image.open(io.BytesIO(chart.screenshot())) as shot:
         filled = sum(n for n, c in shot.convert("RGB").getcolors(1 << 20) or [] if c == (76, 120, 168))
     assert filled > 1000  # the bars
+    assert foreign_requests(page, base) == []
+
+
+def test_gradio_plot_component_demo_shows_its_figure(page: Any, served: Any, site: Path) -> None:
+    base = open_app(page, served, site, "plot_component")
+    px = image_pixels(page, page.locator(".block-plot [data-testid=matplotlib] img"))
+    assert px["w"] > 300 and px["colours"] > 10, px  # pyplot itself as the value: the sine figure
+    assert foreign_requests(page, base) == []
+
+
+def test_gradio_stock_forecast_demo_draws_a_forecast(page: Any, served: Any, site: Path) -> None:
+    base = open_app(page, served, site, "stock_forecast")
+    page.get_by_label("2030").check()
+    page.get_by_label("Google").check()
+    page.get_by_label("Gradio").check()
+    page.get_by_label("Show Legend").check()
+    page.get_by_label("Style").select_option(label="circle")
+    page.get_by_role("button", name="Submit").click()
+    img = page.locator(".block-plot [data-testid=matplotlib] img")
+    px = image_pixels(page, img)
+    expect(img).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))  # format="png"
+    assert (px["w"], px["h"]) == (640, 480) and px["colours"] > 20, px
     assert foreign_requests(page, base) == []

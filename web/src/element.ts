@@ -85,7 +85,9 @@ export class WasmuiAppElement extends HTMLElement {
     const rootPath = new URL(this.root).pathname.replace(/\/$/, "");
     const view = new BootView(shadow);
 
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `wasmui-${appId}` });
+    // A built page's inline boot script (early.ts) started the worker and the downloads already.
+    const early = takeEarlyWorker(appId);
+    const worker = early?.worker ?? new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `wasmui-${appId}` });
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = event.data;
@@ -135,7 +137,7 @@ export class WasmuiAppElement extends HTMLElement {
       worker.postMessage({ type: "port", port: channel.port1 }, [channel.port1]);
       return channel.port2;
     };
-    const options = this.bootOptions(siteBase, rootPath, appId);
+    const options = { ...this.bootOptions(siteBase, rootPath, appId), manifest: early?.manifest };
     worker.postMessage({ type: "boot", options });
 
     this.transport = createTransport(makePort(), {
@@ -240,6 +242,14 @@ export class WasmuiAppElement extends HTMLElement {
   private emit(name: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** The worker (and inlined manifest) the page's boot script started for app `name`, taken once. */
+function takeEarlyWorker(name: string): { worker: Worker; manifest: unknown } | null {
+  const registry = (window as unknown as { __wasmuiEarly?: Record<string, { worker: Worker; manifest: unknown }> }).__wasmuiEarly;
+  const early = registry?.[name] ?? null;
+  if (registry) delete registry[name];
+  return early;
 }
 
 /** Removes the common leading indentation of inline code. */
