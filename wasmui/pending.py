@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
+    "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "LoginButton": "issue 10 (layout furniture)",
@@ -39,10 +39,6 @@ class PendingComponent:
 
 
 
-
-
-class Sidebar(PendingComponent):
-    """Placeholder for ``gr.Sidebar``."""
 
 
 class Walkthrough(PendingComponent):
