@@ -133,8 +133,10 @@ def test_markdown_code_and_latex_render(shell):
 def test_xss_corpus_never_runs_in_either_role(shell):
     page = shell(BOT)
     page.get_by_role("button", name="Load XSS").click()
-    expect(page.locator(".message.user")).to_have_count(11)
-    expect(page.locator(".message.bot")).to_have_count(11)
+    expect(page.locator(".message.user")).to_have_count(12)
+    expect(page.locator(".message.bot")).to_have_count(12)
+    # Gradio's allow_tags=True: the custom tag shows as text instead of being stripped.
+    expect(page.locator(".message.bot").last).to_have_text("<thinking onclick=\"window.__xss='tag'\">plan</thinking>")
     expect(page.locator(".md.pending-render")).to_have_count(0)
     page.wait_for_function("() => !document.getElementById('app').shadowRoot.querySelector('.message .md.pending-render')")
     # Click every button the payloads could have produced (links are checked by their href).
