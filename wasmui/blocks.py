@@ -275,6 +275,7 @@ class Blocks(BlockContext):
         self._fn_seq = 0  # next dependency id (events.next_fn_id)
         self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
         self.flagging_dirs: list[Any] = []  # folders flagging callbacks set up while building it
+        self.example_sets: list[Any] = []  # its gr.Examples tables (wasmui.examples.precompute)
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -313,6 +314,7 @@ class Blocks(BlockContext):
             fn.page = root.current_page
         self._move_fns_to(root)
         root.flagging_dirs += [d for d in self.flagging_dirs if d not in root.flagging_dirs]
+        root.example_sets += [e for e in self.example_sets if e not in root.example_sets]
         self.is_rendered = True
         return self
 

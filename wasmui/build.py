@@ -21,6 +21,7 @@ package nothing provides fails the build (:class:`MissingPackagesError`).
 from __future__ import annotations
 
 import ast
+import asyncio
 import html
 import json
 import os
@@ -122,12 +123,17 @@ def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] |
 
 def _config_main(app_file: str, out_file: str) -> int:
     """Subprocess side of :func:`compute_config`: load the app, write its config."""
-    from wasmui import runner
+    from wasmui import examples, runner
 
     real_stdout = sys.stdout
     sys.stdout = sys.stderr  # the app's prints must not end up in the config
     try:
         blocks = runner.load_app(app_file)
+        # Cached examples computed here once; deterministic answers ship in the config.
+        counts = asyncio.run(examples.precompute(blocks))
+        if counts["examples"]:
+            print(f"wasmui build: cached {counts['examples']} example(s), {counts['shipped']} shown before "
+                  "Python starts", file=sys.stderr)
         config: dict[str, Any] | None = blocks.get_config("")
         packages = component_packages(blocks)
     finally:

@@ -71,6 +71,9 @@ class BlockFunction:
     render_session: str | None = None
     key: Any = None
     page: str = ""  # the page (``demo.route``) the listener was declared on
+    #: Answers known before Python runs (build-time cached examples): the JSON of the input
+    #: payloads -> the output payloads. The shell applies them without a request.
+    static_results: dict[str, list[Any]] | None = None
     total_runtime: float = 0.0
     total_runs: int = 0
 
@@ -124,6 +127,7 @@ class BlockFunction:
             "event_specific_args": None,
             "component_prop_inputs": [],
             "js_implementation": None,
+            **({"wasmui_static": self.static_results} if self.static_results else {}),
         }
 
 

@@ -90,6 +90,9 @@ class Interface(Blocks):
                 comp.unrender()
         self._label_from_params()
         self.examples = examples
+        self.cache_examples = cache_examples
+        self.cache_mode = kwargs.get("cache_mode")
+        self.preload_example = kwargs.get("preload_example", 0)
         # Gradio records inputs + outputs; an Interface without outputs records nothing.
         self.flag_components = self.input_components + self.additional_inputs + self.output_components
         with self:
@@ -199,8 +202,11 @@ class Interface(Blocks):
             clear.add(all_inputs + self.output_components)
         self._attach_flagging(flag_btns, clear, predict)
         if examples is not None:
-            Examples(examples, all_inputs, self.output_components, fn=self.fn, examples_per_page=per_page,
-                     example_labels=labels)
+            state = [c for c in all_inputs + self.output_components if c.stateful]
+            self.examples_handler = Examples(
+                examples, [c for c in all_inputs if c not in state], [c for c in self.output_components if c not in state],
+                fn=self.fn, cache_examples=self.cache_examples, cache_mode=self.cache_mode,
+                examples_per_page=per_page, example_labels=labels, batch=batch, preload=self.preload_example)
         if self.article:
             Markdown(self.article)
 

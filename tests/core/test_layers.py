@@ -47,6 +47,7 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui._pyodide", "wasmui.flagging"): "only Gradio apps (not asgi= mode) keep flagged data in IndexedDB",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
     ("wasmui.build", "wasmui.runner"): "only the config subprocess runs user apps; the build itself does not",
+    ("wasmui.build", "wasmui.examples"): "only the config subprocess runs the app's cached examples",
     ("wasmui.build", "wasmui.components.base"): "only the config subprocess loads the Gradio API; the build itself does not",
     ("wasmui._pyodide", "wasmui"): "prepare() imports the whole package when the worker asks, so the memory "
                                    "snapshot taken right after holds it; importing the bridge alone stays cheap",

@@ -50,6 +50,8 @@ export type DependencyConfig = {
   rendered_in?: number | null;
   /** The dependency that (re)runs a `@gr.render`. */
   render_id?: number | null;
+  /** Not Gradio's: answers computed by `wasmui build` (cached examples), keyed by the JSON of the input payloads. */
+  wasmui_static?: Record<string, unknown[]>;
 };
 
 /** `output.render_config` of a finished `@gr.render` run (gradio-protocol.md §4). */

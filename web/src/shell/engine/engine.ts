@@ -212,6 +212,12 @@ export class Engine {
       }
     }
     if (!dep.backend_fn) return true;
+    // Answers the build computed (cached examples): shown at once, even before Python is ready.
+    const known = staticAnswer(dep, data);
+    if (known) {
+      this._applyOutputs(dep.outputs, known);
+      return true;
+    }
 
     // A new run replaces the "Error" mark a previous failure left on these outputs.
     for (const id of dep.outputs) {
@@ -317,4 +323,12 @@ export class Engine {
       });
     });
   }
+}
+
+/** The build-time answer of `dep` for these input payloads (`wasmui_static`, keyed by their JSON). */
+function staticAnswer(dep: DependencyConfig, data: unknown[]): unknown[] | undefined {
+  const table = dep.wasmui_static;
+  if (!table || typeof table !== "object") return undefined;
+  const hit = (table as Record<string, unknown>)[JSON.stringify(data)];
+  return Array.isArray(hit) ? hit : undefined;
 }
