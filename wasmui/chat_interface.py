@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
@@ -30,6 +31,7 @@ from wasmui.components.state import State
 from wasmui.components.textbox import Textbox
 from wasmui.events import on
 from wasmui.examples import Examples
+from wasmui.flagging import ChatCSVLogger
 from wasmui.helpers import EditData, SelectData, skip, update
 from wasmui.layouts import Accordion, Column, Group, Row
 from wasmui.processing import _call_sync, _next_or_done, _DONE
@@ -117,10 +119,11 @@ class ChatInterface(Blocks):
         self.description = description
         self.show_progress = show_progress
         self.save_history = save_history
-        self.flagging_mode = flagging_mode or "never"
+        self.flagging_mode = flagging_mode or os.environ.get("GRADIO_CHAT_FLAGGING_MODE", "never")
         if self.flagging_mode not in ("never", "manual"):
             raise ValueError("Invalid value for `flagging_mode` parameter. Must be: 'manual' or 'never'.")
         self.flagging_options = flagging_options
+        self.flagging_dir = flagging_dir
         self.additional_inputs = [component_from_spec(i) for i in _as_list(additional_inputs)]
         self.additional_outputs = _as_list(additional_outputs)
         self.accordion_params = self._accordion_params(additional_inputs_accordion)
@@ -341,7 +344,9 @@ class ChatInterface(Blocks):
                 show_progress="hidden").then(**sync_state)
         if self.flagging_mode != "never":
             self.chatbot.feedback_options = list(self.flagging_options) if self.flagging_options else None
-            self.chatbot.like(lambda *_: None, self.chatbot, api_visibility="undocumented")
+            flagging_callback = ChatCSVLogger()
+            flagging_callback.setup(self.flagging_dir)
+            self.chatbot.like(flagging_callback.flag, self.chatbot)  # public, as in Gradio (api_name "flag")
         self.chatbot_value.change(lambda x: x, [self.chatbot_value], [self.chatbot],
                                   api_visibility="undocumented").then(**sync_state)
 

@@ -1,4 +1,4 @@
-"""Flagging: ``gr.CSVLogger``, ``gr.SimpleCSVLogger``, ``gr.ClassicCSVLogger`` and ``FlagMethod``.
+"""Flagging: ``gr.CSVLogger``, ``gr.SimpleCSVLogger``, ``gr.ClassicCSVLogger``, ``ChatCSVLogger`` and ``FlagMethod``.
 
 A callback is set up with the components whose values it records and a folder,
 then ``flag(values)`` appends one CSV row (files are copied next to the CSV, in a
@@ -30,7 +30,7 @@ from typing import Any
 
 from wasmui.context import Context
 from wasmui.files import is_file_data
-from wasmui.helpers import update
+from wasmui.helpers import LikeData, update
 
 # -- the folders flagging writes to ----------------------------------------------------
 _dirs: list[Path] = []
@@ -314,6 +314,42 @@ class CSVLogger(FlaggingCallback):
             count = _count_rows(self.dataset_filepath)
         _written(self.flagging_dir)
         return count
+
+
+class ChatCSVLogger:
+    """ChatInterface's ``flagging_mode="manual"``: each like, dislike or feedback option a reader
+    gives a bot message appends the conversation to ``log.csv`` in the flagging folder."""
+
+    HEADERS = ["conversation", "index", "value", "flag", "timestamp"]
+
+    def __init__(self) -> None:
+        self.flagging_dir = Path(".gradio/flagged")
+        self.lock = threading.Lock()
+
+    def setup(self, flagging_dir: str | Path) -> None:
+        """Write to ``flagging_dir`` (created on the first flag)."""
+        self.flagging_dir = Path(flagging_dir)
+        register_dir(flagging_dir)
+
+    def flag(self, like_data: LikeData, messages: list[Any]) -> None:
+        """Append ``[conversation JSON, message index, message value, Like/Dislike/option, time]``.
+
+        Gradio writes these headers but leaves ``value`` out of its rows; the message
+        content is written here so every column holds what its header says.
+        """
+        feedback = "Like" if like_data.liked is True else "Dislike" if like_data.liked is False else like_data.liked
+        row = [json.dumps(messages, default=str), like_data.index, json.dumps(like_data.value, default=str),
+               feedback, str(datetime.datetime.now())]
+        path = self.flagging_dir / "log.csv"
+        with self.lock:
+            os.makedirs(self.flagging_dir, exist_ok=True)
+            new = not path.exists()
+            with open(path, "a", encoding="utf-8", newline="") as f:
+                writer = csv.writer(f)
+                if new:
+                    writer.writerow(self.HEADERS)
+                writer.writerow(sanitize_list_for_csv(row))
+        _written(self.flagging_dir)
 
 
 class FlagMethod:

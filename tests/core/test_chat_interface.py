@@ -226,3 +226,29 @@ def test_multimodal_textbox_values() -> None:
     assert box.preprocess(payload) == {"text": "t", "files": ["/tmp/a.png"]}
     with pytest.raises(gr.Error, match="Invalid file type"):
         box.preprocess({"text": "", "files": [{"path": "/tmp/a.exe", "meta": {"_type": "gradio.FileData"}}]})
+
+
+def test_manual_flagging_writes_each_like_to_log_csv(tmp_path: Path) -> None:
+    import csv
+
+    demo = gr.ChatInterface(lambda m, h: "ok", flagging_mode="manual", flagging_options=["Like", "Dislike", "Spam"],
+                            flagging_dir=str(tmp_path / "flags"))
+    assert demo.chatbot.feedback_options == ["Like", "Dislike", "Spam"]
+    like = next(f for f in demo.fns.values() if f.api_name == "flag")
+    history = [{"role": "user", "content": [{"type": "text", "text": "hi"}]},
+               {"role": "assistant", "content": [{"type": "text", "text": "ok"}]}]
+    from wasmui.processing import run_job
+
+    async def fire(liked: Any) -> None:
+        sess = demo.sessions.get("s")
+        async for _ in run_job(demo, like.id, [history], sess, event_data={"index": 1, "value": "ok", "liked": liked}):
+            pass
+
+    for liked in (True, False, "Spam"):
+        asyncio.run(fire(liked))
+    rows = list(csv.reader((tmp_path / "flags" / "log.csv").open(encoding="utf-8")))
+    assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
+    assert [r[3] for r in rows[1:]] == ["Like", "Dislike", "Spam"]
+    logged = json.loads(rows[1][0])  # the preprocessed messages, as the function saw them
+    assert [(m["role"], m["content"]) for m in logged] == [(m["role"], m["content"]) for m in history]
+    assert rows[1][1] == "1" and json.loads(rows[1][2]) == "ok"
