@@ -119,6 +119,34 @@ CASES: list[tuple[str, str]] = [
      "header='Args', anchor_links='fn', max_height=200, linkify=['Tool'])"),
     ("browserstate", "gr.BrowserState([1, {'a': 2}], storage_key='k', secret='s')"),
     ("dataframe_short_row", "gr.Dataframe([[1, 2, 3, 4]], headers=['a', 'b'], column_count=2)"),
+    # issue 10: native plots (pandas built inline: the expressions only see `gr`)
+    ("lineplot_default", "gr.LinePlot()"),
+    ("scatterplot_label", "gr.ScatterPlot(label='pts', x='a', y='b')"),
+    ("barplot_default", "gr.BarPlot()"),
+    ("lineplot_xy_color", "gr.LinePlot(__import__('pandas').DataFrame({'a': [1, 2, 3], 'b': [4.5, None, 6], "
+     "'c': ['x', 'y', 'x'], 't': __import__('pandas').to_datetime(['2024-01-01', '2024-01-02', '2024-01-03'])}), "
+     "x='a', y='b', color='c')"),
+    ("barplot_bin_aggregate", "gr.BarPlot(__import__('pandas').DataFrame({'n': [1.5, 2.5, 7.0], 'v': [1, 2, 3]}), "
+     "x='n', y='v', x_bin=5, y_aggregate='mean')"),
+    ("barplot_dtypes", "gr.BarPlot(__import__('pandas').DataFrame({'k': __import__('pandas').Categorical(['a', 'b']), "
+     "'ok': [True, False], 'i': [1, 2], 'tz': __import__('pandas').to_datetime(['2024-01-01 10:00', '2024-01-02 00:00'])"
+     ".tz_localize('Europe/Paris'), 's': ['<b>x</b>', None]}), x='k', y='i')"),
+    ("scatterplot_time_bin", "gr.ScatterPlot(x='t', y='v', x_bin='1h', y_aggregate='count')"),
+    ("barplot_color_map", "gr.BarPlot(x='k', y='v', color='k', color_map={'a': 'red', 'b': '#00ff00'}, "
+     "colors_in_legend=['a'], color_title='Kind')"),
+    ("lineplot_limits", "gr.LinePlot(x='a', y='b', x_lim=[0, 10], y_lim=[None, 5])"),
+    ("barplot_sort", "gr.BarPlot(x='k', y='v', sort='-y')"),
+    ("barplot_sort_list", "gr.BarPlot(x='k', y='v', sort=['b', 'a'])"),
+    ("lineplot_labels", "gr.LinePlot(x='a', y='b', x_title='X', y_title='Y', x_label_angle=45, y_label_angle=-10, "
+     "x_axis_format='.2f', y_axis_format='~g', x_axis_labels_visible='hidden')"),
+    ("scatterplot_title_caption", "gr.ScatterPlot(x='a', y='b', title='Title', caption='Caption', label='L', "
+     "show_label=True)"),
+    ("lineplot_tooltips", "gr.LinePlot(x='a', y='b', tooltip=['c', 'd'])"),
+    ("scatterplot_tooltip_all", "gr.ScatterPlot(x='a', y='b', tooltip='all')"),
+    ("barplot_tooltip_none_height", "gr.BarPlot(x='a', y='b', tooltip='none', height=250)"),
+    ("lineplot_full", "gr.LinePlot(x='a', y='b', label='L', container=False, scale=2, min_width=100, "
+     "visible='hidden', elem_id='e', elem_classes='k', buttons=['fullscreen', 'export'], key='kk', "
+     "preserved_by_key=None)"),
     # issue 9: chat
     ("chatbot_default", "gr.Chatbot()"),
     ("chatbot_value", "gr.Chatbot([{'role': 'user', 'content': 'hi'}, gr.ChatMessage('**yo**', metadata={'title': 'Thinking', 'id': 1, 'status': 'pending'})])"),

@@ -99,21 +99,19 @@ from wasmui.components.media_options import WaveformOptions
 from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
+from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
     api,
-    BarPlot,
     DeepLinkButton,
     DuplicateButton,
     FileExplorer,
-    LinePlot,
     LoginButton,
     Model3D,
     Plot,
-    ScatterPlot,
     Sidebar,
     Step,
     Walkthrough,

@@ -64,7 +64,7 @@ def endpoint_info(blocks: Blocks, fn: BlockFunction) -> dict[str, Any]:
             "parameter_default": default,
             "type": info,
             "python_type": {"type": block.python_type()["type"], "description": info.get("additional_description", "")},
-            "component": block.get_block_name().capitalize(),
+            "component": block.get_block_class().capitalize(),
             "example_input": block.example_payload(),
         })
     returns = []
@@ -76,7 +76,7 @@ def endpoint_info(blocks: Blocks, fn: BlockFunction) -> dict[str, Any]:
             "label": block.label if getattr(block, "label", None) else f"value_{block._id}",
             "type": info,
             "python_type": {"type": block.python_type()["type"], "description": info.get("description", "")},
-            "component": block.get_block_name().capitalize(),
+            "component": block.get_block_class().capitalize(),
         })
     return {"parameters": parameters, "returns": returns, "api_visibility": fn.api_visibility,
             "description": _description(fn)}

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from wasmui import events
+from wasmui import events, themes
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
 from wasmui import flagging
@@ -25,7 +25,6 @@ from wasmui.sessions import SessionStore
 
 if TYPE_CHECKING:
     from wasmui.events import BlockFunction, Dependency
-    from wasmui.themes import Base as ThemeBase
 
 
 
@@ -150,13 +149,18 @@ class Block:
         """The ``type`` of this block in the config (lower-cased class name)."""
         return cls.__name__.lower()
 
+    @classmethod
+    def get_block_class(cls) -> str:
+        """The ``name`` prop (and /info ``component``): the block name, unless a family shares one view."""
+        return cls.get_block_name()
+
     def get_config(self) -> dict[str, Any]:
         """Props of this block as Gradio sends them (None values removed later)."""
         props: dict[str, Any] = {}
         for name in self.CONFIG_PROPS:
             if hasattr(self, name):
                 props[name] = _serialise_prop(getattr(self, name))
-        props["name"] = self.get_block_name()
+        props["name"] = self.get_block_class()
         return props
 
     def __repr__(self) -> str:
@@ -235,7 +239,7 @@ class Blocks(BlockContext):
 
     def __init__(
         self,
-        theme: ThemeBase | str | None = None,
+        theme: themes.ThemeClass | str | None = None,
         analytics_enabled: bool | None = None,
         mode: str = "blocks",
         title: str = "Gradio",
@@ -254,9 +258,12 @@ class Blocks(BlockContext):
         self.mode = mode
         self.title = title
         self.css = css
+        self.css_paths = css_paths
         self.js = js
         self.head = head
+        self.head_paths = head_paths
         self.theme = theme
+        self.favicon_path: str | None = None
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.analytics_enabled = False
@@ -389,6 +396,29 @@ class Blocks(BlockContext):
                     fn.concurrency_limit = self.default_concurrency_limit
         return self
 
+    # -- look -----------------------------------------------------------------
+    @property
+    def theme(self) -> themes.ThemeClass:
+        """The app's theme object (``theme=`` resolved as Gradio does: a name, None is Default)."""
+        return self._theme
+
+    @theme.setter
+    def theme(self, value: themes.ThemeClass | str | None) -> None:
+        self._theme = themes.get_theme(value)
+
+    @property
+    def theme_css(self) -> str:
+        """``/theme.css``: the theme's CSS variables as Gradio writes them."""
+        return self._theme._get_theme_css()
+
+    def full_css(self) -> str | None:
+        """``css`` followed by the files of ``css_paths`` (as Gradio joins them)."""
+        return _join_files(self.css, self.css_paths)
+
+    def full_head(self) -> str | None:
+        """``head`` followed by the files of ``head_paths``."""
+        return _join_files(self.head, self.head_paths)
+
     def launch(self, *args: Any, **kwargs: Any) -> Blocks:
         """Register the app with the runtime; natively, serve its browser build.
 
@@ -484,3 +514,13 @@ def facade() -> AppFacade:
     if _facade is None:
         raise RuntimeError("wasmui.facade is not installed; import wasmui first")
     return _facade
+
+
+def _join_files(text: str | None, paths: Any) -> str | None:
+    """``text`` then each file of ``paths`` (one path or a list), each on a new line."""
+    if paths is None:
+        return text
+    for path in [paths] if isinstance(paths, (str, bytes)) or not isinstance(paths, (list, tuple)) else paths:
+        with open(path, encoding="utf-8") as f:
+            text = (text or "") + "\n" + f.read()
+    return text

@@ -105,8 +105,23 @@ def compute_config(spec: AppSpec, timeout: float = 120.0) -> dict[str, Any] | No
     return inspect_app(spec, timeout)[0]
 
 
+@dataclass
+class PageLook:
+    """What the page itself shows before the app runs: the theme's CSS and the favicon file."""
+
+    theme_css: str | None = None
+    favicon: str | None = None
+
+
 def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
     """The app's config (or None) and the ``(package, component)`` pairs its components need."""
+    config, packages, _look = inspect_app_page(spec, timeout)
+    return config, packages
+
+
+def inspect_app_page(spec: AppSpec, timeout: float = 120.0
+                     ) -> tuple[dict[str, Any] | None, list[tuple[str, str]], PageLook]:
+    """:func:`inspect_app` plus the page's :class:`PageLook`."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "config.json"
         command = [sys.executable, "-m", "wasmui.build", "--config", str(spec.entry_path), str(out)]
@@ -116,9 +131,10 @@ def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] |
         if result.returncode != 0 or not out.exists():
             _log(f"wasmui build: config of {spec.name} not pre-computed (the page will ask Python):\n"
                  f"{result.stderr.strip()[-2000:]}")
-            return None, []
+            return None, [], PageLook()
         result_json = json.loads(out.read_text())
-        return result_json["config"], [tuple(p) for p in result_json["packages"]]
+        look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"))
+        return result_json["config"], [tuple(p) for p in result_json["packages"]], look
 
 
 def _config_main(app_file: str, out_file: str) -> int:
@@ -136,6 +152,8 @@ def _config_main(app_file: str, out_file: str) -> int:
                   "Python starts", file=sys.stderr)
         config: dict[str, Any] | None = blocks.get_config("")
         packages = component_packages(blocks)
+        theme_css = blocks.theme_css
+        favicon = str(Path(blocks.favicon_path).resolve()) if blocks.favicon_path else None
     finally:
         sys.stdout = real_stdout
     if _holds_local_files(config):
@@ -143,7 +161,8 @@ def _config_main(app_file: str, out_file: str) -> int:
         # the page asks Python (in the worker) for the config instead.
         print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
         config = None
-    Path(out_file).write_text(json.dumps({"config": config, "packages": packages}))
+    Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
+                                          "favicon": favicon}))
     return 0
 
 
@@ -187,11 +206,14 @@ def _json_script(kind: str, value: Any) -> str:
 
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
-                requirements: list[str] | None = None) -> str:
+                requirements: list[str] | None = None, theme_css: str | None = None,
+                favicon: str | None = None) -> str:
     """The HTML page of one app. ``site`` is the relative URL of the site root.
 
     ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
-    ``requirements``: what micropip installs (default: all of requirements.txt).
+    ``requirements``: what micropip installs (default: all of requirements.txt);
+    ``theme_css``: the app's theme stylesheet (so the first paint has the theme);
+    ``favicon``: the icon's URL relative to the page.
     """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
@@ -200,6 +222,10 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
     requirements = spec.requirements if requirements is None else requirements
     if requirements:
         parts.append(f'<script type="text/plain" data-wasmui="requirements">{html.escape(chr(10).join(requirements))}</script>')
+    if theme_css:
+        # `</` would end the script element early; `<\/` is the same in CSS.
+        safe_css = theme_css.replace("</", "<\\/")
+        parts.append(f'<script type="text/css" data-wasmui="theme">{safe_css}</script>')
     title = str((config or {}).get("title") or spec.name)
     attrs = f'src="{html.escape(files_dir + spec.entry)}" root="./" name="{html.escape(spec.name)}"'
     if asgi:
@@ -210,9 +236,9 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="{html.escape(favicon or 'data:,')}">
 <script type="module" src="{site}assets/wasmui.js"></script>
-<style>body{{margin:0;font-family:system-ui,sans-serif;background:#fff}}wasmui-app{{display:block;max-width:1100px;margin:0 auto;padding:16px}}@media (prefers-color-scheme:dark){{body{{background:#0b0f19}}}}</style>
+{_page_style((config or {}).get("body_css"))}
 </head>
 <body>
 <wasmui-app {attrs}>
@@ -222,6 +248,28 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 </body>
 </html>
 """
+
+
+def _page_style(body_css: Any) -> str:
+    """The page around the app: the theme's background from the first paint, light or dark
+    (``?__theme=`` read before anything renders), so no band of another colour shows."""
+    colours = body_css if isinstance(body_css, dict) else {}
+
+    def value(key: str, default: str) -> str:
+        text = str(colours.get(key) or default)
+        return re.sub(r"[;{}<>]", "", text)  # a declaration value, nothing more
+
+    light_bg, light_fg = value("body_background_fill", "#fff"), value("body_text_color", "#27272a")
+    dark_bg, dark_fg = value("body_background_fill_dark", "#09090b"), value("body_text_color_dark", "#f4f4f5")
+    return (
+        "<script>(function(){var t=new URLSearchParams(location.search).get('__theme');"
+        "if(t==='dark'||t==='light')document.documentElement.classList.add(t)})()</script>\n"
+        f"<style>html{{background:{light_bg};color:{light_fg};color-scheme:light}}"
+        f"html.dark{{background:{dark_bg};color:{dark_fg};color-scheme:dark}}"
+        f"@media (prefers-color-scheme:dark){{html:not(.light){{background:{dark_bg};color:{dark_fg};color-scheme:dark}}}}"
+        "body{margin:0;font-family:system-ui,sans-serif;min-height:100vh}"
+        "wasmui-app{display:block;max-width:1100px;margin:0 auto;padding:16px}</style>"
+    )
 
 
 def _summary(spec: AppSpec) -> str:
@@ -290,19 +338,20 @@ class _Plan:
     files: list[str]
     config: dict[str, Any] | None
     needs: appdeps.Needs
+    look: PageLook = field(default_factory=PageLook)
 
 
 def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules: set[str]) -> _Plan:
     files = app_files(spec)
     _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
-    config, components = inspect_app(spec) if configs else (None, [])
+    config, components, look = inspect_app_page(spec) if configs else (None, [], PageLook())
     if configs and config is None and not dist.default:
         _log(f"wasmui build: {spec.name} did not load here, so what its components need (e.g. Pillow for "
              "gr.Image) is unknown: list such packages in requirements.txt if the page reports a missing module.")
     scan = appdeps.scan_app(spec.folder, files)
     needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
                               requirement_modules)
-    return _Plan(spec, files, config, needs)
+    return _Plan(spec, files, config, needs, look)
 
 
 def missing_message(plans: list[_Plan], dist: Distribution) -> str:
@@ -354,7 +403,8 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
             shutil.copyfile(spec.folder / path, target)
         site = "../../" if gallery else "./"
         page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
-                           packages=plan.needs.direct, requirements=plan.needs.requirements)
+                           packages=plan.needs.direct, requirements=plan.needs.requirements,
+                           theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir))
         (page_dir / "index.html").write_text(page)
         entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
     if gallery:
@@ -364,6 +414,23 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
     precompress_site(out)
     stamp_build(out)
     return out
+
+
+def _place_favicon(plan: _Plan, page_dir: Path) -> str | None:
+    """The page-relative URL of ``launch(favicon_path=...)``: the published copy when the file is
+    part of the app, else a copy next to the page."""
+    if not plan.look.favicon:
+        return None
+    path = Path(plan.look.favicon)
+    if not path.is_file():
+        _log(f"wasmui build: favicon {path} not found; the page has none")
+        return None
+    if path.is_relative_to(plan.spec.folder.resolve()):
+        rel = path.relative_to(plan.spec.folder.resolve()).as_posix()
+        if rel in plan.files:
+            return f"app/{rel}"
+    shutil.copyfile(path, page_dir / f"favicon{path.suffix}")
+    return f"favicon{path.suffix}"
 
 
 def _report_distribution(dist: Distribution, out: Path, keys: list[str], entry: dict[str, Any]) -> None:

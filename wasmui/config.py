@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 from typing import Any
 
 from wasmui.blocks import Block, BlockContext, Blocks
@@ -10,6 +11,7 @@ from wasmui.components.base import Component
 from wasmui.outputs import serve_files
 from wasmui.exceptions import InvalidPathError
 from wasmui.version import GRADIO_VERSION
+from wasmui import themes
 
 
 
@@ -76,15 +78,6 @@ def required_packages(blocks: Blocks) -> set[str]:
         if isinstance(block, Component):
             needed |= block.required_packages()
     return needed
-
-
-def theme_name(theme: Any) -> str | None:
-    """``theme=`` may be a name or a theme object."""
-    if theme is None:
-        return "default"
-    if isinstance(theme, str):
-        return theme
-    return getattr(theme, "name", type(theme).__name__.lower())
 
 
 def render_config(blocks: Blocks, renderable: Any, container: BlockContext, session: str,
@@ -160,10 +153,10 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "vibe_mode": False,
         "analytics_enabled": False,
         "components": components,
-        "css": blocks.css,
+        "css": blocks.full_css(),
         "connect_heartbeat": connect_heartbeat(blocks),
         "js": blocks.js,
-        "head": blocks.head,
+        "head": blocks.full_head(),
         "title": blocks.title or "Gradio",
         "space_id": None,
         "enable_queue": True,
@@ -173,12 +166,12 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "is_colab": False,
         "max_file_size": blocks.max_file_size,
         "stylesheets": [],
-        "theme": theme_name(blocks.theme),
+        "theme": blocks.theme.name,
         "protocol": "sse_v3",
-        "body_css": None,
+        "body_css": themes.body_css(blocks.theme),
         "fill_height": blocks.fill_height,
         "fill_width": blocks.fill_width,
-        "theme_hash": None,
+        "theme_hash": hashlib.sha256(blocks.theme_css.encode("utf-8")).hexdigest(),
         "pwa": False,
         "pages": [list(p) for p in blocks.pages],
         "page": pages_config(blocks, layout, components, dependencies),

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def _apply_options(blocks: Blocks, options: dict[str, Any]) -> None:
     """Options that change the app itself (the rest are server settings, ignored)."""
-    for name in ("css", "js", "head", "theme"):
+    for name in ("css", "css_paths", "js", "head", "head_paths", "theme", "favicon_path"):
         if options.get(name) is not None:
             setattr(blocks, name, options[name])
     if "show_error" in options:

@@ -12,8 +12,7 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "BarPlot": "issue 10 (native plots)", "LinePlot": "issue 10 (native plots)",
-    "ScatterPlot": "issue 10 (native plots)", "Plot": "issue 10 (gr.Plot)",
+    "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
@@ -49,18 +48,6 @@ class Model3D(PendingComponent):
 
 class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
-
-
-class BarPlot(PendingComponent):
-    """Placeholder for ``gr.BarPlot``."""
-
-
-class LinePlot(PendingComponent):
-    """Placeholder for ``gr.LinePlot``."""
-
-
-class ScatterPlot(PendingComponent):
-    """Placeholder for ``gr.ScatterPlot``."""
 
 
 class Plot(PendingComponent):

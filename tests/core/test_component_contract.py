@@ -38,7 +38,7 @@ def component_classes() -> list[type[Component]]:
         for sub in cls.__subclasses__():
             stack.append(sub)
             if sub.__module__.startswith("wasmui.") and not sub.__name__.startswith("_") and sub.__name__ not in (
-                    "FormComponent", "FileComponent"):
+                    "FormComponent", "FileComponent", "NativePlot"):  # bases (NativePlot: of the three plots)
                 found[sub.__name__] = sub
     return [found[k] for k in sorted(found)]
 

@@ -33,7 +33,7 @@ MISSING: dict[str, str] = {
     **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
     **dict.fromkeys(["gradio.components.chatbot:Message"], _CHAT),
     **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
-    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:NativePlot", "gradio.components:StreamingInput",
+    **dict.fromkeys(["gradio.components:Fallback", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }
 

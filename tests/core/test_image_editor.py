@@ -116,3 +116,13 @@ def test_interface_shortcut_names() -> None:
     demo = gr.Interface(lambda x: x, "sketchpad", "imageeditor")
     types = [c["type"] for c in demo.get_config()["components"]]
     assert types.count("imageeditor") == 2
+
+
+def test_a_missing_file_in_the_constructor_or_an_example_is_left_empty(tmp_path: Path) -> None:
+    with pytest.warns(UserWarning, match="image file not found: .*cheetah.jpg"):
+        ed = make(value=str(tmp_path / "cheetah.jpg"))
+    assert ed.value == {"background": None, "layers": [], "composite": None, "id": None}
+    with pytest.warns(UserWarning):
+        assert ed.process_example({"background": str(tmp_path / "x.png"), "layers": [], "composite": None})["background"] is None
+    with pytest.raises(Error, match="Image file not found"):  # a function's return value is strict
+        ed.postprocess(str(tmp_path / "cheetah.jpg"))

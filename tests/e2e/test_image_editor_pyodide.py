@@ -6,7 +6,10 @@ crop, undo, clear and a corrupt upload. One built site for the module."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +23,32 @@ np = pytest.importorskip("numpy")
 PIL_Image = pytest.importorskip("PIL.Image")
 
 APP = Path(__file__).resolve().parents[1] / "apps" / "image_editor_app"
+CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-app+gradio/repo"))
+DEMOS = ("image_editor", "image_editor_sketchpad", "image_editor_layers")
 RED = [204, 50, 50, 255]  # the first colour of Gradio's default palette
 WHITE = [255, 255, 255, 255]
 
 
 @pytest.fixture(scope="module")
 def site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    app = tmp_path_factory.mktemp("editor-app") / "editor"
-    shutil.copytree(APP, app)
-    return build.build_site(app, tmp_path_factory.mktemp("editor-site"), pyodide=str(pyodide_dist))
+    """One gallery site: the test app and Gradio's own editor demos (``/apps/<name>/``)."""
+    apps = tmp_path_factory.mktemp("editor-apps")
+    shutil.copytree(APP, apps / "editor")
+    if (CHECKOUT / "demo").is_dir() or (CHECKOUT / "HEAD").is_file():
+        for name in DEMOS:
+            (apps / name).mkdir()
+            (apps / name / "app.py").write_text(demo_source(name))
+        # image_editor_layers names a cheetah.jpg that Gradio's repository does not hold: make one.
+        PIL_Image.new("RGB", (64, 48), (200, 150, 40)).save(apps / "image_editor_layers" / "cheetah.jpg")
+    return build.build_site(apps, tmp_path_factory.mktemp("editor-site"), pyodide=str(pyodide_dist))
+
+
+def demo_source(name: str) -> str:
+    path = CHECKOUT / "demo" / name / "run.py"
+    if path.is_file():
+        return path.read_text()
+    return subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:demo/{name}/run.py"],
+                          check=True, capture_output=True, text=True).stdout
 
 
 def block(page: Any, label: str) -> Any:
@@ -66,7 +86,7 @@ def png(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
 
 def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, served: Any, site: Path, tmp_path: Path) -> None:
     base = served(site)
-    page.goto(base + "/")
+    page.goto(base + "/apps/editor/")
     wait_ready(page)
     editor = block(page, "Editor")
 
@@ -113,7 +133,7 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
 
 def test_sketchpad_numpy_and_mask_layer(page: Any, served: Any, site: Path, tmp_path: Path) -> None:
     base = served(site)
-    page.goto(base + "/")
+    page.goto(base + "/apps/editor/")
     wait_ready(page)
 
     # Sketchpad: a white canvas, the black brush selected, no background source.
@@ -138,3 +158,49 @@ def test_sketchpad_numpy_and_mask_layer(page: Any, served: Any, site: Path, tmp_
     page.get_by_role("button", name="Read mask").click()
     v = value_where(page, "Mask value", "v.layers === 1 && v.layer_alpha[0] === 255")
     assert v["background"] == [60, 80, 4] and v["center"] == [0, 0, 0, 255] and v["corner"] == [10, 160, 30, 255]
+
+
+def demo_page(page: Any, served: Any, site: Path, name: str) -> str:
+    if not (site / "apps" / name).is_dir():
+        pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT)")
+    base = served(site)
+    page.goto(f"{base}/apps/{name}/")
+    wait_ready(page)
+    return base
+
+
+def test_gradio_demo_image_editor(page: Any, served: Any, site: Path, tmp_path: Path) -> None:
+    """Gradio's image_editor demo: upload, draw; its counters and the composite preview follow."""
+    base = demo_page(page, served, site, "image_editor")
+    editor = page.locator(".imageeditor-block")
+    editor.locator("input[type=file]").set_input_files(str(png(tmp_path / "bg.png", 90, 60, (30, 60, 220))))
+    expect(page.get_by_label("Number of upload events", exact=True)).to_have_value("1", timeout=120_000)
+    drag(page, editor.get_by_test_id("imageeditor-canvas"), (0.2, 0.5), (0.8, 0.5))
+    wait_sent(editor, 2)
+    expect(page.get_by_label("Number of change events", exact=True)).to_have_value("2")
+    expect(page.get_by_label("Number of input events", exact=True)).to_have_value("2")
+    preview = page.locator(".block-image").get_by_test_id("image-display")
+    expect(preview).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth === 90", arg=preview.element_handle())
+    assert foreign_requests(page, base) == []
+    assert not re.search(r"Traceback", page.locator("wasmui-app").inner_text())
+
+
+def test_gradio_demo_image_editor_sketchpad(page: Any, served: Any, site: Path) -> None:
+    """A live Interface over gr.Sketchpad: a stroke gives the share of drawn pixels of the mask layer."""
+    demo_page(page, served, site, "image_editor_sketchpad")
+    drag(page, page.get_by_test_id("imageeditor-canvas"), (0.1, 0.5), (0.9, 0.5))
+    label = page.locator(".label-top")
+    expect(label).to_contain_text(re.compile(r"\d+(\.\d+)?%"), timeout=120_000)
+    assert "0.0%" not in label.inner_text()
+
+
+def test_gradio_demo_image_editor_layers(page: Any, served: Any, site: Path) -> None:
+    """image_editor_layers: a value set from Python loads into the editor; Get Layers counts them."""
+    demo_page(page, served, site, "image_editor_layers")
+    page.get_by_role("button", name="Set Background").click()
+    # The change listener sees the value Python set (no layers); the editor then holds its canvas.
+    expect(page.get_by_label("Layer Updates", exact=True)).to_have_value("0", timeout=120_000)
+    page.get_by_role("button", name="Get Layers").click()
+    expect(page.get_by_label("Num Layers", exact=True)).to_have_value("1", timeout=60_000)
+    expect(page.locator(".imageeditor-block").nth(0).get_by_test_id("imageeditor-canvas")).to_have_attribute("width", "64")

@@ -30,6 +30,7 @@ from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
+from wasmui.components.native_plot import BarPlot, LinePlot, NativePlot, ScatterPlot
 from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
@@ -41,15 +42,12 @@ from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.pending import (
-    BarPlot,
     DeepLinkButton,
     DuplicateButton,
     FileExplorer,
-    LinePlot,
     LoginButton,
     Model3D,
     Plot,
-    ScatterPlot,
     WorkflowCanvas,
 )
 
@@ -111,7 +109,7 @@ __all__ = [
     "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
     "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
     "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
-    "MultimodalTextbox", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "MultimodalTextbox", "NativePlot", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
     "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

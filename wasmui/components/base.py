@@ -76,7 +76,8 @@ class Component(Block):
     ) -> None:
         self.label = label
         self.info = info
-        self.show_label = show_label
+        # As Gradio: a block drawn without its container has no label row.
+        self.show_label = False if not container else show_label
         self.container = container
         self.scale = scale
         self.min_width = min_width

@@ -15,7 +15,7 @@ import copy
 import dataclasses
 import json
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypedDict
 
@@ -81,6 +81,15 @@ class LayerOptions:
     def __post_init__(self) -> None:
         if not self.layers:
             self.layers = ["Layer 1"]
+
+
+def _lenient_payload(img: Any, format: str) -> dict[str, Any] | None:
+    """An image of a constructor value or an example: Gradio keeps a missing file's path (a broken
+    thumbnail); wasmui leaves that image empty and warns, so the app still starts."""
+    if isinstance(img, (str, Path)) and not imaging.is_url(str(img)) and not Path(img).is_file():
+        warnings.warn(f"gr.ImageEditor: image file not found: {img} (left empty).", stacklevel=4)
+        return None
+    return image_payload(img, format)
 
 
 def editor_data_schema() -> dict[str, Any]:
@@ -175,6 +184,7 @@ class ImageEditor(FileComponent):
         self.fixed_canvas = fixed_canvas
         self.placeholder = placeholder
         super().__init__(**component_kwargs(locals()))
+        self._built = True
 
     def get_config(self) -> dict[str, Any]:
         props = super().get_config()
@@ -228,6 +238,13 @@ class ImageEditor(FileComponent):
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         """An ``EditorValue`` dict, or one image (background and composite) → EditorData."""
+        # The constructor's value (still building: no ``_built`` yet) and examples are lenient.
+        return self._editor_data(value, image_payload if getattr(self, "_built", False) else _lenient_payload)
+
+    def process_example(self, value: Any) -> Any:
+        return self._editor_data(value, _lenient_payload)
+
+    def _editor_data(self, value: Any, one: Callable[[Any, str], dict[str, Any] | None]) -> dict[str, Any] | None:
         if value is None:
             return None
         if not isinstance(value, dict):
@@ -236,14 +253,11 @@ class ImageEditor(FileComponent):
             value = {"background": value, "layers": [], "composite": value}
         layers = value.get("layers") or []
         return {
-            "background": image_payload(value.get("background"), self.format),
-            "layers": [image_payload(layer, self.format) for layer in layers],
-            "composite": image_payload(value.get("composite"), self.format),
+            "background": one(value.get("background"), self.format),
+            "layers": [one(layer, self.format) for layer in layers],
+            "composite": one(value.get("composite"), self.format),
             "id": None,
         }
-
-    def process_example(self, value: Any) -> Any:
-        return self.postprocess(value)
 
     def api_info(self) -> dict[str, Any]:
         return editor_data_schema()

@@ -6,6 +6,7 @@
  *     <script type="application/json" data-wasmui="files">{"data.csv": "data.csv"}</script>
  *     <script type="text/plain" data-wasmui="requirements">pkg==1.0</script>
  *     <script type="application/json" data-wasmui="packages">["numpy"]</script>   Pyodide packages (wasmui build)
+ *     <script type="text/css" data-wasmui="theme">:root{…}</script>   the app's theme.css (wasmui build)
  *   </wasmui-app>
  *   <wasmui-app pyodide="https://host/pyodide/full/">     another Pyodide distribution (default: the site's)
  *   <wasmui-app>import gradio as gr ...</wasmui-app>     inline code; raw text is parsed as HTML, so
@@ -161,6 +162,7 @@ export class WasmuiAppElement extends HTMLElement {
     config.root = this.root;
     await mountShellOrPlaceholder(shadow, {
       config, fetch: this.transport.fetch, root: this.root, resolveUrl: this.transport.resolveUrl, ready: this.ready,
+      themeCss: this.embeddedText("theme") ?? undefined,
     });
     view.raise();
     this.emit("wasmui-mounted", {});

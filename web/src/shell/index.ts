@@ -16,7 +16,7 @@ import { Store } from "./engine/store.js";
 import { Engine } from "./engine/engine.js";
 import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
-import { THEME_CSS } from "./ui/theme.js";
+import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
 import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
@@ -35,14 +35,43 @@ export type ShellOptions = {
    * shell paints at once from the config; requests wait for this.
    */
   ready?: Promise<void>;
+  /**
+   * The app's Gradio theme stylesheet (`/theme.css`; `wasmui build` embeds it in the
+   * page). Without it the shell asks `${root}/theme.css` once the backend is ready.
+   */
+  themeCss?: string;
 };
 
-function wantsDark(host: Element): boolean | null {
-  if (host.classList.contains("dark") || document.documentElement.classList.contains("dark") || document.body?.classList.contains("dark")) return true;
-  const theme = new URLSearchParams(location.search).get("__theme");
-  if (theme === "dark") return true;
-  if (theme === "light" || host.classList.contains("light")) return false;
-  return null; // follow prefers-color-scheme
+/**
+ * Light or dark, as Gradio decides: `?__theme=dark|light` in the URL, else a
+ * `dark`/`light` class on the host element (or on the page's html/body when the
+ * app is embedded), else the system setting, followed live.
+ */
+function colorMode(host: Element, ownsPage: boolean): "dark" | "light" | null {
+  const param = new URLSearchParams(location.search).get("__theme");
+  if (param === "dark" || param === "light") return param;
+  if (host.classList.contains("dark")) return "dark";
+  if (host.classList.contains("light")) return "light";
+  if (!ownsPage && (document.documentElement.classList.contains("dark") || document.body?.classList.contains("dark"))) return "dark";
+  return null;
+}
+
+/** Adds the app's `head` HTML to the page once (scripts re-created so they run, as Gradio does). */
+function addHead(html: string): void {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  for (const node of Array.from(template.content.childNodes)) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (el.tagName === "SCRIPT") {
+      const script = document.createElement("script");
+      for (const attr of Array.from(el.attributes)) script.setAttribute(attr.name, attr.value);
+      script.textContent = el.textContent;
+      document.head.append(script);
+    } else {
+      document.head.append(el);
+    }
+  }
 }
 
 type PageConfig = { layout: LayoutNode; components: number[]; dependencies: number[] };
@@ -127,25 +156,57 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   const toasts = new Toasts();
   const engine = new Engine(config, store, client, toasts);
 
+  // The app's Gradio theme (its variables), the shell's sheet, views' sheets, then the app's css.
+  const themeVars = document.createElement("style");
+  themeVars.dataset.wasmui = "theme";
   const theme = document.createElement("style");
   theme.textContent = THEME_CSS;
   const appCss = document.createElement("style");
-  appCss.textContent = typeof config.css === "string" ? config.css : "";
+  appCss.textContent = typeof config.css === "string" ? scopeAppCss(config.css) : "";
+  // `.wasmui-theme` carries the theme's variables and `dark` (as Gradio's body does);
   // `gradio-container` keeps custom CSS written for Gradio working.
+  const themeRoot = document.createElement("div");
+  themeRoot.className = "wasmui-theme";
   const container = document.createElement("div");
   container.className = "wasmui gradio-container";
   if (typeof config.theme === "string") container.dataset.theme = config.theme.toLowerCase();
-  const dark = wantsDark(root.host);
-  if (dark === true) container.classList.add("dark");
-  if (dark === false) container.classList.add("light");
-  root.append(theme, appCss, container);
+  themeRoot.append(container);
+  root.append(themeVars, theme, appCss, themeRoot);
   // Views' own CSS goes between the theme and the app's css (which must win).
   const styles = new StyleHost(appCss);
+  const setTheme = (css: string): void => {
+    themeVars.textContent = scopeThemeCss(css);
+  };
+  if (opts.themeCss) setTheme(opts.themeCss);
+  else {
+    void fetchWhenReady(`${appRoot}/theme.css`)
+      .then((r) => (r.ok ? r.text() : ""))
+      .then((css) => css && setTheme(css), () => undefined);
+  }
 
-  // The shell owns the page (title, full height) only when it is the whole page.
+  // The shell owns the page (title, background, full height) only when it is the whole page.
   const ownsPage = root.host.parentElement === document.body;
-  if (ownsPage) container.classList.add("fill-page");
+  if (ownsPage) {
+    themeRoot.classList.add("fill-page");
+    container.classList.add("fill-page");
+  }
   if (config.title && ownsPage) document.title = config.title;
+  if (typeof config.head === "string" && config.head.trim()) addHead(config.head);
+
+  // Dark mode: the theme root, the container (views' `.wasmui.dark` rules) and, when the
+  // app is the page, <html> too, so no light band shows around a dark app.
+  const fixed = colorMode(root.host, ownsPage);
+  const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+  const applyMode = (): void => {
+    const dark = fixed ? fixed === "dark" : Boolean(media?.matches);
+    for (const el of ownsPage ? [themeRoot, container, document.documentElement] : [themeRoot, container]) {
+      el.classList.toggle("dark", dark);
+      el.classList.toggle("light", !dark);
+    }
+    if (ownsPage) document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  };
+  applyMode();
+  if (!fixed) media?.addEventListener("change", applyMode);
 
   const ctx: ShellContext = {
     store,
@@ -187,14 +248,16 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   return {
     unmount() {
       window.removeEventListener("hashchange", onHash);
+      media?.removeEventListener("change", applyMode);
       engine.close();
       client.close();
       toasts.close();
       render(null, container);
       theme.remove();
+      themeVars.remove();
       styles.remove();
       appCss.remove();
-      container.remove();
+      themeRoot.remove();
     },
   };
 }

@@ -104,6 +104,14 @@ function cssSize(v: unknown): string | undefined {
   return typeof v === "number" ? `${v}px` : typeof v === "string" && v ? v : undefined;
 }
 
+/** The editor's images as uploaded files: Gradio's EditorData. */
+async function uploadEditor(ctx: ShellContext, m: EditorModel): Promise<EditorValue> {
+  const blobs = await Promise.all([pngBlob(m.bg), ...m.layers.map((l) => pngBlob(l.canvas)), pngBlob(m.composite())]);
+  const names = ["background.png", ...m.layers.map((_, i) => `layer_${i}.png`), "composite.png"];
+  const up = await ctx.client.upload(blobs.map((b, i) => new File([b], names[i]!, { type: "image/png" })));
+  return { background: up[0] ?? null, layers: up.slice(1, -1), composite: up[up.length - 1] ?? null, id: null };
+}
+
 /** Output mode: the composite (or background) as an image. */
 function StaticEditor({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -166,24 +174,34 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   };
   useEffect(repaint);
 
-  /** Upload background, layers and composite, then make them the value (input + change). */
-  const exportOnce = async (): Promise<void> => {
+  /**
+   * Upload background, layers and composite, then make them the value (input + change). `silent`
+   * (after a value from Python was loaded) only replaces the value the next event reads, so a
+   * function gets the canvas as Gradio's page gives it (one layer, a composite) without an event.
+   */
+  const exportOnce = async (silent = false): Promise<void> => {
+    const m = model.current!;
+    if (silent) {
+      if (!m.hasContent) return;
+      const value = await uploadEditor(ctx, m);
+      if (model.current !== m) return; // replaced meanwhile
+      sent.current = value;
+      state.props.value = { ...state.props.peek(), value };
+      return;
+    }
     if (!m.hasContent) {
       sent.current = { ...EMPTY_EDITOR_VALUE };
       ctx.userInput(id, sent.current);
       setSentCount((n) => n + 1);
       return;
     }
-    const blobs = await Promise.all([pngBlob(m.bg), ...m.layers.map((l) => pngBlob(l.canvas)), pngBlob(m.composite())]);
-    const names = ["background.png", ...m.layers.map((_, i) => `layer_${i}.png`), "composite.png"];
-    const up = await ctx.client.upload(blobs.map((b, i) => new File([b], names[i]!, { type: "image/png" })));
-    const value: EditorValue = { background: up[0] ?? null, layers: up.slice(1, -1), composite: up[up.length - 1] ?? null, id: null };
+    const value = await uploadEditor(ctx, m);
     sent.current = value;
     ctx.userInput(id, value);
     setSentCount((n) => n + 1);
   };
   /** Send the current state; edits during an upload are sent once it finishes (latest state wins). */
-  const send = async (): Promise<void> => {
+  const send = async (silent = false): Promise<void> => {
     if (uploading.current) {
       again.current = true;
       return uploading.current;
@@ -191,10 +209,11 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     const run = async (): Promise<void> => {
       setSending(true);
       try {
-        do {
+        await exportOnce(silent);
+        while (again.current) {
           again.current = false;
           await exportOnce();
-        } while (again.current);
+        }
       } catch (e) {
         setError(`The drawing could not be sent: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -226,6 +245,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       setCropRect(null);
       if (fresh.hasContent && tool === "image") setTool(brush ? "draw" : "image");
       bump();
+      void send(true);
     };
     if (!v || (!v.background && !v.composite && !v.layers.length)) {
       if (m.hasContent) {

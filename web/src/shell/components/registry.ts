@@ -58,6 +58,8 @@ const REGISTRY: Record<string, Descriptor> = {
   dataframe: { load: () => import("./Dataframe.js") },
   datetime: { load: () => import("./DateTime.js") },
   highlightedtext: { load: () => import("./HighlightedText.js") },
+  // LinePlot / ScatterPlot / BarPlot; Vega (its own chunk) starts loading with the view.
+  nativeplot: { load: () => import("./NativePlot.js"), prefetch: () => void import("./NativePlot.js").then((m) => m.loadVegaEmbed()).catch(() => {}) },
   paramviewer: { load: () => import("./ParamViewer.js"), prefetch: preloadSanitizer },
   browserstate: { load: () => import("./BrowserState.js"), noView: true, initialValue: storedBrowserState },
   file: { load: () => import("./File.js") },
