@@ -151,8 +151,9 @@ def open_app(page: Any, kind: str, url: str) -> None:
 def answer(page: Any, kind: str, n: int) -> dict[str, Any]:
     bot = ".message.bot" if kind == "wasmui" else '[data-testid="bot"]'
     page.evaluate(MEASURE, [n, bot])
-    box = page.get_by_placeholder(PLACEHOLDER)
-    box.fill(str(n))
+    # Gradio drops the placeholder after the first message: find the box by its role in each page.
+    box = page.locator('textarea[data-testid="textbox"]' if kind == "gradio" else ".block-textbox textarea").first
+    box.fill(str(n), timeout=120_000)
     box.press("Enter")
     page.wait_for_function("() => window.__answer", polling=100, timeout=600_000)
     return dict(page.evaluate("() => window.__answer"))
