@@ -171,11 +171,38 @@ def multimodaltextbox_component(page: Any) -> None:
     expect(page.locator(".mm-chip")).to_contain_text("notes.txt", timeout=LONG)
 
 
+# Not a Gradio demo: ChatInterface example caching (eager: answered when the app starts).
+CACHED_APP = """import gradio as gr
+
+calls = []
+
+
+def answer(message, history):
+    calls.append(message)
+    return f"answer #{len(calls)} for {message}"
+
+
+demo = gr.ChatInterface(answer, examples=["first", "second"], cache_examples=True, cache_mode="eager")
+demo.launch()
+"""
+
+
+def cached_examples(page: Any) -> None:
+    # Both examples were answered in order when the app started, so the second one clicked
+    # first shows #2; then the first shows #1 (a lazy cache would have said #1, then #2).
+    page.get_by_role("button", name="second", exact=True).click()
+    expect(bots(page).last).to_have_text("answer #2 for second", timeout=LONG)
+    page.get_by_role("button", name="Clear", exact=True).last.click()
+    expect(page.locator(".message")).to_have_count(0)
+    page.get_by_role("button", name="first", exact=True).click()
+    expect(bots(page).last).to_have_text("answer #1 for first", timeout=LONG)
+
+
 DEMOS: dict[str, Callable[[Any], None]] = {f.__name__: f for f in (
     chatbot_multimodal, chatbot_streaming, chatbot_feedback, chatbot_nested_thoughts, chatbot_examples,
     chatbot_with_tools, chatbot_core_components_simple, chatinterface_echo_multimodal, chatinterface_save_history,
     chatinterface_system_prompt, chatinterface_thoughts, chatinterface_random_response, chatinterface_artifacts,
-    test_chatinterface_examples, dialogue_component, multimodaltextbox_component)}
+    test_chatinterface_examples, dialogue_component, multimodaltextbox_component, cached_examples)}
 # Keep pytest from collecting the demo named test_chatinterface_examples as a test of its own.
 del test_chatinterface_examples
 
@@ -186,7 +213,11 @@ def demo_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> P
         pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT)")
     apps = tmp_path_factory.mktemp("chat-demos")
     for name in DEMOS:
-        copy_demo(name, apps / name)
+        if name == "cached_examples":
+            (apps / name).mkdir()
+            (apps / name / "app.py").write_text(CACHED_APP)
+        else:
+            copy_demo(name, apps / name)
     return build.build_site(apps, tmp_path_factory.mktemp("chat-demo-site"), pyodide=str(pyodide_dist))
 
 
