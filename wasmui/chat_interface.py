@@ -156,8 +156,8 @@ class ChatInterface(Blocks):
                     self._render_chatbot_area(chatbot, textbox, submit_btn, stop_btn)
                     self._render_footer()
             self._setup_events()
-        if self.cache_examples and self.cache_mode == "eager" and self.example_messages and not self.examples_in_table:
-            self._start_eager_caching()
+        # cache_mode="eager" caches like "lazy" for now: answering every example as the app starts in
+        # the browser (``_start_eager_caching``) made the chatbot's example buttons re-render without end.
 
     # -- building ------------------------------------------------------------------
     @staticmethod
