@@ -16,7 +16,8 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: false,
     rolldownOptions: {
-      input: { wasmui: "web/src/main.ts" },
+      // early.ts: the inline boot script `wasmui build` copies into each page (no imports).
+      input: { wasmui: "web/src/main.ts", early: "web/src/early.ts" },
       // A stable entry name: built pages reference assets/wasmui.js.
       output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
       // Lets code shared by the entry and the lazy view chunks stay in the

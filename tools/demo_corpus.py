@@ -368,7 +368,7 @@ def run_one(checkout: Path, name: str, dist: Distribution, args: argparse.Namesp
         if not result.eligible:
             return result
         result.built, result.precomputed, result.build_error = build_demo(folder, site, args.pyodide, args.build_timeout)
-        if result.built:
+        if result.built and browser is not None:
             check_in_browser(browser, site, result, args.boot_timeout, args.answer_timeout)
     finally:
         result.seconds = round(time.monotonic() - start, 1)
@@ -390,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--retry", action="store_true", help="redo demos already in the results file")
     parser.add_argument("--keep", action="store_true", help="keep each demo's folder and built site")
     parser.add_argument("--workdir", type=Path, help="where demos are built (default: a temp dir)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only the first question (builds natively); no browser, quick triage")
     parser.add_argument("--build-timeout", type=float, default=240.0)
     parser.add_argument("--boot-timeout", type=float, default=150.0)
     parser.add_argument("--answer-timeout", type=float, default=60.0)
@@ -424,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="wasmui-corpus-"))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = None if args.build_only else \
+            pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for i, name in enumerate(todo, 1):
                 result = run_one(args.checkout, name, dist, args, browser, work)
@@ -436,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{i}/{len(todo)}] {name}: {status} ({result.seconds} s)", flush=True)
                 write_table(results, args.table, meta)
         finally:
-            browser.close()
+            if browser is not None:
+                browser.close()
             if not args.workdir and not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
     write_table(results, args.table, meta)  # every demo in the results file, not only this run's

@@ -49,6 +49,8 @@ CASES: list[tuple[str, str]] = [
     ("navbar_default", "gr.Navbar()"),
     ("navbar_full", "gr.Navbar(value=[('Main Page', ''), ('Page 2', 'second')], visible=False, main_page_name=False)"),
     ("clearbutton", "gr.ClearButton(value='Reset')"),
+    ("duplicatebutton_default", "gr.DuplicateButton()"),
+    ("duplicatebutton_full", "gr.DuplicateButton('Copy me', variant='primary', size='lg', scale=1, visible=False)"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),
     ("image_full", "gr.Image(type='pil', image_mode='L', sources=['upload', 'webcam'], buttons=['download'], placeholder='drop', height=300, width=200, label='x', format='png', webcam_options=gr.WebcamOptions(mirror=False))"),
@@ -74,6 +76,12 @@ CASES: list[tuple[str, str]] = [
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("files_default", "gr.Files(label='fs')"),
+    ("numpy_template", "gr.Numpy()"),
+    ("matrix_template", "gr.Matrix(label='m')"),
+    ("list_template", "gr.List()"),
+    ("playable_video", "gr.PlayableVideo()"),
+    ("microphone_template", "gr.Microphone()"),
+    ("mic_template", "gr.Mic(label='say')"),
     # issue 8: ImageEditor and its templates
     ("imageeditor_default", "gr.ImageEditor()"),
     ("imageeditor_full", "gr.ImageEditor(type='pil', image_mode='RGB', sources='upload', canvas_size=(300, 200), fixed_canvas=True, "
@@ -160,6 +168,9 @@ CASES: list[tuple[str, str]] = [
     ("multimodaltextbox_full", "gr.MultimodalTextbox({'text': 'hi', 'files': []}, file_types=['image', '.pdf'], file_count='multiple', "
                                "placeholder='Type', sources=['upload', 'microphone'], stop_btn=True, max_plain_text_length=50, lines=2)"),
     ("browserstate", "gr.BrowserState([1], storage_key='k', secret='s')"),
+    ("plot_default", "gr.Plot()"),
+    ("plot_full", "gr.Plot(format='png', label='Chart', show_label=False, container=False, scale=2, min_width=100, "
+                  "visible='hidden', elem_id='p', elem_classes=['a'], key='k', preserved_by_key=None, buttons=[])"),
     ("dialogue_default", "gr.Dialogue()"),
     ("dialogue_full", "gr.Dialogue([{'speaker': 'A', 'text': 'hi'}, {'speaker': 'B', 'text': 'yo'}], type='list', speakers=['A', 'B'], "
                       "tags=['(laughs)'], separator=' | ', color_map={'A': 'red'}, label='Talk', placeholder='say', max_lines=4, "

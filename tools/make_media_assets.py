@@ -102,14 +102,30 @@ def _bus(x: int, y: int) -> tuple[int, int, int, int]:
     return (235, 235, 235, 255)
 
 
+def _transparent_logo(x: int, y: int) -> tuple[int, int, int, int]:
+    r, g, b, a = _logo(x, y)
+    # The logo's light background becomes see-through (the "transpng" of Gradio's name).
+    return (r, g, b, 0) if (r, g, b) == _logo(0, 0)[:3] else (r, g, b, a)
+
+
+def _tree(x: int, y: int) -> tuple[int, int, int, int]:
+    if y > 40 and 26 < x < 38:
+        return (110, 72, 40, 255)
+    if (x - 32) ** 2 + (y - 24) ** 2 < 380:
+        return (40, 140 + (x * y) % 40, 60, 255)
+    return (200, 225, 245, 255)
+
+
 def make_images(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "avatar.png").write_bytes(png_bytes(32, 32, _avatar))
+    (folder / "hf-logo_transpng.png").write_bytes(png_bytes(48, 48, _transparent_logo))
     (folder / "logo.png").write_bytes(png_bytes(48, 48, _logo))
     (folder / "bus.png").write_bytes(png_bytes(64, 64, _bus))
     from PIL import Image  # dev-time only: JPEG needs an encoder
 
-    for name, fn in (("cheetah1.jpg", _spots), ("cheetah.jpg", _spots), ("lion.jpg", _mane), ("tower.jpg", _tower)):
+    for name, fn in (("cheetah1.jpg", _spots), ("cheetah.jpg", _spots), ("lion.jpg", _mane), ("tower.jpg", _tower),
+                     ("groot.jpeg", _tree)):
         img = Image.new("RGB", (64, 64))
         img.putdata([fn(x, y)[:3] for y in range(64) for x in range(64)])
         img.save(folder / name, "JPEG", quality=80)

@@ -33,6 +33,7 @@ from wasmui.components import (
     Checkbox,
     CheckboxGroup,
     ClearButton,
+    DuplicateButton,
     Code,
     ColorPicker,
     Dialogue,
@@ -55,6 +56,7 @@ from wasmui.components import (
     Number,
     OptionDict,
     ParamViewer,
+    Plot,
     Radio,
     Slider,
     State,
@@ -66,6 +68,7 @@ from wasmui.components import (
     WebcamOptions,
 )
 from wasmui.chat_interface import ChatInterface
+from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.data_classes import FileData
 from wasmui.examples import Examples
@@ -105,19 +108,17 @@ from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
-    api,
     DeepLinkButton,
-    DuplicateButton,
     FileExplorer,
     LoginButton,
     Model3D,
-    Plot,
     Sidebar,
     Step,
     Walkthrough,
     Workflow,
     WorkflowCanvas,
 )
+from wasmui.components.api_component import api
 from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface
 from wasmui.themes import Theme
@@ -204,23 +205,29 @@ __all__ = [
     "Json",
     "KeyUpData",
     "Label",
+    "List",
     "LayerOptions",
     "LikeData",
     "LinePlot",
     "LoginButton",
     "Markdown",
+    "Matrix",
     "MessageDict",
     "MetadataDict",
+    "Mic",
+    "Microphone",
     "Model3D",
     "MultimodalTextbox",
     "NO_RELOAD",
     "Number",
+    "Numpy",
     "OAuthProfile",
     "OAuthToken",
     "OptionDict",
     "Paint",
     "ParamViewer",
     "Plot",
+    "PlayableVideo",
     "Progress",
     "Radio",
     "Request",

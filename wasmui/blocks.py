@@ -237,6 +237,13 @@ class BlockContext(Block):
 class Blocks(BlockContext):
     """A Gradio app built with ``with gr.Blocks() as demo:``."""
 
+    # Where Gradio's launch() says it serves the app; a browser-only app has no server,
+    # so apps that print them read None.
+    server_name: str | None = None
+    server_port: int | None = None
+    local_url: str | None = None
+    share_url: str | None = None
+
     def __init__(
         self,
         theme: themes.ThemeClass | str | None = None,
@@ -264,6 +271,7 @@ class Blocks(BlockContext):
         self.head_paths = head_paths
         self.theme = theme
         self.favicon_path: str | None = None
+        self.i18n_instance: Any = None  # launch(i18n=gr.I18n(...)): its tables go to the config
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.analytics_enabled = False

@@ -37,6 +37,7 @@ from typing import Any
 from wasmui import appdeps, publish
 from wasmui.distribution import OPTION, Distribution, open_distribution
 from wasmui.precompress import precompress_site
+from wasmui.trim import traced_modules, trim_site
 from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
@@ -111,6 +112,9 @@ class PageLook:
 
     theme_css: str | None = None
     favicon: str | None = None
+    #: Modules CPython imported for the app beyond the build's own (its part of the boot set,
+    #: :mod:`wasmui.trim`).
+    modules: set[str] = field(default_factory=set)
 
 
 def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
@@ -133,12 +137,16 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
                  f"{result.stderr.strip()[-2000:]}")
             return None, [], PageLook()
         result_json = json.loads(out.read_text())
-        look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"))
+        look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
+                        modules=set(result_json.get("modules", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look
 
 
 def _config_main(app_file: str, out_file: str) -> int:
     """Subprocess side of :func:`compute_config`: load the app, write its config."""
+    # What the app adds to the modules the build itself holds (wasmui's own come from the
+    # Pyodide trace, wasmui.trim).
+    before = set(sys.modules)
     from wasmui import examples, runner
 
     real_stdout = sys.stdout
@@ -161,8 +169,9 @@ def _config_main(app_file: str, out_file: str) -> int:
         # the page asks Python (in the worker) for the config instead.
         print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
         config = None
+    modules = sorted(set(sys.modules) - before)
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon}))
+                                          "favicon": favicon, "modules": modules}))
     return 0
 
 
@@ -204,16 +213,45 @@ def _json_script(kind: str, value: Any) -> str:
     return f'<script type="application/json" data-wasmui="{kind}">{text}</script>'
 
 
+def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir: str, web: Path = WEB) -> str:
+    """The page's inline boot script (``web/src/early.ts``) and its JSON: the worker starts and the
+    interpreter, stdlib, wheel and app files download while the HTML parses (no request chain
+    before the wasm). Empty when the runtime has no early script (an older ``make web``)."""
+    script = web / "assets" / "early.js"
+    workers = sorted((web / "assets").glob("worker-*.js"))
+    if not script.is_file() or len(workers) != 1:
+        return ""
+    precompressed = manifest.get("precompressed")
+    encodings: dict[str, str] = dict(precompressed) if isinstance(precompressed, dict) else {}
+    core = str(manifest.get("pyodide", {}).get("indexURL", "pyodide/"))
+    paths: list[str] = []
+    if not core.startswith(("http://", "https://", "//")):
+        core = core.rstrip("/") + "/"
+        names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+        if "pyodide" not in manifest and core + "pyodide.asm.mjs" in encodings:
+            names.append("pyodide.asm.mjs")  # imported from a blob only when precompressed
+        paths += [core + name for name in names]
+    paths.append(str(manifest["wheel"]))
+    fetch: list[list[Any]] = [[site + path, encodings.get(path)] for path in paths]
+    fetch += [[files_dir + path, None] for path in app_files(spec)]
+    spec_json = {"name": spec.name, "worker": site + workers[0].relative_to(web).as_posix(), "manifest": manifest,
+                 "fetch": fetch}
+    text = json.dumps(spec_json, separators=(",", ":")).replace("<", "\\u003c")  # nothing can end the script
+    code = script.read_text().strip()
+    return f'<script type="application/json" id="wasmui-early">{text}</script>\n<script>{code}</script>\n'
+
+
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
                 requirements: list[str] | None = None, theme_css: str | None = None,
-                favicon: str | None = None) -> str:
+                favicon: str | None = None, early: str = "") -> str:
     """The HTML page of one app. ``site`` is the relative URL of the site root.
 
     ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
     ``requirements``: what micropip installs (default: all of requirements.txt);
     ``theme_css``: the app's theme stylesheet (so the first paint has the theme);
-    ``favicon``: the icon's URL relative to the page.
+    ``favicon``: the icon's URL relative to the page;
+    ``early``: the inline boot script (:func:`early_boot`).
     """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
@@ -237,7 +275,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="icon" href="{html.escape(favicon or 'data:,')}">
-<script type="module" src="{site}assets/wasmui.js"></script>
+{early}<script type="module" src="{site}assets/wasmui.js"></script>
 {_page_style((config or {}).get("body_css"))}
 </head>
 <body>
@@ -281,9 +319,65 @@ def _summary(spec: AppSpec) -> str:
     return (doc or "").strip().split("\n", 1)[0]
 
 
-def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
-    items = "\n".join(f'<li><a href="apps/{html.escape(s.name)}/">{html.escape(title)}</a> <code>{html.escape(s.name)}</code>'
-                      f'<br><span>{html.escape(_summary(s))}</span></li>' for s, title in entries)
+GALLERY_CSS = """
+:root{color-scheme:light dark;--bg:#f7f7f8;--card:#fff;--text:#1f2328;--muted:#59636e;--line:#e4e6ea;
+--accent:#f97316;--pbg:#fff;--shadow:0 1px 2px rgba(16,24,40,.06),0 4px 14px rgba(16,24,40,.06)}
+@media (prefers-color-scheme:dark){:root{--bg:#0b0f19;--card:#111827;--text:#e5e7eb;--muted:#9ca3af;
+--line:#1f2937;--pbg:#0b0f19;--shadow:0 1px 2px rgba(0,0,0,.4),0 6px 18px rgba(0,0,0,.35)}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--text);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
+header{max-width:1160px;margin:0 auto;padding:48px 24px 8px}
+header h1{margin:0;font-size:28px;letter-spacing:-.01em}
+header p{margin:6px 0 0;color:var(--muted)}
+main{max-width:1160px;margin:0 auto;padding:24px;display:grid;gap:22px;
+grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
+.card{display:flex;flex-direction:column;background:var(--card);border:1px solid var(--line);border-radius:14px;
+overflow:hidden;color:inherit;text-decoration:none;box-shadow:var(--shadow);transition:transform .15s,border-color .15s}
+.card:hover,.card:focus-visible{transform:translateY(-2px);border-color:var(--accent);outline:none}
+.preview{position:relative;aspect-ratio:16/10;overflow:hidden;border-bottom:1px solid var(--line);background:var(--pbg)}
+.preview .scaler{position:absolute;top:0;left:0;width:1100px;transform-origin:0 0;transform:scale(var(--s,.3));
+pointer-events:none}
+.preview .fallback{position:absolute;inset:0;display:grid;place-items:center;font-size:56px;font-weight:700;
+color:#fff;background:linear-gradient(135deg,#f97316,#db2777)}
+.meta{padding:14px 16px 16px}
+.meta h2{margin:0;font-size:16px}
+.meta p{margin:4px 0 8px;color:var(--muted);font-size:14px}
+.meta code{font-size:12px;color:var(--muted)}
+.meta p code{font-size:13px;padding:1px 4px;border-radius:4px;background:var(--bg);color:var(--text)}
+"""
+
+GALLERY_JS = """
+const fit = (box) => box.style.setProperty("--s", String(box.clientWidth / 1100));
+const ro = new ResizeObserver((entries) => entries.forEach((e) => fit(e.target)));
+document.querySelectorAll(".preview").forEach((box) => { fit(box); ro.observe(box); });
+"""
+
+
+def _gallery_card(spec: AppSpec, title: str, config: dict[str, Any] | None, theme_css: str | None) -> str:
+    """One app: a live first-paint preview (its config and theme, no Python) or a lettered tile."""
+    name = html.escape(spec.name)
+    if config is not None:
+        safe_css = (theme_css or "").replace("</", "<\\/")  # `</` would end the script element
+        theme = f'<script type="text/css" data-wasmui="theme">{safe_css}</script>' if theme_css else ""
+        preview = (f'<div class="scaler" inert><wasmui-app preview name="{name}" root="apps/{name}/">'
+                   f'{_json_script("config", config)}{theme}</wasmui-app></div>')
+    else:
+        preview = f'<div class="fallback" aria-hidden="true">{html.escape(title[:1].upper() or "?")}</div>'
+    summary = _summary(spec)
+    return (f'<a class="card" href="apps/{name}/"><div class="preview">{preview}</div>'
+            f'<div class="meta"><h2>{html.escape(title)}</h2>'
+            + (f"<p>{_inline_code(summary)}</p>" if summary else "")
+            + f"<code>{name}</code></div></a>")
+
+
+def _inline_code(text: str) -> str:
+    """Escaped text with Markdown's `code` spans as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]], extra_body: str) -> str:
+    cards = "\n".join(_gallery_card(*entry) for entry in entries)
+    count = f"{len(entries)} app{'s' if len(entries) != 1 else ''}"
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -291,14 +385,15 @@ def _gallery_page(entries: list[tuple[AppSpec, str]], extra_body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wasmui apps</title>
 <link rel="icon" href="data:,">
-<style>body{{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}}li{{margin:8px 0}}code{{color:#888}}span{{color:#555;font-size:14px}}</style>
+<style>{GALLERY_CSS}</style>
+<script type="module" src="assets/wasmui.js"></script>
 </head>
 <body>
-<h1>wasmui apps</h1>
-<p>Each app runs entirely in your browser (Python on Pyodide).</p>
-<ul>
-{items}
-</ul>
+<header><h1>wasmui apps</h1><p>{count}, each running entirely in your browser: Python on Pyodide, no server.</p></header>
+<main>
+{cards}
+</main>
+<script type="module">{GALLERY_JS}</script>
 {extra_body}
 </body>
 </html>
@@ -391,28 +486,38 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
         entry = install_distribution(dist, out, keys)
         _report_distribution(dist, out, keys, entry)
-    entries: list[tuple[AppSpec, str]] = []
     for plan in plans:
-        spec = plan.spec
-        page_dir = out / "apps" / spec.name if gallery else out
-        files_dir = page_dir / "app"
+        files_dir = (out / "apps" / plan.spec.name if gallery else out) / "app"
         shutil.rmtree(files_dir, ignore_errors=True)
         for path in plan.files:
             target = files_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(spec.folder / path, target)
+            shutil.copyfile(plan.spec.folder / path, target)
+    from wasmui.webassets import stamp_build
+
+    boot = traced_modules(out, {m for p in plans for m in p.look.modules}) if dist.default else None
+    if boot is not None:
+        trim_site(out, boot)
+    precompress_site(out)
+    stamp_build(out)
+    # The pages inline the final manifest (the build hash ignores index.html for that reason).
+    manifest = json.loads((out / "wasmui-manifest.json").read_text())
+    entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]] = []
+    for plan in plans:
+        spec = plan.spec
+        page_dir = out / "apps" / spec.name if gallery else out
         site = "../../" if gallery else "./"
         page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
                            packages=plan.needs.direct, requirements=plan.needs.requirements,
-                           theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir))
+                           theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir),
+                           early=early_boot(spec, manifest, site=site, files_dir="app/", web=out))
         (page_dir / "index.html").write_text(page)
-        entries.append((spec, str((plan.config or {}).get("title") or spec.name)))
+        title = str((plan.config or {}).get("title") or "")
+        if not title or title == "Gradio":  # Gradio's default title says nothing: use the folder's name
+            title = re.sub(r"[-_]+", " ", spec.name).strip().capitalize() or spec.name
+        entries.append((spec, title, plan.config, plan.look.theme_css))
     if gallery:
         (out / "index.html").write_text(_gallery_page(entries, extra_body))
-    from wasmui.webassets import stamp_build
-
-    precompress_site(out)
-    stamp_build(out)
     return out
 
 

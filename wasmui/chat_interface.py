@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
 from wasmui.blocks import Blocks
+from wasmui.flagging import ChatCSVLogger
 from wasmui.components import component_from_spec
 from wasmui.components.base import Component
 from wasmui.components.browser_state import BrowserState
@@ -125,7 +126,8 @@ class ChatInterface(Blocks):
         self.description = description
         self.show_progress = show_progress
         self.save_history = save_history
-        self.flagging_mode = flagging_mode or os.environ.get("GRADIO_CHAT_FLAGGING_MODE", "never")
+        self.flagging_mode = flagging_mode if flagging_mode is not None else os.getenv("GRADIO_CHAT_FLAGGING_MODE", "never")
+        self.flagging_dir = flagging_dir
         if self.flagging_mode not in ("never", "manual"):
             raise ValueError("Invalid value for `flagging_mode` parameter. Must be: 'manual' or 'never'.")
         self.flagging_options = flagging_options
@@ -351,9 +353,9 @@ class ChatInterface(Blocks):
                 [self.conversation_id, self.chatbot], api_visibility="undocumented", queue=False,
                 show_progress="hidden").then(**sync_state)
         if self.flagging_mode != "never":
-            self.chatbot.feedback_options = list(self.flagging_options) if self.flagging_options else None
             flagging_callback = ChatCSVLogger()
             flagging_callback.setup(self.flagging_dir)
+            self.chatbot.feedback_options = list(self.flagging_options) if self.flagging_options else None
             self.chatbot.like(flagging_callback.flag, self.chatbot)  # public, as in Gradio (api_name "flag")
         self.chatbot_value.change(lambda x: x, [self.chatbot_value], [self.chatbot],
                                   api_visibility="undocumented").then(**sync_state)

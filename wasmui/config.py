@@ -11,7 +11,7 @@ from wasmui.components.base import Component
 from wasmui.outputs import serve_files
 from wasmui.exceptions import InvalidPathError
 from wasmui.version import GRADIO_VERSION
-from wasmui import themes
+from wasmui import i18n, themes
 
 
 
@@ -40,7 +40,7 @@ def component_config(blocks: Blocks, block: Block, root: str) -> dict[str, Any]:
     if isinstance(block, Blocks):
         props: dict[str, Any] = {"name": "column", "scale": 1, "min_width": 0, "variant": "default", "visible": True}
     else:
-        props = {k: v for k, v in block.get_config().items() if v is not None}
+        props = {k: i18n.config_value(v, k) for k, v in block.get_config().items() if v is not None}
     if props.get("value") is not None:
         props["value"] = serve_files(copy.deepcopy(props["value"]), blocks, root)
     for name in getattr(block, "FILE_PROPS", ()):
@@ -176,7 +176,7 @@ def blocks_config(blocks: Blocks, root: str = "") -> dict[str, Any]:
         "pages": [list(p) for p in blocks.pages],
         "page": pages_config(blocks, layout, components, dependencies),
         "mcp_server": False,
-        "i18n_translations": None,
+        "i18n_translations": blocks.i18n_instance.translations if blocks.i18n_instance is not None else None,
         "layout": layout,
         "dependencies": dependencies,
         "root": root,

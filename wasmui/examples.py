@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import inspect
 import json
 import os
 import time
@@ -68,13 +67,8 @@ def cache_setting(cache_examples: Any, cache_mode: str | None, fn: Any, outputs:
 
 
 def _has_own_value(comp: Component) -> bool:
-    """Whether the app gave ``comp`` a starting value (Gradio then skips the preload)."""
-    try:
-        default = inspect.signature(type(comp).__init__).parameters["value"].default
-    except (KeyError, TypeError, ValueError):
-        return False
-    value = getattr(comp, "value", None)
-    return value not in (None, "", [], {}) and value != default
+    """Whether the app passed ``comp`` a ``value`` (Gradio then skips the preload)."""
+    return "value" in getattr(comp, "_constructor_args", {})
 
 
 def _holds_files(value: Any) -> bool:

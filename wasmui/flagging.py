@@ -1,4 +1,4 @@
-"""Flagging: ``gr.CSVLogger``, ``gr.SimpleCSVLogger``, ``gr.ClassicCSVLogger``, ``ChatCSVLogger`` and ``FlagMethod``.
+"""Flagging: ``gr.CSVLogger``, ``gr.SimpleCSVLogger``, ``gr.ClassicCSVLogger`` and ``FlagMethod``.
 
 A callback is set up with the components whose values it records and a folder,
 then ``flag(values)`` appends one CSV row (files are copied next to the CSV, in a
@@ -317,39 +317,31 @@ class CSVLogger(FlaggingCallback):
 
 
 class ChatCSVLogger:
-    """ChatInterface's ``flagging_mode="manual"``: each like, dislike or feedback option a reader
-    gives a bot message appends the conversation to ``log.csv`` in the flagging folder."""
-
-    HEADERS = ["conversation", "index", "value", "flag", "timestamp"]
+    """Likes and dislikes of a ``ChatInterface(flagging_mode="manual")``: one row per
+    reaction in ``log.csv`` (the conversation as JSON, the message index, the feedback)."""
 
     def __init__(self) -> None:
-        self.flagging_dir = Path(".gradio/flagged")
-        self.lock = threading.Lock()
+        self.flagging_dir: str | Path = ".gradio/flagged"
 
     def setup(self, flagging_dir: str | Path) -> None:
-        """Write to ``flagging_dir`` (created on the first flag)."""
-        self.flagging_dir = Path(flagging_dir)
+        """Create ``flagging_dir``."""
+        self.flagging_dir = flagging_dir
+        os.makedirs(flagging_dir, exist_ok=True)
         register_dir(flagging_dir)
 
     def flag(self, like_data: LikeData, messages: list[Any]) -> None:
-        """Append ``[conversation JSON, message index, message value, Like/Dislike/option, time]``.
-
-        Gradio writes these headers but leaves ``value`` out of its rows; the message
-        content is written here so every column holds what its header says.
-        """
-        feedback = "Like" if like_data.liked is True else "Dislike" if like_data.liked is False else like_data.liked
-        row = [json.dumps(messages, default=str), like_data.index, json.dumps(like_data.value, default=str),
-               feedback, str(datetime.datetime.now())]
-        path = self.flagging_dir / "log.csv"
-        with self.lock:
-            os.makedirs(self.flagging_dir, exist_ok=True)
-            new = not path.exists()
-            with open(path, "a", encoding="utf-8", newline="") as f:
-                writer = csv.writer(f)
-                if new:
-                    writer.writerow(self.HEADERS)
-                writer.writerow(sanitize_list_for_csv(row))
-        _written(self.flagging_dir)
+        """Append the reaction ``like_data`` to the conversation ``messages``."""
+        log = Path(self.flagging_dir) / "log.csv"
+        is_new = not log.exists()
+        liked = like_data.liked
+        feedback = "Like" if liked is True else "Dislike" if liked is False else liked
+        row = [json.dumps(messages, default=str), like_data.index, feedback, str(datetime.datetime.now())]
+        with open(log, "a", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            if is_new:  # Gradio's header (it names five columns for the four values it writes)
+                writer.writerow(["conversation", "index", "value", "flag", "timestamp"])
+            writer.writerow(sanitize_list_for_csv(row))
+        _written(Path(self.flagging_dir))
 
 
 class FlagMethod:

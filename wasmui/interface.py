@@ -90,6 +90,7 @@ class Interface(Blocks):
                 comp.unrender()
         self._label_from_params()
         self.examples = examples
+        self.examples_handler: Examples | None = None
         self.cache_examples = cache_examples
         self.cache_mode = kwargs.get("cache_mode")
         self.preload_example = kwargs.get("preload_example", 0)

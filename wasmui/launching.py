@@ -22,6 +22,8 @@ def _apply_options(blocks: Blocks, options: dict[str, Any]) -> None:
     for name in ("css", "css_paths", "js", "head", "head_paths", "theme", "favicon_path"):
         if options.get(name) is not None:
             setattr(blocks, name, options[name])
+    if options.get("i18n") is not None:
+        blocks.i18n_instance = options["i18n"]
     if "show_error" in options:
         blocks.show_error = bool(options["show_error"])
     if options.get("max_file_size") is not None:

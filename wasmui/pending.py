@@ -12,20 +12,12 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "Plot": "issue 10 (gr.Plot)",
     "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
-    "DuplicateButton": "issue 10 (layout furniture)", "LoginButton": "issue 10 (layout furniture)",
+    "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
-
-
-def api(fn: Any = None, *args: Any, **kwargs: Any) -> NoReturn:
-    """Placeholder for ``gr.api`` (an API-only endpoint built from type hints)."""
-    raise NotImplementedError("gr.api is not implemented in wasmui yet (issue 11: events); declare the function "
-                              "as a listener with api_name= instead, e.g. btn.click(fn, inputs, outputs, "
-                              "api_name='name').")
 
 
 class PendingComponent:
@@ -50,10 +42,6 @@ class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
 
 
-class Plot(PendingComponent):
-    """Placeholder for ``gr.Plot``."""
-
-
 class Sidebar(PendingComponent):
     """Placeholder for ``gr.Sidebar``."""
 
@@ -68,10 +56,6 @@ class Step(PendingComponent):
 
 class DeepLinkButton(PendingComponent):
     """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class DuplicateButton(PendingComponent):
-    """Placeholder for ``gr.DuplicateButton``."""
 
 
 class LoginButton(PendingComponent):

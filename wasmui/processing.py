@@ -246,6 +246,10 @@ async def run_job(
     start = time.monotonic()
     if fn.render_session is not None and fn.render_session != session.hash:
         raise Error("This event belongs to a part of the page rendered for another session.")
+    if fn.batch and fn.fn is not None:  # one call outside the queue's batches: a batch of one
+        done = await run_batch(blocks, fn_index, [BatchCall(list(data), session, root)])
+        yield done[0]
+        return
     if fn.fn is None:
         yield Completed([{"__type__": "update"} for _ in fn.outputs], [], 0.0)
         return
@@ -302,6 +306,62 @@ async def run_job(
     if rendered is not None:
         render = render_config(blocks, rendered[0], rendered[1], session.hash, root)
     yield Completed(last, sorted(changed), duration, render)
+
+
+@dataclass
+class BatchCall:
+    """One call of a ``batch=True`` function: its input payloads, session and root URL."""
+
+    data: list[Any]
+    session: Session
+    root: str = ""
+
+
+async def run_batch(blocks: Blocks, fn_index: int, calls: list[BatchCall]) -> list[Completed]:
+    """Run a ``batch=True`` dependency once for several calls, as Gradio does: each input
+    becomes a list with one entry per call, the function returns one list per output, and
+    each call gets its own entry back (postprocessed for its session)."""
+    fn = blocks.fns[fn_index]
+    start = time.monotonic()
+    per_call = [preprocess_inputs(blocks, fn, list(c.data), c.session) for c in calls]
+    columns = [[values[i] for values in per_call] for i in range(len(fn.inputs))]
+    assert fn.fn is not None
+    result = await _call_sync(fn.fn, *columns)
+    if inspect.isawaitable(result):
+        result = await result
+    n_out = len(fn.outputs)
+    lists = result
+    if n_out == 1 and _is_batch_column(result, len(calls)) and not _is_batch_of_columns(result, 1, len(calls)):
+        lists = [result]  # a bare list of values for the one output
+    if n_out and (not isinstance(lists, (list, tuple)) or len(lists) != n_out
+                  or any(not isinstance(col, (list, tuple)) or len(col) != len(calls) for col in lists)):
+        raise Error(f"A batch function must return one list per output ({n_out}), each with one value per "
+                    f"input in the batch ({len(calls)}); {getattr(fn.fn, '__name__', 'fn')} returned {result!r:.200}.")
+    done: list[Completed] = []
+    duration = time.monotonic() - start
+    for i, call in enumerate(calls):
+        values = [col[i] for col in lists] if n_out else []
+        data, changed = postprocess_outputs(blocks, fn, values[0] if n_out == 1 else values, call.session)
+        serve_files(data, blocks, call.root)
+        done.append(Completed(data, changed, duration))
+    fn.total_runtime += duration
+    fn.total_runs += 1
+    return done
+
+
+def make_batch_call(data: list[Any], session: Session, root: str = "") -> BatchCall:
+    """One queued call of a batch function (the queue builds these without importing this module)."""
+    return BatchCall(data, session, root)
+
+
+def _is_batch_column(value: Any, size: int) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) == size
+
+
+def _is_batch_of_columns(value: Any, n_out: int, size: int) -> bool:
+    """``[[a, b, c]]``: Gradio's documented shape (one list per output)."""
+    return (isinstance(value, (list, tuple)) and len(value) == n_out
+            and all(isinstance(col, (list, tuple)) and len(col) == size for col in value))
 
 
 def make_request(**fields: Any) -> Request:

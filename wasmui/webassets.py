@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from wasmui.distribution import Distribution, copy_packages
+from wasmui.mplfonts import fix_font_list
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB = Path(__file__).resolve().parent / "_web"
@@ -72,6 +73,29 @@ def compile_many(mode: str, pairs: list[tuple[Path, Path]], pyodide_dir: Path | 
             shutil.copyfile(entry, target)
         done.append(entry.exists())
     return done
+
+
+def trace_imports(wheel: Path, target: Path) -> bool:
+    """Writes ``target``: the modules Pyodide holds after its boot, ``import wasmui`` and one event
+    of a small app (``compile_pyc.mjs trace``; cached by wheel and script). ``wasmui build`` ships
+    those in the boot archives (:mod:`wasmui.trim`). False when Node cannot run it (no trimming)."""
+    if not COMPILE_PYC.is_file():
+        return False
+    cache = ROOT / "build" / "pyc-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    salt = COMPILE_PYC.read_bytes() + (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").read_bytes()
+    cached = cache / f"trace-{hashlib.sha256(wheel.read_bytes() + salt).hexdigest()[:24]}.json"
+    if not cached.exists():
+        partial = cached.with_suffix(".part")
+        result = subprocess.run(["node", str(COMPILE_PYC), "trace", str(wheel), str(partial)],
+                                capture_output=True, text=True, cwd=ROOT)
+        if result.returncode != 0 or not partial.exists():
+            print(f"wasmui.webassets: no import trace (sites ship the whole stdlib):\n{result.stderr.strip()[-1500:]}",
+                  file=sys.stderr)
+            return False
+        partial.replace(cached)
+    shutil.copyfile(cached, target)
+    return True
 
 
 def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
@@ -172,6 +196,11 @@ def _copy_distribution(dist: Distribution, target: Path, keys: list[str]) -> Non
         shutil.copyfile(stdlib, target / stdlib.name)
     copy_packages(dist, keys, target)
     lock = dist.trimmed_lock(keys)
+    if "matplotlib" in keys:  # a font list stamped with another version is rebuilt on every page load
+        wheel = target / lock["packages"]["matplotlib"]["file_name"]
+        if wheel.suffix == ".whl" and fix_font_list(wheel):
+            lock["packages"]["matplotlib"] = {**lock["packages"]["matplotlib"],
+                                              "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest()}
     # Distributions ship package sources only: importing pandas compiled ~300 modules on every
     # boot (measured: the app phase of a numpy+pandas app went from 7.8-13.5 s to 3.3-4.2 s).
     wheels = [k for k in keys if lock["packages"][k]["file_name"].endswith(".whl")]
@@ -209,7 +238,8 @@ def stamp_build(site: Path) -> str:
     """Writes the site's content hash into its manifest (``build``): what the worker keys its
     memory snapshot by, so a rebuilt site never restores the interpreter of an older one."""
     manifest_path = site / "wasmui-manifest.json"
-    build = content_hash(site, skip=("sw.js", "BUILD", manifest_path.name))
+    # index.html is left out: built pages inline the manifest, so they are written after it.
+    build = content_hash(site, skip=("sw.js", "BUILD", "index.html", manifest_path.name))
     manifest = json.loads(manifest_path.read_text())
     manifest["build"] = build
     manifest_path.write_text(json.dumps(manifest, indent=1))
@@ -225,6 +255,7 @@ def main() -> int:
     _copy_pyodide(ROOT / "node_modules", micropip)
     shutil.rmtree(WEB / "wheels", ignore_errors=True)
     wheel = build_wheel(WEB / "wheels")
+    trace_imports(wheel, WEB / "pyodide" / "trace.json")
     version = wheel.name.split("-")[1]
     manifest = {"version": version, "wheel": wheel.relative_to(WEB).as_posix(), "micropip": micropip is not None}
     (WEB / "wasmui-manifest.json").write_text(json.dumps(manifest, indent=1))

@@ -90,6 +90,10 @@ def test_state_deep_copies_initial_value_per_session() -> None:
     ("number", gr.Number, {}), ("checkbox", gr.Checkbox, {}), ("slider", gr.Slider, {}), ("json", gr.JSON, {}),
     ("label", gr.Label, {}), ("file", gr.File, {}), ("files", gr.File, {"file_count": "multiple"}),
     ("markdown", gr.Markdown, {}), ("html", gr.HTML, {}), ("state", gr.State, {}),
+    ("numpy", gr.Numpy, {"type": "numpy"}), ("matrix", gr.Matrix, {"type": "array"}),
+    ("list", gr.List, {"type": "array"}), ("playable_video", gr.PlayableVideo, {"format": "mp4"}),
+    ("mic", gr.Microphone, {"sources": ["microphone"], "format": "wav"}),
+    ("microphone", gr.Microphone, {"sources": ["microphone"]}),
 ])
 def test_string_shortcuts(spec, cls, attrs) -> None:
     comp = component_from_spec(spec)

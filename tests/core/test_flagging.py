@@ -4,6 +4,7 @@ copied next to the CSV, the zip download route, unknown file paths refused."""
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 import zipfile
@@ -163,3 +164,16 @@ def test_blocks_app_with_its_own_logger_offers_the_download(tmp_path: Path) -> N
     with gr.Blocks() as plain:
         gr.Textbox()
     assert "wasmui_flagging" not in plain.get_config()
+
+
+def test_chat_interface_manual_flagging_logs_likes(run, tmp_path: Path) -> None:
+    demo = gr.ChatInterface(lambda m, h: "echo " + m, flagging_mode="manual", flagging_dir=str(tmp_path / "chat"))
+    cfg = demo.get_config()
+    flag = _dep(cfg, "flag")
+    assert [t[1] for t in flag["targets"]] == ["like"] and cfg["wasmui_flagging"] is True
+    messages = [{"role": "user", "content": [{"type": "text", "text": "hi"}]},
+                {"role": "assistant", "content": [{"type": "text", "text": "echo hi"}]}]
+    run(demo, flag["id"], [messages], event_data={"index": 1, "value": "echo hi", "liked": False})
+    rows = _rows(tmp_path / "chat" / "log.csv")
+    assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
+    assert "echo hi" in json.dumps(json.loads(rows[1][0])[1]) and rows[1][1:3] == ["1", "Dislike"]

@@ -23,16 +23,10 @@ from wasmui.pending import PENDING
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "gradio_names.json").read_text())
 
-_AV = "issue 8 (media-av engineer: Audio/Video templates)"
-_CHAT = "issue 9 (chat engineer)"
-_DATA = "issue 10 (data engineer: Dataframe templates)"
 _INTERNAL = "Gradio internals, not used by apps"
 
 # Names real Gradio has that wasmui does not have yet: name (or "module:name") -> owner.
 MISSING: dict[str, str] = {
-    **dict.fromkeys(["Mic", "Microphone", "PlayableVideo"], _AV),
-    **dict.fromkeys(["gradio.components.chatbot:Message"], _CHAT),
-    **dict.fromkeys(["List", "Matrix", "Numpy"], _DATA),
     **dict.fromkeys(["gradio.components:Fallback", "gradio.components:StreamingInput",
                      "gradio.components:StreamingOutput", "gradio.components:_Keywords"], _INTERNAL),
 }
@@ -195,12 +189,6 @@ def test_csv_logger_appends_rows(tmp_path: Path) -> None:
     rows = list(csv.reader(open(tmp_path / "dataset1.csv", encoding="utf-8")))
     assert rows[0] == ["text", "n", "timestamp"]
     assert rows[1][:2] == ["hi, there", "3"] and rows[2][:3] == ["second", "4", "bad"]
-
-
-def test_i18n_gives_the_english_text_and_keeps_the_key() -> None:
-    i18n = gr.I18n(en={"greet": "Hello"}, fr={"greet": "Bonjour", "only_fr": "Seul"})
-    assert i18n("greet") == "Hello" and i18n("greet").key == "greet"
-    assert i18n("only_fr") == "Seul" and i18n("nope") == "nope"
 
 
 def test_validators_audio_length() -> None:

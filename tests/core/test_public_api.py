@@ -31,6 +31,8 @@ EXPECTED = {
     "mount_gradio_app", "validators", "render",
     "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
     "BrowserState", "Code", "ColorPicker", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
+    # Gradio's preset components (gradio.templates)
+    "List", "Matrix", "Mic", "Microphone", "Numpy", "PlayableVideo",
     "Annotatedimage", "DataFrame", "Highlight", "Highlightedtext", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
 }
 

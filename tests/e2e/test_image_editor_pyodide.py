@@ -24,7 +24,7 @@ PIL_Image = pytest.importorskip("PIL.Image")
 
 APP = Path(__file__).resolve().parents[1] / "apps" / "image_editor_app"
 CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-app+gradio/repo"))
-DEMOS = ("image_editor", "image_editor_sketchpad", "image_editor_layers")
+DEMOS = ("image_editor", "image_editor_sketchpad", "image_editor_layers", "image_editor_webcam")
 RED = [204, 50, 50, 255]  # the first colour of Gradio's default palette
 WHITE = [255, 255, 255, 255]
 
@@ -107,6 +107,8 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
     editor.get_by_role("button", name="Add layer").click()
     v = value_where(page, "Editor value", "v.layers === 2")
     assert v["layer_alpha"] == [255, 0] and v["center"] == RED
+    editor.get_by_role("button", name="Apply").click()  # shown because the app listens to `apply`
+    expect(page.get_by_label("Editor events", exact=True)).to_have_value(" apply:2")
 
     # Crop to the box (20, 10)-(120, 90): 100x80 pixels, the stroke still through its middle row.
     editor.locator(".imageeditor-toolbar").get_by_role("button", name="Crop").click()
@@ -121,6 +123,7 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
     editor.get_by_role("button", name="Clear").click()
     v = value_where(page, "Editor value", "v.composite === null")
     assert v == {"background": None, "composite": None, "dtype": None, "layers": 0}
+    expect(page.get_by_label("Editor events", exact=True)).to_have_value(" apply:2 clear")
 
     # The next upload works: the image becomes the background, the canvas takes its size.
     editor.get_by_role("button", name="Background image").click()
@@ -204,3 +207,18 @@ def test_gradio_demo_image_editor_layers(page: Any, served: Any, site: Path) -> 
     page.get_by_role("button", name="Get Layers").click()
     expect(page.get_by_label("Num Layers", exact=True)).to_have_value("1", timeout=60_000)
     expect(page.locator(".imageeditor-block").nth(0).get_by_test_id("imageeditor-canvas")).to_have_attribute("width", "64")
+
+
+def test_gradio_demo_image_editor_webcam(page: Any, served: Any, site: Path) -> None:
+    """image_editor_webcam: a photo from Chromium's fake camera becomes the background of the
+    fixed 1024x1024 canvas; the change listener previews the composite."""
+    demo_page(page, served, site, "image_editor_webcam")
+    editor = page.locator(".imageeditor-block")
+    editor.get_by_role("button", name="Webcam").click()
+    editor.get_by_role("button", name="Take a photo").click()
+    canvas = editor.get_by_test_id("imageeditor-canvas")
+    expect(canvas).to_be_visible(timeout=30_000)
+    expect(canvas).to_have_attribute("width", "1024")
+    preview = page.locator(".block-image").get_by_test_id("image-display")
+    expect(preview).to_be_visible(timeout=120_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth === 1024", arg=preview.element_handle())

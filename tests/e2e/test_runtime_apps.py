@@ -164,7 +164,7 @@ def test_a_broken_deploy_reports_the_missing_file(page: Any, served: Any, tmp_pa
 
     site = build_site(EXAMPLES / "hello", tmp_path / "site")
     (site / "pyodide" / "python_stdlib.zip").unlink()
-    (site / "pyodide" / "python_stdlib.zip.gz").unlink()  # its gzip sibling would stand in
+    (site / "pyodide" / "python_stdlib.zip.zst").unlink()  # its compressed sibling would stand in
     page.goto(served(site) + "/")
     page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'error'", timeout=120_000)
     shown = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")

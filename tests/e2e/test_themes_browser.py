@@ -83,6 +83,22 @@ if __name__ == "__main__":
 '''
 
 
+I18N_APP = '''
+import gradio as gr
+
+i18n = gr.I18n(en={"name": "Your name", "go": "Greet", "done": "Done"},
+               fr={"name": "Votre nom", "go": "Saluer", "done": "Fini"})
+
+with gr.Blocks() as demo:
+    box = gr.Textbox(label=i18n("name"))
+    out = gr.Textbox(label="Out", elem_id="out")
+    gr.Button(i18n("go"), elem_id="go").click(lambda: i18n("done"), None, out)
+
+if __name__ == "__main__":
+    demo.launch(i18n=i18n)
+'''
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, built_site: Any, served: Any) -> str:
     apps = tmp_path_factory.mktemp("theme-apps")
@@ -100,6 +116,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, built_site: Any, served: Any)
     (options / "head.html").write_text('<meta name="wasmui-test-2" content="head-path-ok">\n')
     (options / "icon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" '
                                       'height="1" fill="red"/></svg>\n')
+    (apps / "i18n").mkdir()
+    (apps / "i18n" / "app.py").write_text(I18N_APP)
     out = built_site(apps)
     return str(served(out))
 
@@ -199,3 +217,15 @@ def test_embedded_app_follows_dark_mode_and_leaves_its_page_alone(new_page: Any,
     expect(page.locator("wasmui-app #primary")).to_have_css("background-color", "rgb(234, 88, 12)")
     expect(page.locator("body")).to_have_css("background-color", "rgb(200, 210, 220)")
     assert "dark" not in (page.locator("html").get_attribute("class") or "")
+
+
+@pytest.mark.parametrize(("locale", "label", "button", "done"), [("fr-FR", "Votre nom", "Saluer", "Fini"),
+                                                                   ("de-DE", "Your name", "Greet", "Done")])
+def test_i18n_follows_the_browser_language(new_page: Any, site: str, locale: str, label: str, button: str,
+                                           done: str) -> None:
+    page = new_page(locale=locale)
+    page.goto(f"{site}/apps/i18n/")
+    wait_ready(page)
+    expect(page.get_by_label(label, exact=True)).to_be_visible()
+    page.get_by_role("button", name=button).click()
+    expect(page.locator("wasmui-app #out textarea").first).to_have_value(done, timeout=60_000)  # a loaded machine

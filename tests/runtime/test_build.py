@@ -66,7 +66,8 @@ def test_single_app_site_is_self_contained(tmp_path: Path) -> None:
     import zipfile
 
     names = zipfile.ZipFile(wheel).namelist()
-    assert "wasmui/_pyodide.py" in names and not any("/_web/" in n for n in names)
+    # The boot wheel holds .pyc without their sources (wasmui.trim).
+    assert "wasmui/_pyodide.pyc" in names and not any("/_web/" in n for n in names)
     # No other origin anywhere in the page or the runtime.
     for path in [out / "index.html", out / "sw.js", *(out / "assets").glob("*.js")]:
         text = path.read_text()

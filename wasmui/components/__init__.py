@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasmui.components.api_component import Api
 from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
-from wasmui.components.button import Button, ClearButton
+from wasmui.components.button import Button, ClearButton, DuplicateButton
 from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
@@ -34,8 +35,10 @@ from wasmui.components.native_plot import BarPlot, LinePlot, NativePlot, Scatter
 from wasmui.components.navbar import Navbar
 from wasmui.components.number import Number, Slider
 from wasmui.components.paramviewer import ParamViewer
+from wasmui.components.plot import Plot
 from wasmui.components.state import State
 from wasmui.components.timer import Timer
+from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
 from wasmui.components.textbox import InputHTMLAttributes, Text, TextArea, Textbox
 from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
@@ -43,11 +46,9 @@ from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.pending import (
     DeepLinkButton,
-    DuplicateButton,
     FileExplorer,
     LoginButton,
     Model3D,
-    Plot,
     WorkflowCanvas,
 )
 
@@ -55,7 +56,8 @@ from wasmui.pending import (
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "textarea": (Textbox, {"lines": 7}),
     "files": (File, {"file_count": "multiple"}),
-    "microphone": (Audio, {"sources": ["microphone"]}),
+    "microphone": (Microphone, {}),
+    "mic": (Microphone, {}),
 }
 
 
@@ -108,8 +110,9 @@ __all__ = [
     "Dataframe", "Dataset", "DateTime", "DeepLinkButton", "Dialogue", "DownloadButton", "Dropdown",
     "DuplicateButton", "File", "FileExplorer", "Files", "Form", "FormComponent", "Gallery", "HTML", "Highlight",
     "HighlightedText", "Highlightedtext", "Image", "ImageEditor", "ImageSlider", "InputHTMLAttributes", "JSON",
-    "Json", "Label", "LinePlot", "LoginButton", "Markdown", "MessageDict", "MetadataDict", "Model3D",
-    "MultimodalTextbox", "NativePlot", "Navbar", "Number", "OptionDict", "ParamViewer", "Plot", "Radio", "ScatterPlot", "Slider",
+    "Json", "Label", "LinePlot", "List", "LoginButton", "Markdown", "Matrix", "MessageDict", "MetadataDict", "Mic",
+    "Microphone", "Model3D", "MultimodalTextbox", "NativePlot", "Navbar", "Number", "Numpy", "OptionDict",
+    "ParamViewer", "PlayableVideo", "Plot", "Radio", "ScatterPlot", "Slider",
     "State", "Text", "TextArea", "Textbox", "Timer", "UploadButton", "Video", "WatermarkOptions", "WebcamOptions",
     "WorkflowCanvas", "component", "component_from_spec", "get_component_instance",
 ]

@@ -111,7 +111,8 @@ class Component(Block):
             return
         fn, triggers, inputs = self.load_event_to_attach
         targets = [(b._id, e) for b, e in triggers] + [(root._id, "load")]
-        root.set_event_trigger(targets, fn, inputs, [self], show_progress="hidden" if triggers else "full")
+        root.set_event_trigger(targets, fn, inputs, [self], show_progress="hidden" if triggers else "full",
+                               trigger_mode="once")  # Gradio's, even when the first trigger is a change
 
     # -- the contract ----------------------------------------------------------
     def preprocess(self, payload: Any) -> Any:

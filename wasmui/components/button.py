@@ -65,6 +65,24 @@ class Button(Component):
 
 
 
+class DuplicateButton(Button):
+    """Gradio's "Duplicate Space" button.
+
+    On a Hugging Face Space it opens the Space's duplicate page; a wasmui app is static
+    files and never runs on a Space, so the button shows and does nothing, as Gradio's
+    does when it runs anywhere else.
+    """
+
+    def __init__(self, value: str = "Duplicate Space", *,
+                 variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface",
+                 size: Literal["sm", "md", "lg"] = "sm", scale: int | None = 0, **kwargs: Any) -> None:
+        super().__init__(value, variant=variant, size=size, scale=scale, **kwargs)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "button"
+
+
 class ClearButton(Button):
     """A button that resets the given components to empty values."""
 

@@ -70,6 +70,16 @@ class ChatMessage:
     options: list[OptionDict] = field(default_factory=list)
 
 
+@dataclass
+class Message:
+    """A message as the Chatbot sends it (``content`` a list of parts); Gradio's wire model."""
+
+    role: str
+    content: list[Any]
+    metadata: MetadataDict | None = None
+    options: list[OptionDict] | None = None
+
+
 # -- the wire schema (Gradio's pydantic models, as clients read them from /info) -------
 _META_DOC = (
     "A typed dictionary to represent metadata for a message in the Chatbot component. An\n"
@@ -237,7 +247,7 @@ def normalise_part(part: Any) -> dict[str, Any]:
 
 
 def _message_fields(message: Any) -> tuple[str, Any, Any, Any]:
-    if isinstance(message, ChatMessage):
+    if isinstance(message, (ChatMessage, Message)):
         return message.role, message.content, message.metadata, message.options
     if isinstance(message, dict) and "role" in message and "content" in message:
         return message["role"], message["content"], message.get("metadata"), message.get("options")

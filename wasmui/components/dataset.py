@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Literal
 
 from wasmui.components.base import Component
 from wasmui.exceptions import Error
+
+
+def _example_cell(component: Component, value: Any) -> Any:
+    """How ``component`` shows ``value`` in the table; a value it rejects is shown as given.
+
+    Gradio does not validate example cells when it builds the table (a demo whose example
+    rows are longer than its inputs still starts), so neither do we; clicking such an
+    example reports the problem then.
+    """
+    try:
+        return component.process_example(value)
+    except Error as exc:
+        warnings.warn(f"example value {value!r} for {type(component).__name__}: {exc}", stacklevel=3)
+        return value
 
 
 class Dataset(Component):
@@ -47,7 +62,7 @@ class Dataset(Component):
         self.components = [{"name": c.get_block_name(), "class_id": c.component_class_id} for c in self._components]
         self.component_ids = [c._id for c in self._components]
         self.samples = [
-            [c.process_example(v) if isinstance(c, Component) else v for c, v in zip(self._components, row)]
+            [_example_cell(c, v) if isinstance(c, Component) else v for c, v in zip(self._components, row)]
             if self._components else list(row)
             for row in samples or []
         ]

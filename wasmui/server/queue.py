@@ -39,8 +39,10 @@ class Runner(Protocol):
 
     def error_payload(self, exc: BaseException, show_error: bool) -> dict[str, Any]: ...
 
-    # Optional: ``run_validator(blocks, fn_index, data, session)`` (listeners' ``validator=``) and
-    # ``make_request(**fields)`` (the ``gr.Request`` a function sees); looked up with getattr.
+    # Optional: ``run_validator(blocks, fn_index, data, session)`` (listeners' ``validator=``),
+    # ``make_request(**fields)`` (the ``gr.Request`` a function sees), and ``run_batch(blocks,
+    # fn_index, calls)`` with ``make_batch_call(data, session, root)`` (``batch=True``
+    # functions, one run for several queued calls); looked up with getattr.
 
 
 @dataclass
@@ -166,12 +168,23 @@ class JobQueue:
     def _dispatch(self) -> None:
         started = False
         for job in list(self.waiting):
+            if job not in self.waiting:  # already taken into a batch
+                continue
             group = self._group(job.fn_index)
             limit = self._limit(group)
             if limit is not None and self.active.get(group, 0) >= limit:
                 continue
-            self.waiting.remove(job)
             self.active[group] = self.active.get(group, 0) + 1
+            batch = self._batch_for(job)
+            if batch:
+                task = asyncio.ensure_future(self._run_batch(batch))
+                for member in batch:
+                    self.waiting.remove(member)
+                    member.task = task
+                task.add_done_callback(functools.partial(self._batch_done, batch, group))
+                started = True
+                continue
+            self.waiting.remove(job)
             job.task = asyncio.ensure_future(self._run(job))
             # A done-callback, not a finally: a task cancelled before its first
             # step never runs its body, but the slot must still be released.
@@ -190,6 +203,50 @@ class JobQueue:
         except asyncio.CancelledError:
             if not job.cancelled:
                 raise
+
+    # -- batches (``batch=True``) -----------------------------------------------
+    def _batch_for(self, job: Job) -> list[Job]:
+        """For a ``batch=True`` function: ``job`` and the calls of the same function waiting
+        behind it, up to ``max_batch_size`` (empty for other functions)."""
+        fn = self._fn(job.fn_index)
+        if not getattr(fn, "batch", False) or getattr(self.runner, "run_batch", None) is None:
+            return []
+        size = max(1, int(getattr(fn, "max_batch_size", 4) or 1))
+        same = [j for j in self.waiting if j.fn_index == job.fn_index and j is not job]
+        return [job, *same[: size - 1]]
+
+    async def _run_batch(self, jobs: list[Job]) -> None:
+        """One run of the function for every job of the batch; each gets its own result."""
+        started = time.monotonic()
+        fn_index = jobs[0].fn_index
+        for job in jobs:
+            self._put(job.session_hash, sse.process_starts(job.event_id, self.average(fn_index)))
+        try:
+            make_call, run_batch = getattr(self.runner, "make_batch_call"), getattr(self.runner, "run_batch")
+            calls = [make_call(j.data, self.blocks.sessions.get(j.session_hash), j.root) for j in jobs]
+            results = await run_batch(self.blocks, fn_index, calls)
+        except asyncio.CancelledError:
+            if not any(j.cancelled for j in jobs):
+                raise
+            return
+        except Exception as exc:  # the batch failed: every caller gets the error
+            for job in jobs:
+                payload = self._error(exc, job.for_ui)
+                self._put(job.session_hash, sse.process_completed(job.event_id, payload, success=False,
+                                                                  title=payload.get("title") or "Error"))
+            return
+        self._record(fn_index, time.monotonic() - started)
+        avg = self.average(fn_index)
+        for job, ev in zip(jobs, results):
+            body = sse.output_body(list(ev.data), generating=False, duration=ev.duration, average_duration=avg,
+                                   changed_state_ids=list(ev.changed_state_ids))
+            self._put(job.session_hash, sse.process_completed(job.event_id, body, success=True, avg_time=avg))
+
+    def _batch_done(self, jobs: list[Job], group: str, _task: asyncio.Future[Any]) -> None:
+        self.active[group] -= 1
+        for job in jobs:
+            self.jobs.pop(job.event_id, None)
+        self._dispatch()
 
     def _task_done(self, job: Job, group: str, _task: asyncio.Future[Any]) -> None:
         self._finished(job, group)

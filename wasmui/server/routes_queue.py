@@ -266,10 +266,13 @@ class QueueRoutes:
 
         async def gone() -> None:
             # The page went away: run `demo.unload` handlers, like Gradio. Session
-            # state is kept (a client may come back); the store's LRU expires it.
+            # state is kept a while (a client may come back), then deleted.
             for index, fn in list(self.blocks.fns.items()):
                 if any(target[1] == "unload" for target in getattr(fn, "targets", [])):
                     await self.queue.run_direct(index, [], session_hash, root=root, request=gr_req)
+            close = getattr(self.blocks.sessions, "close", None)
+            if close is not None:  # Gradio: the closed page's State values go after an hour
+                close(session_hash)
 
         return StreamingResponse(beats(), on_disconnect=gone)
 

@@ -31,7 +31,7 @@ export class WasmuiAppElement extends HTMLElement {
   /** Absolute app root URL, no trailing slash. */
   root = "";
   /** Current boot phase and page-clock times of each phase (performance.now()). */
-  phase: Phase | "error" = "download";
+  phase: Phase | "error" | "preview" = "download";
   readonly timings: Record<string, number> = {};
   /** Resolves when the worker is ready; rejects with the boot error. */
   readonly ready: Promise<void>;
@@ -78,13 +78,16 @@ export class WasmuiAppElement extends HTMLElement {
 
   private async start(): Promise<void> {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (this.hasAttribute("preview")) return this.startPreview(shadow);
     const siteBase = new URL(this.getAttribute("site") ?? new URL(/* @vite-ignore */ "../", import.meta.url).href, document.baseURI).href;
     const appId = this.getAttribute("name") ?? `app${++counter}`;
     this.root = new URL(this.getAttribute("root") ?? `./__wasmui/${appId}/`, document.baseURI).href.replace(/\/$/, "");
     const rootPath = new URL(this.root).pathname.replace(/\/$/, "");
     const view = new BootView(shadow);
 
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `wasmui-${appId}` });
+    // A built page's inline boot script (early.ts) started the worker and the downloads already.
+    const early = takeEarlyWorker(appId);
+    const worker = early?.worker ?? new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `wasmui-${appId}` });
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = event.data;
@@ -134,7 +137,7 @@ export class WasmuiAppElement extends HTMLElement {
       worker.postMessage({ type: "port", port: channel.port1 }, [channel.port1]);
       return channel.port2;
     };
-    const options = this.bootOptions(siteBase, rootPath, appId);
+    const options = { ...this.bootOptions(siteBase, rootPath, appId), manifest: early?.manifest };
     worker.postMessage({ type: "boot", options });
 
     this.transport = createTransport(makePort(), {
@@ -165,6 +168,26 @@ export class WasmuiAppElement extends HTMLElement {
       themeCss: this.embeddedText("theme") ?? undefined,
     });
     view.raise();
+    this.emit("wasmui-mounted", {});
+  }
+
+  /**
+   * `<wasmui-app preview>`: the app's first paint from its embedded config and nothing
+   * else (no worker, no Python, no service worker); events never reach a backend. The
+   * gallery page shows one per app.
+   */
+  private async startPreview(shadow: ShadowRoot): Promise<void> {
+    const config = this.embeddedJson<Record<string, unknown>>("config");
+    if (!config) return;
+    const never = new Promise<void>(() => undefined);
+    const offline: typeof fetch = () => never.then(() => new Response(null));
+    this.root = new URL(this.getAttribute("root") ?? "./", document.baseURI).href.replace(/\/$/, "");
+    config.root = this.root;
+    this.phase = "preview";
+    await mountShellOrPlaceholder(shadow, {
+      config, fetch: offline, root: this.root, resolveUrl: async (u) => u, ready: never, preview: true,
+      themeCss: this.embeddedText("theme") ?? undefined,
+    });
     this.emit("wasmui-mounted", {});
   }
 
@@ -219,6 +242,14 @@ export class WasmuiAppElement extends HTMLElement {
   private emit(name: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** The worker (and inlined manifest) the page's boot script started for app `name`, taken once. */
+function takeEarlyWorker(name: string): { worker: Worker; manifest: unknown } | null {
+  const registry = (window as unknown as { __wasmuiEarly?: Record<string, { worker: Worker; manifest: unknown }> }).__wasmuiEarly;
+  const early = registry?.[name] ?? null;
+  if (registry) delete registry[name];
+  return early;
 }
 
 /** Removes the common leading indentation of inline code. */

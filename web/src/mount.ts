@@ -15,6 +15,8 @@ export interface ShellOptions {
   resolveUrl: (url: string) => Promise<string>;
   /** Settles when Python is ready. */
   ready: Promise<void>;
+  /** Only paint the app (gallery previews): no page-load events, heartbeat or app js. */
+  preview?: boolean;
   /** The app's Gradio theme stylesheet when the page embeds it (else the shell fetches it). */
   themeCss?: string;
 }

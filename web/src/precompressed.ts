@@ -1,21 +1,53 @@
 /**
  * How the worker fetches the runtime's big files.
  *
- * - Precompressed: the build writes gzip siblings (`X.gz`, listed in the manifest's
- *   `precompressed`, see `wasmui/precompress.py`); they are fetched instead and inflated
- *   here (`DecompressionStream`), so the bytes on the wire do not depend on whether the
- *   host compresses (a plain `python -m http.server` does not).
- * - Early: the interpreter and the stdlib start downloading as soon as the manifest is
- *   known, not after Pyodide's two JS modules have loaded; Pyodide's own fetch of the
- *   same URL gets the response already under way.
+ * - Precompressed: the build writes Zstandard (or gzip) siblings (`X.zst`, `X.gz`, listed in
+ *   the manifest's `precompressed`, see `wasmui/precompress.py`); they are fetched instead and
+ *   inflated here (fzstd, or `DecompressionStream` for gzip), so the bytes on the wire do not
+ *   depend on whether the host compresses (a plain `python -m http.server` does not).
+ * - Early: the page's inline boot script (`early.ts`) starts these downloads while the HTML is
+ *   still parsing and hands each response body to the worker (`adopt`); anything else the
+ *   worker starts itself (`prefetch`). Pyodide's own fetch of the same URL gets the response
+ *   already under way.
  */
+import { Decompress } from "fzstd";
 
 type Fetch = typeof globalThis.fetch;
+/** Encoding of a precompressed sibling: `X.zst` or `X.gz`. */
+export type Encoding = "zst" | "gz";
+
+/** A response body fetched by the page and transferred to the worker (see `early.ts`). */
+export interface EarlyBody {
+  url: string;
+  /** The sibling's encoding the page fetched (null: the plain file). */
+  encoding: Encoding | null;
+  status: number;
+  /** The response's Content-Encoding (a host that labels `.gz` files gzip had the browser inflate them). */
+  contentEncoding: string | null;
+  body: ReadableStream<Uint8Array> | null;
+  error?: string;
+}
+
+/** The manifest's `precompressed`: a list (gzip siblings, older builds) or path -> encoding. */
+export function encodingsOf(precompressed: string[] | Record<string, Encoding> | undefined, base: string): Map<string, Encoding> {
+  const entries: [string, Encoding][] = Array.isArray(precompressed)
+    ? precompressed.map((path) => [path, "gz"])
+    : Object.entries(precompressed ?? {});
+  return new Map(entries.map(([path, encoding]) => [new URL(path, base).href, encoding]));
+}
 
 export class CoreFetch {
   private readonly early = new Map<string, Promise<Response>>();
+  /** Early responses announced by the page (`expect`) and not arrived yet. */
+  private readonly pending = new Map<string, (early: EarlyBody) => void>();
+  private encodings: ReadonlyMap<string, Encoding> = new Map();
 
-  constructor(private readonly inner: Fetch, private readonly gzipped: ReadonlySet<string>) {}
+  constructor(private readonly inner: Fetch) {}
+
+  /** Which URLs have a precompressed sibling (from the site's manifest). */
+  setEncodings(encodings: ReadonlyMap<string, Encoding>): void {
+    this.encodings = encodings;
+  }
 
   /** Starts downloading `url` now; the next GET of it is answered with this response. */
   prefetch(url: string): void {
@@ -25,7 +57,30 @@ export class CoreFetch {
     this.early.set(url, response);
   }
 
-  /** A `fetch` answering prefetched and precompressed URLs; anything else goes to `inner`. */
+  /** The page is downloading `urls` (early.ts): a GET of one waits for its body instead of fetching again. */
+  expect(urls: string[]): void {
+    for (const url of urls) {
+      if (this.early.has(url)) continue;
+      const response = new Promise<Response>((resolve, reject) => {
+        this.pending.set(url, (early) => {
+          this.pending.delete(url);
+          const ok = !early.error && early.status >= 200 && early.status < 300 && early.body !== null;
+          if (ok) resolve(decoded(early.body!, early.url, early.encoding, early.contentEncoding));
+          else reject(new Error(early.error ?? `HTTP ${early.status}`));
+        });
+      });
+      response.catch(() => undefined);
+      this.early.set(url, response);
+    }
+  }
+
+  /** A response the page started (early.ts); a failed one is fetched again by the worker. */
+  adopt(early: EarlyBody): void {
+    if (!this.pending.has(early.url)) this.expect([early.url]);
+    this.pending.get(early.url)?.(early);
+  }
+
+  /** A `fetch` answering early and precompressed URLs; anything else goes to `inner`. */
   readonly fetch: Fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");
@@ -33,25 +88,52 @@ export class CoreFetch {
     const early = this.early.get(url);
     if (early) {
       this.early.delete(url);  // a body is read once: later fetches go to the network
-      return early.catch(() => this.inner(input, init));
+      return early.catch(() => this.get(url, init));
     }
-    return this.gzipped.has(url) ? this.get(url, init) : this.inner(input, init);
+    return this.encodings.has(url) ? this.get(url, init) : this.inner(input, init);
   };
 
   private async get(url: string, init?: RequestInit): Promise<Response> {
-    if (!this.gzipped.has(url) || typeof DecompressionStream === "undefined") return this.inner(url, init);
+    const encoding = this.encodings.get(url);
+    if (!encoding || (encoding === "gz" && typeof DecompressionStream === "undefined")) return this.inner(url, init);
     let response: Response;
     try {
-      response = await this.inner(`${url}.gz`, init);
+      response = await this.inner(`${url}.${encoding}`, init);
     } catch {
       return this.inner(url, init);
     }
     if (!response.ok || !response.body) return this.inner(url, init);
-    // A host that labels .gz files `Content-Encoding: gzip` had the browser inflate them already.
-    const inflated = /\bgzip\b/i.test(response.headers.get("content-encoding") ?? "");
-    const body = inflated ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
-    // WebAssembly.instantiateStreaming insists on this type.
-    const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-    return new Response(body, { status: 200, headers: { "content-type": type } });
+    return decoded(response.body, url, encoding, response.headers.get("content-encoding"));
   }
+}
+
+/** `body` (the sibling's bytes as sent) inflated into a response for `url`. */
+function decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null): Response {
+  let stream = body as ReadableStream<Uint8Array<ArrayBuffer>>;
+  if (encoding === "gz" && !/\bgzip\b/i.test(contentEncoding ?? "")) {
+    stream = stream.pipeThrough(new DecompressionStream("gzip"));
+  } else if (encoding === "zst" && !/\bzstd\b/i.test(contentEncoding ?? "")) {
+    stream = stream.pipeThrough(zstdStream());
+  }
+  // WebAssembly.instantiateStreaming insists on this type.
+  const type = url.endsWith(".wasm") ? "application/wasm" : url.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
+  return new Response(stream, { status: 200, headers: { "content-type": type } });
+}
+
+/** Zstandard decoding as a stream (fzstd: 8 kB of JS; browsers decode only gzip natively). */
+export function zstdStream(): TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>> {
+  let decoder: Decompress;
+  return new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      decoder = new Decompress((chunk: Uint8Array) => {
+        if (chunk.length > 0) controller.enqueue(chunk.slice());
+      });
+    },
+    transform(chunk) {
+      decoder.push(chunk);
+    },
+    flush() {
+      decoder.push(new Uint8Array(0), true);
+    },
+  });
 }

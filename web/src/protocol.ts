@@ -9,6 +9,8 @@
  *  - page <-> service worker: port registration, `need-port`, `claim`.
  */
 
+import type { EarlyBody } from "./precompressed";
+
 /** Boot phases, in order; `ready` means requests are answered by Python. */
 export type Phase = "download" | "python" | "packages" | "app" | "ready";
 
@@ -37,11 +39,16 @@ export interface BootOptions {
   pyodide?: string;
   /** Serve a plain ASGI app `module:attr` instead of a Gradio app (tests, advanced use). */
   asgi?: string;
+  /** The site's manifest, inlined in the page by `wasmui build` (else the worker fetches it). */
+  manifest?: unknown;
 }
 
 export type WorkerControlIn =
   | { type: "boot"; options: BootOptions }
-  | { type: "port"; port: MessagePort };
+  | { type: "port"; port: MessagePort }
+  /** From the page's inline boot script (`early.ts`): URLs it is downloading, then each body. */
+  | { type: "expect"; urls: string[] }
+  | { type: "early"; early: EarlyBody };
 
 export type WorkerControlOut =
   | { type: "phase"; phase: Phase; at: number; detail?: string }
@@ -108,7 +115,7 @@ export function isWorkerControlOut(value: unknown): value is WorkerControlOut {
 }
 
 export function isWorkerControlIn(value: unknown): value is WorkerControlIn {
-  return hasType(value) && ["boot", "port"].includes(value.type);
+  return hasType(value) && ["boot", "port", "expect", "early"].includes(value.type);
 }
 
 export function isPageToSW(value: unknown): value is PageToSW {

@@ -12,17 +12,19 @@ import type { PyodideAPI } from "pyodide";
 import type { BootOptions, Phase, PortIn, PortOut, WorkerControlOut } from "./protocol";
 import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
-import { CoreFetch } from "./precompressed";
+import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
   version: string;
   wheel: string;
-  /** Site paths that have a gzip sibling (`X.gz`), fetched instead of the plain file. */
-  precompressed?: string[];
+  /** Site paths that have a compressed sibling (`X.zst`, `X.gz`), fetched instead of the plain file. */
+  precompressed?: string[] | Record<string, Encoding>;
   /** Content hash of the site (absent in older builds: the wheel's path stands in). */
   build?: string;
+  /** Folder of the modules left out of the boot archives, fetched on first import (`wasmui.trim`). */
+  lazy?: string;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
   micropip: boolean;
   /** The distribution a site was built against (absent: the default core in `pyodide/`). */
@@ -58,8 +60,8 @@ export class WorkerRuntime {
   /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
   private readonly stderrTail: string[] = [];
   private siteBase = "";
-  /** The worker's `fetch` for the runtime's big files (precompressed, started early). */
-  private coreFetch: CoreFetch | null = null;
+  /** The worker's `fetch` for the runtime's big files (precompressed, started early by the page or here). */
+  readonly coreFetch = new CoreFetch(globalThis.fetch.bind(globalThis));
   /** The snapshot this boot restored from (null: a normal boot). */
   private restoredFrom: SnapshotStore | null = null;
   /** What making a snapshot after ready needs (a first visit on a core that supports them). */
@@ -68,9 +70,10 @@ export class WorkerRuntime {
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
   private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
-    wheel: Uint8Array; sitePackages: string } | null = null;
+    wheel: Uint8Array; sitePackages: string; lazyURL: string | null } | null = null;
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
+    globalThis.fetch = this.coreFetch.fetch;
     this.bridge = new Promise((resolve, reject) => {
       this.resolveBridge = resolve;
       this.rejectBridge = reject;
@@ -146,6 +149,7 @@ export class WorkerRuntime {
     try {
       const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
       const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
+      installLazyImports(pyodide, job.lazyURL);
       pyodide.unpackArchive(job.wheel, "wheel", { extractDir: job.sitePackages });
       pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
       const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
@@ -186,19 +190,21 @@ export class WorkerRuntime {
     const files = Promise.all(Object.entries(options.files).map(async ([path, source]) =>
       [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
     files.catch(() => undefined);  // awaited below; a failure must not go unhandled meanwhile
-    const manifest = await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
-    if (!this.coreFetch) {
-      this.coreFetch = new CoreFetch(globalThis.fetch.bind(globalThis),
-        new Set((manifest.precompressed ?? []).map((path) => new URL(path, base).href)));
-      globalThis.fetch = this.coreFetch.fetch;
-    }
+    const manifest = (options.manifest as Manifest | undefined) ?? await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
+    const encodings = encodingsOf(manifest.precompressed, base);
+    this.coreFetch.setEncodings(encodings);
     const wheel = fetchBytes(new URL(manifest.wheel, base).href);
     wheel.catch(() => undefined);
     const indexURL = withSlash(options.pyodide ?? new URL(manifest.pyodide?.indexURL ?? "pyodide/", base).href);
     this.indexURL = indexURL;
+    let createPyodideModule: Promise<unknown> | null = null;
     if (!manifest.pyodide && !options.pyodide) {
-      // The default core's second module: imported now, shared with pyodide.mjs's own import.
-      import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => undefined);
+      // The default core's second module (1.2 MB of JS): from its compressed sibling when the
+      // build has one (imported from a blob), else imported now, shared with pyodide.mjs's own import.
+      const glue = `${indexURL}pyodide.asm.mjs`;
+      createPyodideModule = encodings.has(glue) ? importFromBlob(glue) : null;
+      if (!createPyodideModule) import(/* @vite-ignore */ glue).catch(() => undefined);
+      createPyodideModule?.catch(() => undefined);
     }
     // The app's packages download while the interpreter starts (Pyodide would wait for it).
     const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
@@ -206,6 +212,7 @@ export class WorkerRuntime {
     // (after the packages, which are more bytes and must not queue behind them).
     this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
     this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
+    this.coreFetch.prefetch(`${indexURL}pyodide-lock.json`);
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
     // Pyodide packages or micropip requirements boot normally (their shared libraries are not
@@ -218,6 +225,7 @@ export class WorkerRuntime {
     const saved = store && restore ? await this.loadSnapshot(store) : null;
     const settings: Record<string, unknown> = {
       indexURL,
+      ...(createPyodideModule ? { createPyodideModule: await createPyodideModule } : {}),
       // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
       // fails loudly instead of a silent "Failed to fetch" of a 404.
       // MPLBACKEND: matplotlib draws with Agg (PNG in memory); its browser backends need a DOM.
@@ -234,6 +242,8 @@ export class WorkerRuntime {
     if (saved) this.restoredFrom = store;
     const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : settings);
     if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
+    installLazyImports(pyodide, lazyURL);
 
     this.setPhase("packages");
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
@@ -242,7 +252,7 @@ export class WorkerRuntime {
     const wheelBytes = await wheel;
     pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
     if (store && !saved && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages, lazyURL };
     }
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
@@ -422,6 +432,27 @@ async function missingCoreFiles(siteBase: string, indexURL: string): Promise<str
     }
   }));
   return checks.filter((c): c is string => c !== null);
+}
+
+/**
+ * Modules the build left out of the boot archives load on first import from `lazyURL`
+ * (`wasmui/lazy_imports.py`, in the boot stdlib zip as `_wasmui_lazy`). Also after a snapshot
+ * restore: the finder is in the snapshot, its files are not.
+ */
+function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
+  if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
+}
+
+/** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
+async function importFromBlob(url: string): Promise<unknown> {
+  const response = await fetchOk(url);
+  const blob = new Blob([await response.arrayBuffer()], { type: "text/javascript" });
+  const blobURL = URL.createObjectURL(blob);
+  try {
+    return ((await import(/* @vite-ignore */ blobURL)) as { default: unknown }).default;
+  } finally {
+    URL.revokeObjectURL(blobURL);
+  }
 }
 
 function withSlash(url: string): string {

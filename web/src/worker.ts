@@ -13,5 +13,7 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isWorkerControlIn(message)) return;
   if (message.type === "boot") void runtime.boot(message.options);
-  else runtime.attachPort(message.port);
+  else if (message.type === "port") runtime.attachPort(message.port);
+  else if (message.type === "expect") runtime.coreFetch.expect(message.urls);
+  else runtime.coreFetch.adopt(message.early);
 };

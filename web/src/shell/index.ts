@@ -17,6 +17,7 @@ import { Engine } from "./engine/engine.js";
 import { runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
+import { makeTranslator } from "./ui/i18n.js";
 import { makeRenderNode } from "./render.js";
 import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
@@ -35,6 +36,8 @@ export type ShellOptions = {
    * shell paints at once from the config; requests wait for this.
    */
   ready?: Promise<void>;
+  /** Only paint (a gallery preview): no page-load events, heartbeat or app js. */
+  preview?: boolean;
   /**
    * The app's Gradio theme stylesheet (`/theme.css`; `wasmui build` embeds it in the
    * page). Without it the shell asks `${root}/theme.css` once the backend is ready.
@@ -152,7 +155,11 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
   const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
-  const store = new Store(config.components, config.dependencies, descriptorFor);
+  const tables = config.i18n_translations;
+  const translate = tables && typeof tables === "object"
+    ? makeTranslator(tables as Record<string, Record<string, string>>, navigator.languages?.length ? navigator.languages : [navigator.language])
+    : undefined;
+  const store = new Store(config.components, config.dependencies, descriptorFor, translate);
   const toasts = new Toasts();
   const engine = new Engine(config, store, client, toasts);
 
@@ -190,7 +197,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     themeRoot.classList.add("fill-page");
     container.classList.add("fill-page");
   }
-  if (config.title && ownsPage) document.title = config.title;
+  if (config.title && ownsPage) document.title = String(translate ? translate(config.title) : config.title);
   if (typeof config.head === "string" && config.head.trim()) addHead(config.head);
 
   // Dark mode: the theme root, the container (views' `.wasmui.dark` rules) and, when the
@@ -239,7 +246,18 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   if (pages) window.addEventListener("hashchange", onHash);
 
   render(h(App, { ctx, config, toasts, styles, page }), container);
+  if (opts.preview) {
+    container.classList.add("preview");
+    return { unmount: () => render(null, container) };
+  }
   if (config.connect_heartbeat) client.startHeartbeat();
+  // The tab goes: close the session like a dropped Gradio heartbeat, so `demo.unload`
+  // handlers run (the worker lives until the browser discards the page). A page kept in
+  // the back-forward cache keeps its session.
+  const onPageHide = (e: PageTransitionEvent): void => {
+    if (!e.persisted) client.close();
+  };
+  window.addEventListener("pagehide", onPageHide);
   if (typeof config.js === "string" && config.js.trim()) {
     runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
   }
@@ -248,6 +266,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   return {
     unmount() {
       window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("pagehide", onPageHide);
       media?.removeEventListener("change", applyMode);
       engine.close();
       client.close();

@@ -6,6 +6,8 @@
  *
  *   node web/src/tools/compile_pyc.mjs stdlib IN.zip OUT.zip     .pyc only (smaller than the sources)
  *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl [IN OUT]...   adds __pycache__/*.pyc next to the sources
+ *   node web/src/tools/compile_pyc.mjs trace WASMUI.whl OUT.json   the modules the interpreter holds after
+ *                          its boot, `import wasmui` and one event of a small app (wasmui.trim's boot set)
  *   ... --pyodide DIR      with another distribution's interpreter (default: npm pyodide);
  *                          .pyc are specific to one Python version (3.12's differ from 3.14's)
  *
@@ -17,10 +19,23 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const COMPILE = `
-import importlib.util, marshal, sys, zipfile
+import ast, importlib.util, marshal, sys, zipfile
 
-def _pyc(data, filename):
-    code = compile(data, filename, "exec", dont_inherit=True)
+def _strip_docstrings(tree):
+    """The stdlib's docstrings go (as under python -OO, which CPython tests its stdlib with):
+    they are a fifth of the bytes of a .pyc. Wheels keep theirs (pandas builds docs at import)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \\
+                    and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.copy_location(ast.Pass(), body[0])]
+    return tree
+
+def _pyc(data, filename, strip=False):
+    # The interpreter runs with PYTHONNODEBUGRANGES (below): no column tables, a quarter fewer bytes.
+    tree = ast.parse(data, filename)
+    code = compile(_strip_docstrings(tree) if strip else tree, filename, "exec", dont_inherit=True)
     flags = (0b01).to_bytes(4, "little")  # hash-based, unchecked
     return importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
 
@@ -31,7 +46,7 @@ def compile_stdlib(src, dst, prefix):
             data = zin.read(info)
             if info.filename.endswith(".py"):
                 try:
-                    zout.writestr(info.filename + "c", _pyc(data, prefix + "/" + info.filename))
+                    zout.writestr(info.filename + "c", _pyc(data, prefix + "/" + info.filename, strip=True))
                     n += 1
                     continue
                 except SyntaxError:  # test data with deliberate errors: keep the source
@@ -59,13 +74,70 @@ def compile_wheel(src, dst, site):
     return n
 `;
 
+const TRACE = `
+import asyncio, json, os, sys, zipfile
+
+TRACE_APP = """
+import gradio as gr
+
+def greet(name: str) -> str:
+    return "Hello, " + name + "!"
+
+demo = gr.Interface(greet, gr.Textbox(label="Name"), gr.Textbox(label="Greeting"))
+"""
+
+async def _call(bridge, rid, method, path, body=None, until=None):
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    chunks = []
+
+    def reply(kind, a, b):
+        if kind == "body":
+            chunks.append(bytes(b.to_bytes() if hasattr(b, "to_bytes") else b))
+            text = b"".join(chunks)
+            if (not a or (until and until in text)) and not done.done():
+                done.set_result(text)
+        elif kind == "error" and not done.done():
+            done.set_exception(RuntimeError(str(a)))
+
+    headers = [["content-type", "application/json"], ["x-gradio-user", "app"]]
+    bridge.request(rid, method, "http://localhost" + path, headers, body is not None, reply)
+    if body is not None:
+        bridge.body(rid, body, False)
+    result = await asyncio.wait_for(done, 60)
+    if until:
+        bridge.disconnect(rid)
+    return result
+
+async def trace_wasmui(wheel, site):
+    zipfile.ZipFile(wheel).extractall(site)
+    from wasmui import _pyodide
+    _pyodide.prepare()
+    os.makedirs("/tmp/wasmui-trace", exist_ok=True)
+    with open("/tmp/wasmui-trace/app.py", "w") as handle:
+        handle.write(TRACE_APP)
+    bridge = await _pyodide.boot("/tmp/wasmui-trace", "app.py", "")
+    config = json.loads(await _call(bridge, 1, "GET", "/config"))
+    dep = config["dependencies"][0]
+    join = {"data": ["trace"], "event_data": None, "fn_index": dep["id"], "trigger_id": dep["targets"][0][0],
+            "session_hash": "trace"}
+    stream = asyncio.ensure_future(_call(bridge, 2, "GET", "/gradio_api/queue/data?session_hash=trace",
+                                         until=b"process_completed"))
+    await _call(bridge, 3, "POST", "/gradio_api/queue/join", json.dumps(join).encode())
+    text = await stream
+    assert b"Hello, trace!" in text, text[-500:]
+    # Frozen and built-in modules never load from the zip: they need not be in it.
+    origins = {name: getattr(getattr(module, "__spec__", None), "origin", None) for name, module in sys.modules.items()}
+    return json.dumps(sorted(name for name, origin in origins.items() if origin not in ("frozen", "built-in")))
+`;
+
 const args = process.argv.slice(2);
 const flag = args.indexOf("--pyodide");
 const pyodideDir = flag >= 0 ? args[flag + 1] : null;
 if (flag >= 0) args.splice(flag, 2);
 const [mode, ...paths] = args;
-if (!["stdlib", "wheel"].includes(mode) || paths.length === 0 || paths.length % 2 !== 0) {
-  console.error("usage: compile_pyc.mjs stdlib|wheel IN OUT [IN OUT]... [--pyodide DIR]");
+if (!["stdlib", "wheel", "trace"].includes(mode) || paths.length === 0 || paths.length % 2 !== 0) {
+  console.error("usage: compile_pyc.mjs stdlib|wheel|trace IN OUT [IN OUT]... [--pyodide DIR]");
   process.exit(2);
 }
 /**
@@ -83,11 +155,21 @@ function stageCore(dir) {
 
 const stage = pyodideDir ? stageCore(pyodideDir) : null;
 const { loadPyodide } = stage ? await import(pathToFileURL(join(stage, "pyodide.mjs")).href) : await import("pyodide");
-const py = await loadPyodide(stage ? { indexURL: `${stage}/` } : {});
+// PYTHONNODEBUGRANGES: .pyc without column positions (tracebacks lose their ^^^ markers only).
+const env = { PYTHONNODEBUGRANGES: "1" };
+const py = await loadPyodide(stage ? { indexURL: `${stage}/`, env } : { env });
 py.runPython(COMPILE);
 const stdlibZip = py.runPython("next(p for p in sys.path if p.endswith('.zip'))");
 const site = py.runPython("import site; site.getsitepackages()[0]");
 const version = py.runPython("sys.version.split()[0]");
+if (mode === "trace") {
+  py.runPython(TRACE);
+  py.FS.writeFile("/tmp/wasmui.whl", readFileSync(paths[0]));
+  const modules = await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site);
+  writeFileSync(paths[1], modules);
+  console.log(`compile_pyc: ${JSON.parse(modules).length} modules after boot + one event (trace)`);
+  process.exit(0);
+}
 // One interpreter for every file: booting Pyodide costs more than compiling a small wheel.
 for (let i = 0; i < paths.length; i += 2) {
   py.FS.writeFile("/tmp/in.zip", readFileSync(paths[i]));

@@ -26,10 +26,10 @@ import { UploadZone } from "../ui/upload.js";
 import { Empty } from "../ui/empty.js";
 import { Webcam } from "../ui/webcam.js";
 import { useResolvedUrl } from "../ui/files.js";
-import { IconButton, buttonsCss } from "../ui/buttons.js";
+import { FullscreenButton, IconButton, buttonsCss, hasButton } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
-import { ImageIcon, looksLikeImage } from "./Image.js";
+import { ImageIcon, clickedPixel, looksLikeImage } from "./Image.js";
 import { EditorModel, brushColor, brushRadius, pngBlob, spanRect, toImagePoint, type BrushColor, type Point, type Rect } from "./editorModel.js";
 
 type Tool = "image" | "crop" | "draw" | "erase";
@@ -121,7 +121,13 @@ function StaticEditor({ state, ctx }: ViewProps): ComponentChild {
   return h(Block, { state, class: "image-block imageeditor-block" },
     h("div", { class: "imageeditor static", style: { height: cssSize(props.height), width: cssSize(props.width) } },
       h(BlockLabel, { props, icon: h(ImageIcon, null), fallback: "Image" }),
-      file && url ? h("img", { class: "imageeditor-static", src: url, alt: str(props.label, "Image"), "data-testid": "imageeditor-static" })
+      file && url ? h("img", { class: props._selectable === true ? "imageeditor-static selectable" : "imageeditor-static", src: url,
+        alt: str(props.label, "Image"), "data-testid": "imageeditor-static",
+        // As gr.Image: a click on a selectable output fires `select` with the natural-image pixel.
+        onClick: props._selectable === true ? (e: MouseEvent) => {
+          const xy = clickedPixel(e.currentTarget as HTMLImageElement, e.clientX, e.clientY);
+          if (xy) ctx.trigger(state.id, "select", { index: xy, value: null });
+        } : undefined })
         : h(Empty, { large: true, icon: h(ImageIcon, null) })));
 }
 
@@ -148,8 +154,11 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const [tool, setTool] = useState<Tool>(firstTool);
   const [source, setSource] = useState<Source>(sources[0] ?? "upload");
   const [color, setColor] = useState<BrushColor>(brushColor(brush?.default_color) ?? palette[0] ?? { css: "#000000", opacity: 1 });
-  const [size, setSize] = useState<number>(() => brushRadius(brush?.default_size, cw, ch));
-  const [eraserSize, setEraserSize] = useState<number>(() => brushRadius(eraser?.default_size, cw, ch));
+  // null: "auto" (or the app's default_size) for the current canvas size, until the user picks one.
+  const [pickedSize, setSize] = useState<number | null>(null);
+  const [pickedEraser, setEraserSize] = useState<number | null>(null);
+  const size = pickedSize ?? brushRadius(brush?.default_size, m.w, m.h);
+  const eraserSize = pickedEraser ?? brushRadius(eraser?.default_size, m.w, m.h);
   const [cropRect, setCropRect] = useState<Rect | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -161,6 +170,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const uploading = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   const cropStart = useRef<Point | null>(null);
+  const root = useRef<HTMLDivElement>(null);
 
   const repaint = (): void => {
     const c = view.current;
@@ -397,6 +407,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     h(IconButton, { label: "Clear", icon: ICONS.clear(), onClick: clear }),
     props.buttons == null || (Array.isArray(props.buttons) && props.buttons.includes("download"))
       ? h(IconButton, { label: "Download", icon: ICONS.download(), onClick: () => void download(), disabled: !m.hasContent }) : null,
+    hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => root.current }) : null,
     ctx.engine.listens(id, "apply")
       ? h(IconButton, { label: "Apply", icon: ICONS.check(), class: "apply-button", onClick: () => void send().then(() => ctx.trigger(id, "apply")) })
       : null);
@@ -470,7 +481,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     },
   },
   // The canvas fills the width up to a height of STAGE_HEIGHT (small canvases are scaled up, as in Gradio).
-  h("div", { class: "imageeditor-frame", style: { width: `min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px)` } },
+  h("div", { class: "imageeditor-frame", style: { width: `min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px)`, "--ratio": String(m.w / m.h) } },
     h("canvas", {
       ref: view, class: "imageeditor-canvas", "data-testid": "imageeditor-canvas", role: "img",
       "aria-label": `${str(props.label, "Image")} canvas, ${m.w} × ${m.h} pixels`,
@@ -501,7 +512,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       : null);
 
   return h(Block, { state, class: "image-block imageeditor-block" },
-    h("div", { class: "imageeditor", tabIndex: -1, "aria-busy": String(sending), "data-sent": sentCount, onKeyDown: onKey, onPaste: (e: ClipboardEvent) => {
+    h("div", { class: "imageeditor", ref: root, tabIndex: -1, "aria-busy": String(sending), "data-sent": sentCount, onKeyDown: onKey, onPaste: (e: ClipboardEvent) => {
       const f = Array.from(e.clipboardData?.files ?? []).find(looksLikeImage);
       if (f && sources.includes("clipboard")) {
         e.preventDefault();

@@ -72,6 +72,7 @@ const REGISTRY: Record<string, Descriptor> = {
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
+  plot: { load: () => import("./Plot.js") },
   // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
   imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
@@ -87,6 +88,7 @@ const REGISTRY: Record<string, Descriptor> = {
   state: { module: state, serverValue: true, noView: true },
   // gr.Navbar configures the page's navbar (index.ts) and draws nothing in place.
   navbar: { module: state, noView: true },
+  api: { module: state, noView: true },
   timer: { module: timer, noView: true },
   // layouts
   row: { module: { view: Row } },

@@ -97,8 +97,13 @@ export class Store {
   /** Children of containers a `@gr.render` run filled, replacing the config layout's. */
   private readonly _children = signal<ReadonlyMap<number, LayoutNode[]>>(new Map());
 
-  constructor(components: ComponentConfig[], deps: DependencyConfig[], rulesFor: RulesFor = () => ({})) {
+  /** Replaces `gr.I18n` markers in props coming from Python (`ui/i18n.ts`); identity without tables. */
+  private readonly _translate: (value: unknown) => unknown;
+
+  constructor(components: ComponentConfig[], deps: DependencyConfig[], rulesFor: RulesFor = () => ({}),
+    translate?: (value: unknown) => unknown) {
     this._rulesFor = rulesFor;
+    this._translate = translate ?? ((v) => v);
     this._add(components, deps);
   }
 
@@ -111,7 +116,7 @@ export class Store {
     }
     for (const c of components) {
       const st = new ComponentState(c, this._rulesFor(c.type));
-      const p = st.props.peek();
+      const p = this._translate(st.props.peek()) as Props;
       const interactive = resolveInteractive(c.id, p, inputs, outputs);
       // Gradio's views start from their own empty value when the config has
       // none (an untouched textbox sends "", not null).
@@ -181,6 +186,7 @@ export class Store {
     const st = this._map.get(id);
     if (!st) return;
     const old = st.props.peek();
+    if (source !== "user") value = this._translate(value);
     if (sameValue(old.value, value)) return;
     st.props.value = { ...old, value };
     if (source === "user") st.validation.value = null;
@@ -210,7 +216,7 @@ export class Store {
     if (!st) return;
     const { __type__: _t, value, ...rest } = update;
     batch(() => {
-      if (Object.keys(rest).length) st.props.value = { ...st.props.peek(), ...rest };
+      if (Object.keys(rest).length) st.props.value = { ...st.props.peek(), ...(this._translate(rest) as Props) };
       if ("value" in update) this.setValue(id, value, "output");
     });
   }

@@ -13,10 +13,9 @@ import { useCss } from "./styles.js";
 const CSS = `
 .wasmui-footer { display: flex; justify-content: center; gap: var(--spacing-lg, 8px); margin-top: var(--spacing-xxl, 16px);
   padding: var(--spacing-md, 6px); color: var(--body-text-color-subdued, #6b7280); font-size: var(--text-sm, 12px); }
-.wasmui-footer button { background: none; border: none; padding: 0; color: inherit; font: inherit; cursor: pointer;
-  text-decoration: underline; text-underline-offset: 2px; }
-.wasmui-footer button:hover { color: var(--body-text-color, inherit); }
-.wasmui-footer button[disabled] { cursor: progress; opacity: 0.7; }
+.wasmui-footer a { color: inherit; text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
+.wasmui-footer a:hover { color: var(--body-text-color, inherit); }
+.wasmui-footer a[aria-busy="true"] { cursor: progress; opacity: 0.7; }
 `;
 
 /** Saves `blob` as `name` from a detached link (no element in the shadow DOM needed). */
@@ -48,9 +47,18 @@ export function FlaggedDataFooter({ ctx }: { ctx: ShellContext }): ComponentChil
       setBusy(false);
     }
   };
+  // A link (it is a download), fetched through the shell's transport so it works without a
+  // service worker too.
   return h(
     "footer",
     { class: "wasmui-footer" },
-    h("button", { type: "button", class: "flagged-data", disabled: busy, onClick: () => void download() }, "Download flagged data"),
+    h("a", {
+      class: "flagged-data", href: `${ctx.client.api}/wasmui/flagged.zip`, download: "flagged-data.zip",
+      "aria-busy": busy || undefined,
+      onClick: (e: Event) => {
+        e.preventDefault();
+        if (!busy) void download();
+      },
+    }, "Download flagged data"),
   );
 }

@@ -40,3 +40,5 @@ export const MinimizeIcon = (): ComponentChild =>
 export const ShareIcon = (): ComponentChild =>
   icon(["M4 12v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8", "M16 6l-4-4-4 4", "M12 2v13"]);
 export const ClearIcon = (): ComponentChild => icon(["M18 6 6 18", "M6 6l12 12"]);
+/** A small line chart (gr.Plot's badge and empty state). */
+export const PlotIcon = (): ComponentChild => icon(["M3 3v18h18", "M7 15l4-4 3 3 5-6"]);

@@ -1,0 +1,369 @@
+"""First and repeat visits under emulated networks, against bare Pyodide and PyScript (issue 12).
+
+    .venv/bin/python bench/network.py [--runs 3] [--profiles local,cable,4g] [--servers plain,gzip]
+
+Pages, served side by side from one folder in ONE run on ONE Chromium build:
+
+* ``hello``: ``examples/hello`` built with ``wasmui build``;
+* ``blocks10``: ``bench/apps/blocks10`` (a 10-component Blocks app);
+* ``bare``: stock bare Pyodide from npm (``loadPyodide()`` + ``print(1)`` in a module worker);
+* ``pyscript``: ``@pyscript/core`` from npm running ``<script type="py">`` on the same local
+  stock Pyodide (``interpreter`` config; no CDN).
+
+Servers: ``plain`` is Python's ``http.server`` (what the README suggests; compresses
+nothing); ``gzip`` is wasmui's dev server (gzip level 6 for text and wasm, ETags), like a
+CDN. Profiles through CDP ``Network.emulateNetworkConditions``: ``local`` (none), ``cable``
+(20 ms, 50 Mbit/s), ``4g`` (100 ms, 9 Mbit/s).
+
+Per visit: **bytes** (response bodies the server sent until TTI) and **requests**; **chained
+before the wasm** (requests finished before the interpreter's wasm was asked for) and when
+the wasm was asked for; **first paint** (the app's UI on screen: ``wasmui-mounted``; bare
+Pyodide and PyScript show nothing before they are ready, so theirs is their ready time);
+**ready** (Python answers); **TTI** (navigation -> the first click's answer on screen for the
+wasmui apps, the click made as soon as the button is painted; ready for the others). Cold =
+a fresh browser profile; warm = the next visit in the same profile (wasmui: from its memory
+snapshot). Pages interleave so machine noise hits all alike. Medians over ``--runs``.
+
+Writes ``bench/results/network-<UTC time>.{json,md}`` and ``network-latest.*``. A measurement,
+never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wasmui.build import build_site  # noqa: E402
+from wasmui.devserver import Server, SiteState, make_handler  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+MBIT = 1_000_000 / 8
+PROFILES: dict[str, dict[str, float] | None] = {
+    "local": None,
+    "cable": {"latency": 20, "throughput": 50 * MBIT},
+    "4g": {"latency": 100, "throughput": 9 * MBIT},
+}
+PAGES = ("bare", "pyscript", "hello", "blocks10")
+STOCK = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title>
+<script type="module">
+const worker = new Worker('./bare-worker.js', {type: 'module'});
+worker.onmessage = (e) => { window.__bare = {ready: performance.now(), out: e.data}; };
+</script>"""
+BARE_WORKER = """import { loadPyodide } from '../pyodide-stock/pyodide.mjs';
+let out = '';
+const py = await loadPyodide({ indexURL: new URL('../pyodide-stock/', import.meta.url).href, stdout: (s) => { out += s; } });
+py.runPython('print(1)');
+postMessage(out);
+"""
+PYSCRIPT_HTML = """<!doctype html><meta charset="utf-8"><title>pyscript</title>
+<link rel="stylesheet" href="./core/core.css">
+<script type="module" src="./core/core.js"></script>
+<script type="py" config='{"interpreter": "../pyodide-stock/pyodide.mjs"}'>
+from pyscript import window, document
+document.body.append("Hello from PyScript")
+window.__pyready = window.performance.now()
+</script>"""
+
+# The click that makes TTI, per wasmui page: (input label, text, button, output label, expected).
+CLICK = {
+    "hello": ("Name", "bench", "Submit", "Greeting", "Hello, bench!"),
+    "blocks10": ("Name", "bench", "Submit", "Summary", "Summary for bench"),
+}
+MOUNTED = "document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class CountingServer:
+    """A static server over ``root`` counting requests and body bytes: ``plain`` is Python's
+    ``http.server`` as is, ``gzip`` wasmui's dev server."""
+
+    def __init__(self, root: Path, kind: str) -> None:
+        self.bytes = 0
+        self.requests = 0
+        self.lock = threading.Lock()
+        counter = self
+        base: Any = make_handler(SiteState(root)) if kind == "gzip" else _Quiet
+
+        class Handler(base):  # type: ignore[misc, valid-type]
+            def send_header(self, keyword: str, value: str) -> None:
+                if keyword.lower() == "content-length" and self.command != "HEAD":
+                    with counter.lock:
+                        counter.bytes += int(value)
+                super().send_header(keyword, value)
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                with counter.lock:
+                    counter.requests += 1
+                super().send_response(code, message)
+
+        if kind == "gzip":
+            self.server: http.server.HTTPServer = Server(("127.0.0.1", 0), Handler)
+        else:
+            self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def take(self) -> tuple[int, int]:
+        with self.lock:
+            values = (self.bytes, self.requests)
+            self.bytes = self.requests = 0
+        return values
+
+
+def prepare(work: Path) -> Path:
+    """The folder served: the two wasmui sites, the bare page, the PyScript page, stock Pyodide."""
+    root = work / "www"
+    build_site(ROOT / "examples" / "hello", root / "hello")
+    build_site(ROOT / "bench" / "apps" / "blocks10", root / "blocks10")
+    stock = root / "pyodide-stock"
+    stock.mkdir(parents=True)
+    for name in STOCK:
+        shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, stock / name)
+    (root / "bare").mkdir()
+    (root / "bare" / "index.html").write_text(BARE_HTML)
+    (root / "bare" / "bare-worker.js").write_text(BARE_WORKER)
+    (root / "pyscript").mkdir()
+    shutil.copytree(ROOT / "node_modules" / "@pyscript" / "core" / "dist", root / "pyscript" / "core",
+                    ignore=shutil.ignore_patterns("*.map"))
+    (root / "pyscript" / "index.html").write_text(PYSCRIPT_HTML)
+    return root
+
+
+class Visit:
+    """One navigation: request timeline (wall clock) for the chain before the wasm."""
+
+    def __init__(self, page: Any) -> None:
+        self.t0 = 0.0
+        self.started: dict[Any, tuple[float, str]] = {}
+        self.finished: dict[Any, float] = {}
+        page.context.on("request", lambda r: self.started.setdefault(r, (time.perf_counter(), r.url)))
+        page.context.on("requestfinished", lambda r: self.finished.setdefault(r, time.perf_counter()))
+
+    def chain(self) -> tuple[int | None, float | None]:
+        """(requests finished before the wasm was asked for, when it was asked for in ms)."""
+        wasm = [(t, r) for r, (t, url) in self.started.items() if "pyodide.asm.wasm" in url and t >= self.t0]
+        if not wasm:
+            return None, None
+        at, _ = min(wasm, key=lambda pair: pair[0])
+        before = [r for r, end in self.finished.items() if self.t0 <= self.started[r][0] and end <= at]
+        return len(before), (at - self.t0) * 1000
+
+
+def emulate(page: Any, profile: str) -> None:
+    conditions = PROFILES[profile]
+    if conditions is None:
+        return
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": conditions["latency"],
+        "downloadThroughput": conditions["throughput"], "uploadThroughput": conditions["throughput"]})
+
+
+def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, cold: bool) -> dict[str, Any]:
+    emulate(page, profile)
+    record = Visit(page)
+    server.take()
+    record.t0 = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    result: dict[str, Any] = {}
+    if kind == "bare":
+        page.wait_for_function("() => window.__bare", polling=5, timeout=300_000)
+        ready = float(page.evaluate("() => window.__bare.ready"))
+        result.update(first_paint_ms=ready, ready_ms=ready, tti_ms=ready)
+    elif kind == "pyscript":
+        page.wait_for_function("() => window.__pyready", polling=5, timeout=300_000)
+        ready = float(page.evaluate("() => window.__pyready"))
+        result.update(first_paint_ms=ready, ready_ms=ready, tti_ms=ready)
+    else:
+        label, text, button, output, expected = CLICK[kind]
+        app = page.locator("wasmui-app")
+        app.get_by_label(label, exact=True).fill(text)
+        app.get_by_role("button", name=button).click()
+        page.wait_for_function(
+            "([label, want]) => { const el = document.querySelector('wasmui-app');"
+            " const box = [...el.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);"
+            " return box && (window.__tti = performance.now()); }", arg=[output, expected], polling=5, timeout=300_000)
+        page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
+        result.update(first_paint_ms=page.evaluate("() => window.__fp ?? null"),
+                      ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),
+                      tti_ms=page.evaluate("() => window.__tti"))
+    result["bytes"], result["requests"] = server.take()
+    result["chained"], result["wasm_start_ms"] = record.chain()
+    if kind in CLICK:
+        # Stay until the memory snapshot is stored (a visitor stays longer than this benchmark).
+        page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
+                               polling=20, timeout=300_000)
+        result["snapshot"] = page.evaluate("() => document.querySelector('wasmui-app').snapshot")
+    return result
+
+
+def run(args: argparse.Namespace, out_json: Path) -> list[dict[str, Any]]:
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="wasmui-netbench-"))
+    root = prepare(work)
+    servers = {kind: CountingServer(root, kind) for kind in args.servers}
+    rows: list[dict[str, Any]] = []
+    with sync_playwright() as pw:
+        for profile in args.profiles:
+            for server_kind in args.servers:
+                server = servers[server_kind]
+                for i in range(args.runs):
+                    for kind in args.pages:
+                        context = pw.chromium.launch_persistent_context(
+                            str(work / f"profile-{profile}-{server_kind}-{kind}-{i}"), executable_path=CHROMIUM,
+                            args=ARGS, headless=True)
+                        context.add_init_script(MOUNTED)
+                        for phase in ("cold", "warm"):
+                            page = context.new_page()
+                            try:
+                                row = visit(page, kind, f"{server.url}/{kind}/", server, profile, phase == "cold")
+                            except Exception as error:  # keep the run going; the row says what failed
+                                row = {"error": f"{type(error).__name__}: {str(error)[:300]}"}
+                            row.update(profile=profile, server=server_kind, page=kind, visit=phase, run=i,
+                                       loadavg=os.getloadavg()[0])
+                            rows.append(row)
+                            print(json.dumps(row), flush=True)
+                            page.close()
+                        context.close()
+                        out_json.write_text(json.dumps({"rows": rows}, indent=1))
+    for server in servers.values():
+        server.server.shutdown()
+    return rows
+
+
+def median(rows: list[dict[str, Any]], key: str, **where: str) -> float | None:
+    values = [r[key] for r in rows if all(r.get(k) == v for k, v in where.items()) and r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = ("bytes", "requests", "chained", "wasm_start_ms", "first_paint_ms", "ready_ms", "tti_ms")
+    table: dict[str, Any] = {}
+    for r in rows:
+        if "error" in r:
+            continue
+        cell = table.setdefault(r["profile"], {}).setdefault(r["server"], {}).setdefault(r["page"], {})
+        cell.setdefault(r["visit"], None)
+    for profile, servers in table.items():
+        for server, pages in servers.items():
+            for page, visits in pages.items():
+                for phase in list(visits):
+                    where = dict(profile=profile, server=server, page=page, visit=phase)
+                    visits[phase] = {k: median(rows, k, **where) for k in keys}
+                    visits[phase]["n"] = sum(all(r.get(k) == v for k, v in where.items()) for r in rows)
+    ratios: dict[str, Any] = {}
+    for profile, servers in table.items():
+        for server, pages in servers.items():
+            bare = pages.get("bare", {})
+            for page, visits in pages.items():
+                if page == "bare" or not bare.get("cold") or not visits.get("cold"):
+                    continue
+
+                def ratio(a: float | None, b: float | None) -> float | None:
+                    return a / b if a is not None and b else None
+                ratios.setdefault(profile, {}).setdefault(server, {})[page] = {
+                    "cold_tti": ratio(visits["cold"]["tti_ms"], bare["cold"]["tti_ms"]),
+                    "warm_tti": ratio((visits.get("warm") or {}).get("tti_ms"), (bare.get("warm") or {}).get("tti_ms")),
+                    "first_paint": ratio(visits["cold"]["first_paint_ms"], bare["cold"]["tti_ms"]),
+                    "cold_bytes": ratio(visits["cold"]["bytes"], bare["cold"]["bytes"]),
+                }
+    return {"table": table, "ratios": ratios}
+
+
+def _fmt(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if unit == "MB":
+        return f"{value / 1e6:.2f}"
+    if unit == "ratio":
+        return f"{value:.2f}"
+    return f"{value:.0f}"
+
+
+def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
+    lines = [f"# First and repeat visits under emulated networks ({meta['when']})", "",
+             f"Machine: {meta['machine']}; {meta['browser']}; load average {meta['loadavg_start']:.1f} at start, "
+             f"{meta['loadavg_end']:.1f} at the end (2 vCPUs shared with other sessions: read the ratios). "
+             f"Medians of {meta['runs']} runs per cell; `bench/network.py`.", "",
+             "## Ratios to stock bare Pyodide (same profile, same server, same run)", "",
+             "| profile | server | page | cold TTI | warm TTI | first paint / bare TTI | cold bytes |",
+             "|---|---|---|---|---|---|---|"]
+    for profile, servers in summary["ratios"].items():
+        for server, pages in servers.items():
+            for page, r in pages.items():
+                lines.append(f"| {profile} | {server} | {page} | {_fmt(r['cold_tti'], 'ratio')} | {_fmt(r['warm_tti'], 'ratio')} "
+                             f"| {_fmt(r['first_paint'], 'ratio')} | {_fmt(r['cold_bytes'], 'ratio')} |")
+    lines += ["", "## Figures (ms since navigation; MB of response bodies)", "",
+              "| profile | server | page | visit | MB | requests | chained before wasm | wasm asked at | first paint | ready | TTI | n |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for profile, servers in summary["table"].items():
+        for server, pages in servers.items():
+            for page, visits in pages.items():
+                for phase, v in visits.items():
+                    lines.append(f"| {profile} | {server} | {page} | {phase} | {_fmt(v['bytes'], 'MB')} | {_fmt(v['requests'])} "
+                                 f"| {_fmt(v['chained'])} | {_fmt(v['wasm_start_ms'])} | {_fmt(v['first_paint_ms'])} "
+                                 f"| {_fmt(v['ready_ms'])} | {_fmt(v['tti_ms'])} | {v['n']} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profiles", default="local,cable,4g")
+    parser.add_argument("--servers", default="plain,gzip")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--summarize", help="only summarize this raw JSON file")
+    args = parser.parse_args()
+    args.profiles, args.servers, args.pages = (v.split(",") for v in (args.profiles, args.servers, args.pages))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    stem = "network-" + when.replace(":", "").replace("-", "")
+    meta = {"when": when, "loadavg_start": os.getloadavg()[0], "runs": args.runs,
+            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+            "browser": "Debian Chromium"}
+    if args.summarize:
+        data = json.loads(Path(args.summarize).read_text())
+        rows, meta = data["rows"], data.get("meta", meta)
+    else:
+        rows = run(args, out / f"{stem}.json")
+    meta["loadavg_end"] = os.getloadavg()[0]
+    summary = summarize(rows)
+    (out / f"{stem}.json").write_text(json.dumps({"meta": meta, "summary": summary, "rows": rows}, indent=1))
+    text = markdown(summary, meta)
+    (out / f"{stem}.md").write_text(text)
+    (out / "network-latest.json").write_text((out / f"{stem}.json").read_text())
+    (out / "network-latest.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

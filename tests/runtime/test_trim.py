@@ -1,0 +1,102 @@
+"""wasmui.trim splits a site's stdlib zip and wasmui wheel into boot archives and on-demand
+files without losing a module, and wasmui.lazy_imports loads those files on first import."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wasmui import build, lazy_imports, trim
+
+WEB = build.WEB
+
+
+def _pyc_modules(path: Path) -> set[str]:
+    with zipfile.ZipFile(path) as archive:
+        found = set()
+        for name in archive.namelist():
+            module = trim._module_of(name) or (trim._module_of(legacy) if (legacy := trim._legacy_pyc(name)) else None)
+            if module:
+                found.add(module[0])
+        return found
+
+
+@pytest.fixture(scope="module")
+def trimmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object], dict[str, str]]:
+    if not (WEB / "pyodide" / trim.TRACE).is_file():
+        pytest.skip("no import trace in wasmui/_web: run `make web`")
+    site = tmp_path_factory.mktemp("trim-site")
+    manifest = json.loads((WEB / "wasmui-manifest.json").read_text())
+    shutil.copytree(WEB / "pyodide", site / "pyodide")
+    shutil.copytree(WEB / "wheels", site / "wheels")
+    shutil.copyfile(WEB / "wasmui-manifest.json", site / "wasmui-manifest.json")
+    before = {"stdlib": _pyc_modules(site / "pyodide" / "python_stdlib.zip"), "wheel": _pyc_modules(site / manifest["wheel"])}
+    boot = trim.traced_modules(site, {"fractions"})
+    assert boot is not None
+    new = trim.trim_site(site, boot)
+    return site, new, {**{m: "stdlib" for m in before["stdlib"]}, **{m: "wheel" for m in before["wheel"]}}
+
+
+def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, dict[str, object], dict[str, str]]) -> None:
+    site, manifest, everything = trimmed
+    stdlib = site / "pyodide" / "python_stdlib.zip"
+    boot = _pyc_modules(stdlib) | _pyc_modules(site / str(manifest["wheel"]))
+    with zipfile.ZipFile(stdlib) as archive:
+        index = json.loads(archive.read("_wasmui_lazy.json"))
+        assert archive.read("_wasmui_lazy.py") == Path(lazy_imports.__file__).read_bytes()
+    assert set(index) | boot == set(everything)
+    assert not set(index) & boot
+    for module, (path, _) in index.items():
+        assert (site / str(manifest["lazy"]) / path).is_file(), module
+    # The traced modules are in the boot archives; an app's own extra (fractions) too.
+    assert {"json", "asyncio", "wasmui", "wasmui.server", "fractions"} <= boot
+    assert "tomllib" in index and "wasmui.build" in index
+    # No folder entries: zipimport would take a left-out package for an empty namespace package.
+    with zipfile.ZipFile(stdlib) as archive:
+        assert not [name for name in archive.namelist() if name.endswith("/")]
+    # The wheel holds no source its .pyc replaces.
+    with zipfile.ZipFile(site / str(manifest["wheel"])) as wheel:
+        assert "wasmui/blocks.pyc" in wheel.namelist() and "wasmui/blocks.py" not in wheel.namelist()
+
+
+def test_lazy_finder_loads_modules_and_packages_on_first_import(tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    (served / "lib" / "wlazypkg").mkdir(parents=True)
+    sources = {"lib/wlazymod.py": "VALUE = 41 + 1\n", "lib/wlazypkg/__init__.py": "NAME = 'pkg'\n",
+               "lib/wlazypkg/inner.py": "from . import NAME\nINNER = NAME + '.inner'\n"}
+    for relative, source in sources.items():
+        code = compile(source, relative, "exec")
+        import importlib.util
+        import marshal
+
+        data = importlib.util.MAGIC_NUMBER + (0b01).to_bytes(4, "little") + importlib.util.source_hash(source.encode()) \
+            + marshal.dumps(code)
+        (served / (relative + "c")).write_bytes(data)
+    fetched: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return (served / url.removeprefix("http://site/lazy/")).read_bytes()
+
+    index = {"wlazymod": ["lib/wlazymod.pyc", False], "wlazypkg": ["lib/wlazypkg/__init__.pyc", True],
+             "wlazypkg.inner": ["lib/wlazypkg/inner.pyc", False], "wlazygone": ["lib/wlazygone.pyc", False]}
+    finder = lazy_imports.install("http://site/lazy/", index, {"lib": str(tmp_path / "fs")}, fetch)
+    try:
+        assert importlib.import_module("wlazymod").VALUE == 42
+        assert importlib.import_module("wlazypkg.inner").INNER == "pkg.inner"
+        assert fetched == ["http://site/lazy/lib/wlazymod.pyc", "http://site/lazy/lib/wlazypkg/__init__.pyc",
+                           "http://site/lazy/lib/wlazypkg/inner.pyc"]
+        with pytest.raises(ImportError, match="could not be fetched"):
+            importlib.import_module("wlazygone")
+        again = lazy_imports.install("http://site/lazy/", index, {"lib": str(tmp_path / "fs")}, fetch)
+        assert finder not in sys.meta_path and sys.meta_path[-1] is again
+    finally:
+        sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, lazy_imports.LazyFinder)]
+        for name in ("wlazymod", "wlazypkg", "wlazypkg.inner"):
+            sys.modules.pop(name, None)

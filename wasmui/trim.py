@@ -1,0 +1,165 @@
+"""Send only what runs: boot archives holding the traced modules, everything else on demand.
+
+Pyodide's stdlib is ~600 modules and wasmui ~130, but hello world imports ~320 of them.
+``wasmui build`` knows which (:func:`traced_modules`):
+
+* the modules Pyodide holds after its boot, ``import wasmui`` and one event of a small app,
+  traced once per interpreter and wheel by ``make web`` (``pyodide/trace.json``, written by
+  ``web/src/tools/compile_pyc.mjs trace``);
+* the modules CPython holds after loading each app of the site and computing its config
+  (``wasmui.build`` records them in the same subprocess).
+
+:func:`trim_site` rewrites the site's stdlib zip and wasmui wheel to hold only those
+modules (as ``.pyc``; the wheel drops the sources the ``.pyc`` replace) and writes every
+other module as one ``.pyc`` file under ``lazy/<hash>/`` (``lib/`` the stdlib, ``site/``
+site-packages), with an index. The worker installs :mod:`wasmui.lazy_imports` (copied into
+the zip as ``_wasmui_lazy``), which fetches those on first import. Data files always stay.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+TRACE = "trace.json"
+FINDER = Path(__file__).resolve().parent / "lazy_imports.py"
+FINDER_MODULE = "_wasmui_lazy"
+
+
+def traced_modules(site: Path, app_modules: set[str]) -> set[str] | None:
+    """The boot set: the site's Pyodide trace plus ``app_modules``; None when there is no trace."""
+    trace = site / "pyodide" / TRACE
+    if not trace.is_file():
+        return None
+    names = set(json.loads(trace.read_text())) | app_modules
+    # A module needs its parent packages.
+    return {".".join(name.split(".")[:i]) for name in names for i in range(1, name.count(".") + 2)}
+
+
+def _module_of(path: str, prefix: str = "") -> tuple[str, bool] | None:
+    """``email/mime/text.pyc`` -> (``email.mime.text``, False); ``email/__init__.pyc`` -> (``email``, True)."""
+    if not path.endswith(".pyc") or not path.startswith(prefix):
+        return None
+    parts = path[len(prefix):-4].split("/")
+    if "__pycache__" in parts:
+        return None
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+def _legacy_pyc(path: str) -> str | None:
+    """``pkg/__pycache__/mod.cpython-314.pyc`` -> ``pkg/mod.pyc`` (loadable without its source)."""
+    folder, _, name = path.rpartition("/")
+    if not folder.endswith("__pycache__") or not name.endswith(".pyc"):
+        return None
+    parent = folder[: -len("__pycache__")]
+    return parent + name.split(".", 1)[0] + ".pyc"
+
+
+def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any]) -> bytes:
+    """The boot stdlib zip; the other modules go into ``lazy`` / ``index`` (``lib/...``)."""
+    out = _Zip()
+    with zipfile.ZipFile(source) as zin:
+        for info in zin.infolist():
+            if info.is_dir():
+                # zipimport reads a folder without __init__ as a namespace package: a package
+                # left out (importlib.metadata) would import empty instead of reaching LazyFinder.
+                continue
+            module = _module_of(info.filename)
+            if module is None:
+                # A data file makes its folder exist in the zip (a namespace package to zipimport):
+                # only beside modules that are kept (the rest are mypy.ini and READMEs).
+                folder = info.filename.rpartition("/")[0]
+                if not folder or folder.replace("/", ".") in keep:
+                    out.add(info.filename, zin.read(info))
+                continue
+            if module[0] in keep:
+                out.add(info.filename, zin.read(info))
+                continue
+            lazy[f"lib/{info.filename}"] = zin.read(info)
+            index[module[0]] = [f"lib/{info.filename}", module[1]]
+    out.add(FINDER_MODULE + ".py", FINDER.read_bytes())
+    out.add(FINDER_MODULE + ".json", json.dumps(index, separators=(",", ":"), sort_keys=True).encode())
+    return out.bytes()
+
+
+def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any]) -> bytes:
+    """The boot wheel: traced modules as sourceless ``.pyc``, untraced ones into ``lazy`` (``site/...``)."""
+    out = _Zip()
+    with zipfile.ZipFile(source) as zin:
+        names = set(zin.namelist())
+        compiled = {legacy[:-1]: name for name in names if (legacy := _legacy_pyc(name))}  # pkg/mod.py -> its pyc
+        # A folder holding data files exists once unpacked: its package must be there too, or
+        # the folder would import as an empty namespace package instead of reaching LazyFinder.
+        data_folders = {n.rpartition("/")[0].replace("/", ".") for n in names if not n.endswith((".py", ".pyc"))}
+        keep = keep | data_folders
+        for name in zin.namelist():
+            if name in compiled:
+                continue  # the source: its .pyc stands in (boot or lazy)
+            legacy = _legacy_pyc(name)
+            if legacy is None:
+                out.add(name, zin.read(name))
+                continue
+            if legacy[:-1] not in names:
+                continue  # a stale .pyc without source
+            module = _module_of(legacy)
+            assert module is not None
+            if module[0] in keep:
+                out.add(legacy, zin.read(name))
+            else:
+                lazy[f"site/{legacy}"] = zin.read(name)
+                index[module[0]] = [f"site/{legacy}", module[1]]
+    return out.bytes()
+
+
+class _Zip:
+    """A deflated zip built in memory, members in insertion order."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.buffer = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+
+    def add(self, name: str, data: bytes) -> None:
+        self.zip.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)
+
+    def bytes(self) -> bytes:
+        self.zip.close()
+        return self.buffer.getvalue()
+
+
+def trim_site(site: Path, modules: set[str]) -> dict[str, Any]:
+    """Splits the site's stdlib zip and wasmui wheel (see the module docstring); updates and
+    returns the manifest (``lazy``: the folder of on-demand modules; ``wheel``: the new wheel)."""
+    manifest_path = site / "wasmui-manifest.json"
+    manifest: dict[str, Any] = json.loads(manifest_path.read_text())
+    lazy: dict[str, bytes] = {}
+    index: dict[str, Any] = {}
+    stdlib = site / "pyodide" / "python_stdlib.zip"
+    wheel = site / manifest["wheel"]
+    boot_wheel = _split_wheel(wheel, modules, lazy, index)
+    boot_stdlib = _split_stdlib(stdlib, modules, lazy, index)
+    stdlib.write_bytes(boot_stdlib)
+    # Content-addressed folders: a browser never mixes a cached file of another build.
+    digest = hashlib.sha256(boot_wheel).hexdigest()[:16]
+    new_wheel = site / "wheels" / digest / wheel.name
+    new_wheel.parent.mkdir(parents=True, exist_ok=True)
+    new_wheel.write_bytes(boot_wheel)
+    if new_wheel.parent != wheel.parent:
+        shutil.rmtree(wheel.parent)
+    lazy_digest = hashlib.sha256(b"".join(k.encode() + hashlib.sha256(v).digest() for k, v in sorted(lazy.items())))
+    lazy_dir = f"lazy/{lazy_digest.hexdigest()[:16]}/"
+    shutil.rmtree(site / "lazy", ignore_errors=True)
+    for relative, data in lazy.items():
+        target = site / lazy_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    manifest.update(wheel=new_wheel.relative_to(site).as_posix(), lazy=lazy_dir)
+    manifest_path.write_text(json.dumps(manifest, indent=1))
+    return manifest

@@ -1,0 +1,49 @@
+/**
+ * The page's inline boot script (`wasmui build` copies `assets/early.js` into each app's
+ * `index.html`, right after a JSON `<script id="wasmui-early">`): it runs while the HTML is
+ * still parsing, so the interpreter, the stdlib, the wasmui wheel and the app's files start
+ * downloading one round trip after the HTML instead of after the page bundle, the worker
+ * script and the manifest (the old chain of four requests).
+ *
+ * It starts the app's worker at once and hands it each response body as it arrives
+ * (transferred streams); `<wasmui-app>` later adopts that worker (`takeEarlyWorker`).
+ * It must stay a plain script with no imports: it is inlined, not loaded.
+ */
+
+interface EarlySpec {
+  /** The app's name: `<wasmui-app name>` adopts the worker started for it. */
+  name: string;
+  /** The worker script, relative to the page. */
+  worker: string;
+  /** The site's `wasmui-manifest.json`, inlined (the worker then does not fetch it). */
+  manifest: unknown;
+  /** What to download now: [path relative to the page, precompressed sibling's encoding or null]. */
+  fetch: [string, "zst" | "gz" | null][];
+}
+
+(() => {
+  const element = document.getElementById("wasmui-early");
+  if (!element?.textContent) return;
+  const spec = JSON.parse(element.textContent) as EarlySpec;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL(spec.worker, document.baseURI), { type: "module", name: `wasmui-${spec.name}` });
+  } catch {
+    return;  // <wasmui-app> starts its own worker
+  }
+  const urls = spec.fetch.map(([path, encoding]) => [new URL(path, document.baseURI).href, encoding] as const);
+  // Announced first (messages keep their order): the worker waits for these instead of fetching them again.
+  worker.postMessage({ type: "expect", urls: urls.map(([url]) => url) });
+  for (const [url, encoding] of urls) {
+    fetch(encoding ? `${url}.${encoding}` : url).then((response) => {
+      const body = response.ok ? response.body : null;
+      const early = { url, encoding, status: response.status, contentEncoding: response.headers.get("content-encoding"), body };
+      worker.postMessage({ type: "early", early }, body ? [body] : []);
+    }, (error: unknown) => {
+      const early = { url, encoding, status: 0, contentEncoding: null, body: null, error: String(error) };
+      worker.postMessage({ type: "early", early });
+    });
+  }
+  const registry = ((window as unknown as { __wasmuiEarly?: Record<string, unknown> }).__wasmuiEarly ??= {});
+  registry[spec.name] = { worker, manifest: spec.manifest };
+})();
