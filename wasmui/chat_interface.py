@@ -131,7 +131,6 @@ class ChatInterface(Blocks):
         if self.flagging_mode not in ("never", "manual"):
             raise ValueError("Invalid value for `flagging_mode` parameter. Must be: 'manual' or 'never'.")
         self.flagging_options = flagging_options
-        self.flagging_dir = flagging_dir
         self.additional_inputs = [component_from_spec(i) for i in _as_list(additional_inputs)]
         self.additional_outputs = _as_list(additional_outputs)
         self.accordion_params = self._accordion_params(additional_inputs_accordion)
