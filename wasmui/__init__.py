@@ -104,7 +104,7 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
-from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     Draggable,
@@ -112,7 +112,6 @@ from wasmui.pending import (
     FileExplorer,
     LoginButton,
     Model3D,
-    Sidebar,
     Step,
     Walkthrough,
     Workflow,

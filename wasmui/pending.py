@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "Sidebar": "issue 10 (layout furniture)", "Walkthrough": "issue 10 (layout furniture)",
+    "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "LoginButton": "issue 10 (layout furniture)",
@@ -40,10 +40,6 @@ class Model3D(PendingComponent):
 
 class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
-
-
-class Sidebar(PendingComponent):
-    """Placeholder for ``gr.Sidebar``."""
 
 
 class Walkthrough(PendingComponent):

@@ -449,3 +449,20 @@ def body_css(theme: ThemeClass) -> dict[str, str]:
     """Gradio's ``config.body_css``: the page background and text colour, resolved."""
     return {key: theme._get_computed_value(key) for key in
             ("body_background_fill", "body_text_color", "body_background_fill_dark", "body_text_color_dark")}
+
+
+_BUILDER = ("Gradio's theme builder (gr.themes.builder(), gradio.themes.builder_app) is Gradio's own app and is not "
+            "part of wasmui: build the theme where Gradio runs and .dump('theme.json') it, or write it with "
+            "gr.themes.Base(...).set(...) here.")
+
+
+def builder(*args: Any, **kwargs: Any) -> None:
+    """Gradio's theme-builder app: not available (one sentence says what to do instead)."""
+    raise BrowserOnlyError(_BUILDER)
+
+
+def __getattr__(name: str) -> Any:
+    # `from gradio.themes.builder_app import demo` resolves here (gradio.themes.* is this module).
+    if name == "demo":
+        raise BrowserOnlyError(_BUILDER)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

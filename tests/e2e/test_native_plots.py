@@ -130,9 +130,11 @@ def test_screenshots(app: Any, scheme: str) -> None:
     app.emulate_media(color_scheme=scheme)
     line = plot(app, "Line")
     # the chart is redrawn with the scheme's colours: its title takes the theme's text colour
-    want = "rgb(243, 244, 246)" if scheme == "dark" else "rgb(31, 41, 55)"
-    title = line.locator("svg g.role-title text").first
-    expect(title).to_have_css("fill", want)
+    expect(line).to_have_css("color-scheme", scheme)
+    want = line.evaluate("el => getComputedStyle(el).color")
+    expect(line.locator("svg g.role-title text").first).to_have_css("fill", want)
+    light_text = line.evaluate("el => { const c = getComputedStyle(el).color.match(/\\d+/g).map(Number); return c[0] + c[1] + c[2]; }")
+    assert (light_text > 382) == (scheme == "dark")  # light text on dark, dark text on light
     SHOTS.mkdir(parents=True, exist_ok=True)
     app.locator("wasmui-app").screenshot(path=str(SHOTS / f"native-plots-{scheme}.png"))
     app.emulate_media(color_scheme="light")

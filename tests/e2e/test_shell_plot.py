@@ -41,7 +41,7 @@ def test_empty_then_matplotlib_image_with_pixels(shell):
     expect(plot.locator(".corner-label")).to_have_text("Figure")
     page.get_by_role("button", name="Matplotlib").click()
     img = plot.locator("[data-testid=matplotlib] img")
-    expect(img).to_be_visible()
+    expect(img).to_be_visible(timeout=60_000)  # the backend's first matplotlib import
     expect(img).to_have_attribute("src", re.compile(r"^data:image/webp;base64,"))
     page.wait_for_function("(el) => el.complete && el.naturalWidth === 320", arg=img.element_handle())
     src = img.get_attribute("src") or ""
@@ -60,7 +60,7 @@ def test_plotly_draws_with_plotly_js(shell):
     page = shell(APP)
     page.get_by_role("button", name="Plotly").click()
     lib = block(page).locator("[data-testid=plotly][data-drawn=true]")
-    expect(lib).to_be_visible(timeout=30_000)
+    expect(lib).to_be_visible(timeout=60_000)
     expect(lib.locator(".main-svg").first).to_be_visible()
     expect(lib.locator("g.point")).to_have_count(3)  # three bars
     expect(lib.locator(".gtitle")).to_have_text("Plotly bars")
@@ -72,7 +72,7 @@ def test_altair_draws_with_vega(shell):
     page = shell(APP)
     page.get_by_role("button", name="Altair").click()
     lib = block(page).locator("[data-testid=altair][data-drawn=true]")
-    expect(lib).to_be_visible(timeout=30_000)
+    expect(lib).to_be_visible(timeout=60_000)
     canvas = lib.locator(".vega-embed canvas, .vega-embed svg").first
     expect(canvas).to_be_visible()
     box = canvas.bounding_box()
@@ -85,12 +85,12 @@ def test_bokeh_draws_with_bokehjs_and_switching_kinds_redraws(shell):
     page = shell(APP)
     page.get_by_role("button", name="Bokeh").click()
     lib = block(page).locator("[data-testid=bokeh][data-drawn=true]")
-    expect(lib).to_be_visible(timeout=30_000)
+    expect(lib).to_be_visible(timeout=60_000)
     page.wait_for_function("(el) => !!el.querySelector('*') && el.getBoundingClientRect().height > 150", arg=lib.element_handle())
     assert len(colours_of(lib.screenshot())) > 10
     assert chunk_loaded(page, "bokeh")
     page.get_by_role("button", name="Matplotlib").click()
-    expect(block(page).locator("[data-testid=matplotlib] img")).to_be_visible()
+    expect(block(page).locator("[data-testid=matplotlib] img")).to_be_visible(timeout=60_000)
     expect(block(page).locator("[data-testid=bokeh]")).to_have_count(0)
     page.get_by_role("button", name="Clear").click()
     expect(block(page).locator(".empty.large")).to_be_visible()
@@ -101,7 +101,7 @@ def test_a_figure_that_cannot_be_drawn_says_so_and_the_next_one_draws(shell):
     page.get_by_role("button", name="Broken").click()
     expect(block(page).get_by_role("alert")).to_contain_text("Could not draw this plotly plot")
     page.get_by_role("button", name="Plotly").click()
-    expect(block(page).locator("[data-testid=plotly][data-drawn=true]")).to_be_visible(timeout=30_000)
+    expect(block(page).locator("[data-testid=plotly][data-drawn=true]")).to_be_visible(timeout=60_000)
     expect(block(page).get_by_role("alert")).to_have_count(0)
 
 
@@ -114,7 +114,7 @@ def test_screenshots(shell, theme, tmp_path):
     for name, ready in [("Matplotlib", "[data-testid=matplotlib] img"), ("Plotly", "[data-testid=plotly][data-drawn=true]"),
                         ("Altair", "[data-testid=altair][data-drawn=true]"), ("Bokeh", "[data-testid=bokeh][data-drawn=true]")]:
         page.get_by_role("button", name=name).click()
-        expect(block(page).locator(ready)).to_be_visible(timeout=30_000)
+        expect(block(page).locator(ready)).to_be_visible(timeout=60_000)
         path = out / f"plot-{name.lower()}-{theme}.png"
         block(page).screenshot(path=str(path))
         assert path.stat().st_size > 2000

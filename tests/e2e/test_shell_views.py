@@ -134,9 +134,9 @@ def test_update_objects_visibility_label_interactive(shell):
 def test_theme_follows_color_scheme(shell, theme):
     page = shell(APP, theme=theme)
     # Gradio's Default theme (from /theme.css of the app): white, or zinc-950 in dark mode
-    root = page.locator(".wasmui-theme")
+    # the shell is the page here, so <html> paints the theme's background
     want = "rgb(15, 15, 17)" if theme == "dark" else "rgb(255, 255, 255)"
-    expect(root).to_have_css("background-color", want)
+    expect(page.locator("html")).to_have_css("background-color", want)
     # host-page CSS cannot reach inside the shadow root
     page.add_style_tag(content="button, .btn { background: rgb(1, 2, 3) !important; }")
     expect(page.get_by_role("button", name="Greet")).not_to_have_css("background-color", "rgb(1, 2, 3)")
@@ -144,7 +144,7 @@ def test_theme_follows_color_scheme(shell, theme):
 
 def test_dark_class_forces_dark(shell):
     page = shell(APP, theme="light", query="&theme=dark")
-    expect(page.locator(".wasmui-theme")).to_have_css("background-color", "rgb(15, 15, 17)")
+    expect(page.locator("html")).to_have_css("background-color", "rgb(15, 15, 17)")
 
 
 def test_number_typing_is_not_reformatted_until_blur(shell):

@@ -181,8 +181,10 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   root.append(themeVars, theme, appCss, themeRoot);
   // Views' own CSS goes between the theme and the app's css (which must win).
   const styles = new StyleHost(appCss);
+  let applyMode = (): void => {};
   const setTheme = (css: string): void => {
     themeVars.textContent = scopeThemeCss(css);
+    applyMode();
   };
   if (opts.themeCss) setTheme(opts.themeCss);
   else {
@@ -204,13 +206,19 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   // app is the page, <html> too, so no light band shows around a dark app.
   const fixed = colorMode(root.host, ownsPage);
   const media = window.matchMedia?.("(prefers-color-scheme: dark)");
-  const applyMode = (): void => {
+  applyMode = (): void => {
     const dark = fixed ? fixed === "dark" : Boolean(media?.matches);
     for (const el of ownsPage ? [themeRoot, container, document.documentElement] : [themeRoot, container]) {
       el.classList.toggle("dark", dark);
       el.classList.toggle("light", !dark);
     }
-    if (ownsPage) document.documentElement.style.colorScheme = dark ? "dark" : "light";
+    if (ownsPage) {
+      // <html> gets the theme's background as computed here (the app's css may have changed it).
+      const html = document.documentElement.style;
+      html.colorScheme = dark ? "dark" : "light";
+      const fill = getComputedStyle(themeRoot).getPropertyValue("--body-background-fill").trim();
+      if (fill) html.background = fill;
+    }
   };
   applyMode();
   if (!fixed) media?.addEventListener("change", applyMode);

@@ -221,8 +221,9 @@ export function buildSpec(props: Props, data: PlotData, m: PlotModel, o: SpecOpt
   const yFormat = strOr(props.y_axis_format);
   const yAngle = numOr(props.y_label_angle);
   const xType = m.types[m.x] ?? "quantitative";
-  const scaleLimits = (lim: [number | null, number | null] | null): Record<string, unknown> => ({
-    zero: false,
+  // zero: false (as Gradio) only where it means something: quantitative scales.
+  const scaleLimits = (lim: [number | null, number | null] | null, type: string | undefined): Record<string, unknown> => ({
+    zero: type === "quantitative" || type === undefined ? false : undefined,
     domainMin: lim?.[0] ?? undefined,
     domainMax: lim?.[1] ?? undefined,
   });
@@ -257,7 +258,7 @@ export function buildSpec(props: Props, data: PlotData, m: PlotModel, o: SpecOpt
           ticks: labelsShown,
           ...(xFormat ? { format: xFormat } : {}),
         },
-        scale: scaleLimits(m.xLim),
+        scale: scaleLimits(m.xLim, xType),
         bin: m.step ? { step: m.step } : undefined,
         sort: sortOf(props.sort),
       },
@@ -266,7 +267,7 @@ export function buildSpec(props: Props, data: PlotData, m: PlotModel, o: SpecOpt
         type: m.types[m.y] ?? "quantitative",
         title: strOr(props.y_title) ?? m.y,
         axis: { ...(yAngle ? { labelAngle: yAngle } : {}), ...(yFormat ? { format: yFormat } : {}) },
-        scale: scaleLimits(m.yLim),
+        scale: scaleLimits(m.yLim, m.types[m.y]),
         aggregate: m.aggregate,
       },
       color,

@@ -98,6 +98,7 @@ const REGISTRY: Record<string, Descriptor> = {
   tabs: { module: tabs },
   tabitem: { module: tabItem },
   accordion: { module: accordion },
+  sidebar: { load: () => import("../layout/Sidebar.js") },
 };
 
 const UNSUPPORTED: Descriptor = { module: unsupported };

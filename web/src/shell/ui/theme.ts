@@ -64,6 +64,8 @@ export const THEME_CSS = `
 }
 .wasmui *, .wasmui *::before, .wasmui *::after { box-sizing: border-box; }
 .wasmui-theme.fill-page, .wasmui.fill-page { min-height: 100vh; }
+/* the app is the page: <html> paints the background (one layer, so patterns line up) */
+.wasmui-theme.fill-page { background: none; }
 .wasmui [hidden], .wasmui .hidden { display: none !important; }
 .app { max-width: 1280px; margin: 0 auto; padding: 24px 20px 32px; display: flex; flex-direction: column; gap: var(--gap); }
 .app.fill-width { max-width: none; }
