@@ -11,7 +11,6 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
     "Walkthrough": "issue 10 (layout furniture)",
     "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
@@ -34,12 +33,12 @@ class PendingComponent:
         assert cls.__name__ in PENDING, cls.__name__
 
 
-class Model3D(PendingComponent):
-    """Placeholder for ``gr.Model3D``."""
 
 
-class FileExplorer(PendingComponent):
-    """Placeholder for ``gr.FileExplorer``."""
+
+
+
+
 
 
 class Walkthrough(PendingComponent):
