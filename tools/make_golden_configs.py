@@ -104,6 +104,11 @@ CASES: list[tuple[str, str]] = [
     ("tabs", "gr.Tabs(selected=1)"),
     ("tab", "gr.Tab('First', id=1)"),
     ("accordion", "gr.Accordion('More', open=False)"),
+    ("walkthrough", "gr.Walkthrough(selected=1)"),
+    ("walkthrough_default", "gr.Walkthrough()"),
+    ("step", "gr.Step('First', id=1)"),
+    ("draggable", "gr.Draggable(orientation='row')"),
+    ("draggable_default", "gr.Draggable()"),
     # issue 10: data components
     ("dataframe_default", "gr.Dataframe()"),
     ("dataframe_list", "gr.Dataframe([[1, 'a'], [2, 'b']], headers=['n', 's'], datatype=['number', 'str'], interactive=True)"),

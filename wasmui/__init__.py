@@ -104,17 +104,14 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
-from wasmui.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Step, Tab, TabItem, Tabs, Walkthrough
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
-    Draggable,
     DeepLinkButton,
     FileExplorer,
     LoginButton,
     Model3D,
     Sidebar,
-    Step,
-    Walkthrough,
     Workflow,
     WorkflowCanvas,
 )
@@ -166,6 +163,7 @@ __all__ = [
     "Dataset",
     "DateTime",
     "DeepLinkButton",
+    "Draggable",
     "DeletedFileData",
     "Dependency",
     "Dialogue",

@@ -98,6 +98,9 @@ const REGISTRY: Record<string, Descriptor> = {
   tabs: { module: tabs },
   tabitem: { module: tabItem },
   accordion: { module: accordion },
+  walkthrough: { load: () => import("../layout/Walkthrough.js") },
+  walkthroughstep: { load: () => import("../layout/Walkthrough.js").then((m) => ({ default: m.step })) },
+  draggable: { load: () => import("../layout/Draggable.js") },
 };
 
 const UNSUPPORTED: Descriptor = { module: unsupported };
