@@ -109,6 +109,8 @@ CASES: list[tuple[str, str]] = [
     ("step", "gr.Step('First', id=1)"),
     ("draggable", "gr.Draggable(orientation='row')"),
     ("draggable_default", "gr.Draggable()"),
+    ("sidebar_default", "gr.Sidebar()"),
+    ("sidebar_full", "gr.Sidebar(label='Menu', open=False, width='25%', position='right', elem_id='sb', elem_classes=['x'])"),
     # issue 10: data components
     ("dataframe_default", "gr.Dataframe()"),
     ("dataframe_list", "gr.Dataframe([[1, 'a'], [2, 'b']], headers=['n', 's'], datatype=['number', 'str'], interactive=True)"),

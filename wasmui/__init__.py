@@ -104,14 +104,13 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
-from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Step, Tab, TabItem, Tabs, Walkthrough
+from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, Step, Tab, TabItem, Tabs, Walkthrough
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     DeepLinkButton,
     FileExplorer,
     LoginButton,
     Model3D,
-    Sidebar,
     Workflow,
     WorkflowCanvas,
 )

@@ -216,6 +216,36 @@ class Form(BlockContext):
         super().add_child(child)
 
 
+class Sidebar(BlockContext):
+    """A collapsible panel at the left or right edge of the page, for controls and links."""
+
+    CONFIG_PROPS = ("label", "open", "visible", "elem_id", "elem_classes", "width", "position", "key",
+                    "preserved_by_key")
+
+    EVENTS = ["expand", "collapse"]
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        open: bool = True,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        width: int | str = 320,
+        position: Literal["left", "right"] = "left",
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.label = label
+        self.open = open
+        self.width = width
+        self.position = position
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
 class Walkthrough(BlockContext):
     """A step-by-step workflow of ``Step`` children; ``selected`` is the id of the shown step."""
 
@@ -300,6 +330,3 @@ class Draggable(BlockContext):
         self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
-
-# Gradio layouts not built yet: importable, and constructing one says which issue tracks it.
-from wasmui.pending import Sidebar  # noqa: E402

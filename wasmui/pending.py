@@ -12,7 +12,6 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
-    "Sidebar": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
@@ -39,10 +38,6 @@ class Model3D(PendingComponent):
 
 class FileExplorer(PendingComponent):
     """Placeholder for ``gr.FileExplorer``."""
-
-
-class Sidebar(PendingComponent):
-    """Placeholder for ``gr.Sidebar``."""
 
 
 class DeepLinkButton(PendingComponent):

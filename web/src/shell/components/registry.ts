@@ -98,6 +98,7 @@ const REGISTRY: Record<string, Descriptor> = {
   tabs: { module: tabs },
   tabitem: { module: tabItem },
   accordion: { module: accordion },
+  sidebar: { load: () => import("../layout/Sidebar.js") },
   walkthrough: { load: () => import("../layout/Walkthrough.js") },
   walkthroughstep: { load: () => import("../layout/Walkthrough.js").then((m) => ({ default: m.step })) },
   draggable: { load: () => import("../layout/Draggable.js") },
