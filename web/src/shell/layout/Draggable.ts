@@ -11,6 +11,7 @@ import css from "./Draggable.css?inline";
 import type { ViewModule, ViewProps } from "../components/context.js";
 import { str } from "../components/context.js";
 import { classList } from "../components/block.js";
+import type { LayoutNode } from "../types.js";
 
 /** The children's ids in the user's order: kept ones first, new ones appended. */
 function ordered(current: number[], ids: number[]): number[] {
@@ -25,9 +26,18 @@ function moved(order: number[], from: number, to: number): number[] {
   return out;
 }
 
-export function Draggable({ state, ctx, node }: ViewProps): ComponentChild {
+/**
+ * The movable items: the server wraps runs of form fields in an invisible
+ * `form`, so a form's fields count as items of their own (a Row or Group stays one).
+ */
+function items(p: ViewProps): LayoutNode[] {
+  return (p.node.children ?? []).flatMap((c) => (p.ctx.store.get(c.id)?.type === "form" ? (c.children ?? []) : [c]));
+}
+
+export function Draggable(p: ViewProps): ComponentChild {
+  const { state, ctx } = p;
   const props = state.props.value;
-  const kids = node.children ?? [];
+  const kids = items(p);
   const [order, setOrder] = useState<number[]>([]);
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
