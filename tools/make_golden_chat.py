@@ -22,6 +22,8 @@ CASES: dict[str, tuple[str, str]] = {
                         "dict(additional_inputs=[gr.Textbox(label='sys'), gr.Slider(0, 1)], editable=True)"),
     "multimodal": ("def mm(message, history):\n    return message['text']", "dict(multimodal=True, examples=[{'text': 'hi'}])"),
     "save_history": ("def keep(message, history):\n    return message", "dict(save_history=True)"),
+    "flagging": ("def keep(message, history):\n    return message",
+                 "dict(flagging_mode='manual', flagging_options=['Like', 'Dislike', 'Spam'], flagging_dir='/tmp/golden-flags')"),
 }
 DEP_KEYS = ("targets", "inputs", "outputs", "backend_fn", "queue", "api_name", "api_visibility", "show_progress",
             "cancels", "types", "collects_event_data", "trigger_after", "trigger_only_on_success",

@@ -44,12 +44,14 @@ from wasmui.components import (
     Component,
     File,
     Files,
+    FileExplorer,
     Gallery,
     HighlightedText,
     Image,
     ImageSlider,
     Label,
     Markdown,
+    Model3D,
     MessageDict,
     MetadataDict,
     MultimodalTextbox,
@@ -108,9 +110,7 @@ from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, St
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     DeepLinkButton,
-    FileExplorer,
     LoginButton,
-    Model3D,
     Workflow,
     WorkflowCanvas,
 )

@@ -7,6 +7,8 @@ Gradio's ``/config`` JSON and the ``/gradio_api/info`` JSON from them.
 
 from __future__ import annotations
 
+import copy
+
 import dataclasses
 import functools
 import inspect
@@ -485,6 +487,25 @@ class Blocks(BlockContext):
     def unload(self, fn: Callable[[], Any]) -> Dependency:
         """Run ``fn`` when the user closes the page (best effort in the browser)."""
         return events.listen(None, "unload", fn, None, None, api_visibility="private")
+
+    def server_function(self, component_id: Any, fn_name: Any, session_hash: str | None = None) -> Callable[..., Any] | None:
+        """A component method the page may call (``/component_server``), or None.
+
+        Only methods marked ``@server`` (Gradio's decorator, ``components.base.server``) are
+        callable. The method sees the props this session's events gave the component (a copy).
+        """
+        block = self.blocks.get(component_id) if isinstance(component_id, int) else None
+        if block is None or not isinstance(fn_name, str) or \
+                not getattr(getattr(block, fn_name, None), "_is_server_fn", False):
+            return None
+        if session_hash is not None and session_hash in self.sessions:
+            updates = self.sessions.get(session_hash).props.get(block._id)
+            if updates:
+                block = copy.copy(block)
+                for name, value in updates.items():
+                    setattr(block, name, value)
+        fn: Callable[..., Any] = getattr(block, fn_name)
+        return fn
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} title={self.title!r} blocks={len(self.blocks)} fns={len(self.fns)}>"

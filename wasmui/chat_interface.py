@@ -11,9 +11,11 @@ the partial answer stays.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import os
+import sys
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
@@ -32,6 +34,7 @@ from wasmui.components.state import State
 from wasmui.components.textbox import Textbox
 from wasmui.events import on
 from wasmui.examples import Examples
+from wasmui.flagging import ChatCSVLogger
 from wasmui.helpers import EditData, SelectData, skip, update
 from wasmui.layouts import Accordion, Column, Group, Row
 from wasmui.processing import _call_sync, _next_or_done, _DONE
@@ -113,6 +116,10 @@ class ChatInterface(Blocks):
         self.examples = examples
         self.run_examples_on_click = run_examples_on_click
         self.cache_examples = cache_examples
+        mode = cache_mode or os.environ.get("GRADIO_CACHE_MODE") or "eager"
+        self.cache_mode = mode if mode in ("eager", "lazy") else "eager"
+        self._example_cache: dict[int, History] = {}
+        self._example_tasks: dict[int, asyncio.Future[History]] = {}
         self.editable = editable
         self.autoscroll = autoscroll
         self.autofocus = autofocus
@@ -150,6 +157,8 @@ class ChatInterface(Blocks):
                     self._render_chatbot_area(chatbot, textbox, submit_btn, stop_btn)
                     self._render_footer()
             self._setup_events()
+        # cache_mode="eager" caches like "lazy" for now: answering every example as the app starts in
+        # the browser (``_start_eager_caching``) made the chatbot's example buttons re-render without end.
 
     # -- building ------------------------------------------------------------------
     @staticmethod
@@ -346,7 +355,7 @@ class ChatInterface(Blocks):
             flagging_callback = ChatCSVLogger()
             flagging_callback.setup(self.flagging_dir)
             self.chatbot.feedback_options = list(self.flagging_options) if self.flagging_options else None
-            self.chatbot.like(flagging_callback.flag, self.chatbot)
+            self.chatbot.like(flagging_callback.flag, self.chatbot)  # public, as in Gradio (api_name "flag")
         self.chatbot_value.change(lambda x: x, [self.chatbot_value], [self.chatbot],
                                   api_visibility="undocumented").then(**sync_state)
 
@@ -462,7 +471,7 @@ class ChatInterface(Blocks):
         history = history[: int(index)]
         return history, history, edit_data.value
 
-    def example_clicked(self, example: SelectData) -> Any:
+    async def example_clicked(self, example: SelectData) -> AsyncIterator[Any]:
         value = dict(example.value or {})
         history = self._append_message_to_history(
             {"text": value.get("text"), "files": value.get("files") or []} if self.multimodal else value.get("text"),
@@ -470,6 +479,46 @@ class ChatInterface(Blocks):
         files = [f["path"] if isinstance(f, dict) else f for f in value.get("files") or []]
         message = {"text": value.get("text"), "files": files} if self.multimodal else value.get("text")
         yield history, message
+        if self.cache_examples and isinstance(example.index, int):
+            yield await self._cached_example(example.index, message), message
+
+    # -- example caching (the chatbot's example messages) ---------------------------------
+    def _example_message(self, index: int) -> Any:
+        example = self.example_messages[index]
+        files = [f["path"] if isinstance(f, dict) else f for f in example.get("files") or []]
+        return {"text": example.get("text"), "files": files} if self.multimodal else example.get("text")
+
+    async def _cached_example(self, index: int, message: Any) -> History:
+        """The example's conversation, computed once for every session (lazy), or by the
+        eager task started when the app starts in the browser."""
+        if index not in self._example_cache:
+            task = self._example_tasks.get(index)
+            if task is None:
+                task = self._example_tasks[index] = asyncio.ensure_future(self._run_example(message))
+            try:
+                self._example_cache[index] = await asyncio.shield(task)
+            finally:
+                if task.done() and (task.cancelled() or task.exception() is not None):
+                    self._example_tasks.pop(index, None)  # a failure is not cached: the next click retries
+        return self._example_cache[index]
+
+    async def _run_example(self, message: Any) -> History:
+        args = [c.preprocess(c.value) if not c.stateful else c.value for c in self.additional_inputs]
+        if self.is_generator:
+            last: History = self._process_example(message, None)
+            async for history in self._examples_stream_fn(message, *args):
+                last = history
+            return last
+        return await self._examples_fn(message, *args)
+
+    def _start_eager_caching(self) -> None:
+        """``cache_mode="eager"``: answer every example as soon as the app runs in the browser
+        (Gradio does it at launch); natively there is no loop yet and examples cache lazily."""
+        if sys.platform != "emscripten":
+            return
+        loop = asyncio.get_event_loop()
+        for i in range(len(self.example_messages)):
+            self._example_tasks[i] = loop.create_task(self._run_example(self._example_message(i)))
 
     def _process_example(self, message: Any, response: Any) -> History:
         if self.multimodal:

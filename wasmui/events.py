@@ -62,6 +62,8 @@ class BlockFunction:
     connection: str = "sse"
     time_limit: float | None = None
     stream_every: float = 0.5
+    #: Listener kwargs the frontend copies from this entry (``["stream_every"]`` for streams).
+    event_specific_args: list[str] | None = None
     validator: Callable[..., Any] | None = None
     #: Set on a @gr.render's own dependency: that render's id.
     render_id: int | None = None
@@ -124,7 +126,7 @@ class BlockFunction:
             "connection": self.connection,
             "time_limit": self.time_limit,
             "stream_every": self.stream_every,
-            "event_specific_args": None,
+            "event_specific_args": self.event_specific_args,
             "component_prop_inputs": [],
             "js_implementation": None,
             **({"wasmui_static": self.static_results} if self.static_results else {}),
@@ -210,7 +212,9 @@ def attach_event_listeners(cls: type[Block]) -> None:
 
 
 # Config flags a view needs when a listener exists (Gradio shows the matching buttons).
-_LISTENER_FLAGS = {"select": "_selectable", "like": "likeable", "retry": "_retryable", "undo": "_undoable"}
+_LISTENER_FLAGS = {"select": "_selectable", "like": "likeable", "retry": "_retryable", "undo": "_undoable",
+                   # A `.stream` listener makes the component stream (Gradio's callback).
+                   "stream": "streaming"}
 
 
 def mark_listened(block: Block, event_name: str) -> None:
@@ -374,9 +378,11 @@ def make_block_function(
         trigger_mode = "always_last" if first in _ALWAYS_LAST_EVENTS else ("multiple" if first == "stream" else "once")
     elif trigger_mode not in ("once", "multiple", "always_last"):
         raise ValueError(f"Invalid value for parameter `trigger_mode`: {trigger_mode}. Choose from once, multiple, always_last.")
+    # `.stream` listeners take streaming input: chunks come through /stream/{event_id}.
+    streaming = bool(targets) and targets[0][1] == "stream"
     if show_progress is None:
-        # Timer ticks default to no progress overlay, everything else to the full one.
-        show_progress = "hidden" if targets and targets[0][1] == "tick" else "full"
+        # Timer ticks default to no progress overlay, streams to the minimal one, the rest to the full one.
+        show_progress = "hidden" if targets and targets[0][1] == "tick" else "minimal" if streaming else "full"
     cancel_ids = [d.fn_id for d in _as_list(cancels)] if cancels else []
     fn_id = next_fn_id(root, key)
     limit_default = concurrency_limit == _DEFAULT
@@ -394,6 +400,8 @@ def make_block_function(
         batch=batch, max_batch_size=max_batch_size, trigger_after=trigger_after,
         trigger_only_on_success=trigger_only_on_success, trigger_only_on_failure=trigger_only_on_failure,
         trigger_mode=trigger_mode, time_limit=time_limit, stream_every=stream_every,
+        connection="stream" if streaming else "sse",
+        event_specific_args=["stream_every"] if streaming else None,
         validator=validator, collects_event_data=fn is not None and _collects_event_data(fn),
         key=key, page=root.current_page,
     )

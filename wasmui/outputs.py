@@ -89,7 +89,11 @@ def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session:
                 changed.append(block._id)
             data.append(None)
             continue
-        data.append(postprocess_one(block, value, fn))
+        payload = postprocess_one(block, value, fn)
+        if getattr(block, "server_fns", None) and _is_update(payload):
+            session.props.setdefault(block._id, {}).update(
+                {k: v for k, v in payload.items() if k not in ("__type__", "value")})
+        data.append(payload)
     return data, changed
 
 

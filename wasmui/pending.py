@@ -11,7 +11,6 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "Model3D": "issue 8 (Model3D)", "FileExplorer": "issue 8 (FileExplorer)",
     "DeepLinkButton": "issue 10 (layout furniture)",
     "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
@@ -30,14 +29,6 @@ class PendingComponent:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         assert cls.__name__ in PENDING, cls.__name__
-
-
-class Model3D(PendingComponent):
-    """Placeholder for ``gr.Model3D``."""
-
-
-class FileExplorer(PendingComponent):
-    """Placeholder for ``gr.FileExplorer``."""
 
 
 class DeepLinkButton(PendingComponent):

@@ -37,6 +37,9 @@ class Session:
     def __init__(self, session_hash: str) -> None:
         self.hash = session_hash
         self.state: dict[int, Any] = {}
+        # Prop updates this session's events made to blocks with server functions
+        # (FileExplorer's ``ls`` must list the root_dir/glob the page shows).
+        self.props: dict[int, dict[str, Any]] = {}
         self.last_used = time.monotonic()
         self.set_at: dict[int, float] = {}  # when each value was last set (``time_to_live``)
         self.closed = False  # the page went away (its values then live ``closed_ttl``)

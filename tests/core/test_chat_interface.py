@@ -226,3 +226,62 @@ def test_multimodal_textbox_values() -> None:
     assert box.preprocess(payload) == {"text": "t", "files": ["/tmp/a.png"]}
     with pytest.raises(gr.Error, match="Invalid file type"):
         box.preprocess({"text": "", "files": [{"path": "/tmp/a.exe", "meta": {"_type": "gradio.FileData"}}]})
+
+
+def test_manual_flagging_writes_each_like_to_log_csv(tmp_path: Path) -> None:
+    import csv
+
+    demo = gr.ChatInterface(lambda m, h: "ok", flagging_mode="manual", flagging_options=["Like", "Dislike", "Spam"],
+                            flagging_dir=str(tmp_path / "flags"))
+    assert demo.chatbot.feedback_options == ["Like", "Dislike", "Spam"]
+    like = next(f for f in demo.fns.values() if f.api_name == "flag")
+    history = [{"role": "user", "content": [{"type": "text", "text": "hi"}]},
+               {"role": "assistant", "content": [{"type": "text", "text": "ok"}]}]
+    from wasmui.processing import run_job
+
+    async def fire(liked: Any) -> None:
+        sess = demo.sessions.get("s")
+        async for _ in run_job(demo, like.id, [history], sess, event_data={"index": 1, "value": "ok", "liked": liked}):
+            pass
+
+    for liked in (True, False, "Spam"):
+        asyncio.run(fire(liked))
+    rows = list(csv.reader((tmp_path / "flags" / "log.csv").open(encoding="utf-8")))
+    assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
+    assert [r[2] for r in rows[1:]] == ["Like", "Dislike", "Spam"]  # Gradio's row: 4 values under 5 headers
+    logged = json.loads(rows[1][0])  # the preprocessed messages, as the function saw them
+    assert [(m["role"], m["content"]) for m in logged] == [(m["role"], m["content"]) for m in history]
+    assert rows[1][1] == "1"
+
+
+@pytest.mark.parametrize("generator", [False, True])
+def test_cached_examples_answer_from_the_cache_after_the_first_click(generator: bool) -> None:
+    calls: list[str] = []
+
+    def answer(message: str, history: list[Any]) -> str:
+        calls.append(message)
+        return f"cached: {message}"
+
+    def stream(message: str, history: list[Any]) -> Any:
+        calls.append(message)
+        yield "partial"
+        yield f"cached: {message}"
+
+    demo = gr.ChatInterface(stream if generator else answer, examples=["a", "b"], cache_examples=True, cache_mode="lazy")
+    click = next(f for f in demo.fns.values() if f.targets and f.targets[0][1] == "example_select")
+    from wasmui.processing import run_job
+
+    def select(index: int, session: str) -> list[Any]:
+        async def go() -> list[Any]:
+            sess = demo.sessions.get(session)
+            data = {"index": index, "value": {"text": "ab"[index]}}
+            return [ev async for ev in run_job(demo, click.id, [], sess, event_data=data)]
+        return asyncio.run(go())
+
+    for session in ("s1", "s2"):
+        events = select(1, session)
+        done = [e for e in events if isinstance(e, Completed)][-1]
+        history = done.data[0]
+        assert bot_texts(history) == ["cached: b"], history
+    assert calls == ["b"]  # the second session got the cached answer
+    assert demo.cache_mode == "lazy"

@@ -64,10 +64,11 @@ def test_numpy_pillow_pandas_matplotlib_answer_offline(page: Any, served: Any, d
     needed = dist.resolve(["numpy", "pillow", "pandas", "matplotlib"])
     requested = _package_files(page, base)
     assert sorted(requested) == sorted(dist.packages[k]["file_name"] for k in needed)  # each once, nothing else
-    # Downloads start before the interpreter's wasm is even requested, and the page saw them.
+    # Downloads start before the interpreter's JS is even requested (the page's boot script asks for
+    # the wasm itself, from the HTML), and the page saw them.
     first_package = min(i for i, url in enumerate(page.requests) if url.rsplit("/", 1)[-1] in requested)
-    wasm = next(i for i, url in enumerate(page.requests) if url.endswith(("/pyodide/pyodide.asm.wasm", "/pyodide/pyodide.asm.wasm.gz")))
-    assert first_package < wasm
+    glue = next(i for i, url in enumerate(page.requests) if url.endswith("/pyodide/pyodide.mjs"))
+    assert first_package < glue
     last = page.evaluate("window.__downloads[window.__downloads.length - 1]")
     assert last["done"] and sorted(last["packages"]) == needed
     assert last["packages"][:4] == ["matplotlib", "numpy", "pandas", "pillow"]  # what the app asked for first

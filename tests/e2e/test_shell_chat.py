@@ -133,8 +133,10 @@ def test_markdown_code_and_latex_render(shell):
 def test_xss_corpus_never_runs_in_either_role(shell):
     page = shell(BOT)
     page.get_by_role("button", name="Load XSS").click()
-    expect(page.locator(".message.user")).to_have_count(11)
-    expect(page.locator(".message.bot")).to_have_count(11)
+    expect(page.locator(".message.user")).to_have_count(12)
+    expect(page.locator(".message.bot")).to_have_count(12)
+    # Gradio's allow_tags=True: the custom tag shows as text instead of being stripped.
+    expect(page.locator(".message.bot").last).to_have_text("<thinking onclick=\"window.__xss='tag'\">plan</thinking>")
     expect(page.locator(".md.pending-render")).to_have_count(0)
     page.wait_for_function("() => !document.getElementById('app').shadowRoot.querySelector('.message .md.pending-render')")
     # Click every button the payloads could have produced (links are checked by their href).
@@ -300,3 +302,21 @@ def test_multimodal_message_with_an_image_file(shell, tmp_path):
     expect(page.locator("[aria-busy=true]")).to_have_count(0)  # the trailing chat events are done
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "multimodal-light.png"), full_page=True)
+
+
+def test_multimodal_microphone_records_a_wav_into_the_message(shell):
+    page = shell("shell_chat_mm.py")  # Chromium's fake microphone (conftest ARGS)
+    page.get_by_role("button", name="Record audio").click()
+    status = page.get_by_role("status").filter(has_text=re.compile(r"\d:\d\d"))
+    expect(status).to_contain_text("0:01", timeout=10_000)  # a second of audio was captured
+    page.get_by_role("button", name="Stop recording").click()
+    chip = page.locator(".mm-chip")
+    expect(chip).to_have_count(1)
+    expect(chip).to_contain_text(re.compile(r"recording-.*\.wav"))
+    expect(page.get_by_role("button", name="Record audio")).to_be_visible()  # ready to record again
+    box = page.get_by_role("textbox", name="Message")
+    box.fill("listen")
+    box.press("Enter")
+    expect(page.locator(".message.bot").last).to_have_text(
+        re.compile(r"listen with 1 file\(s\): recording-.*\.wav \((1\.\d|2\.\d) s of audio\)"), timeout=10_000)
+    expect(page.locator(".user-row audio")).to_have_count(1)  # the clip plays in the conversation

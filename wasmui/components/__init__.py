@@ -19,6 +19,7 @@ from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
+from wasmui.components.file_explorer import FileExplorer
 from wasmui.components.download_button import DownloadButton
 from wasmui.components.datetime_component import DateTime
 from wasmui.components.gallery import Gallery
@@ -29,6 +30,7 @@ from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
 from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
 from wasmui.components.native_plot import BarPlot, LinePlot, NativePlot, ScatterPlot
@@ -46,9 +48,7 @@ from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.pending import (
     DeepLinkButton,
-    FileExplorer,
     LoginButton,
-    Model3D,
     WorkflowCanvas,
 )
 

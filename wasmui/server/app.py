@@ -102,6 +102,8 @@ class App:
         r.add("POST", [f"{p}/run/{{api_name}}", f"{p}/run/{{api_name}}/",
                        f"{p}/api/{{api_name}}", f"{p}/api/{{api_name}}/"], q.run)
         r.add("POST", f"{p}/cancel", q.cancel)
+        r.add("POST", f"{p}/stream/{{event_id}}", q.stream)
+        r.add("POST", f"{p}/stream/{{event_id}}/close", q.stream_close)
         r.add("POST", [f"{p}/reset", f"{p}/reset/"], q.reset)
         r.add("GET", f"{p}/heartbeat/{{session_hash}}", q.heartbeat)
         r.add("POST", f"{p}/upload", f.upload)
@@ -209,9 +211,9 @@ async def _call_server_fn(blocks: Any, body: Any) -> Any:
     for field in ("session_hash", "component_id", "fn_name", "data"):
         if field not in body:
             raise HTTPError(422, [{"type": "missing", "loc": ["body", field], "msg": "Field required", "input": body}])
-    block = blocks.blocks.get(body["component_id"]) if isinstance(body["component_id"], int) else None
-    fn = getattr(block, str(body["fn_name"]), None) if block is not None else None
-    if fn is None or not getattr(fn, "_is_server_fn", False):
+    # The block as this session's events left it (e.g. FileExplorer's root_dir after an update).
+    fn = blocks.server_function(body["component_id"], body["fn_name"], str(body["session_hash"]))
+    if fn is None:
         raise HTTPError(404, "Function not found.")
     try:
         result = fn(body["data"])

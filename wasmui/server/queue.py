@@ -61,6 +61,10 @@ class Job:
     for_ui: bool = False  # sent by a page UI (x-gradio-user: app), not an API client
     task: asyncio.Task[None] | None = None
     cancelled: bool = False
+    # Streaming inputs (``connection: "stream"``): each ``/stream/{event_id}`` chunk replaces
+    # ``data`` and sets ``signal``; ``/stream/{event_id}/close`` sets ``closed`` too.
+    signal: asyncio.Event = field(default_factory=asyncio.Event)
+    closed: bool = False
 
 
 @dataclass
@@ -256,8 +260,15 @@ class JobQueue:
         self.jobs.pop(job.event_id, None)
         self._dispatch()
 
+    def is_streaming(self, fn_index: int) -> bool:
+        """Whether a function takes streaming input (its chunks come through ``/stream``)."""
+        return getattr(self._fn(fn_index), "connection", "sse") == "stream"
+
     async def _drive(self, job: Job) -> None:
         """Run one job to its ``process_completed`` message."""
+        if self.is_streaming(job.fn_index) and not job.simple_format:
+            await self._drive_stream(job)
+            return
         eid, started = job.event_id, time.monotonic()
         try:
             session = self.blocks.sessions.get(job.session_hash)
@@ -330,6 +341,86 @@ class JobQueue:
                 self._last.pop(eid, None)
                 return True
         return False
+
+    async def _stream_step(self, job: Job) -> tuple[dict[str, Any], float]:
+        """Run the function once on the job's latest chunk: ``(output body, seconds)``."""
+        started = time.monotonic()
+        session = self.blocks.sessions.get(job.session_hash)
+        events = self.runner.run_job(self.blocks, job.fn_index, job.data, session, event_data=job.event_data,
+                                     root=job.root, request=job.request, trigger_id=job.trigger_id)
+        last: list[Any] = []
+        changed: list[int] = []
+        try:
+            async for ev in events:
+                kind = type(ev).__name__
+                if kind in ("Generating", "Completed"):
+                    last = list(ev.data)
+                if kind == "Completed":
+                    changed = list(ev.changed_state_ids)
+                elif kind == "Log":
+                    self._put(job.session_hash, sse.log(job.event_id, ev.message, ev.level, ev.duration,
+                                                        ev.visible, ev.title))
+        finally:
+            aclose = getattr(events, "aclose", None)
+            if aclose is not None:
+                await aclose()
+        took = time.monotonic() - started
+        self._record(job.fn_index, took)
+        body = sse.output_body(last, generating=True, duration=took, average_duration=self.average(job.fn_index),
+                               changed_state_ids=changed)
+        return body, took
+
+    async def _drive_stream(self, job: Job) -> None:
+        """A streaming-input job, as Gradio runs it: the function runs once per chunk.
+
+        Each answer is a ``process_streaming`` message; then the job waits for the next
+        chunk (``/stream/{event_id}``). It completes when the client closes the stream,
+        when ``time_limit`` seconds have passed since the first chunk, or when no chunk
+        came in time (``time_limit``, or 30 s without one), with the last answer.
+        """
+        eid, started = job.event_id, time.monotonic()
+        limit = getattr(self._fn(job.fn_index), "time_limit", None)
+        first: float | None = None
+        body: dict[str, Any] = sse.output_body([], generating=False, duration=None, average_duration=None)
+        try:
+            while True:
+                job.signal.clear()
+                body, took = await self._stream_step(job)
+                first = took if first is None else first
+                run_time = time.monotonic() - started
+                if job.closed or (limit is not None and run_time >= limit):
+                    break
+                left = None if not limit else limit - first
+                self._put(job.session_hash, sse.process_streaming(eid, body, left))
+                try:
+                    await asyncio.wait_for(job.signal.wait(), max(float(limit or 30) - first, 0.01))
+                except (TimeoutError, asyncio.TimeoutError):
+                    break
+            self._put(job.session_hash, sse.process_completed(eid, {**body, "is_generating": False}, success=True))
+        except Exception as exc:  # the app's error ends the stream; the next event works
+            log.debug("stream %s failed", eid, exc_info=True)
+            payload = self._error(exc, job.for_ui)
+            self._put(job.session_hash, sse.process_completed(eid, payload, success=False,
+                                                              title=payload.get("title") or "Error"))
+
+    def stream_chunk(self, event_id: str, data: list[Any], event_data: Any = None) -> bool:
+        """``/stream/{event_id}``: the next chunk of a running streaming job (False if unknown)."""
+        job = self.jobs.get(event_id)
+        if job is None or not self.is_streaming(job.fn_index):
+            return False
+        job.data = data
+        job.event_data = event_data
+        job.signal.set()
+        return True
+
+    def stream_close(self, event_id: str) -> bool:
+        """``/stream/{event_id}/close``: the client stopped streaming (False if unknown)."""
+        job = self.jobs.get(event_id)
+        if job is None or not self.is_streaming(job.fn_index):
+            return False
+        job.closed = True
+        job.signal.set()
+        return True
 
     def _error(self, exc: BaseException, for_ui: bool) -> dict[str, Any]:
         """The error payload; API clients get exactly Gradio's keys (gradio_client

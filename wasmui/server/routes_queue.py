@@ -248,6 +248,20 @@ class QueueRoutes:
         self.queue.cancel(str(body["session_hash"]), body["fn_index"], str(body["event_id"]))
         return json_response({"success": True})
 
+    async def stream(self, request: Request) -> Response:
+        """``POST /stream/{event_id}`` with a PredictBody: the next chunk of a streaming input."""
+        body = await _body_dict(request)
+        data = _data_list(body)
+        if not self.queue.stream_chunk(request.path_params["event_id"], data, body.get("event_data")):
+            return Response(b"", status=404)
+        return json_response({"msg": "success"})
+
+    async def stream_close(self, request: Request) -> Response:
+        """``POST /stream/{event_id}/close``: the client stopped streaming."""
+        if not self.queue.stream_close(request.path_params["event_id"]):
+            return Response(b"", status=404)
+        return json_response({"msg": "success"})
+
     async def reset(self, request: Request) -> Response:
         """``POST /reset``: kept for old clients; nothing to do."""
         return json_response({"success": True})

@@ -68,6 +68,12 @@ def process_generating(event_id: str, output: dict[str, Any]) -> Message:
             "success": True, "time_limit": None}
 
 
+def process_streaming(event_id: str, output: dict[str, Any], time_limit: float | None) -> Message:
+    """One answer of a ``connection: "stream"`` event (never diffed); ``time_limit`` is what is left."""
+    return {"msg": "process_streaming", "event_id": event_id, "output": output,
+            "success": True, "time_limit": time_limit}
+
+
 def process_completed(event_id: str, output: dict[str, Any], *, success: bool,
                       title: str | None = None, avg_time: float | None = None) -> Message:
     """End of a job: final output, error payload, or ``{}`` after a cancel."""

@@ -19,6 +19,8 @@ XSS = [
     "<details open ontoggle=\"window.__xss='details'\">x</details>",
     "<form><button formaction=\"javascript:window.__xss='form'\">go</button></form>",
     "$$\\href{javascript:window.__xss='katex'}{x}$$",
+    # allow_tags (True by default): a custom tag is shown as text, its handler never becomes markup
+    "<thinking onclick=\"window.__xss='tag'\">plan</thinking>",
 ]
 
 RICH = """Here is **bold**, a [link](https://example.org) and a table:

@@ -44,7 +44,14 @@ export type JobRequest = {
   queue: boolean;
 };
 
-export type Job = { cancel(): Promise<void>; readonly done: Promise<void> };
+export type Job = {
+  cancel(): Promise<void>;
+  readonly done: Promise<void>;
+  /** Streaming inputs (`connection: "stream"`): the next chunk; false when the job has no event id yet (dropped). */
+  sendChunk?(data: unknown[], eventData: unknown): boolean;
+  /** Streaming inputs: the client stopped streaming (`/stream/{event_id}/close`). */
+  closeStream?(): void;
+};
 
 type Msg = { msg: string; event_id?: string | null; [k: string]: unknown };
 type Handler = (m: Msg) => boolean; // true = job finished
@@ -196,6 +203,7 @@ export class GradioClient {
   private _submitQueued(req: JobRequest, onEvent: (e: JobEvent) => void): Job {
     let eventId: string | null = null;
     let cancelled = false;
+    let streamClosed = false;
     let finish!: () => void;
     const done = new Promise<void>((r) => (finish = r));
     let last: unknown[] | null = null; // last full values, for diffs
@@ -274,6 +282,7 @@ export class GradioClient {
         eventId = (JSON.parse(text) as { event_id: string }).event_id;
         this._register(eventId, handler, finish);
         if (cancelled) void this._cancel(req.fnIndex, eventId);
+        if (streamClosed) void this._streamPost(eventId, "/close", "{}");
       } catch (e) {
         if (!this._closed) onEvent(errorFromPayload({ error: `Connection error: ${String(e)}` }));
         finish();
@@ -286,7 +295,27 @@ export class GradioClient {
         cancelled = true;
         if (eventId) await this._cancel(req.fnIndex, eventId);
       },
+      sendChunk: (data, eventData) => {
+        if (!eventId || streamClosed) return false;
+        const body = { data, event_data: eventData ?? null, fn_index: req.fnIndex, session_hash: this.sessionHash };
+        void this._streamPost(eventId, "", JSON.stringify(body));
+        return true;
+      },
+      closeStream: () => {
+        if (streamClosed) return;
+        streamClosed = true;
+        if (eventId) void this._streamPost(eventId, "/close", "{}");
+      },
     };
+  }
+
+  /** POST `/stream/{event_id}` (a chunk) or `…/close`; a job that already ended answers 404, which is fine. */
+  private async _streamPost(eventId: string, tail: string, body: string): Promise<void> {
+    try {
+      await this._post(`/stream/${eventId}${tail}`, body);
+    } catch {
+      /* the job ends on its own */
+    }
   }
 
   private async _cancel(fnIndex: number, eventId: string): Promise<void> {
@@ -399,7 +428,7 @@ export class GradioClient {
     void loop();
   }
 
-  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat). */
+  /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat, FileExplorer's ls). */
   async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
     const res = await this._post(
       "/component_server/",

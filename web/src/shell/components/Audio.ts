@@ -156,6 +156,32 @@ function Recorder({ ctx, id, props, onError }: { ctx: ShellContext; id: number; 
   }, [phase]);
   useEffect(() => () => rec.current?.cancel(), []);
 
+  // Streaming: every `stream_every` seconds the new samples go to the `stream` listeners
+  // as a WAV chunk (uploaded, never the component's value), as Gradio's recorder does.
+  const streaming = props.streaming === true;
+  useEffect(() => {
+    if (!streaming || phase !== "recording") return;
+    const dep = ctx.engine.dependencies(id, "stream")[0];
+    const every = (typeof dep?.stream_every === "number" ? dep.stream_every : 0.5) * 1000;
+    const limit = typeof dep?.time_limit === "number" ? dep.time_limit * 1000 : null;
+    const send = async (): Promise<void> => {
+      const chunk = rec.current?.take();
+      if (!chunk) return;
+      try {
+        const [uploaded] = await ctx.client.upload([chunk]);
+        if (uploaded && rec.current) ctx.engine.trigger(id, "stream", null, new Map([[id, uploaded]]));
+      } catch (e) {
+        onError(`A recorded chunk could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    const t = setInterval(() => void send(), Math.max(50, every));
+    const stopAt = limit && limit > 0 ? setTimeout(() => void stop(), limit) : undefined;
+    return () => {
+      clearInterval(t);
+      clearTimeout(stopAt);
+    };
+  }, [streaming, phase]);
+
   const start = async (): Promise<void> => {
     onError(null);
     setPhase("starting");
@@ -177,6 +203,14 @@ function Recorder({ ctx, id, props, onError }: { ctx: ShellContext; id: number; 
     const r = rec.current;
     if (!r) return;
     rec.current = null;
+    if (streaming) {
+      // The chunks already reached Python: end the stream, keep no recording (as Gradio).
+      r.cancel();
+      ctx.engine.closeStream(id);
+      setPhase("idle");
+      ctx.trigger(id, "stop_recording");
+      return;
+    }
     setPhase("saving");
     const file = await r.stop();
     const uploaded = await uploadAsValue(ctx, id, file);

@@ -300,9 +300,10 @@ export function Chatbot({ state, ctx }: ViewProps): ComponentChild {
   const items = useMemo(() => toItems(messages), [messages]);
   const groups = useMemo(() => groupItems(items, props.group_consecutive_messages !== false), [items, props.group_consecutive_messages]);
   const delimiters = (Array.isArray(props.latex_delimiters) ? props.latex_delimiters : []) as Delimiter[];
+  const allowTags = props.allow_tags === true || Array.isArray(props.allow_tags) ? (props.allow_tags as true | string[]) : false;
   const opts = useMemo<TextOpts>(
-    () => ({ markdown: props.render_markdown !== false, lineBreaks: props.line_breaks !== false, delimiters }),
-    [props.render_markdown, props.line_breaks, JSON.stringify(delimiters)],
+    () => ({ markdown: props.render_markdown !== false, lineBreaks: props.line_breaks !== false, delimiters, allowTags }),
+    [props.render_markdown, props.line_breaks, JSON.stringify(delimiters), JSON.stringify(allowTags)],
   );
   const a = useMemo<Actions>(
     () => ({ ctx, id: state.id, opts, download: props.allow_file_downloads !== false, copy: (text) => ctx.trigger(state.id, "copy", { value: text }) }),

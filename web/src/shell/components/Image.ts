@@ -103,9 +103,11 @@ function ImageFrame({ file, ctx, id, selectable, alt, onBroken }: {
   );
 }
 
-/** One streamed frame → the `stream` listeners, unless the previous frame is still running (frames are dropped, not queued). */
+/**
+ * One streamed frame → the `stream` listeners: the first starts the stream event, later
+ * ones are its chunks (`/stream/{event_id}`; Python keeps only the latest while it works).
+ */
 async function streamFrame(ctx: ShellContext, id: number, blob: Blob): Promise<void> {
-  if (ctx.engine.busy(id, "stream")) return;
   const url = await new Promise<string>((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result));
@@ -214,6 +216,7 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
       limitMs: typeof dep?.time_limit === "number" ? dep.time_limit * 1000 : null,
       onCapture: () => {},
       onFrame: (blob: Blob) => void streamFrame(ctx, state.id, blob),
+      onStreamStop: () => ctx.engine.closeStream(state.id),
     });
   } else if (active === "webcam") {
     body = h(Webcam, {

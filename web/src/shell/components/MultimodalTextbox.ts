@@ -4,10 +4,12 @@
  * at once and shown as removable chips (image thumbnails). Enter submits,
  * Shift+Enter adds a line; submit / stop buttons as in Gradio. Pasting more
  * than `max_plain_text_length` characters attaches the text as a .txt file.
+ * With "microphone" in `sources`, a mic button records (16-bit WAV, as
+ * gr.Audio does) until "Stop recording"; the clip is attached like a file.
  */
 
 import { h, type ComponentChild } from "preact";
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { Block, ariaLabel } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { classList } from "../values.js";
@@ -19,6 +21,9 @@ import { isFileData, type FileData } from "../types.js";
 import { mediaKind } from "./chat/messages.js";
 import { safeUrl } from "./chat/parts.js";
 import { ClipIcon } from "./chat/icons.js";
+import { MicIcon } from "../ui/mediaicons.js";
+import { deviceErrorMessage, recordMicrophone, type MicRecording } from "../ui/capture.js";
+import { clock } from "../ui/mediaview.js";
 
 type Value = { text: string; files: FileData[] };
 
@@ -79,6 +84,32 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
       if (input.current) input.current.value = "";
     }
   };
+  // Microphone: recording -> a WAV file uploaded and attached like any other file.
+  const [rec, setRec] = useState<MicRecording | null>(null);
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!rec) return;
+    const t = setInterval(() => setTick((n) => n + 1), 250);
+    return () => clearInterval(t);
+  }, [rec]);
+  const recRef = useRef<MicRecording | null>(null);
+  useEffect(() => () => recRef.current?.cancel(), []); // leaving the page stops the devices
+  const startRecording = async (): Promise<void> => {
+    try {
+      recRef.current = await recordMicrophone(48000);
+      setRec(recRef.current);
+    } catch (e) {
+      ctx.toasts.push({ level: "error", title: "Microphone", message: deviceErrorMessage(e, "microphone") });
+    }
+  };
+  const stopRecording = async (): Promise<void> => {
+    if (!rec) return;
+    recRef.current = null;
+    const file = await rec.stop();
+    setRec(null);
+    await upload([file]);
+  };
+
   const submit = (): void => {
     if (!editable || busy) return;
     ctx.trigger(state.id, "submit");
@@ -129,6 +160,15 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
                 { type: "button", class: "icon-button mm-upload", "aria-label": "Upload file", title: "Upload file", disabled: !editable || busy, onClick: () => input.current?.click() },
                 busy ? "…" : h(ClipIcon, null),
               )
+            : null,
+          sources.includes("microphone")
+            ? rec
+              ? h("div", { class: "mm-recording", role: "status" },
+                  h("span", { class: "mm-rec-dot", "aria-hidden": "true" }),
+                  h("span", { class: "mm-rec-time" }, clock(rec.elapsed())),
+                  h("button", { type: "button", class: "btn btn-stop btn-sm", onClick: () => void stopRecording() }, "Stop recording"))
+              : h("button", { type: "button", class: "icon-button mm-mic", "aria-label": "Record audio", title: "Record audio",
+                  disabled: !editable || busy, onClick: () => void startRecording() }, h(MicIcon, null))
             : null,
           h("input", {
             ref: input,

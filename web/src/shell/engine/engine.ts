@@ -27,6 +27,8 @@ export class Engine {
   private readonly _followers = new Map<number, Follower[]>();
   /** Runs in progress per dependency ("multiple" allows several), with their jobs. */
   private readonly _running = new Map<number, { count: number; jobs: Set<Job> }>();
+  /** Streaming-input dependencies (`connection: "stream"`) with an open stream: later triggers are chunks of it. */
+  private readonly _streams = new Map<number, Job>();
   /** always_last: the latest trigger that arrived while running. */
   private readonly _deferred = new Map<number, Pending>();
   private _closed = false;
@@ -132,8 +134,22 @@ export class Engine {
     this.trigger(id, "change");
   }
 
+  /** The user stopped streaming `id` (webcam or microphone): close its open streams. */
+  closeStream(id: number): void {
+    for (const dep of this.dependencies(id, "stream")) {
+      this._streams.get(dep.id)?.closeStream?.();
+      this._streams.delete(dep.id);
+    }
+  }
+
   private async _dispatch(dep: DependencyConfig, p: Pending): Promise<void> {
     if (this._closed) return;
+    const open = dep.connection === "stream" ? this._streams.get(dep.id) : undefined;
+    if (open) {
+      // A chunk of the open stream; dropped while the stream waits for its event id (as in Gradio).
+      open.sendChunk?.(this._inputs(dep, p.values), p.eventData);
+      return;
+    }
     for (const c of dep.cancels ?? []) void this._cancel(c);
     if (this._running.has(dep.id)) {
       const mode = dep.trigger_mode ?? "once";
@@ -301,10 +317,12 @@ export class Engine {
       onEvent,
     );
     jobs.add(job);
+    if (dep.connection === "stream") this._streams.set(dep.id, job);
     try {
       await job.done;
     } finally {
       jobs.delete(job);
+      if (this._streams.get(dep.id) === job) this._streams.delete(dep.id);
     }
     if (!failed) setStatus(null);
     return ok;

@@ -75,6 +75,8 @@ export type MicRecording = {
   stop(): Promise<File>;
   /** Stops the devices and drops the recording. */
   cancel(): void;
+  /** Streaming: a WAV of what was recorded since the previous call (null when nothing new). */
+  take(): File | null;
 };
 
 /** Starts recording the microphone as PCM at `sampleRate` (the browser resamples). */
@@ -112,7 +114,22 @@ export async function recordMicrophone(sampleRate: number): Promise<MicRecording
     for (const t of stream.getTracks()) t.stop();
     void ctx.close();
   };
+  let taken = 0; // chunks already handed out by take()
+  let seq = 0;
   return {
+    take: () => {
+      const fresh = chunks.slice(taken);
+      taken = chunks.length;
+      const n = fresh.reduce((a, c) => a + c.length, 0);
+      if (!n) return null;
+      const part = new Float32Array(n);
+      let at = 0;
+      for (const c of fresh) {
+        part.set(c, at);
+        at += c.length;
+      }
+      return new File([encodeWav([part], ctx.sampleRate) as BlobPart], `stream-${seq++}.wav`, { type: "audio/wav" });
+    },
     elapsed: () => count / ctx.sampleRate,
     level: () => peak,
     pause: () => void (paused = true),

@@ -43,15 +43,50 @@ export function restoreMath(html: string, math: string[]): string {
   return html.replace(new RegExp(`${TOKEN}(\\d+)X`, "g"), (_, i: string) => escapeHtml(math[Number(i)] ?? ""));
 }
 
+// Tag names of HTML and SVG: `allow_tags=True` shows every other tag (<thinking>, <tool>...) as text.
+const STANDARD_TAGS = new Set(
+  ("a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col " +
+    "colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 " +
+    "h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta " +
+    "meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script " +
+    "search section select slot small source span strong style sub summary sup table tbody td template textarea " +
+    "tfoot th thead time title tr track u ul var video wbr center font strike tt big " +
+    "svg animate animatemotion animatetransform circle clippath defs desc ellipse feblend fecolormatrix " +
+    "fecomponenttransfer fecomposite feconvolvematrix fediffuselighting fedisplacementmap fedistantlight " +
+    "fedropshadow feflood fefunca fefuncb fefuncg fefuncr fegaussianblur feimage femerge femergenode femorphology " +
+    "feoffset fepointlight fespecularlighting fespotlight fetile feturbulence filter foreignobject g image line " +
+    "lineargradient marker mask metadata mpath path pattern polygon polyline radialgradient rect set stop switch " +
+    "symbol text textpath tspan use view math mi mn mo ms mtext mrow msup msub mfrac msqrt").split(" "),
+);
+
+/**
+ * Gradio's `allow_tags`: tags that would otherwise be stripped by the sanitiser are shown as text.
+ * `true`: every non-standard tag; a list: those tags. Escaping only makes the HTML more inert.
+ */
+export function escapeTags(html: string, allow: true | string[]): string {
+  const esc = (m: string): string => m.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  if (allow === true) {
+    return html.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>/g, (m, name: string) =>
+      STANDARD_TAGS.has(name.toLowerCase()) ? m : esc(m));
+  }
+  const names = allow.map((t) => t.toLowerCase());
+  return html.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>/g, (m, name: string) =>
+    names.includes(name.toLowerCase()) ? esc(m) : m);
+}
+
 /** Sanitised HTML for one message text. */
-export async function renderMessage(src: string, opts: { markdown: boolean; lineBreaks: boolean; delimiters: Delimiter[] }): Promise<string> {
+export async function renderMessage(src: string, opts: { markdown: boolean; lineBreaks: boolean; delimiters: Delimiter[]; allowTags?: true | string[] | false }): Promise<string> {
   if (!opts.markdown) {
     // No Markdown: the text is shown as text (HTML in it is never interpreted).
     return `<p class="plain">${escapeHtml(src).replace(/\n/g, "<br>")}</p>`;
   }
   const { text, math } = protectMath(src, opts.delimiters);
   // Messages are user-controlled: no forms or inputs that could submit or navigate the app away.
-  const html = await renderMarkdown(text, { lineBreaks: opts.lineBreaks, forbidTags: FORBIDDEN_IN_MESSAGES });
+  const allow = opts.allowTags;
+  const html = await renderMarkdown(text, {
+    lineBreaks: opts.lineBreaks, forbidTags: FORBIDDEN_IN_MESSAGES,
+    transform: allow ? (out) => escapeTags(out, allow) : undefined,
+  });
   return restoreMath(html, math);
 }
 

@@ -40,10 +40,12 @@ export async function sanitizeHtml(html: string): Promise<string> {
 
 export async function renderMarkdown(
   src: string,
-  opts: { lineBreaks?: boolean; forbidTags?: string[] } = {},
+  opts: { lineBreaks?: boolean; forbidTags?: string[]; transform?: (html: string) => string } = {},
 ): Promise<string> {
   const { parse, purify } = await load();
-  const html = parse(src, { gfm: true, breaks: opts.lineBreaks === true });
+  let html = parse(src, { gfm: true, breaks: opts.lineBreaks === true });
+  // A rewrite of the HTML before it is sanitised (it can only add escaping, never trust).
+  if (opts.transform) html = opts.transform(html);
   return purify.sanitize(html, { ADD_ATTR: ["target"], FORBID_TAGS: opts.forbidTags ?? [] });
 }
 

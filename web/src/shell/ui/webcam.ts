@@ -23,6 +23,8 @@ export type WebcamProps = {
   everyMs?: number;
   /** Streaming stops by itself after this long (the listener's `time_limit`). */
   limitMs?: number | null;
+  /** Streaming stopped (the user's stop, the time limit, or the view going away). */
+  onStreamStop?: () => void;
   busy?: boolean;
 };
 
@@ -67,7 +69,7 @@ export const CameraIcon = ({ size = 22 }: { size?: number }): ComponentChild =>
     h("path", { d: "M23 19a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4l2-3h6l2 3h4a2 2 0 0 1 2 2z" }),
     h("circle", { cx: 12, cy: 13, r: 4 }));
 
-export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = false, everyMs = 500, limitMs = null, busy = false }: WebcamProps): ComponentChild {
+export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = false, everyMs = 500, limitMs = null, busy = false, onStreamStop }: WebcamProps): ComponentChild {
   useCss(css);
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,6 +80,8 @@ export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = fa
   // The interval below must call the latest callback, not the one of its first render.
   const frameCb = useRef(onFrame);
   frameCb.current = onFrame;
+  const stopCb = useRef(onStreamStop);
+  stopCb.current = onStreamStop;
 
   useEffect(() => {
     let stream: MediaStream | null = null;
@@ -118,6 +122,8 @@ export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = fa
     return () => {
       clearInterval(t);
       clearTimeout(stop);
+      // Whatever ended this recording (stop button, time limit, unmount) ends the stream.
+      stopCb.current?.();
     };
   }, [streaming, recording, ready, everyMs, mirror, limitMs]);
 

@@ -15,14 +15,14 @@ import { sanitizeHtml } from "../../ui/sanitize.js";
 import { mediaKind, type Part } from "./messages.js";
 import { DownloadIcon, FileGlyph } from "./icons.js";
 
-export type TextOpts = { markdown: boolean; lineBreaks: boolean; delimiters: Delimiter[] };
+export type TextOpts = { markdown: boolean; lineBreaks: boolean; delimiters: Delimiter[]; allowTags?: true | string[] | false };
 
 // Rendered HTML by text: re-mounting a message (scrolling, regrouping) does not flash raw text.
 const cache = new Map<string, string>();
 const CACHE_MAX = 500;
 
 function cacheKey(text: string, o: TextOpts): string {
-  return `${o.markdown ? 1 : 0}${o.lineBreaks ? 1 : 0}${JSON.stringify(o.delimiters)}\u0000${text}`;
+  return `${o.markdown ? 1 : 0}${o.lineBreaks ? 1 : 0}${JSON.stringify(o.delimiters)}${JSON.stringify(o.allowTags ?? false)}\u0000${text}`;
 }
 
 function RichTextImpl({ text, opts, onCopy }: { text: string; opts: TextOpts; onCopy?: (t: string) => void }): ComponentChild {
