@@ -34,6 +34,7 @@ from wasmui.components import (
     CheckboxGroup,
     ClearButton,
     DuplicateButton,
+    LoginButton,
     Code,
     ColorPicker,
     Dialogue,
@@ -110,7 +111,6 @@ from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, St
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     DeepLinkButton,
-    LoginButton,
     Workflow,
     WorkflowCanvas,
 )

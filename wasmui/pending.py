@@ -12,7 +12,6 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "DeepLinkButton": "issue 10 (layout furniture)",
-    "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
@@ -33,10 +32,6 @@ class PendingComponent:
 
 class DeepLinkButton(PendingComponent):
     """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class LoginButton(PendingComponent):
-    """Placeholder for ``gr.LoginButton``."""
 
 
 class Workflow(PendingComponent):

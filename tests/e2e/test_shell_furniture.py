@@ -54,3 +54,14 @@ def test_draggable_reorders_by_drag_and_keyboard(shell):
     # the moved children keep working: typing still reaches the textbox
     page.get_by_label("Card A").fill("moved")
     expect(page.get_by_label("Card A")).to_have_value("moved")
+
+
+def test_login_button_explains_and_the_next_event_works(shell):
+    page = shell(APP)
+    login = page.get_by_role("button", name="Sign in with Hugging Face")
+    expect(login).to_be_visible()
+    login.click()
+    expect(page.locator(".toast").filter(has_text="needs a Gradio server")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign in with Hugging Face")).to_be_visible()  # still there, nothing navigated
+    page.get_by_role("button", name="Who is signed in?").click()  # gr.OAuthProfile parameter gets None
+    expect(page.get_by_label("Who", exact=True)).to_have_value("nobody")

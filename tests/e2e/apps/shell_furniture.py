@@ -33,4 +33,13 @@ with gr.Blocks() as demo:
         with gr.Group():
             gr.Textbox("c", label="Card C")
 
+    login = gr.LoginButton()
+    who = gr.Textbox(label="Who")
+    ask = gr.Button("Who is signed in?")
+
+    def whoami(profile: gr.OAuthProfile | None) -> str:
+        return "nobody" if profile is None else profile.username
+
+    ask.click(whoami, None, who)
+
 demo.launch()
