@@ -3,10 +3,11 @@
  * a stepper — numbered steps joined by a line, the selected one's children
  * below. `selected` (a step `id`, falling back to its position) is a prop, so
  * an event output moves the walkthrough on; a user click fires the Step's and
- * the Walkthrough's `select` and the Walkthrough's `change`, as in Gradio.
+ * the Walkthrough's `select`; `change` fires whenever `selected` changes.
  */
 
 import { h, type ComponentChild } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import css from "./Walkthrough.css?inline";
 import type { ViewModule, ViewProps } from "../components/context.js";
 import { domId, str } from "../components/context.js";
@@ -29,6 +30,13 @@ export function Walkthrough(p: ViewProps): ComponentChild {
   const { state, ctx } = p;
   const props = state.props.value;
   const steps = stepsOf(p);
+  // `change` follows `selected` whoever moved it (a click or a Python update), as in Gradio.
+  const seen = useRef(props.selected);
+  useEffect(() => {
+    if (seen.current === props.selected) return;
+    seen.current = props.selected;
+    ctx.trigger(state.id, "change");
+  }, [props.selected]);
   if (!steps.length) return null;
   const current = steps.find((s) => s.key === props.selected) ?? steps[0]!;
   const at = steps.indexOf(current);
@@ -39,7 +47,6 @@ export function Walkthrough(p: ViewProps): ComponentChild {
     const data = { index: steps.indexOf(s), value: s.label, selected: true };
     ctx.trigger(s.node.id, "select", data);
     ctx.trigger(state.id, "select", data);
-    ctx.trigger(state.id, "change");
   };
 
   const cls = Array.isArray(props.elem_classes) ? props.elem_classes.join(" ") : "";
