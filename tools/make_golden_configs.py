@@ -50,6 +50,9 @@ CASES: list[tuple[str, str]] = [
     ("navbar_full", "gr.Navbar(value=[('Main Page', ''), ('Page 2', 'second')], visible=False, main_page_name=False)"),
     ("clearbutton", "gr.ClearButton(value='Reset')"),
     ("duplicatebutton_default", "gr.DuplicateButton()"),
+    # Gradio's default icon is a file in its own package; wasmui's LoginButton has none.
+    ("loginbutton", "gr.LoginButton(icon=None)"),
+    ("loginbutton_full", "gr.LoginButton('Sign in', logout_value='Bye {}', variant='primary', size='sm', icon=None, scale=1)"),
     ("duplicatebutton_full", "gr.DuplicateButton('Copy me', variant='primary', size='lg', scale=1, visible=False)"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),
@@ -109,6 +112,11 @@ CASES: list[tuple[str, str]] = [
     ("tabs", "gr.Tabs(selected=1)"),
     ("tab", "gr.Tab('First', id=1)"),
     ("accordion", "gr.Accordion('More', open=False)"),
+    ("walkthrough", "gr.Walkthrough(selected=1)"),
+    ("walkthrough_default", "gr.Walkthrough()"),
+    ("step", "gr.Step('First', id=1)"),
+    ("draggable", "gr.Draggable(orientation='row')"),
+    ("draggable_default", "gr.Draggable()"),
     ("sidebar_default", "gr.Sidebar()"),
     ("sidebar_full", "gr.Sidebar(label='Menu', open=False, width='25%', position='right', elem_id='sb', elem_classes=['x'])"),
     # issue 10: data components
@@ -219,7 +227,10 @@ def main(out: str) -> None:
     import os
 
     import gradio as gr
+    import gradio.routes
 
+    # gr.LoginButton makes Gradio mount its mocked OAuth routes, which want an HF login here.
+    gradio.routes.attach_oauth = lambda app: None  # type: ignore[attr-defined]
     golden = {name: {"expr": expr, "entry": entry_for(gr, expr)} for name, expr in CASES}
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"gradio_version": gr.__version__, "cases": golden}, f, indent=1, sort_keys=True, default=lambda o: "<not json>")

@@ -34,6 +34,7 @@ from wasmui.components import (
     CheckboxGroup,
     ClearButton,
     DuplicateButton,
+    LoginButton,
     Code,
     ColorPicker,
     Dialogue,
@@ -106,14 +107,10 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
-from wasmui.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
+from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, Step, Tab, TabItem, Tabs, Walkthrough
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
-    Draggable,
     DeepLinkButton,
-    LoginButton,
-    Step,
-    Walkthrough,
     Workflow,
     WorkflowCanvas,
 )
@@ -165,6 +162,7 @@ __all__ = [
     "Dataset",
     "DateTime",
     "DeepLinkButton",
+    "Draggable",
     "DeletedFileData",
     "Dependency",
     "Dialogue",

@@ -265,10 +265,14 @@ class DownloadData(EventData):
 
 
 def special_param_kind(param: inspect.Parameter) -> str | None:
-    """``"progress"``, ``"request"`` or ``"event_data"`` for parameters wasmui fills in itself."""
+    """``"progress"``, ``"request"``, ``"event_data"`` or ``"oauth"`` for parameters wasmui fills in itself."""
     if isinstance(param.default, Progress):
         return "progress"
     ann = param.annotation
+    # gr.OAuthProfile / gr.OAuthToken (often "| None"): nobody signs in to a browser-only app.
+    text = ann if isinstance(ann, str) else getattr(ann, "__name__", None) or str(ann)
+    if "OAuthProfile" in text or "OAuthToken" in text:
+        return "oauth"
     if isinstance(ann, str):
         name = ann.split(".")[-1].strip("'\"")
         if name == "Request":

@@ -246,5 +246,87 @@ class Sidebar(BlockContext):
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
 
 
-# Gradio layouts not built yet: importable, and constructing one says which issue tracks it.
-from wasmui.pending import Draggable, Step, Walkthrough  # noqa: E402
+class Walkthrough(BlockContext):
+    """A step-by-step workflow of ``Step`` children; ``selected`` is the id of the shown step."""
+
+    CONFIG_PROPS = ("selected", "visible", "elem_id", "elem_classes", "key", "preserved_by_key")
+
+    EVENTS = ["change", "select"]
+
+    def __init__(
+        self,
+        *,
+        selected: int | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.selected = selected
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+
+class Step(BlockContext):
+    """One step of a ``Walkthrough``; consecutive steps are wrapped in one automatically."""
+
+    CONFIG_PROPS = ("label", "visible", "interactive", "id", "elem_id", "elem_classes", "scale", "key", "preserved_by_key")
+
+    EVENTS = ["select"]
+
+    def __init__(
+        self,
+        label: str | None = None,
+        visible: bool = True,
+        interactive: bool = True,
+        *,
+        id: int | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        scale: int | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.label = label
+        self.interactive = interactive
+        self.id = id
+        self.scale = scale
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+    def get_expected_parent(self) -> type[BlockContext] | None:
+        return Walkthrough
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "walkthroughstep"
+
+    def get_config(self) -> dict[str, Any]:
+        config = super().get_config()
+        config["name"] = "step"  # as for Tab: the prop names the class, the type names the view
+        return config
+
+
+class Draggable(BlockContext):
+    """Children the user can reorder by dragging (a ``row`` or a ``column``)."""
+
+    CONFIG_PROPS = ("orientation", "visible", "elem_id", "elem_classes", "key", "preserved_by_key")
+
+    def __init__(
+        self,
+        orientation: Literal["row", "column"] = "column",
+        *,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
+    ) -> None:
+        self.orientation = orientation
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else preserved_by_key
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+

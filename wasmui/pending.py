@@ -11,10 +11,7 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "Walkthrough": "issue 10 (layout furniture)",
-    "Step": "issue 10 (layout furniture)", "Draggable": "issue 10 (layout furniture)",
     "DeepLinkButton": "issue 10 (layout furniture)",
-    "LoginButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
@@ -33,32 +30,8 @@ class PendingComponent:
         assert cls.__name__ in PENDING, cls.__name__
 
 
-
-
-
-
-
-
-
-
-class Walkthrough(PendingComponent):
-    """Placeholder for ``gr.Walkthrough``."""
-
-
-class Step(PendingComponent):
-    """Placeholder for ``gr.Step``."""
-
-
 class DeepLinkButton(PendingComponent):
     """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class LoginButton(PendingComponent):
-    """Placeholder for ``gr.LoginButton``."""
-
-
-class Draggable(PendingComponent):
-    """Placeholder for ``gr.Draggable``."""
 
 
 class Workflow(PendingComponent):

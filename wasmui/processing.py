@@ -137,6 +137,8 @@ def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:
         return tracker
     if kind == "request":
         return ctx["request"]
+    if kind == "oauth":
+        return None
     if kind == "event_data":
         ann = param.annotation
         if isinstance(ann, str):

@@ -9,7 +9,7 @@ from wasmui.components.audio import Audio
 from wasmui.components.annotated_image import AnnotatedImage
 from wasmui.components.base import Component, FormComponent
 from wasmui.components.browser_state import BrowserState
-from wasmui.components.button import Button, ClearButton, DuplicateButton
+from wasmui.components.button import Button, ClearButton, DuplicateButton, LoginButton
 from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
 from wasmui.components.checkbox import Checkbox
 from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
@@ -48,7 +48,6 @@ from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.pending import (
     DeepLinkButton,
-    LoginButton,
     WorkflowCanvas,
 )
 

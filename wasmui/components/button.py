@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, Literal
 
 from wasmui.components.base import Component
+from wasmui.helpers import Info
 
 
 class Button(Component):
@@ -77,6 +78,41 @@ class DuplicateButton(Button):
                  variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface",
                  size: Literal["sm", "md", "lg"] = "sm", scale: int | None = 0, **kwargs: Any) -> None:
         super().__init__(value, variant=variant, size=size, scale=scale, **kwargs)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "button"
+
+
+LOGIN_EXPLANATION = (
+    "Sign-in with Hugging Face needs a Gradio server, and this app runs entirely in your browser, "
+    "so nobody can sign in here: the app sees no profile (gr.OAuthProfile parameters get None).")
+
+
+def _explain_login() -> None:
+    Info(LOGIN_EXPLANATION, title="Sign-in unavailable")
+
+
+class LoginButton(Button):
+    """Gradio's "Sign in with Hugging Face" button.
+
+    Signing in needs Gradio's server (an OAuth redirect and a session cookie). A wasmui app
+    is static files running in the browser, so the button shows and a click explains in a
+    toast why nobody can sign in; functions with a ``gr.OAuthProfile`` or ``gr.OAuthToken``
+    parameter get ``None``, as they do in Gradio when nobody is logged in. Unlike Gradio the
+    default ``icon`` is none (Gradio's points into its own package).
+    """
+
+    CONFIG_PROPS: ClassVar[tuple[str, ...]] = ("value", "logout_value") + Button.CONFIG_PROPS[1:]
+
+    def __init__(self, value: str = "Sign in with Hugging Face", logout_value: str = "Logout ({})", *,
+                 variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface",
+                 size: Literal["sm", "md", "lg"] = "lg", render: bool = True, **kwargs: Any) -> None:
+        self.logout_value = logout_value
+        super().__init__(value, variant=variant, size=size, render=render, **kwargs)
+        if render:
+            # Gradio's click navigates to its /login route; here a click says why there is none.
+            self.click(_explain_login, None, None, api_visibility="private")
 
     @classmethod
     def get_block_name(cls) -> str:

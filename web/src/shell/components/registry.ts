@@ -102,6 +102,9 @@ const REGISTRY: Record<string, Descriptor> = {
   tabitem: { module: tabItem },
   accordion: { module: accordion },
   sidebar: { load: () => import("../layout/Sidebar.js") },
+  walkthrough: { load: () => import("../layout/Walkthrough.js") },
+  walkthroughstep: { load: () => import("../layout/Walkthrough.js").then((m) => ({ default: m.step })) },
+  draggable: { load: () => import("../layout/Draggable.js") },
 };
 
 const UNSUPPORTED: Descriptor = { module: unsupported };
