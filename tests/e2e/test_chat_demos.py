@@ -67,7 +67,7 @@ def chatbot_multimodal(page: Any) -> None:
 
 def chatbot_streaming(page: Any) -> None:
     say(page, "hi")
-    expect(bots(page).last).to_have_text(re.compile(r"^(How are you\?|I love you|I'm very hungry)$"), timeout=LONG)
+    expect(bots(page).last).to_have_text(re.compile(r"^(How are you\?|I love you|I'm very hungry)\s*$"), timeout=LONG)
     page.get_by_role("button", name="Clear", exact=True).last.click()
     expect(page.locator(".message")).to_have_count(0)
 
