@@ -26,7 +26,7 @@ EXPECTED = {
     "FileSize", "Files", "FlaggingCallback", "Header", "I18n", "ImageEditor", "ImageMask",
     "InputHTMLAttributes", "Json", "LayerOptions", "LinePlot", "LoginButton", "Model3D", "NO_RELOAD",
     "OAuthProfile", "OAuthToken", "Paint", "Plot", "ScatterPlot", "Server", "Sidebar", "SimpleCSVLogger",
-    "Sketchpad", "Step", "Theme", "Walkthrough", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
+    "Sketchpad", "Step", "Theme", "Walkthrough", "Draggable", "Workflow", "WorkflowCanvas", "cache", "close_all", "deploy",
     "get_package_version", "load", "load_chat", "load_ipython_extension", "load_openapi", "mcp",
     "mount_gradio_app", "validators", "render",
     "BrowserState", "Code", "Dataframe", "DateTime", "ParamViewer", "EditData", "HighlightedText", "skip", "themes", "update", "validate",
