@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
-from wasmui import theme_data
+from wasmui import theme_data, theme_presets
 from wasmui.browser_limits import BrowserOnlyError
 from wasmui.version import GRADIO_VERSION
 
@@ -360,8 +360,8 @@ class _BuiltinTheme(Base):
     """A built-in theme: Gradio's constructor defaults for it, then its variable choices."""
 
     def __init__(self, **kwargs: Any) -> None:
-        table = next(theme_data.THEMES[c.__name__] for c in type(self).__mro__
-                     if c.__module__ == __name__ and c.__name__ in theme_data.THEMES)
+        table = next(theme_presets.THEMES[c.__name__] for c in type(self).__mro__
+                     if c.__module__ == __name__ and c.__name__ in theme_presets.THEMES)
         unknown = sorted(set(kwargs) - set(table["args"]))
         if unknown:
             raise TypeError(f"{type(self).__name__}() got unexpected keyword argument(s) {unknown}")

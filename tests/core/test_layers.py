@@ -24,7 +24,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "wasmui"
 
 LAYERS: dict[str, int] = {
-    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0, "theme_data": 0,
+    "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0, "theme_data": 0, "theme_presets": 0,
     "tqdm_tracking": 0, "imaging": 0,
     "browser_limits": 0, "caching": 0, "data_classes": 0, "flagging": 0, "i18n": 0, "mcp": 0, "validators": 0,
     "utils": 0, "pending": 0, "renderable": 2, "wav": 0, "media": 0, "typeschema": 0,
