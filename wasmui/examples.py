@@ -3,7 +3,8 @@
 With ``cache_examples=True`` (or ``"lazy"``, or ``cache_mode="lazy"``) a click also shows
 the example's output from a cache instead of running the function, with Gradio 6.31's
 listeners (``load_example_input`` then ``load_example``, and for eager caching two page-load
-listeners that show example ``preload``). The cache fills the first time an example is
+listeners that show example ``preload``). Eager tables are computed as the app starts
+(:func:`cache_at_boot`, as Gradio does at launch); lazy ones the first time an example is
 asked for. :func:`precompute` (run by ``wasmui build`` in CPython) fills it ahead of time
 and, where the function answers the same twice, ships the answers in the config, so the
 page shows a cached example before Python is ready in the browser.
@@ -186,12 +187,17 @@ class Examples:
     async def cached_outputs(self, index: int) -> list[Any]:
         """The output payloads of example ``index``: from the cache, else computed once."""
         if index not in self._cache:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:  # two clicks on a new example run the function once
+            async with self.lock:  # two clicks on a new example run the function once
                 if index not in self._cache:
                     self._cache[index] = await self.compute(index)
         return self._cache[index]
+
+    @property
+    def lock(self) -> asyncio.Lock:
+        """Held while this table computes (made on first use: it belongs to the running loop)."""
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        return self._lock
 
     async def compute(self, index: int) -> list[Any]:
         """Run the function on example ``index`` (preprocess, fn, postprocess) and return the
@@ -244,6 +250,28 @@ def _unbatched(fn: Callable[..., Any]) -> Callable[..., Any]:
             return result[0][0] if isinstance(result[0], (list, tuple)) else result[0]
         return [r[0] for r in result]
     return call
+
+
+async def cache_at_boot(blocks: Any) -> int:
+    """Gradio's eager caching (``cache_examples=True``, ``cache_mode="eager"``): every example of
+    every such table computed once as the app starts, in order, so a click answers from the
+    cache and shows what the function gave then. The worker runs this in the background once
+    the app serves (a click meanwhile waits for its example, never computes it twice). Returns
+    how many examples were computed; one that fails is left for its click to show the error."""
+    done = 0
+    for ex in list(getattr(blocks, "example_sets", [])):
+        if ex.cache_examples is not True:
+            continue
+        async with ex.lock:  # the whole table, as Gradio serves only once it is cached
+            for i in range(len(ex.examples)):
+                if i in ex._cache:
+                    continue
+                try:
+                    ex._cache[i] = await ex.compute(i)
+                    done += 1
+                except Exception:  # noqa: BLE001 - the click on this example reports it
+                    continue
+    return done
 
 
 async def precompute(blocks: Any, budget_s: float = 30.0) -> dict[str, int]:

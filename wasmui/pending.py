@@ -11,7 +11,6 @@ from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
-    "DeepLinkButton": "issue 10 (layout furniture)",
     "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
@@ -28,10 +27,6 @@ class PendingComponent:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         assert cls.__name__ in PENDING, cls.__name__
-
-
-class DeepLinkButton(PendingComponent):
-    """Placeholder for ``gr.DeepLinkButton``."""
 
 
 class Workflow(PendingComponent):

@@ -17,6 +17,7 @@ from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
 from wasmui.components.file_explorer import FileExplorer
@@ -46,10 +47,7 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
-from wasmui.pending import (
-    DeepLinkButton,
-    WorkflowCanvas,
-)
+from wasmui.pending import WorkflowCanvas
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
