@@ -4,7 +4,7 @@
 standard library; heavy libraries are imported inside the functions that need them.
 """
 
-from wasmui import mcp, themes, validators
+from wasmui import _simple_templates, mcp, themes, validators
 from wasmui.blocks import Blocks
 from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
