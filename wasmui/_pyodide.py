@@ -91,7 +91,7 @@ class Bridge:
         self.root_path = root_path
         self._inboxes: dict[int, asyncio.Queue[Message]] = {}
         self._disconnected: set[int] = set()
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._tasks: set[asyncio.Future[None]] = set()
         self._lifespan: asyncio.Queue[Message] | None = None
 
     async def startup(self) -> None:
@@ -141,7 +141,7 @@ class Bridge:
             self._disconnected.add(rid)
             inbox.put_nowait(dict(_DISCONNECT))
 
-    def _keep(self, task: asyncio.Future[Any]) -> None:
+    def _keep(self, task: asyncio.Future[None]) -> None:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -216,11 +216,6 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
         await _persist_flagging()
     bridge = Bridge(app, root_path)
     await bridge.startup()
-    if not asgi:
-        from wasmui import examples
-
-        # Gradio computes eagerly cached examples at launch; here right after the app serves.
-        bridge._keep(asyncio.ensure_future(examples.cache_at_boot(blocks)))
     return bridge
 
 

@@ -123,7 +123,7 @@ def test_eager_tables_are_computed_at_boot_in_order(run) -> None:
         eager = gr.Examples([["a"], ["b"], ["c"]], word, tagged, fn=tag, cache_examples=True, cache_mode="eager")
         lazy = gr.Examples([["x"]], word, tagged, fn=tag, cache_examples="lazy")
 
-    assert asyncio.run(examples.cache_at_boot(demo)) == 3
+    asyncio.run(demo.run_extra_startup_events())  # what the server runs as it starts
     assert eager._cache == {0: ["a #1"], 1: ["b #2"], 2: ["c #3"]} and lazy._cache == {}
     assert run(demo, eager.cache_event.block_fn.id, [2])[-1].data == ["c #3"]  # not computed again
-    assert asyncio.run(examples.cache_at_boot(demo)) == 0
+    assert asyncio.run(eager.cache_all()) == 0

@@ -30,7 +30,8 @@ from wasmui.components.image_editor import ImageEditor
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
-from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.html import HTML
+from wasmui.components.markdown import Markdown
 from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
@@ -47,7 +48,7 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
-from wasmui.pending import WorkflowCanvas
+from wasmui.browser_limits import WorkflowCanvas
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {
