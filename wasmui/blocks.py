@@ -15,7 +15,7 @@ import inspect
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from wasmui import events, themes
@@ -293,6 +293,9 @@ class Blocks(BlockContext):
         self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
         self.flagging_dirs: list[Any] = []  # folders flagging callbacks set up while building it
         self.example_sets: list[Any] = []  # its gr.Examples tables (wasmui.examples.precompute)
+        # Coroutines run once when the app starts serving (Gradio's ``extra_startup_events``:
+        # e.g. ChatInterface's eager example caching), see ``run_extra_startup_events``.
+        self.extra_startup_events: list[Callable[[], Awaitable[Any]]] = []
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -332,6 +335,7 @@ class Blocks(BlockContext):
         self._move_fns_to(root)
         root.flagging_dirs += [d for d in self.flagging_dirs if d not in root.flagging_dirs]
         root.example_sets += [e for e in self.example_sets if e not in root.example_sets]
+        root.extra_startup_events += [e for e in self.extra_startup_events if e not in root.extra_startup_events]
         self.is_rendered = True
         return self
 
@@ -479,6 +483,11 @@ class Blocks(BlockContext):
     def config(self) -> dict[str, Any]:
         """The config with an empty root (handy for tests and builds)."""
         return self.get_config("")
+
+    async def run_extra_startup_events(self) -> None:
+        """Run the startup coroutines in order (the server calls this once when it starts)."""
+        for event in list(self.extra_startup_events):
+            await event()
 
     def load(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Dependency:
         """Run ``fn`` once when the page loads (per session)."""

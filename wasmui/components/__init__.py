@@ -46,9 +46,9 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
+from wasmui.browser_limits import WorkflowCanvas
 from wasmui.pending import (
     DeepLinkButton,
-    WorkflowCanvas,
 )
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.

@@ -70,6 +70,7 @@ const REGISTRY: Record<string, Descriptor> = {
   json: { load: () => import("./JSON.js") },
   image: { load: () => import("./Image.js") },
   gallery: { load: () => import("./Gallery.js"), emptyValue: [] },
+  simpleimage: { load: () => import("./SimpleImage.js") },
   annotatedimage: { load: () => import("./AnnotatedImage.js") },
   imageslider: { load: () => import("./ImageSlider.js") },
   // three.js is a further chunk, imported by the view when a model is shown.
