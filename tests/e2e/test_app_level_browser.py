@@ -82,3 +82,11 @@ def test_batch_function_groups_the_queued_clicks(page: Any, built_site: Any, ser
     expect(page.get_by_label("Doubled", exact=True)).to_have_value("8")
     # the last batch's answer: the first click ran alone, the three queued meanwhile together
     expect(page.get_by_label("Batch sizes", exact=True)).to_have_value("1,3", timeout=15_000)
+
+
+def test_events_see_the_page_query(page: Any, built_site: Any, served: Any) -> None:
+    """Events carry the page URL's query as Gradio's client sends it (navbar_query_params)."""
+    base = served(built_site(APP))
+    page.goto(base + "/?option=Canada#/second")
+    wait_ready(page)
+    expect(page.get_by_label("Option", exact=True)).to_have_value("Canada")

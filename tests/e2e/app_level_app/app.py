@@ -1,6 +1,7 @@
 """For tests/e2e/test_app_level_browser.py: a gr.DeepLinkButton next to values worth sharing;
 an eagerly cached example table whose answers change per run (so the build cannot ship them
-and the browser caches them at boot, as Gradio does at launch); a batch=True function."""
+and the browser caches them at boot, as Gradio does at launch); a batch=True function; a
+second page whose load event reads the page URL's query (gr.Request.query_params)."""
 
 import asyncio
 import itertools
@@ -37,6 +38,16 @@ with gr.Blocks() as demo:
         doubled = gr.Number(label="Doubled")
         sizes = gr.Textbox(label="Batch sizes")
     gr.Button("Double").click(double, n, [doubled, sizes], batch=True, max_batch_size=3, trigger_mode="multiple")
+
+
+
+def option(request: gr.Request):
+    return request.query_params.get("option") or "none"
+
+
+with demo.route("Second", "second") as second:
+    chosen = gr.Textbox(label="Option")
+    second.load(option, None, chosen)
 
 if __name__ == "__main__":
     demo.launch()
