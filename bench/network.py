@@ -88,7 +88,8 @@ CLICK = {
     "hello": ("Name", "bench", "Submit", "Greeting", "Hello, bench!"),
     "blocks10": ("Name", "bench", "Submit", "Summary", "Summary for bench"),
 }
-MOUNTED = "document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
+MOUNTED = ("document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
+           "document.addEventListener('wasmui-snapshot', (e) => { (window.__snap ??= []).push(e.detail); });")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -103,6 +104,7 @@ class CountingServer:
     def __init__(self, root: Path, kind: str) -> None:
         self.bytes = 0
         self.requests = 0
+        self.files: dict[str, int] = {}
         self.lock = threading.Lock()
         counter = self
         base: Any = make_handler(SiteState(root)) if kind == "gzip" else _Quiet
@@ -112,6 +114,8 @@ class CountingServer:
                 if keyword.lower() == "content-length" and self.command != "HEAD":
                     with counter.lock:
                         counter.bytes += int(value)
+                        path = self.path.split("?")[0]
+                        counter.files[path] = counter.files.get(path, 0) + int(value)
                 super().send_header(keyword, value)
 
             def send_response(self, code: int, message: str | None = None) -> None:
@@ -126,10 +130,11 @@ class CountingServer:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def take(self) -> tuple[int, int]:
+    def take(self) -> tuple[int, int, dict[str, int]]:
         with self.lock:
-            values = (self.bytes, self.requests)
+            values = (self.bytes, self.requests, self.files)
             self.bytes = self.requests = 0
+            self.files = {}
         return values
 
 
@@ -211,13 +216,16 @@ def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, 
         result.update(first_paint_ms=page.evaluate("() => window.__fp ?? null"),
                       ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),
                       tti_ms=page.evaluate("() => window.__tti"))
-    result["bytes"], result["requests"] = server.take()
+    result["bytes"], result["requests"], result["files"] = server.take()
     result["chained"], result["wasm_start_ms"] = record.chain()
     if kind in CLICK:
         # Stay until the memory snapshot is stored (a visitor stays longer than this benchmark).
         page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                                polling=20, timeout=300_000)
         result["snapshot"] = page.evaluate("() => document.querySelector('wasmui-app').snapshot")
+        result["snapshot_news"] = page.evaluate("() => window.__snap ?? []")
+        # The worker's finer boot marks (ms since navigation): where a visit's time goes.
+        result["marks"] = page.evaluate("() => document.querySelector('wasmui-app').timings")
     return result
 
 
