@@ -22,6 +22,8 @@ const CACHE = "wasmui-snapshots";
 const CORE_CACHE = "wasmui-core";
 /** Header naming the Pyodide version that wrote an entry (diagnostics only). */
 const VERSION_HEADER = "x-wasmui-pyodide";
+/** Header holding a core file's length (a damaged copy is refused before Pyodide sees it). */
+const LENGTH_HEADER = "x-wasmui-length";
 
 export class SnapshotStore {
   private constructor(private readonly prefix: string, private readonly key: string) {}
@@ -47,9 +49,20 @@ export class SnapshotStore {
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
-  /** The stored inflated core file named `name` (e.g. `pyodide.asm.wasm`), or null. */
+  /**
+   * The stored inflated core file named `name` (e.g. `pyodide.asm.wasm`), or null when there is none.
+   * Throws when it is not what was stored (length, magic bytes): Pyodide never settles on a wasm
+   * that does not compile, so a damaged copy must not reach it.
+   */
   async loadCore(name: string): Promise<Response | null> {
-    return (await (await caches.open(CORE_CACHE)).match(this.coreKey(name))) ?? null;
+    const response = await (await caches.open(CORE_CACHE)).match(this.coreKey(name));
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const magic = name.endsWith(".wasm") ? [0x00, 0x61, 0x73, 0x6d] : [0x50, 0x4b];
+    if (String(bytes.length) !== response.headers.get(LENGTH_HEADER) || magic.some((b, i) => bytes[i] !== b)) {
+      throw new Error(`the stored copy of ${name} is damaged`);
+    }
+    return new Response(bytes, { headers: { "content-type": response.headers.get("content-type") ?? "application/octet-stream" } });
   }
 
   /** Stores `snapshot` and the inflated core files, and deletes this site's entries of other builds. */
@@ -60,7 +73,8 @@ export class SnapshotStore {
     await this.deleteOthers(coreCache);
     for (const [name, bytes] of core) {
       const type = name.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-      await coreCache.put(this.coreKey(name), new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }));
+      await coreCache.put(this.coreKey(name), new Response(bytes as Uint8Array<ArrayBuffer>,
+        { headers: { "content-type": type, [LENGTH_HEADER]: String(bytes.length) } }));
     }
     // The snapshot last: a restore finds it only when its core files are there too.
     await cache.put(this.key, new Response(snapshot as Uint8Array<ArrayBuffer>, {
