@@ -4,7 +4,7 @@
 standard library; heavy libraries are imported inside the functions that need them.
 """
 
-from wasmui import mcp, themes, validators
+from wasmui import _simple_templates, mcp, themes, validators
 from wasmui.blocks import Blocks
 from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
@@ -12,6 +12,8 @@ from wasmui.browser_limits import (
     OAuthProfile,
     OAuthToken,
     Server,
+    Workflow,
+    WorkflowCanvas,
     close_all,
     deploy,
     get_package_version,
@@ -111,8 +113,6 @@ from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, St
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
 from wasmui.pending import (
     DeepLinkButton,
-    Workflow,
-    WorkflowCanvas,
 )
 from wasmui.components.api_component import api
 from wasmui.renderable import render

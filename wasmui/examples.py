@@ -253,6 +253,8 @@ async def precompute(blocks: Any, budget_s: float = 30.0) -> dict[str, int]:
     start = time.monotonic()
     counts = {"examples": 0, "shipped": 0}
     for ex in list(getattr(blocks, "example_sets", [])):
+        if not ex.dataset.visible:  # a hidden table (ChatInterface's) is never clicked on the page
+            continue
         shipped: dict[int, list[Any]] = {}
         if ex.cache_examples is True:
             for i in range(len(ex.examples)):

@@ -12,7 +12,6 @@ from typing import Any, NoReturn
 #: name -> the issue (and part of it) that tracks the component.
 PENDING: dict[str, str] = {
     "DeepLinkButton": "issue 10 (layout furniture)",
-    "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
 }
 
 
@@ -32,11 +31,3 @@ class PendingComponent:
 
 class DeepLinkButton(PendingComponent):
     """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class Workflow(PendingComponent):
-    """Placeholder for ``gr.Workflow``."""
-
-
-class WorkflowCanvas(PendingComponent):
-    """Placeholder for ``gr.WorkflowCanvas``."""

@@ -205,6 +205,10 @@ async def _drive(func: Callable[..., Any], args: list[Any], kwargs: dict[str, An
         if inspect.isasyncgenfunction(func):
             async for item in func(*args, **kwargs):
                 put(("yield", item))
+                # Let the consumer send this output before the next one is made: a generator
+                # that never really awaits (any sync generator in the browser, where there is no
+                # thread to hop to) would otherwise run to its end before the first output leaves.
+                await asyncio.sleep(0)
             put(("done", None))
         elif inspect.iscoroutinefunction(func):
             put(("return", await func(*args, **kwargs)))
@@ -213,6 +217,7 @@ async def _drive(func: Callable[..., Any], args: list[Any], kwargs: dict[str, An
             if inspect.isgenerator(result):
                 while (item := await _call_sync(_next_or_done, result)) is not _DONE:
                     put(("yield", item))
+                    await asyncio.sleep(0)  # as above
                 put(("done", None))
             elif inspect.isawaitable(result):
                 put(("return", await result))

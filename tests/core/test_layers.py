@@ -29,7 +29,7 @@ LAYERS: dict[str, int] = {
     "browser_limits": 0, "caching": 0, "data_classes": 0, "flagging": 0, "i18n": 0, "mcp": 0, "validators": 0,
     "utils": 0, "pending": 0, "renderable": 2, "wav": 0, "media": 0, "typeschema": 0,
     "blocks": 1, "events": 1, "sessions": 1,
-    "layouts": 2, "components": 2,
+    "layouts": 2, "components": 2, "_simple_templates": 2,
     "config": 3, "api_info": 3, "outputs": 3, "processing": 3, "interface": 3, "examples": 3,
     "tabbed_interface": 3, "chat_interface": 3, "openai_chat": 3,
     "server": 4,

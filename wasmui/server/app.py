@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import random
@@ -73,6 +74,7 @@ class App:
         self._queue: JobQueue | None = None
         self.app_id: int = getattr(blocks, "app_id", None) or random.getrandbits(53)
         self._started = False
+        self._startup_task: asyncio.Future[None] | None = None
         self.files = FileRoutes(blocks)
         self.queue_routes = QueueRoutes(blocks, lambda: self.queue, root_url)
         self.router = self._routes()
@@ -155,6 +157,7 @@ class App:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                self._run_startup_events()  # in the background: the app serves meanwhile
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await send({"type": "lifespan.shutdown.complete"})
@@ -201,7 +204,22 @@ class App:
         """``GET /gradio_api/startup-events``: true the first time only."""
         first = not self._started
         self._started = True
+        await asyncio.wait([self._run_startup_events()])  # as Gradio: answered once they ran (failures logged)
         return json_response(first)
+
+    def _run_startup_events(self) -> asyncio.Future[None]:
+        """The app's startup coroutines (``blocks.run_extra_startup_events``, e.g. eager
+        example caching), started once: on lifespan startup or the first ``/startup-events``."""
+        if self._startup_task is None:
+            run = getattr(self.blocks, "run_extra_startup_events", None)
+            self._startup_task = asyncio.ensure_future(run() if run is not None else asyncio.sleep(0))
+            self._startup_task.add_done_callback(_log_startup_failure)
+        return self._startup_task
+
+
+def _log_startup_failure(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("a startup event failed", exc_info=task.exception())
 
 
 async def _call_server_fn(blocks: Any, body: Any) -> Any:
