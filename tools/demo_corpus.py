@@ -45,7 +45,9 @@ from wasmui.distribution import Distribution, open_distribution  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+                 "--disable-sync", "--no-first-run", "--disable-quic",
+                 # Camera and microphone demos get Chromium's fake devices (a test pattern, a beep).
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 RUN_WORDS = ("Submit", "Run", "Generate", "Predict", "Go", "Send", "Compute", "Calculate", "Greet", "Translate",
              "Classify", "Process", "Start", "Analyze", "Convert")
 
