@@ -24,6 +24,10 @@ CASES: dict[str, tuple[str, str]] = {
     "save_history": ("def keep(message, history):\n    return message", "dict(save_history=True)"),
     "flagging": ("def keep(message, history):\n    return message",
                  "dict(flagging_mode='manual', flagging_options=['Like', 'Dislike', 'Spam'], flagging_dir='/tmp/golden-flags')"),
+    "cached_eager": ("def keep(message, history):\n    return message",
+                     "dict(examples=['a', 'b'], cache_examples=True, cache_mode='eager')"),
+    "cached_lazy": ("def stream(message, history):\n    yield message",
+                    "dict(examples=['a', 'b'], cache_examples=True, cache_mode='lazy')"),
 }
 DEP_KEYS = ("targets", "inputs", "outputs", "backend_fn", "queue", "api_name", "api_visibility", "show_progress",
             "cancels", "types", "collects_event_data", "trigger_after", "trigger_only_on_success",

@@ -32,6 +32,10 @@ CASES: list[tuple[str, str]] = [
     ("markdown_value", "gr.Markdown('  # Title\\n  text')"),
     ("html_default", "gr.HTML()"),
     ("html_value", "gr.HTML('<b>hi</b>', label='h')"),
+    ("html_full", "gr.HTML(7, size=40, max_stars=10, html_template='<h2>${label}</h2>${value}', css_template='img { height: ${size}px; }', "
+     "js_on_load=\"trigger('keypress', {key: 1})\", apply_default_css=False, head='<script src=\"/a.js\"></script>', "
+     "min_height=10, max_height=20, padding=True, autoscroll=True, container=True, show_label=True, label='L', elem_id='e')"),
+    ("html_list_value", "gr.HTML(['a', 'b'], html_template='{{#each value}}<li>{{this}}</li>{{/each}}', server_functions=[lambda p: p])"),
     ("json_default", "gr.JSON()"),
     ("json_value", "gr.JSON({'a': [1, 2]}, label='j', open=True)"),
     ("label_default", "gr.Label()"),
@@ -53,6 +57,9 @@ CASES: list[tuple[str, str]] = [
     # Gradio's default icon is a file in its own package; wasmui's LoginButton has none.
     ("loginbutton", "gr.LoginButton(icon=None)"),
     ("loginbutton_full", "gr.LoginButton('Sign in', logout_value='Bye {}', variant='primary', size='sm', icon=None, scale=1)"),
+    # Gradio's default icon is a file in its own package; wasmui's DeepLinkButton has none.
+    ("deeplinkbutton", "gr.DeepLinkButton(icon=None)"),
+    ("deeplinkbutton_full", "gr.DeepLinkButton('Share', 'Copied', variant='primary', size='sm', icon=None, scale=2, elem_id='ignored', visible=False)"),
     ("duplicatebutton_full", "gr.DuplicateButton('Copy me', variant='primary', size='lg', scale=1, visible=False)"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),
@@ -76,6 +83,10 @@ CASES: list[tuple[str, str]] = [
     ("downloadbutton_full", "gr.DownloadButton('Get', variant='primary', size='md', interactive=False, visible=False)"),
     ("annotatedimage_default", "gr.AnnotatedImage()"),
     ("annotatedimage_full", "gr.AnnotatedImage(show_legend=False, height=200, width=300, color_map={'a': '#ff0000'}, label='seg', format='png')"),
+    # gr._simple_templates.SimpleImage: not a top-level name, reached as Gradio's apps reach it.
+    ("simpleimage_default", "gr._simple_templates.SimpleImage()"),
+    ("simpleimage_full", "gr._simple_templates.SimpleImage(label='s', show_download_button=False, interactive=True, "
+                         "container=False, scale=2, min_width=100, visible='hidden', elem_id='si', elem_classes='c')"),
     ("imageslider_default", "gr.ImageSlider()"),
     ("imageslider_full", "gr.ImageSlider(type='pil', image_mode='L', slider_position=30, max_height=300, buttons=['download'], label='cmp', interactive=True)"),
     ("files_default", "gr.Files(label='fs')"),
@@ -220,6 +231,11 @@ def signatures(gr) -> dict:
         params = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs", "args")]
         events = [e if isinstance(e, str) else e.event_name for e in getattr(cls, "EVENTS", [])]
         out[name] = {"params": params, "events": events}
+    # The custom-component templates (gr._simple_templates.SimpleImage…) are Gradio components too.
+    for name in gr._simple_templates.__all__:
+        cls = getattr(gr._simple_templates, name)
+        params = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs", "args")]
+        out[name] = {"params": params, "events": [e if isinstance(e, str) else e.event_name for e in cls.EVENTS]}
     return out
 
 

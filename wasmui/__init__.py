@@ -4,7 +4,7 @@
 standard library; heavy libraries are imported inside the functions that need them.
 """
 
-from wasmui import mcp, themes, validators
+from wasmui import _simple_templates, mcp, themes, validators
 from wasmui.blocks import Blocks
 from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
@@ -12,6 +12,8 @@ from wasmui.browser_limits import (
     OAuthProfile,
     OAuthToken,
     Server,
+    Workflow,
+    WorkflowCanvas,
     close_all,
     deploy,
     get_package_version,
@@ -109,11 +111,7 @@ from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, Step, Tab, TabItem, Tabs, Walkthrough
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
-from wasmui.pending import (
-    DeepLinkButton,
-    Workflow,
-    WorkflowCanvas,
-)
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.api_component import api
 from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface

@@ -15,10 +15,10 @@ import inspect
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from wasmui import events, themes
+from wasmui import deep_links, events, themes
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
 from wasmui import flagging
@@ -41,12 +41,14 @@ def _record_constructor_args(init: Callable[..., None]) -> Callable[..., None]:
     def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
         if not hasattr(self, "_constructor_args"):
             try:
-                bound = inspect.signature(init).bind(self, *args, **kwargs)
+                sig = inspect.signature(init)
+                bound = sig.bind(self, *args, **kwargs)
                 given = dict(bound.arguments)
                 given.pop("self", None)
-                extra = given.pop("kwargs", None)
-                if isinstance(extra, dict):
-                    given.update(extra)
+                # ``**kwargs`` (or gr.HTML's ``**props``): the names given, flattened.
+                for p in sig.parameters.values():
+                    if p.kind is p.VAR_KEYWORD and isinstance(given.get(p.name), dict):
+                        given.update(given.pop(p.name))
             except TypeError:
                 given = dict(kwargs)
             self._constructor_args = given
@@ -144,6 +146,10 @@ class Block:
     def get_expected_parent(self) -> type[BlockContext] | None:
         """Layout class that must wrap this block (forms wrap form components)."""
         return None
+
+    def update_names(self, given: dict[str, Any]) -> list[str]:
+        """The constructor arguments in ``given`` that ``return gr.X(...)`` updates (its props)."""
+        return [n for n in ("value", *self.CONFIG_PROPS) if n in given]
 
     # -- config -------------------------------------------------------------
     @classmethod
@@ -293,6 +299,9 @@ class Blocks(BlockContext):
         self.renderables: list[Any] = []  # the app's @gr.render functions (wasmui.renderable)
         self.flagging_dirs: list[Any] = []  # folders flagging callbacks set up while building it
         self.example_sets: list[Any] = []  # its gr.Examples tables (wasmui.examples.precompute)
+        # Coroutines run once when the app starts serving (Gradio's ``extra_startup_events``:
+        # e.g. ChatInterface's eager example caching), see ``run_extra_startup_events``.
+        self.extra_startup_events: list[Callable[[], Awaitable[Any]]] = []
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         if Context.root_block is not None:
             # A Blocks built inside another one is a plain column of the outer app.
@@ -332,6 +341,7 @@ class Blocks(BlockContext):
         self._move_fns_to(root)
         root.flagging_dirs += [d for d in self.flagging_dirs if d not in root.flagging_dirs]
         root.example_sets += [e for e in self.example_sets if e not in root.example_sets]
+        root.extra_startup_events += [e for e in self.extra_startup_events if e not in root.extra_startup_events]
         self.is_rendered = True
         return self
 
@@ -471,6 +481,17 @@ class Blocks(BlockContext):
         """The ``/gradio_api/info`` JSON (see ``wasmui.api_info``)."""
         return facade().api_info(self, all_endpoints)
 
+    def deep_link(self, session_hash: str) -> str:
+        """``GET /gradio_api/deep_link``: the link token of a session's values ("" for an unknown
+        session, as Gradio); the token carries the values (:mod:`wasmui.deep_links`)."""
+        if session_hash not in self.sessions:
+            return ""
+        return deep_links.encode(self.sessions.get(session_hash).values)
+
+    def config_with_deep_link(self, config: dict[str, Any], token: str) -> dict[str, Any]:
+        """``config`` with a deep link's values applied (``/config?deep_link=``)."""
+        return deep_links.apply(config, token)
+
     def flagged_data(self) -> bytes | None:
         """A zip of every flagging folder (CSV files plus copied files), or None when empty."""
         return flagging.flagged_zip(self.flagging_dirs)
@@ -479,6 +500,11 @@ class Blocks(BlockContext):
     def config(self) -> dict[str, Any]:
         """The config with an empty root (handy for tests and builds)."""
         return self.get_config("")
+
+    async def run_extra_startup_events(self) -> None:
+        """Run the startup coroutines in order (the server calls this once when it starts)."""
+        for event in list(self.extra_startup_events):
+            await event()
 
     def load(self, fn: Callable[..., Any] | None = None, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Dependency:
         """Run ``fn`` once when the page loads (per session)."""

@@ -74,6 +74,24 @@ class Server:
                 "use gr.Blocks and `wasmui build`; call Python functions from events")
 
 
+class Workflow:
+    """``gr.Workflow``: a visual pipeline whose nodes are Hugging Face models and Spaces."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _refuse("gr.Workflow", "its nodes run on Hugging Face models and Spaces through a Gradio server, "
+                "and the app makes no request outside its own site", "chain your own Python functions with "
+                "gr.Blocks events (`.then(...)`) instead")
+
+
+class WorkflowCanvas:
+    """``gr.WorkflowCanvas``: the canvas of ``gr.Workflow``, which connects remote Spaces."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _refuse("gr.WorkflowCanvas", "it connects Hugging Face Spaces through a Gradio server, and the app "
+                "makes no request outside its own site", "chain your own Python functions with gr.Blocks "
+                "events (`.then(...)`) instead")
+
+
 class Header(str):
     """Type of a function parameter that receives one HTTP header (MCP tools); ``None`` here."""
 

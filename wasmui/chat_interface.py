@@ -15,7 +15,6 @@ import asyncio
 import functools
 import inspect
 import os
-import sys
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
@@ -34,7 +33,6 @@ from wasmui.components.state import State
 from wasmui.components.textbox import Textbox
 from wasmui.events import on
 from wasmui.examples import Examples
-from wasmui.flagging import ChatCSVLogger
 from wasmui.helpers import EditData, SelectData, skip, update
 from wasmui.layouts import Accordion, Column, Group, Row
 from wasmui.processing import _call_sync, _next_or_done, _DONE
@@ -117,7 +115,7 @@ class ChatInterface(Blocks):
         self.run_examples_on_click = run_examples_on_click
         self.cache_examples = cache_examples
         mode = cache_mode or os.environ.get("GRADIO_CACHE_MODE") or "eager"
-        self.cache_mode = mode if mode in ("eager", "lazy") else "eager"
+        self.cache_mode: Literal["eager", "lazy"] = "lazy" if mode == "lazy" else "eager"
         self._example_cache: dict[int, History] = {}
         self._example_tasks: dict[int, asyncio.Future[History]] = {}
         self.editable = editable
@@ -157,8 +155,10 @@ class ChatInterface(Blocks):
                     self._render_chatbot_area(chatbot, textbox, submit_btn, stop_btn)
                     self._render_footer()
             self._setup_events()
-        # cache_mode="eager" caches like "lazy" for now: answering every example as the app starts in
-        # the browser (``_start_eager_caching``) made the chatbot's example buttons re-render without end.
+        if self.cache_examples and self.cache_mode == "eager" and self.example_messages and not self.examples_in_table:
+            # Gradio caches eager examples at launch; here when the app starts serving (natively,
+            # and in the browser once Python has booted). A click meanwhile waits for its answer.
+            self.extra_startup_events.append(self._cache_all_examples)
 
     # -- building ------------------------------------------------------------------
     @staticmethod
@@ -247,8 +247,8 @@ class ChatInterface(Blocks):
             self.examples_handler = Examples(
                 examples=self.examples, inputs=[self.textbox, *self.additional_inputs], outputs=self.chatbot,
                 fn=self._examples_stream_fn if self.is_generator else self._examples_fn,
-                cache_examples=self.cache_examples, visible=self.examples_in_table,
-                preprocess=self.examples_in_table,
+                cache_examples=self.cache_examples, cache_mode=self.cache_mode, visible=self.examples_in_table,
+                preprocess=self.examples_in_table, preload=False,
             )
         unrendered = [c for c in self.additional_inputs if not c.is_rendered]
         if self.additional_inputs and unrendered:
@@ -489,8 +489,8 @@ class ChatInterface(Blocks):
         return {"text": example.get("text"), "files": files} if self.multimodal else example.get("text")
 
     async def _cached_example(self, index: int, message: Any) -> History:
-        """The example's conversation, computed once for every session (lazy), or by the
-        eager task started when the app starts in the browser."""
+        """The example's conversation, computed once for every session: at the first click
+        (lazy) or when the app starts (eager, ``_cache_all_examples``)."""
         if index not in self._example_cache:
             task = self._example_tasks.get(index)
             if task is None:
@@ -511,14 +511,13 @@ class ChatInterface(Blocks):
             return last
         return await self._examples_fn(message, *args)
 
-    def _start_eager_caching(self) -> None:
-        """``cache_mode="eager"``: answer every example as soon as the app runs in the browser
-        (Gradio does it at launch); natively there is no loop yet and examples cache lazily."""
-        if sys.platform != "emscripten":
-            return
-        loop = asyncio.get_event_loop()
+    async def _cache_all_examples(self) -> None:
+        """``cache_mode="eager"``: answer every example once, in order (a startup event)."""
         for i in range(len(self.example_messages)):
-            self._example_tasks[i] = loop.create_task(self._run_example(self._example_message(i)))
+            try:
+                await self._cached_example(i, self._example_message(i))
+            except Exception:  # noqa: BLE001 - not cached: a click on it runs it again and shows the error
+                continue
 
     def _process_example(self, message: Any, response: Any) -> History:
         if self.multimodal:

@@ -57,7 +57,7 @@ def component_as_update(value: Block) -> dict[str, Any]:
     """``return gr.Textbox(lines=8)`` → an update with the explicitly given props."""
     update: dict[str, Any] = {"__type__": "update"}
     given = getattr(value, "_constructor_args", {})
-    for name in ("value", *value.CONFIG_PROPS):
+    for name in value.update_names(given):
         if name in given and name not in _NOT_UPDATABLE and name not in update:
             update[name] = given[name] if name == "value" else getattr(value, name, given[name])
     return update
@@ -90,6 +90,10 @@ def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session:
             data.append(None)
             continue
         payload = postprocess_one(block, value, fn)
+        if isinstance(block, Component) and not _is_update(payload):
+            session.values[block._id] = payload
+        elif isinstance(block, Component) and "value" in payload:
+            session.values[block._id] = payload["value"]
         if getattr(block, "server_fns", None) and _is_update(payload):
             session.props.setdefault(block._id, {}).update(
                 {k: v for k, v in payload.items() if k not in ("__type__", "value")})

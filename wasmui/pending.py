@@ -10,10 +10,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
-PENDING: dict[str, str] = {
-    "DeepLinkButton": "issue 10 (layout furniture)",
-    "Workflow": "issue 11 (Workflow)", "WorkflowCanvas": "issue 11 (Workflow)",
-}
+PENDING: dict[str, str] = {}
 
 
 class PendingComponent:
@@ -29,14 +26,3 @@ class PendingComponent:
         super().__init_subclass__(**kwargs)
         assert cls.__name__ in PENDING, cls.__name__
 
-
-class DeepLinkButton(PendingComponent):
-    """Placeholder for ``gr.DeepLinkButton``."""
-
-
-class Workflow(PendingComponent):
-    """Placeholder for ``gr.Workflow``."""
-
-
-class WorkflowCanvas(PendingComponent):
-    """Placeholder for ``gr.WorkflowCanvas``."""

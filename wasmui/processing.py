@@ -116,9 +116,12 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
     token = max_file_size.set(blocks.max_file_size)  # file components check uploads against it
     try:
         for i, (block, payload) in enumerate(zip(fn.inputs, data)):
-            if i in prop_inputs and isinstance(block, Component) and not block.stateful \
-                    and isinstance(payload, dict) and "value" in payload and "path" not in payload:
-                values.append(_component_props(block, payload, fn.preprocess, blocks))
+            is_props = i in prop_inputs and isinstance(block, Component) and not block.stateful \
+                and isinstance(payload, dict) and "value" in payload and "path" not in payload
+            if isinstance(block, Component) and not block.stateful:
+                session.values[block._id] = payload["value"] if is_props else payload
+            if is_props:
+                values.append(_component_props(block, payload, fn.preprocess, blocks))  # type: ignore[arg-type]
             elif isinstance(block, Component) and block.stateful:
                 values.append(session.get_state(block))
             elif not isinstance(block, Component):
@@ -217,6 +220,10 @@ async def _drive(func: Callable[..., Any], args: list[Any], kwargs: dict[str, An
         if inspect.isasyncgenfunction(func):
             async for item in func(*args, **kwargs):
                 put(("yield", item))
+                # Let the consumer send this output before the next one is made: a generator
+                # that never really awaits (any sync generator in the browser, where there is no
+                # thread to hop to) would otherwise run to its end before the first output leaves.
+                await asyncio.sleep(0)
             put(("done", None))
         elif inspect.iscoroutinefunction(func):
             put(("return", await func(*args, **kwargs)))
@@ -225,6 +232,7 @@ async def _drive(func: Callable[..., Any], args: list[Any], kwargs: dict[str, An
             if inspect.isgenerator(result):
                 while (item := await _call_sync(_next_or_done, result)) is not _DONE:
                     put(("yield", item))
+                    await asyncio.sleep(0)  # as above
                 put(("done", None))
             elif inspect.isawaitable(result):
                 put(("return", await result))

@@ -285,3 +285,40 @@ def test_cached_examples_answer_from_the_cache_after_the_first_click(generator: 
         assert bot_texts(history) == ["cached: b"], history
     assert calls == ["b"]  # the second session got the cached answer
     assert demo.cache_mode == "lazy"
+
+
+def test_eager_cached_examples_are_answered_when_the_app_starts() -> None:
+    """cache_mode="eager": every example is answered once, in order, when the server starts
+    (``/startup-events``, as Gradio's launch); a click then runs nothing. A failing example
+    is not cached, so clicking it runs the function again."""
+    from wasmui.testing import TestClient
+
+    calls: list[str] = []
+
+    def answer(message: str, history: list[Any]) -> str:
+        calls.append(message)
+        if message == "bad":
+            raise gr.Error("no")
+        return f"answer #{len(calls)} for {message}"
+
+    demo = gr.ChatInterface(answer, examples=["first", "second", "bad"], cache_examples=True, cache_mode="eager")
+    assert calls == []  # building the app runs nothing
+    client = TestClient(demo.app)
+    try:
+        assert client.get("/gradio_api/startup-events").json() is True
+    finally:
+        client.close()
+    assert calls == ["first", "second", "bad"]
+    click = next(f for f in demo.fns.values() if f.targets and f.targets[0][1] == "example_select")
+    from wasmui.processing import run_job
+
+    async def select(index: int, text: str) -> list[Any]:
+        sess = demo.sessions.get("s")
+        return [ev async for ev in run_job(demo, click.id, [], sess, event_data={"index": index, "value": {"text": text}})]
+
+    done = [e for e in asyncio.run(select(1, "second")) if isinstance(e, Completed)][-1]
+    assert bot_texts(done.data[0]) == ["answer #2 for second"]
+    assert calls == ["first", "second", "bad"]
+    with pytest.raises(gr.Error):
+        asyncio.run(select(2, "bad"))
+    assert calls == ["first", "second", "bad", "bad"]

@@ -167,7 +167,7 @@ def _golden_cases_for(cls: type[Component]) -> list[str]:
     out = []
     for name, case in GOLDEN["cases"].items():
         head = case["expr"].split("(", 1)[0]
-        if head == f"gr.{cls.__name__}":
+        if head in (f"gr.{cls.__name__}", f"gr._simple_templates.{cls.__name__}"):
             out.append(name)
     return out
 

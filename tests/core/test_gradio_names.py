@@ -86,7 +86,8 @@ def test_placeholders_say_which_issue_tracks_them(name: str) -> None:
     lambda: gr.load("models/gpt2"),
     lambda: gr.load_openapi("spec.json", "http://x"), lambda: gr.mount_gradio_app(object(), gr.Blocks(), "/"),
     lambda: gr.deploy(), lambda: gr.Server(), lambda: gr.themes.Base().push_to_hub("me/theme"),
-], ids=["load", "load_openapi", "mount_gradio_app", "deploy", "Server", "push_to_hub"])
+    lambda: gr.Workflow("workflow.json"), lambda: gr.WorkflowCanvas(server_functions=[]),
+], ids=["load", "load_openapi", "mount_gradio_app", "deploy", "Server", "push_to_hub", "Workflow", "WorkflowCanvas"])
 def test_server_features_fail_with_one_clear_sentence(call) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BrowserOnlyError) as info:
         call()

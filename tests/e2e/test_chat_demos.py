@@ -85,11 +85,16 @@ def chatbot_nested_thoughts(page: Any) -> None:  # runs on load
 
 
 def chatbot_examples(page: Any) -> None:
-    expect(page.get_by_role("button", name="Display Text Here!")).to_be_visible()
+    # The example with an icon, a display text and an audio file: text and audio become user messages.
+    page.get_by_role("button", name="Display Text Here!").click()
+    expect(page.locator(".message.user").first).to_contain_text("Try this example with this audio.", timeout=LONG)
+    expect(page.locator(".message.user audio")).to_have_count(1, timeout=LONG)
+    expect(bots(page).last).to_contain_text("Cool!", timeout=LONG)
+    expect(page.get_by_role("button", name="Option 1")).to_be_visible()
+    page.get_by_role("button", name="Clear", exact=True).last.click()
     page.get_by_role("button", name="This is just text, no files!").click()
     expect(page.locator(".message.user")).to_contain_text(["This is just text, no files!"], timeout=LONG)
     expect(bots(page).last).to_contain_text("Cool!", timeout=LONG)
-    expect(page.get_by_role("button", name="Option 1")).to_be_visible()
 
 
 def chatbot_with_tools(page: Any) -> None:
@@ -171,11 +176,58 @@ def multimodaltextbox_component(page: Any) -> None:
     expect(page.locator(".mm-chip")).to_contain_text("notes.txt", timeout=LONG)
 
 
+# Not a Gradio demo: ChatInterface's eager example caching (answered when the app starts).
+CACHED_APP = """import gradio as gr
+
+calls = []
+
+
+def answer(message, history):
+    calls.append(message)
+    return f"answer #{len(calls)} for {message}"
+
+
+demo = gr.ChatInterface(answer, examples=["first", "second"], cache_examples=True, cache_mode="eager")
+demo.launch()
+"""
+
+
+def cached_examples(page: Any) -> None:
+    # Both examples were answered in order when Python started, so "second" clicked first
+    # shows #2 and "first" then shows #1 (lazily cached they would say #1, then #2).
+    expect(page.locator(".chat-example")).to_have_count(2)
+    # Count example buttons (re)mounted from now on: an earlier attempt re-rendered them without end.
+    page.evaluate("""() => { window.__mounts = 0; const root = document.querySelector('wasmui-app').shadowRoot;
+        new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes)
+          if (n.nodeType === 1 && (n.matches('.chat-example') || n.querySelector('.chat-example'))) window.__mounts++; })
+        .observe(root, { childList: true, subtree: true }); }""")
+    page.get_by_role("button", name="second", exact=True).click()
+    expect(bots(page).last).to_have_text("answer #2 for second", timeout=LONG)
+    page.get_by_role("button", name="Clear", exact=True).last.click()
+    expect(page.locator(".message")).to_have_count(0)
+    page.get_by_role("button", name="first", exact=True).click()
+    expect(bots(page).last).to_have_text("answer #1 for first", timeout=LONG)
+    assert page.evaluate("window.__mounts") <= 4  # shown again once, after Clear
+
+
+# Files the chatbot_examples demo names; Gradio removed its copies as duplicates of its media assets (#11989).
+DEMO_FILES = {"chatbot_examples": {"files/avatar.png": "gradio/media_assets/images/avatar.png",
+                                   "files/cantina.wav": "gradio/media_assets/audio/cantina.wav"}}
+
+
+def add_demo_files(name: str, dest: Path) -> None:
+    for rel, src in DEMO_FILES.get(name, {}).items():
+        data = subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:{src}"], check=True,
+                              capture_output=True).stdout
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_bytes(data)
+
+
 DEMOS: dict[str, Callable[[Any], None]] = {f.__name__: f for f in (
     chatbot_multimodal, chatbot_streaming, chatbot_feedback, chatbot_nested_thoughts, chatbot_examples,
     chatbot_with_tools, chatbot_core_components_simple, chatinterface_echo_multimodal, chatinterface_save_history,
     chatinterface_system_prompt, chatinterface_thoughts, chatinterface_random_response, chatinterface_artifacts,
-    test_chatinterface_examples, dialogue_component, multimodaltextbox_component)}
+    test_chatinterface_examples, dialogue_component, multimodaltextbox_component, cached_examples)}
 # Keep pytest from collecting the demo named test_chatinterface_examples as a test of its own.
 del test_chatinterface_examples
 
@@ -186,7 +238,12 @@ def demo_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> P
         pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT)")
     apps = tmp_path_factory.mktemp("chat-demos")
     for name in DEMOS:
+        if name == "cached_examples":
+            (apps / name).mkdir()
+            (apps / name / "app.py").write_text(CACHED_APP)
+            continue
         copy_demo(name, apps / name)
+        add_demo_files(name, apps / name)
     return build.build_site(apps, tmp_path_factory.mktemp("chat-demo-site"), pyodide=str(pyodide_dist))
 
 

@@ -163,7 +163,7 @@ def test_nested_thoughts_go_from_pending_to_done(shell):
     page.evaluate(
         """() => { window.__states = []; const host = document.getElementById('app').shadowRoot;
         const poll = () => { const t = [...host.querySelectorAll('.thought')].find(
-            (el) => el.querySelector('.thought-title').textContent === 'Planning');
+            (el) => el.querySelector('.thought-title').textContent.trim() === 'Planning');
           if (t) { const s = t.dataset.status + (t.querySelector('.thought-spinner') ? '+spinner' : '')
               + (t.querySelector(':scope .thought .thought-title') ? '+nested' : '');
             if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); }
@@ -180,7 +180,12 @@ def test_nested_thoughts_go_from_pending_to_done(shell):
     # Pending (open, spinner), then the nested Weather tool arrives, then done (closed, no spinner).
     assert states[0] == "pending+spinner" and states[1] == "pending+spinner+nested" and states[-1] == "done", states
     planning.locator(".thought-header").first.click()
-    expect(planning.locator(".thought .thought-title", has_text="Weather tool")).to_be_visible()
+    tool_title = planning.locator(".thought .thought-title", has_text="Weather tool")
+    expect(tool_title).to_be_visible()
+    # The title is Markdown like Gradio's (`_Weather_` in italics), sanitised like a message body.
+    expect(tool_title.locator("em")).to_have_text("Weather")
+    assert tool_title.locator("img[onerror]").count() == 0
+    assert page.evaluate("window.__xss ?? null") is None
 
 
 def test_like_edit_copy_retry_undo_send_gradio_event_data(shell):

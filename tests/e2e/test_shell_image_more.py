@@ -1,5 +1,6 @@
 """gr.AnnotatedImage (overlays, legend, select) and gr.ImageSlider (upload into a pair, the
-divider as a range input) in real Chromium against a real backend; screenshots light/dark."""
+divider as a range input) and gr._simple_templates.SimpleImage (a path in and out, download
+button, clear, a non-image refused) in real Chromium against a real backend; screenshots light/dark."""
 
 from __future__ import annotations
 
@@ -53,6 +54,35 @@ def test_image_slider_upload_fills_the_pair_and_the_divider_moves(shell, tmp_pat
     assert all(abs(v - 225) <= 3 for v in px), px  # webp is lossy; 255 - 30 = 225
 
 
+def test_simple_image_upload_display_download_clear_and_a_wrong_file(shell, tmp_path):
+    page = shell(APP)
+    PIL_Image.fromarray(np.full((30, 50, 3), (250, 120, 0), np.uint8)).save(tmp_path / "orange.png")
+    (tmp_path / "notes.txt").write_text("not an image")
+    simple_in = page.locator(".block-simpleimage", has_text="Simple in")
+    simple_in.get_by_label("Simple in", exact=True).set_input_files(str(tmp_path / "notes.txt"))
+    expect(simple_in.get_by_role("alert")).to_contain_text('"notes.txt" is not an image')
+    expect(page.get_by_label("Simple log", exact=True)).to_have_value("")  # nothing reached Python
+    simple_in.get_by_label("Simple in", exact=True).set_input_files(str(tmp_path / "orange.png"))
+    expect(page.get_by_label("Simple log", exact=True)).to_have_value("upload orange.png")
+    expect(simple_in.get_by_role("alert")).to_have_count(0)
+    out = page.locator(".block-simpleimage", has_text="Simple out")
+    img = out.get_by_test_id("simpleimage-display")
+    expect(img).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth === 50", arg=img.element_handle())
+    # The static one downloads the same bytes; show_download_button=False has no button; the input clears.
+    with page.expect_download() as info:
+        out.get_by_role("link", name="Download").or_(out.get_by_role("button", name="Download")).click()
+    assert PIL_Image.open(info.value.path()).size == (50, 30)
+    quiet = page.locator(".block-simpleimage", has_text="Simple quiet")
+    expect(quiet.get_by_test_id("simpleimage-display")).to_be_visible()
+    expect(quiet.get_by_role("link", name="Download").or_(quiet.get_by_role("button", name="Download"))).to_have_count(0)
+    expect(simple_in.get_by_role("link", name="Download").or_(simple_in.get_by_role("button", name="Download"))).to_have_count(0)
+    simple_in.get_by_role("button", name="Clear image").click()
+    expect(page.get_by_label("Simple log", exact=True)).to_have_value("clear None")
+    expect(simple_in.get_by_label("Simple in", exact=True)).to_have_count(1)  # the drop zone is back
+    expect(img).to_be_visible()  # the output keeps its image
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshots(shell, tmp_path, theme):
     page = shell(APP, theme=theme)
@@ -61,5 +91,7 @@ def test_screenshots(shell, tmp_path, theme):
     PIL_Image.fromarray(np.tile(np.linspace(0, 255, 60, dtype=np.uint8)[None, :, None], (40, 1, 3))).save(tmp_path / "g.png")
     page.get_by_label("Compare first image", exact=True).set_input_files(str(tmp_path / "g.png"))
     expect(page.locator("img.slider-under")).to_be_visible()
+    page.get_by_label("Simple in", exact=True).set_input_files(str(tmp_path / "g.png"))
+    expect(page.get_by_test_id("simpleimage-display")).to_have_count(3)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"annotated-slider-{theme}.png"), full_page=True)

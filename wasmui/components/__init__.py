@@ -17,6 +17,7 @@ from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
 from wasmui.components.file_explorer import FileExplorer
@@ -29,7 +30,8 @@ from wasmui.components.image_editor import ImageEditor
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
-from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.html import HTML
+from wasmui.components.markdown import Markdown
 from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox
@@ -46,10 +48,7 @@ from wasmui.components.upload_button import UploadButton
 from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
-from wasmui.pending import (
-    DeepLinkButton,
-    WorkflowCanvas,
-)
+from wasmui.browser_limits import WorkflowCanvas
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {

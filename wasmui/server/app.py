@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import random
@@ -73,6 +74,7 @@ class App:
         self._queue: JobQueue | None = None
         self.app_id: int = getattr(blocks, "app_id", None) or random.getrandbits(53)
         self._started = False
+        self._startup_task: asyncio.Future[None] | None = None
         self.files = FileRoutes(blocks)
         self.queue_routes = QueueRoutes(blocks, lambda: self.queue, root_url)
         self.router = self._routes()
@@ -110,6 +112,7 @@ class App:
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
         r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
+        r.add("GET", f"{p}/deep_link", self.deep_link)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -155,6 +158,7 @@ class App:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                self._run_startup_events()  # in the background: the app serves meanwhile
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await send({"type": "lifespan.shutdown.complete"})
@@ -166,6 +170,9 @@ class App:
         root = root_url(request)
         config = dict(self.blocks.get_config(root))
         config["root"] = root
+        token = request.query.get("deep_link")
+        if token and hasattr(self.blocks, "config_with_deep_link"):
+            config = self.blocks.config_with_deep_link(config, token)
         if not getattr(self.blocks, "app_id", None):
             config["app_id"] = self.app_id
         return json_response(config)
@@ -184,6 +191,15 @@ class App:
         """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
         return json_response(await _call_server_fn(self.blocks, await request.json()))
 
+    async def deep_link(self, request: Request) -> Response:
+        """``GET /gradio_api/deep_link?session_hash=``: a link token for the session's values."""
+        session_hash = request.query.get("session_hash")
+        if session_hash is None:
+            raise HTTPError(422, [{"type": "missing", "loc": ["query", "session_hash"], "msg": "Field required",
+                                   "input": None}])
+        make = getattr(self.blocks, "deep_link", None)
+        return json_response(make(session_hash) if make is not None else "")
+
     async def flagged(self, request: Request) -> Response:
         """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
         data = getattr(self.blocks, "flagged_data", lambda: None)()
@@ -201,7 +217,22 @@ class App:
         """``GET /gradio_api/startup-events``: true the first time only."""
         first = not self._started
         self._started = True
+        await asyncio.wait([self._run_startup_events()])  # as Gradio: answered once they ran (failures logged)
         return json_response(first)
+
+    def _run_startup_events(self) -> asyncio.Future[None]:
+        """The app's startup coroutines (``blocks.run_extra_startup_events``, e.g. eager
+        example caching), started once: on lifespan startup or the first ``/startup-events``."""
+        if self._startup_task is None:
+            run = getattr(self.blocks, "run_extra_startup_events", None)
+            self._startup_task = asyncio.ensure_future(run() if run is not None else asyncio.sleep(0))
+            self._startup_task.add_done_callback(_log_startup_failure)
+        return self._startup_task
+
+
+def _log_startup_failure(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("a startup event failed", exc_info=task.exception())
 
 
 async def _call_server_fn(blocks: Any, body: Any) -> Any:

@@ -73,7 +73,9 @@ async def think():
                                                                     "status": "pending"}))
     yield history
     await asyncio.sleep(1.0)
-    history[2] = gr.ChatMessage("Checked the weather: sunny", metadata={"title": "Weather tool", "id": 2, "parent_id": 1,
+    # A Markdown title (rendered, sanitised: the onerror never runs).
+    title = "_Weather_ tool <img src=x onerror=\"window.__xss='title'\">"
+    history[2] = gr.ChatMessage("Checked the weather: sunny", metadata={"title": title, "id": 2, "parent_id": 1,
                                                                          "status": "done", "duration": 0.4})
     history[1] = gr.ChatMessage("Looking at options", metadata={"title": "Planning", "id": 1, "status": "done",
                                                                 "duration": 0.8, "log": "2 steps"})

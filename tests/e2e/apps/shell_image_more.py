@@ -1,4 +1,4 @@
-"""gr.AnnotatedImage and gr.ImageSlider in the shell, for tests/e2e/test_shell_image_more.py."""
+"""gr.AnnotatedImage, gr.ImageSlider and gr._simple_templates.SimpleImage in the shell, for tests/e2e/test_shell_image_more.py."""
 
 import numpy as np
 from PIL import ImageOps
@@ -32,6 +32,15 @@ with gr.Blocks() as demo:
     ann.select(which, None, picked)
     slider = gr.ImageSlider(label="Compare", type="pil", interactive=True, slider_position=30)
     slider.upload(invert, slider, slider)
+    with gr.Row():
+        # Gradio's SimpleImage: a path in, a path out; a download button on the static one.
+        simple_in = gr._simple_templates.SimpleImage(label="Simple in", interactive=True)
+        simple_out = gr._simple_templates.SimpleImage(label="Simple out")
+        simple_quiet = gr._simple_templates.SimpleImage(label="Simple quiet", show_download_button=False)
+    simple_log = gr.Textbox(label="Simple log")
+    simple_in.upload(lambda p: (p, p, f"upload {p.rsplit('/', 1)[-1]}"), simple_in,
+                     [simple_out, simple_quiet, simple_log])
+    simple_in.clear(lambda p: f"clear {p}", simple_in, simple_log)
 
 if __name__ == "__main__":
     demo.launch()

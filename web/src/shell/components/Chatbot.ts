@@ -74,7 +74,8 @@ function Thought({ item, a }: { item: Item; a: Actions }): ComponentChild {
         },
       },
       h("span", { class: "thought-arrow", "aria-hidden": "true" }, open ? "▾" : "▸"),
-      h("span", { class: "thought-title" }, meta.title),
+      // Titles are Markdown (e.g. `_Thinking_`), through the same sanitiser as message bodies.
+      h("span", { class: "thought-title" }, h(RichText, { text: String(meta.title ?? ""), opts: a.opts })),
       pending ? h(Spinner, null) : null,
       extra ? h("span", { class: "thought-log" }, extra) : null,
     ),
