@@ -10,7 +10,9 @@ Skipped without the checkout or the distribution.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,23 @@ from typing import Any
 import pytest
 from e2e_pages import foreign_requests, wait_ready
 from playwright.sync_api import expect
-from test_image_demos import CHECKOUT, demo_source
 
 from wasmui import build, media
 
+CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-app+gradio/repo"))
+
 pytest.importorskip("numpy")
 LONG = 120_000  # first event of a page: numpy loads in the worker
+
+
+def demo_source(name: str) -> str:
+    """``demo/<name>/run.py`` of the Gradio checkout (a work tree or a bare repository)."""
+    path = CHECKOUT / "demo" / name / "run.py"
+    if path.is_file():
+        return path.read_text()
+    return subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:demo/{name}/run.py"],
+                          check=True, capture_output=True, text=True).stdout
+
 
 _ROOT = "document.querySelector('wasmui-app').shadowRoot"
 
