@@ -32,6 +32,10 @@ CASES: list[tuple[str, str]] = [
     ("markdown_value", "gr.Markdown('  # Title\\n  text')"),
     ("html_default", "gr.HTML()"),
     ("html_value", "gr.HTML('<b>hi</b>', label='h')"),
+    ("html_full", "gr.HTML(7, size=40, max_stars=10, html_template='<h2>${label}</h2>${value}', css_template='img { height: ${size}px; }', "
+     "js_on_load=\"trigger('keypress', {key: 1})\", apply_default_css=False, head='<script src=\"/a.js\"></script>', "
+     "min_height=10, max_height=20, padding=True, autoscroll=True, container=True, show_label=True, label='L', elem_id='e')"),
+    ("html_list_value", "gr.HTML(['a', 'b'], html_template='{{#each value}}<li>{{this}}</li>{{/each}}', server_functions=[lambda p: p])"),
     ("json_default", "gr.JSON()"),
     ("json_value", "gr.JSON({'a': [1, 2]}, label='j', open=True)"),
     ("label_default", "gr.Label()"),

@@ -41,12 +41,14 @@ def _record_constructor_args(init: Callable[..., None]) -> Callable[..., None]:
     def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
         if not hasattr(self, "_constructor_args"):
             try:
-                bound = inspect.signature(init).bind(self, *args, **kwargs)
+                sig = inspect.signature(init)
+                bound = sig.bind(self, *args, **kwargs)
                 given = dict(bound.arguments)
                 given.pop("self", None)
-                extra = given.pop("kwargs", None)
-                if isinstance(extra, dict):
-                    given.update(extra)
+                # ``**kwargs`` (or gr.HTML's ``**props``): the names given, flattened.
+                for p in sig.parameters.values():
+                    if p.kind is p.VAR_KEYWORD and isinstance(given.get(p.name), dict):
+                        given.update(given.pop(p.name))
             except TypeError:
                 given = dict(kwargs)
             self._constructor_args = given
@@ -144,6 +146,10 @@ class Block:
     def get_expected_parent(self) -> type[BlockContext] | None:
         """Layout class that must wrap this block (forms wrap form components)."""
         return None
+
+    def update_names(self, given: dict[str, Any]) -> list[str]:
+        """The constructor arguments in ``given`` that ``return gr.X(...)`` updates (its props)."""
+        return [n for n in ("value", *self.CONFIG_PROPS) if n in given]
 
     # -- config -------------------------------------------------------------
     @classmethod

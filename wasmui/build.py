@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wasmui import appdeps, publish
-from wasmui.distribution import OPTION, Distribution, open_distribution
+from wasmui import appdeps, publish, reqwheels
+from wasmui.distribution import OPTION, Distribution, normalize, open_distribution
 from wasmui.precompress import precompress_site
 from wasmui.trim import traced_modules, trim_site
 from wasmui.files import is_file_data
@@ -400,31 +400,6 @@ def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str |
 """
 
 
-def _ship_requirements(wanted: list[str], specs: list[AppSpec], out: Path, python: str) -> list[Path]:
-    """Downloads pure-Python wheels for ``wanted`` and indexes them (PEP 503); returns the wheels."""
-    if not wanted:
-        return []
-    wheels = out / "wheels" / "reqs"
-    wheels.mkdir(parents=True, exist_ok=True)
-    version = ".".join(python.split(".")[:2]) or "3.14"
-    command = [sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--python-version", version,
-               "--implementation", "py", "--abi", "none", "--platform", "any", "-d", str(wheels)]
-    local = [spec.folder / "wheels" for spec in specs if (spec.folder / "wheels").is_dir()]
-    if local:
-        # Apps that ship their wheels build offline and never pick a same-named package from PyPI.
-        command += ["--no-index", *(f"--find-links={folder}" for folder in local)]
-    subprocess.run(command + sorted(set(wanted)), check=True)
-    index = out / "simple"
-    found = sorted(wheels.glob("*.whl"))
-    for wheel in found:
-        project = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
-        page = index / project / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        links = page.read_text() if page.exists() else ""
-        page.write_text(links + f'<a href="../../wheels/reqs/{wheel.name}">{wheel.name}</a>\n')
-    return found
-
-
 @dataclass
 class _Plan:
     """What one app's page gets: its config, packages and micropip requirements."""
@@ -432,21 +407,44 @@ class _Plan:
     spec: AppSpec
     files: list[str]
     config: dict[str, Any] | None
-    needs: appdeps.Needs
+    scan: appdeps.ImportScan
+    components: list[tuple[str, str]]
     look: PageLook = field(default_factory=PageLook)
+    needs: appdeps.Needs = field(default_factory=lambda: appdeps.Needs([], [], [], []))
 
 
-def _plan(spec: AppSpec, dist: Distribution, configs: bool, requirement_modules: set[str]) -> _Plan:
+def _plan(spec: AppSpec, dist: Distribution, configs: bool) -> _Plan:
     files = app_files(spec)
     _log(f"wasmui build: publishing {spec.name} ({spec.folder}):\n{publish.listing(spec.folder, files)}")
     config, components, look = inspect_app_page(spec) if configs else (None, [], PageLook())
     if configs and config is None and not dist.default:
         _log(f"wasmui build: {spec.name} did not load here, so what its components need (e.g. Pillow for "
              "gr.Image) is unknown: list such packages in requirements.txt if the page reports a missing module.")
-    scan = appdeps.scan_app(spec.folder, files)
-    needs = appdeps.app_needs(dist, scan, appdeps.local_modules(files), spec.requirements, components,
-                              requirement_modules)
-    return _Plan(spec, files, config, needs, look)
+    return _Plan(spec, files, config, appdeps.scan_app(spec.folder, files), components, look)
+
+
+def _wanted_from_pypi(plan: _Plan, dist: Distribution) -> list[str]:
+    """What ``plan``'s app asks of PyPI: its requirements the lock lacks, and the packages its
+    components need that the lock lacks (jinja2 for a pandas Styler)."""
+    lines = [r for r in plan.spec.requirements if dist.key(appdeps.requirement_name(r)) is None]
+    named = {normalize(appdeps.requirement_name(r)) for r in lines}
+    return lines + sorted({p for p, _ in plan.components
+                           if dist.key(p) is None and normalize(p) in reqwheels.FROM_PYPI and normalize(p) not in named})
+
+
+def _resolve_needs(plan: _Plan, dist: Distribution, fetched: reqwheels.Fetched) -> appdeps.Needs:
+    """``plan``'s packages once its PyPI wheels are known: the lock packages those wheels depend
+    on ship too, and component packages fetched from PyPI are installed with micropip."""
+    wanted = _wanted_from_pypi(plan, dist)
+    projects, lock = fetched.closure(appdeps.requirement_name(r) for r in wanted)
+    modules = appdeps.wheel_modules(fetched.wheels[p] for p in sorted(projects))
+    requirements = [*plan.spec.requirements, *(w for w in wanted if w not in plan.spec.requirements)]
+    needs = appdeps.app_needs(dist, plan.scan, appdeps.local_modules(plan.files), requirements, plan.components,
+                              modules)
+    if lock:
+        needs.direct = sorted(set(needs.direct) | lock)
+        needs.packages = dist.resolve(needs.direct)
+    return needs
 
 
 def missing_message(plans: list[_Plan], dist: Distribution) -> str:
@@ -470,12 +468,15 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
     out = Path(out_dir).resolve()
     for spec in specs:
         spec.exclude.append(out)
-    pip = [r for s in specs for r in s.requirements if dist.key(appdeps.requirement_name(r)) is None]
     out.mkdir(parents=True, exist_ok=True)
     copy_runtime(out, with_core=dist.default)
-    wheels = _ship_requirements(pip, specs, out, dist.python)
-    modules = appdeps.wheel_modules(wheels)
-    plans = [_plan(spec, dist, configs, modules) for spec in specs]
+    plans = [_plan(spec, dist, configs) for spec in specs]
+    wanted = [w for p in plans for w in _wanted_from_pypi(p, dist)]
+    local = [spec.folder / "wheels" for spec in specs if (spec.folder / "wheels").is_dir()]
+    fetched = reqwheels.fetch(dict.fromkeys(wanted), dist, out / "wheels" / "reqs", local) if wanted else reqwheels.Fetched()
+    reqwheels.write_index(fetched.wheels.values(), out / "simple")
+    for plan in plans:
+        plan.needs = _resolve_needs(plan, dist, fetched)
     if any(p.needs.missing for p in plans):
         raise MissingPackagesError(missing_message(plans, dist))
     keys = sorted({k for p in plans for k in p.needs.packages})

@@ -179,6 +179,13 @@ class EventData:
         self.target = target
         self._data = data
 
+    def __getattr__(self, name: str) -> Any:
+        """The event's own data by name (``evt.key`` for ``trigger('keypress', {key})``), as in Gradio."""
+        data = self.__dict__.get("_data")
+        if isinstance(data, dict) and name in data:
+            return data[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
 
 class SelectData(EventData):
     """Payload of ``.select``: ``index``, ``value``, ``selected``."""

@@ -57,7 +57,7 @@ def component_as_update(value: Block) -> dict[str, Any]:
     """``return gr.Textbox(lines=8)`` → an update with the explicitly given props."""
     update: dict[str, Any] = {"__type__": "update"}
     given = getattr(value, "_constructor_args", {})
-    for name in ("value", *value.CONFIG_PROPS):
+    for name in value.update_names(given):
         if name in given and name not in _NOT_UPDATABLE and name not in update:
             update[name] = given[name] if name == "value" else getattr(value, name, given[name])
     return update

@@ -19,8 +19,8 @@ CASES = GOLDEN["cases"]
 
 # Props Gradio derives from its own runtime (not from the constructor), or that carry
 # server-side callables; wasmui does not reproduce them (documented in README).
-IGNORED_PROPS = {"delete_callback", "proxy_url", "html_attributes", "head", "component_class_name",
-                 "js_on_load", "server_functions", "server_fns", "_undoable", "_retryable", "likeable", "streamable",
+IGNORED_PROPS = {"delete_callback", "proxy_url", "html_attributes",
+                 "server_functions", "server_fns", "_undoable", "_retryable", "likeable", "streamable",
                  # 6.31-only layout props and an infinite float JSON cannot carry:
                  "alignment", "overflow_behavior", "time_to_live",
                  # gr.Plot sends bokeh's version when bokeh is installed where the config is made

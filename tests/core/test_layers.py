@@ -34,7 +34,7 @@ LAYERS: dict[str, int] = {
     "tabbed_interface": 3, "chat_interface": 3, "openai_chat": 3,
     "server": 4,
     "runner": 5, "launching": 5, "build": 5, "devserver": 5, "cli": 5, "_pyodide": 5, "native": 5,
-    "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5,
+    "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5, "reqwheels": 5,
     "publish": 5, "precompress": 5, "mplfonts": 5, "trim": 5, "lazy_imports": 0, "__init__": 5, "__main__": 5,
 }
 

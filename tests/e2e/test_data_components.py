@@ -242,6 +242,65 @@ def test_highlighted_text_combines_adjacent_output(app: Any) -> None:
     expect(block.locator(".ht-token").first.locator(".ht-text")).to_have_text("bc")
 
 
+def test_interactive_highlighted_text_relabels_removes_and_labels_a_selection(app: Any) -> None:
+    block = app.locator(".block-highlightedtext").filter(has=app.get_by_text("Editable tags", exact=True))
+    seen = app.get_by_label("Tags seen", exact=True)
+    # Click a label to edit it (as in Gradio: an input in place of the badge; Enter saves).
+    block.locator(".ht-token").filter(has_text="Ada").click()
+    editor = block.get_by_label("Label", exact=True)
+    editor.fill("person")
+    editor.press("Enter")
+    expect(seen).to_have_value(json.dumps([{"token": "Ada", "class_or_confidence": "person"},
+                                           {"token": " met Charles in London", "class_or_confidence": None}]))
+    expect(block.locator(".ht-token .ht-label")).to_have_text(["person"])
+    # Selecting text inside an unlabelled span makes it a new labelled span, its label editor open.
+    app.evaluate("""() => {
+        const host = document.querySelector('wasmui-app');
+        const root = host.shadowRoot || document;
+        const span = [...root.querySelectorAll('.ht-plain')].find((s) => s.textContent.includes('Charles in'));
+        const text = span.firstChild, at = text.data.indexOf('Charles');
+        const range = document.createRange();
+        range.setStart(text, at); range.setEnd(text, at + 'Charles'.length);
+        const sel = (root.getSelection ? root.getSelection() : null) || window.getSelection();
+        sel.removeAllRanges(); sel.addRange(range);
+        span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+    }""")
+    editor = block.get_by_label("Label", exact=True)
+    expect(editor).to_be_focused()
+    editor.fill("PER")
+    editor.press("Enter")
+    expect(seen).to_have_value(json.dumps([
+        {"token": "Ada", "class_or_confidence": "person"}, {"token": " met ", "class_or_confidence": None},
+        {"token": "Charles", "class_or_confidence": "PER"}, {"token": " in London", "class_or_confidence": None}]))
+    # The known label keeps its colour from color_map.
+    charles = block.locator(".ht-token").filter(has_text="Charles")
+    assert charles.evaluate("el => getComputedStyle(el).getPropertyValue('--ht-color').trim()") == "#3b82f6"
+    # Removing a label merges the text back with its unlabelled neighbours.
+    charles.hover()
+    charles.get_by_role("button", name="Remove label").click()
+    expect(seen).to_have_value(json.dumps([{"token": "Ada", "class_or_confidence": "person"},
+                                           {"token": " met Charles in London", "class_or_confidence": None}]))
+    expect(block.locator(".ht-token")).to_have_count(1)
+
+
+def test_image_cells_show_images_and_refuse_script_urls(app: Any) -> None:
+    table = grid(app, "Pictures")
+    image = table.locator('tr[data-row="0"] td[data-col="0"] img.df-image')
+    expect(image).to_have_count(1)
+    app.wait_for_function("(img) => img.complete && img.naturalWidth === 2", arg=image.element_handle())
+    assert image.get_attribute("src", timeout=5_000).startswith("data:image/png;base64,")
+    expect(table.locator('tr[data-row="1"] td[data-col="0"] img')).to_have_count(0)
+    assert app.evaluate("() => window.__xss_imgcell") is None
+
+
+def test_json_keys_and_values_with_script_payloads_stay_text(app: Any) -> None:
+    block = app.locator(".block-json").filter(has=app.get_by_text("Hostile JSON", exact=True))
+    expect(block.get_by_text('<img src=x onerror="window.__xss_img=1">', exact=False).first).to_be_visible()
+    # (the block's own icons are SVGs; nothing from the payloads became an element)
+    assert block.locator("img, script, iframe, [onerror], [onload], a[href^='javascript']").count() == 0
+    assert app.evaluate("() => Object.keys(window).filter((k) => k.startsWith('__xss'))") == []
+
+
 def test_paramviewer_rows_and_sanitised_description(app: Any) -> None:
     block = app.locator(".block-paramviewer")
     expect(block.locator("summary")).to_have_count(2)

@@ -1,7 +1,8 @@
 """gr.Dataframe on the full Pyodide distribution (pandas in the browser), in Chromium.
 
-Skipped when the distribution of the test extra is not installed. (pandas Stylers need
-jinja2, which that distribution does not have: Styler colours are tested natively.)
+Skipped when the distribution of the test extra is not installed. pandas Stylers need
+jinja2, which that distribution does not have: the build fetches it (and MarkupSafe, built
+as plain Python) from PyPI, so this module needs PyPI at build time.
 """
 
 from __future__ import annotations
@@ -54,3 +55,20 @@ def test_edit_reaches_python_as_a_pandas_dataframe(app: Any) -> None:
     cell.locator("input.df-editor").press("Enter")
     expect(app.get_by_label("Summary", exact=True)).to_have_value("DataFrame rows=3 sum=20")
     expect(column(app, "Report", 2)).to_have_text(["22.5", "17.5", "10"])
+
+
+def test_styler_colours_and_display_values_show_as_in_gradio(app: Any) -> None:
+    grid = app.locator('[role=grid][aria-label="Styled"]')
+    expect(column(app, "Styled", 1)).to_have_text(["5.0%", "54.0%", "2.0%"])
+    background = "el => getComputedStyle(el).backgroundColor"
+    cell = lambda r, c: grid.locator(f'tr[data-row="{r}"] td[data-col="{c}"]')  # noqa: E731
+    assert cell(0, 0).evaluate(background) == "rgb(144, 238, 144)"  # lightgreen: the max of A
+    assert cell(1, 1).evaluate(background) == "rgb(144, 238, 144)"  # the max of B
+    assert cell(1, 0).evaluate(background) != "rgb(144, 238, 144)"
+    # Text on a light styled background stays dark (readable in the dark theme too).
+    assert cell(0, 0).evaluate("el => getComputedStyle(el).color") == "rgb(17, 24, 39)"
+    # A Styler returned by a function arrives styled as well.
+    app.get_by_role("button", name="Restyle").click()
+    out = app.locator('[role=grid][aria-label="Styled output"]')
+    expect(out.locator('tr[data-row="1"] td[data-col="0"]')).to_have_css("background-color", "rgb(255, 0, 0)")
+    assert any("/simple/jinja2/" in url or "jinja2-" in url for url in app.requests)

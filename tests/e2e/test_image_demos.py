@@ -19,7 +19,7 @@ import pytest
 from e2e_pages import foreign_requests, wait_ready
 from playwright.sync_api import expect
 
-from wasmui import build
+from wasmui import build, media
 
 np = pytest.importorskip("numpy")
 PIL_Image = pytest.importorskip("PIL.Image")
@@ -28,12 +28,25 @@ CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-a
 LONG = 120_000  # first event of a page: numpy + Pillow load in the worker
 
 
-def demo_source(name: str) -> str:
-    path = CHECKOUT / "demo" / name / "run.py"
-    if path.is_file():
-        return path.read_text()
-    return subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:demo/{name}/run.py"],
-                          check=True, capture_output=True, text=True).stdout
+def copy_demo(name: str, target: Path) -> None:
+    """The demo's folder (its run.py as app.py, and the files it reads, e.g. FileExplorer's dirs)."""
+    folder = CHECKOUT / "demo" / name
+    if folder.is_dir():
+        files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    else:
+        listing = subprocess.run(["git", "-C", str(CHECKOUT), "ls-tree", "-r", "--name-only", f"HEAD:demo/{name}"],
+                                 check=True, capture_output=True, text=True).stdout.split()
+        files = {}
+        for rel in listing:
+            got = subprocess.run(["git", "-C", str(CHECKOUT), "show", f"HEAD:demo/{name}/{rel}"], capture_output=True)
+            if got.returncode == 0:  # large media may be absent from a partial mirror: not needed here
+                files[rel] = got.stdout
+    for rel, data in files.items():
+        if rel in ("requirements.txt", "README.md") or rel.endswith((".ipynb", ".gif")):
+            continue
+        out = target / ("app.py" if rel == "run.py" else rel)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
 
 
 def out_image(page: Any, nth: int = 1) -> Any:
@@ -108,6 +121,44 @@ def image_segmentation(page: Any, photo: Path) -> None:
     expect(page.get_by_label("Selected Section", exact=True)).to_have_value("apple")
 
 
+def model3d_component_events(page: Any, photo: Path) -> None:
+    page.locator("input[type=file]").first.set_input_files(media.get_model3d("face.obj"))
+    expect(page.get_by_label("# Upload Events", exact=True)).to_have_value("1", timeout=LONG)
+    expect(page.get_by_label("# Change Events", exact=True)).to_have_value("1")
+    # The upload is drawn in both viewers (the handler echoes it to the output).
+    frames = page.locator("[data-testid=model3d]:has(canvas[aria-label='3D model face.obj'])")
+    expect(frames).to_have_count(2)
+    for i in range(2):
+        expect(frames.nth(i)).to_have_attribute("data-status", "ready", timeout=30_000)
+    frames.first.get_by_label("Clear").click()
+    expect(page.get_by_label("# Clear Events", exact=True)).to_have_value("1")
+    expect(page.locator("input[type=file]").first).to_be_attached()
+
+
+def upload_and_download(page: Any, photo: Path) -> None:
+    page.locator("input[type=file]").first.set_input_files(str(photo))
+    download = page.get_by_role("button", name="Download photo.png")
+    expect(download).to_be_visible(timeout=LONG)
+    expect(page.get_by_role("button", name="Upload a file")).to_be_hidden()
+    with page.expect_download() as info:
+        download.click()
+    assert Path(info.value.path()).read_bytes() == photo.read_bytes()
+    expect(page.get_by_role("button", name="Upload a file")).to_be_visible()  # "only once"
+    expect(download).to_be_hidden()
+
+
+def file_explorer_component_events(page: Any, photo: Path) -> None:
+    tree = page.locator("[data-testid=file-tree]")
+    expect(tree.get_by_label("Select bar.txt")).to_be_visible(timeout=LONG)
+    tree.get_by_label("Select foo.txt").check()
+    expect(page.locator("#total-changes input")).to_have_value("1")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_label("Selected Directory", exact=True)).to_have_value(re.compile(r"/dir1/foo\.txt$"))
+    # An update from Python (ignore_glob) changes what the tree lists.
+    page.get_by_label("Ignore text files in glob", exact=True).check()
+    expect(tree.get_by_label("Select foo.txt")).to_have_count(0)
+
+
 DEMOS: dict[str, Callable[[Any, Path], None]] = {
     "sepia_filter": sepia_filter,
     "image_component_events": image_component_events,
@@ -119,6 +170,9 @@ DEMOS: dict[str, Callable[[Any, Path], None]] = {
     "stream_frames": stream_frames,
     "imageslider": imageslider,
     "image_segmentation": image_segmentation,
+    "model3d_component_events": model3d_component_events,
+    "upload_and_download": upload_and_download,
+    "file_explorer_component_events": file_explorer_component_events,
 }
 
 
@@ -128,8 +182,7 @@ def demo_site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> P
         pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT)")
     apps = tmp_path_factory.mktemp("image-demos")
     for name in DEMOS:
-        (apps / name).mkdir()
-        (apps / name / "app.py").write_text(demo_source(name))
+        copy_demo(name, apps / name)
     return build.build_site(apps, tmp_path_factory.mktemp("image-demo-site"), pyodide=str(pyodide_dist))
 
 

@@ -131,6 +131,18 @@ def test_editor_strokes_layers_crop_undo_clear_and_a_corrupt_file(page: Any, ser
     v = value_where(page, "Editor value", "v.composite && v.composite[1] === 60")
     assert v["composite"] == [40, 60, 4] and v["center"] == [20, 40, 200, 255] and v["layers"] == 1
     expect(editor.get_by_role("alert")).to_have_count(0)
+
+    # Resize (Gradio's default transforms are crop and resize): the width typed, the height follows.
+    editor.locator(".imageeditor-toolbar").get_by_role("button", name="Resize").click()
+    options = editor.locator(".imageeditor-options")
+    expect(options.get_by_label("Height")).to_have_value("40")
+    options.get_by_label("Width").fill("150")
+    options.get_by_label("Width").press("Tab")
+    expect(options.get_by_label("Height")).to_have_value("100")
+    options.get_by_role("button", name="Resize", exact=True).click()
+    v = value_where(page, "Editor value", "v.composite && v.composite[1] === 150")
+    assert v["composite"] == [100, 150, 4] and v["background"] == [100, 150, 4] and v["center"] == [20, 40, 200, 255]
+    expect(editor.get_by_test_id("imageeditor-canvas")).to_have_attribute("aria-label", re.compile(r"150 × 100 pixels"))
     assert foreign_requests(page, base) == []
 
 

@@ -29,7 +29,8 @@ from wasmui.components.image_editor import ImageEditor
 from wasmui.components.image_slider import ImageSlider
 from wasmui.components.json_component import JSON
 from wasmui.components.label import Label
-from wasmui.components.markdown import HTML, Markdown
+from wasmui.components.html import HTML
+from wasmui.components.markdown import Markdown
 from wasmui.components.model3d import Model3D
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
 from wasmui.components.multimodal_textbox import MultimodalTextbox

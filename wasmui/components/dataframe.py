@@ -270,7 +270,15 @@ class Dataframe(Component):
         self.max_chars = max_chars
         self.show_search = show_search
         self.pinned_columns = pinned_columns
+        # pandas' Styler imports jinja2, which Pyodide distributions often lack: the build
+        # fetches it when the app's table starts as a Styler (apps that return Stylers from
+        # functions list jinja2 in requirements.txt).
+        self._styled = _is_styler(value)
         super().__init__(**component_kwargs(locals()))
+
+    def required_packages(self) -> set[str]:
+        """pandas for DataFrame values, jinja2 too when the value is a pandas Styler."""
+        return {"pandas", "jinja2"} if self._styled else set()
 
     # -- payload ← value -------------------------------------------------------
     def postprocess(self, value: Any) -> dict[str, Any]:

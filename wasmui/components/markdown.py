@@ -1,4 +1,4 @@
-"""``gr.Markdown`` and ``gr.HTML``: rich text shown by the shell (always sanitised there)."""
+"""``gr.Markdown``: rich text shown by the shell (always sanitised there)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,6 @@ from typing import Any
 
 from wasmui.components.base import Component, component_kwargs
 
-ALL_EVENTS = [
-    "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
-    "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
-    "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
-    "retry", "expand", "collapse", "download", "copy",
-]
 
 
 class Markdown(Component):
@@ -81,81 +75,3 @@ class Markdown(Component):
 
     def example_value(self) -> Any:
         return "# Hello!"
-
-
-class HTML(Component):
-    """Raw HTML (sanitised by the shell) rendered through ``html_template``."""
-
-    CONFIG_PROPS = ("value", "label", "html_template", "css_template", "js_on_load", "apply_default_css", "show_label", "scale", "min_width", "visible", "elem_id", "elem_classes", "key", "preserved_by_key", "min_height", "max_height", "container", "padding", "autoscroll", "buttons", "head", "props")
-
-    EVENTS = ALL_EVENTS
-    PYTHON_TYPE = "str"
-
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        label: str | None = None,
-        html_template: str = "${value}",
-        css_template: str = "",
-        js_on_load: str | None = "element.addEventListener('click', function() { trigger('click') });",
-        apply_default_css: bool = True,
-        every: Any = None,
-        inputs: Any = None,
-        show_label: bool = False,
-        scale: int | None = None,
-        min_width: int | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: Any = None,
-        preserved_by_key: list[str] | str | None = "value",
-        min_height: int | None = None,
-        max_height: int | None = None,
-        container: bool = False,
-        padding: bool = False,
-        autoscroll: bool = False,
-        buttons: list[Any] | None = None,
-        head: str | None = None,
-        server_functions: list[Any] | None = None,
-        **props: Any,
-    ) -> None:
-        self.html_template = html_template
-        self.css_template = css_template
-        self.js_on_load = js_on_load
-        self.apply_default_css = apply_default_css
-        self.min_height = min_height
-        self.max_height = max_height
-        self.padding = padding
-        self.autoscroll = autoscroll
-        self.buttons = buttons
-        self.head = head
-        self.props = props
-        super().__init__(**component_kwargs(locals()))
-
-    def get_config(self) -> dict[str, Any]:
-        config = super().get_config()
-        config.update(self.props)
-        config["props"] = dict(self.props)
-        config["component_class_name"] = type(self).__name__
-        return config
-
-    @classmethod
-    def get_block_name(cls) -> str:
-        return "html"
-
-    def preprocess(self, payload: Any) -> Any:
-        return payload
-
-    def postprocess(self, value: Any) -> Any:
-        return value
-
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
-
-    def example_payload(self) -> Any:
-        return "<p>Hello</p>"
-
-    def example_value(self) -> Any:
-        return "<p>Hello</p>"

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { brushColor, brushRadius, fitRect, spanRect, toImagePoint } from "../src/shell/components/editorModel.js";
+import { MAX_SIDE, brushColor, brushRadius, fitRect, resizeDims, spanRect, toImagePoint } from "../src/shell/components/editorModel.js";
 
 test("brush colours: CSS strings and [colour, opacity] pairs", () => {
   assert.deepEqual(brushColor("rgb(204, 50, 50)"), { css: "rgb(204, 50, 50)", opacity: 1 });
@@ -29,4 +29,12 @@ test("pointer positions map to image pixels through the displayed scale", () => 
 test("fixed canvas: an image is fitted and centred", () => {
   assert.deepEqual(fitRect(400, 200, 800, 800), { x: 0, y: 200, w: 800, h: 400 });
   assert.deepEqual(fitRect(100, 400, 200, 200), { x: 75, y: 0, w: 50, h: 200 });
+});
+
+test("resize sizes: the other side follows the aspect ratio, whole pixels within limits", () => {
+  assert.deepEqual(resizeDims(800, 400, { w: 400, h: 400 }, "w", true), { w: 400, h: 200 });
+  assert.deepEqual(resizeDims(800, 400, { w: 800, h: 100 }, "h", true), { w: 200, h: 100 });
+  assert.deepEqual(resizeDims(800, 400, { w: 333.6, h: 50 }, "w", false), { w: 334, h: 50 });
+  assert.deepEqual(resizeDims(10, 10, { w: 0, h: 99999 }, "h", false), { w: 1, h: MAX_SIDE });
+  assert.deepEqual(resizeDims(10, 10, { w: Number.NaN, h: 5 }, "w", false), { w: 1, h: 5 });
 });

@@ -14,6 +14,10 @@ XSS = [
 ]
 
 
+# A 2x2 red PNG.
+PIXEL = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==")
+
+
 def on_select(evt: gr.SelectData):
     return json.dumps({"index": evt.index, "value": evt.value, "row_value": evt.row_value})
 
@@ -107,6 +111,24 @@ with gr.Blocks() as demo:
     tagged.select(on_tag, None, tag_selected)
     diff = gr.HighlightedText(label="Diff", combine_adjacent=True, show_legend=True, color_map={"+": "red", "-": "green"})
     gr.Button("Diff").click(lambda: [("a", None), ("b", "+"), ("c", "+"), ("d", "-")], None, diff)
+
+    editable = gr.HighlightedText(
+        [("Ada", "PER"), (" met Charles in London", None)],
+        interactive=True,
+        color_map={"PER": "#3b82f6"},
+        label="Editable tags",
+    )
+    tags_seen = gr.Textbox(label="Tags seen")
+    editable.change(lambda v: json.dumps(v), editable, tags_seen)
+
+    gr.Dataframe(
+        [[PIXEL, "red dot"], ["javascript:window.__xss_imgcell=1", "refused"]],
+        headers=["picture", "what"],
+        datatype=["image", "str"],
+        label="Pictures",
+        type="array",
+    )
+    gr.JSON({p: {"nested " + p: [p, {"k": p}]} for p in XSS}, label="Hostile JSON", open=True)
 
     gr.ParamViewer(
         {"number": {"type": "int | float", "description": "The **number** to round <img src=x onerror='window.__xss_pv=1'>", "default": None},

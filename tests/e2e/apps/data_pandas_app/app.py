@@ -20,6 +20,12 @@ with gr.Blocks() as demo:
                          datatype=["str", "number"], interactive=True, label="Stock")
     summary = gr.Textbox(label="Summary")
     view = gr.Dataframe(label="Report", datatype=["str", "number", "number", "date"])
+    scores = pd.DataFrame({"A": [14, 4, 5], "B": [5, 54, 2]})
+    # A Styler: colours and display values (the build ships jinja2, which Styler needs).
+    gr.Dataframe(scores.style.highlight_max(color="lightgreen", axis=0).format({"B": "{:.1f}%"}), label="Styled")
+    restyle = gr.Button("Restyle")
+    styled_out = gr.Dataframe(label="Styled output")
+    restyle.click(lambda: scores.style.highlight_min(color="#ff0000", axis=0), None, styled_out)
     table.change(totals, table, summary)
     table.change(report, table, view)
     demo.load(report, table, view)

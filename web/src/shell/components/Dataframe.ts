@@ -16,6 +16,7 @@ import { renderMarkdown, sanitizeHtml } from "../ui/sanitize.js";
 import { Block, classList } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { CopyButton, FullscreenButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { withReadableText } from "../ui/contrast.js";
 import css from "./Dataframe.css?inline";
 import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 import {
@@ -90,6 +91,23 @@ function Editor({ text, label, onText, onDone }: { text: string; label: string; 
   });
 }
 
+/** An image cell: the cell's text is the image's URL (as Gradio shows it, no label, no buttons). */
+function ImageCell({ url, resolve }: { url: string; resolve: (url: string) => Promise<string> }): ComponentChild {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSrc(null);
+    // Only image sources: http(s), blob, data:image and scheme-less (site) paths.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+    if (!url || (scheme && !["http", "https", "blob"].includes(scheme) && !/^data:image\//i.test(url))) return;
+    void resolve(url).then((u) => live && setSrc(u), () => live && setSrc(url));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return src ? h("img", { class: "df-image", src, alt: "", loading: "lazy", decoding: "async" }) : h("span", { class: "df-image-empty" });
+}
+
 type CellProps = {
   value: Cell;
   shown: string | null;
@@ -98,9 +116,10 @@ type CellProps = {
   lineBreaks: boolean;
   editable: boolean;
   onToggle: (v: boolean) => void;
+  resolve: (url: string) => Promise<string>;
 };
 
-function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onToggle }: CellProps): ComponentChild {
+function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onToggle, resolve }: CellProps): ComponentChild {
   if (type === "bool" && (typeof value === "boolean" || value == null)) {
     return h("input", {
       type: "checkbox",
@@ -113,6 +132,7 @@ function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onTog
     });
   }
   const text = shown ?? cellText(value);
+  if (type === "image") return h(ImageCell, { url: text.trim(), resolve });
   if (type === "markdown" || type === "html") return h(RichCell, { text, kind: type, lineBreaks });
   if (maxChars != null && maxChars > 0 && text.length > maxChars) return h("span", { title: text }, `${text.slice(0, maxChars)}…`);
   return text;
@@ -396,7 +416,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
       Array.from({ length: width }, (_, c) => {
         const isSel = selected?.[0] === r && selected[1] === c;
         const isEdit = editing?.at[0] === r && editing.at[1] === c;
-        const css = styling?.[r]?.[c] || "";
+        const css = withReadableText(styling?.[r]?.[c] || "");
         return h(
           "td",
           {
@@ -428,6 +448,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
                 lineBreaks,
                 editable: canEdit(c),
                 onToggle: (v: boolean) => setCell(r, c, v),
+                resolve: ctx.resolveUrl,
               }),
         );
       }),

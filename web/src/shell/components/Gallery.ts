@@ -21,7 +21,7 @@ import { UploadZone } from "../ui/upload.js";
 import { Empty } from "../ui/empty.js";
 import { CameraIcon, Webcam } from "../ui/webcam.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
-import { ClearButton, DownloadButton, FullscreenButton, IconButton, IconButtons, buttonsCss, hasButton } from "../ui/buttons.js";
+import { ClearButton, DownloadButton, FullscreenButton, IconButton, IconButtons, ShareButton, buttonsCss, hasButton } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
 import { ImageIcon, looksLikeImage } from "./Image.js";
 import { domId, num, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
@@ -162,6 +162,8 @@ export function GalleryView({ state, ctx }: ViewProps): ComponentChild {
       floating: true,
       children: [
         current && hasButton(props, "download") ? h(PreviewDownload, { item: current, ctx }) : null,
+        // Gradio's share button; only where the browser can share files (navigator.share).
+        current && hasButton(props, "share") && typeof navigator.share === "function" ? h(PreviewShare, { item: current, ctx }) : null,
         items.length && hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
         editable && !inPreview && sources.includes("webcam")
           ? h(IconButton, { label: camera ? "Close camera" : "Open camera", icon: h(CameraIcon, { size: 14 }), onClick: () => setCamera(!camera) })
@@ -275,6 +277,13 @@ function PreviewDownload({ item, ctx }: { item: GalleryItem; ctx: ShellContext }
   const file = itemFile(item);
   const url = useResolvedUrl(ctx, file);
   return h(DownloadButton, { href: url, filename: fileName(file) });
+}
+
+function PreviewShare({ item, ctx }: { item: GalleryItem; ctx: ShellContext }): ComponentChild {
+  const file = itemFile(item);
+  const url = useResolvedUrl(ctx, file);
+  return h(ShareButton, { data: async () => ({ title: fileName(file),
+    files: url ? [new File([await (await fetch(url)).blob()], fileName(file))] : [] }) });
 }
 
 const module: ViewModule = { view: GalleryView, css };

@@ -3,7 +3,7 @@
  * the same config type): a canvas editor over components/editorModel.ts.
  *
  * Tools, as Gradio offers them: the background image (upload, webcam,
- * clipboard, drag and drop — the `sources`), crop (`transforms`), brush
+ * clipboard, drag and drop — the `sources`), crop and resize (`transforms`), brush
  * (`brush`: palette, fixed or free colour, size) and eraser (`eraser`); layers
  * (`layers`: add, select, hide); undo / redo / clear; download (`buttons`).
  * Sketchpad has no sources, so it opens on a white canvas with the brush.
@@ -30,9 +30,9 @@ import { FullscreenButton, IconButton, buttonsCss, hasButton } from "../ui/butto
 import { useCss } from "../ui/styles.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
 import { ImageIcon, clickedPixel, looksLikeImage } from "./Image.js";
-import { EditorModel, brushColor, brushRadius, pngBlob, spanRect, toImagePoint, type BrushColor, type Point, type Rect } from "./editorModel.js";
+import { EditorModel, MAX_SIDE, brushColor, brushRadius, pngBlob, resizeDims, spanRect, toImagePoint, type BrushColor, type Point, type Rect } from "./editorModel.js";
 
-type Tool = "image" | "crop" | "draw" | "erase";
+type Tool = "image" | "crop" | "resize" | "draw" | "erase";
 type Source = "upload" | "webcam" | "clipboard";
 type EditorValue = { background: FileData | null; layers: FileData[]; composite: FileData | null; id?: string | null };
 type BrushOpts = { default_size?: unknown; colors?: unknown; default_color?: unknown; color_mode?: unknown };
@@ -51,6 +51,7 @@ function svg(paths: string[], extra: ComponentChild[] = []): ComponentChild {
 }
 const ICONS = {
   crop: () => svg(["M6 2v14a2 2 0 0 0 2 2h14", "M18 22V8a2 2 0 0 0-2-2H2"]),
+  resize: () => svg(["M15 3h6v6", "M9 21H3v-6", "M21 3l-7 7", "M3 21l7-7"]),
   draw: () => svg(["M12 19l7-7 3 3-7 7-3-3z", "M18 13l-1.5-7.5L2 2l3.5 14.5L13 18l5-5z", "M2 2l7.586 7.586"], [h("circle", { cx: 11, cy: 11, r: 2 })]),
   erase: () => svg(["M20 20H7L3 16l10-10 7 7-3.5 3.5", "M6.5 13.5l5 5"]),
   undo: () => svg(["M9 14L4 9l5-5", "M4 9h11a5 5 0 0 1 0 10h-3"]),
@@ -150,7 +151,8 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const m = model.current;
   const [, setVersion] = useState(0);
   const bump = (): void => setVersion((n) => n + 1);
-  const firstTool: Tool = sources.length ? "image" : brush ? "draw" : eraser ? "erase" : transforms.includes("crop") ? "crop" : "image";
+  const firstTool: Tool = sources.length ? "image" : brush ? "draw" : eraser ? "erase"
+    : transforms.includes("crop") ? "crop" : transforms.includes("resize") ? "resize" : "image";
   const [tool, setTool] = useState<Tool>(firstTool);
   const [source, setSource] = useState<Source>(sources[0] ?? "upload");
   const [color, setColor] = useState<BrushColor>(brushColor(brush?.default_color) ?? palette[0] ?? { css: "#000000", opacity: 1 });
@@ -160,6 +162,9 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   const size = pickedSize ?? brushRadius(brush?.default_size, m.w, m.h);
   const eraserSize = pickedEraser ?? brushRadius(eraser?.default_size, m.w, m.h);
   const [cropRect, setCropRect] = useState<Rect | null>(null);
+  // The size typed into the resize panel (null: the canvas' own), and whether the ratio is kept.
+  const [resizeTo, setResizeTo] = useState<{ w: number; h: number } | null>(null);
+  const [keepRatio, setKeepRatio] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // How many values were sent, and whether one is on its way (aria-busy; tests wait on data-sent).
@@ -328,6 +333,12 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       changed();
     }
   };
+  const applyResize = (): void => {
+    if (resizeTo && m.resize(resizeTo.w, resizeTo.h)) {
+      setResizeTo(null);
+      changed();
+    }
+  };
   const download = async (): Promise<void> => {
     const url = URL.createObjectURL(await pngBlob(m.composite()));
     const a = document.createElement("a");
@@ -386,6 +397,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       e.preventDefault();
       applyCrop();
     } else if (tool === "crop" && e.key === "Escape") setCropRect(null);
+    else if (tool === "resize" && e.key === "Escape") setResizeTo(null);
   };
 
   // -- layout -------------------------------------------------------------------------------
@@ -394,11 +406,13 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     h(IconButton, { label, icon, pressed: tool === t, class: "tool-button", onClick: () => {
       setTool(t);
       if (t !== "crop") setCropRect(null);
+      setResizeTo(null);
     } });
 
   const toolbar = h("div", { class: "imageeditor-toolbar", role: "toolbar", "aria-label": "Image editor tools" },
     sources.length ? toolButton("image", "Background image", h(ImageIcon, null)) : null,
     transforms.includes("crop") ? toolButton("crop", "Crop", ICONS.crop()) : null,
+    transforms.includes("resize") ? toolButton("resize", "Resize", ICONS.resize()) : null,
     brush ? toolButton("draw", "Brush", ICONS.draw()) : null,
     eraser ? toolButton("erase", "Eraser", ICONS.erase()) : null,
     h("span", { class: "toolbar-gap" }),
@@ -439,6 +453,22 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
       h("span", { class: "hint" }, cropRect && cropRect.w > 0 ? `${cropRect.w} × ${cropRect.h}` : "Drag over the image to choose the area to keep"),
       h("button", { type: "button", class: "btn btn-sm btn-primary", disabled: !cropRect || cropRect.w < 1 || cropRect.h < 1, onClick: applyCrop }, "Crop"),
       h("button", { type: "button", class: "btn btn-sm btn-secondary", disabled: !cropRect, onClick: () => setCropRect(null) }, "Cancel"));
+  } else if (tool === "resize") {
+    const want = resizeTo ?? { w: m.w, h: m.h };
+    const edit = (side: "w" | "h") => (e: Event): void => {
+      const v = Number((e.currentTarget as HTMLInputElement).value);
+      if (v > 0) setResizeTo(resizeDims(m.w, m.h, { ...want, [side]: v }, side, keepRatio));
+    };
+    options = h("div", { class: "imageeditor-options", role: "group", "aria-label": "Resize" },
+      h("label", { class: "size-field" }, h("span", null, "Width"),
+        h("input", { type: "number", class: "resize-input", min: 1, max: MAX_SIDE, step: 1, value: want.w, onChange: edit("w") })),
+      h("label", { class: "size-field" }, h("span", null, "Height"),
+        h("input", { type: "number", class: "resize-input", min: 1, max: MAX_SIDE, step: 1, value: want.h, onChange: edit("h") })),
+      h("label", { class: "size-field" }, h("input", { type: "checkbox", checked: keepRatio,
+        onChange: (e: Event) => setKeepRatio((e.currentTarget as HTMLInputElement).checked) }), h("span", null, "Keep aspect ratio")),
+      h("button", { type: "button", class: "btn btn-sm btn-primary", disabled: !resizeTo || (resizeTo.w === m.w && resizeTo.h === m.h),
+        onClick: applyResize }, "Resize"),
+      h("button", { type: "button", class: "btn btn-sm btn-secondary", disabled: !resizeTo, onClick: () => setResizeTo(null) }, "Cancel"));
   } else if (showSourcePanel && sources.length > 1) {
     options = h("div", { class: "imageeditor-options", role: "group", "aria-label": "Image source" },
       sources.map((s) => h(IconButton, { key: s, label: SOURCE_LABELS[s], icon: ICONS[s](), pressed: s === source, class: "tool-button",

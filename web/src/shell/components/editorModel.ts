@@ -54,6 +54,19 @@ export function fitRect(iw: number, ih: number, w: number, h: number): Rect {
   return { x: Math.round((w - rw) / 2), y: Math.round((h - rh) / 2), w: rw, h: rh };
 }
 
+/** Most pixels a side may have after a resize (a browser canvas has limits; Gradio's editor too). */
+export const MAX_SIDE = 4096;
+
+/**
+ * The size a resize asks for: `side` is the one the user edited ("w" or "h"), the other follows
+ * the current aspect ratio when `keepRatio`. Whole pixels from 1 to MAX_SIDE.
+ */
+export function resizeDims(w: number, h: number, want: { w: number; h: number }, side: "w" | "h", keepRatio: boolean): { w: number; h: number } {
+  const cl = (v: number): number => Math.min(MAX_SIDE, Math.max(1, Math.round(Number.isFinite(v) ? v : 1)));
+  if (!keepRatio) return { w: cl(want.w), h: cl(want.h) };
+  return side === "w" ? { w: cl(want.w), h: cl((want.w * h) / w) } : { w: cl((want.h * w) / h), h: cl(want.h) };
+}
+
 // -- the model -----------------------------------------------------------------------
 
 export type Layer = { name: string; canvas: HTMLCanvasElement; visible: boolean };
@@ -266,6 +279,28 @@ export class EditorModel {
     this.layers = this.layers.map((l) => ({ ...l, canvas: copyOf(l.canvas, r.w, r.h, -r.x, -r.y) }));
     this.w = r.w;
     this.h = r.h;
+    this.drawn = true;
+    return true;
+  }
+
+  // -- resize ---------------------------------------------------------------------
+  /** Scale the background and every layer to `w`×`h` (Gradio's "resize" transform); undoable. */
+  resize(w: number, h: number): boolean {
+    const nw = Math.max(1, Math.round(w));
+    const nh = Math.max(1, Math.round(h));
+    if (nw === this.w && nh === this.h) return false;
+    this.checkpoint();
+    const scaled = (c: HTMLCanvasElement): HTMLCanvasElement => {
+      const out = canvas(nw, nh);
+      const g = ctx2d(out);
+      g.imageSmoothingQuality = "high";
+      g.drawImage(c, 0, 0, nw, nh);
+      return out;
+    };
+    this.bg = scaled(this.bg);
+    this.layers = this.layers.map((l) => ({ ...l, canvas: scaled(l.canvas) }));
+    this.w = nw;
+    this.h = nh;
     this.drawn = true;
     return true;
   }

@@ -20,7 +20,6 @@ import slider from "./Slider.js";
 import checkbox from "./Checkbox.js";
 import button from "./Button.js";
 import markdown from "./Markdown.js";
-import html from "./HTML.js";
 import label from "./Label.js";
 import state from "./State.js";
 import radio from "./Radio.js";
@@ -81,7 +80,8 @@ const REGISTRY: Record<string, Descriptor> = {
   imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
   markdown: { module: markdown, prefetch: preloadSanitizer },
-  html: { module: html, prefetch: preloadSanitizer },
+  // gr.HTML: templates, js_on_load, children (Handlebars is a further chunk, loaded for `{{`).
+  html: { load: () => import("./HTML.js"), prefetch: preloadSanitizer },
   button: { module: button },
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)

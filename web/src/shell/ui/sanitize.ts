@@ -7,7 +7,7 @@
  * component's `sanitize_html` says: the server's strings are never trusted.
  */
 
-type Purifier = { sanitize(html: string, cfg?: Record<string, unknown>): string };
+export type Purifier = { sanitize(html: string, cfg?: Record<string, unknown>): string };
 type Libs = { parse: (src: string, opts: Record<string, unknown>) => string; purify: Purifier };
 
 let libs: Promise<Libs> | null = null;
@@ -31,6 +31,11 @@ function load(): Promise<Libs> {
     };
   });
   return libs;
+}
+
+/** The DOMPurify instance (with the shell's hooks), for views that sanitise synchronously once loaded. */
+export async function loadPurifier(): Promise<Purifier> {
+  return (await load()).purify;
 }
 
 export async function sanitizeHtml(html: string): Promise<string> {
