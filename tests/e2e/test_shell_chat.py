@@ -160,15 +160,17 @@ def test_xss_corpus_never_runs_in_either_role(shell):
 
 def test_nested_thoughts_go_from_pending_to_done(shell):
     page = shell(BOT)
-    # Record the Planning thought's states from inside the page (cheap, every frame).
+    # Record the Planning thought's states from inside the page, on every DOM change (not every
+    # frame: a loaded machine may paint two updates in one frame).
     page.evaluate(
         """() => { window.__states = []; const host = document.getElementById('app').shadowRoot;
-        const poll = () => { const t = [...host.querySelectorAll('.thought')].find(
+        const record = () => { const t = [...host.querySelectorAll('.thought')].find(
             (el) => el.querySelector('.thought-title').textContent.trim() === 'Planning');
           if (t) { const s = t.dataset.status + (t.querySelector('.thought-spinner') ? '+spinner' : '')
               + (t.querySelector(':scope .thought .thought-title') ? '+nested' : '');
-            if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); }
-          requestAnimationFrame(poll); }; poll(); }"""
+            if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); } };
+        new MutationObserver(record).observe(host, { childList: true, subtree: true, attributes: true, characterData: true });
+        record(); }"""
     )
     page.get_by_role("button", name="Think").click()
     planning = page.locator(".thought").filter(has=page.locator(".thought-title", has_text="Planning")).first
