@@ -114,6 +114,8 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
     token = max_file_size.set(blocks.max_file_size)  # file components check uploads against it
     try:
         for block, payload in zip(fn.inputs, data):
+            if isinstance(block, Component) and not block.stateful:
+                session.values[block._id] = payload
             if isinstance(block, Component) and block.stateful:
                 values.append(session.get_state(block))
             elif not isinstance(block, Component):
