@@ -1,7 +1,8 @@
 """The image family in one page, light and dark, against a real backend: each component
 reaches its drawn state (editor canvas with its background, resize panel, the Duck model
 rendered, the file tree listed, the gallery preview open, the fake webcam live), then a
-full-page screenshot per theme for a person to look at (``WASMUI_SHOTS``)."""
+full-page screenshot per theme for a person to look at (``WASMUI_SHOTS``); and Image's
+``webcam_options`` (mirror off, size constraints) reach the camera and the snapshot."""
 
 from __future__ import annotations
 
@@ -51,3 +52,16 @@ def test_image_family_screenshots(shell, theme):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"image-family-{theme}.png"), full_page=True)
     assert not page.errors, page.errors
+
+
+def test_webcam_options_mirror_and_constraints(shell):
+    page = shell(APP)
+    small = page.locator(".block-image", has_text="Small camera")
+    mirrored = page.locator(".block-image", has_text="Webcam").get_by_label("Camera preview")
+    expect(mirrored).to_have_class(re.compile(r"\bmirrored\b"))  # Gradio mirrors by default
+    video = small.get_by_label("Camera preview")
+    expect(video).not_to_have_class(re.compile(r"\bmirrored\b"))
+    video.scroll_into_view_if_needed()
+    page.wait_for_function("v => v.readyState >= 2 && v.videoWidth === 320 && v.videoHeight === 240", arg=video.element_handle())
+    small.get_by_role("button", name="Take a photo").click()
+    expect(page.get_by_label("Small camera size", exact=True)).to_have_value("320x240")
