@@ -99,17 +99,21 @@ def extract_demo(checkout: Path, name: str, target: Path) -> None:
             dest.write_bytes(blob.stdout)
 
 
-def prepare(folder: Path) -> None:
-    """Drops what the corpus does not use: the notebook copy and requirements (imports decide)."""
-    for extra in ("run.ipynb", "requirements.txt", "setup.sh", "packages.txt"):
+def prepare(folder: Path, requirements: bool = False) -> None:
+    """Drops what the corpus does not use: the notebook copy and (unless ``requirements``, when
+    the build fetches their pure-Python wheels) requirements.txt (imports decide)."""
+    for extra in ("run.ipynb", *(() if requirements else ("requirements.txt",)), "setup.sh", "packages.txt"):
         (folder / extra).unlink(missing_ok=True)
 
 
 def missing_imports(folder: Path, dist: Distribution) -> list[str]:
-    """What the app imports that neither the standard library nor ``dist`` provides."""
+    """What the app imports that neither the standard library, ``dist`` nor a requirements.txt
+    line (if kept) provides."""
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*.py")]
     scan = appdeps.scan_app(folder, files)
-    return appdeps.app_needs(dist, scan, appdeps.local_modules(files), []).missing
+    req = folder / "requirements.txt"
+    lines = [x.split("#", 1)[0].strip() for x in req.read_text().splitlines()] if req.is_file() else []
+    return appdeps.app_needs(dist, scan, appdeps.local_modules(files), [x for x in lines if x]).missing
 
 
 # -- build -------------------------------------------------------------------------
@@ -362,7 +366,7 @@ def run_one(checkout: Path, name: str, dist: Distribution, args: argparse.Namesp
     folder, site = work / "demos" / name, work / "sites" / name
     try:
         extract_demo(checkout, name, folder)
-        prepare(folder)
+        prepare(folder, args.requirements)
         result.missing = missing_imports(folder, dist)
         result.eligible = not result.missing
         if not result.eligible:
@@ -392,6 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where demos are built (default: a temp dir)")
     parser.add_argument("--build-only", action="store_true",
                         help="only the first question (builds natively); no browser, quick triage")
+    parser.add_argument("--requirements", action="store_true",
+                        help="keep each demo's requirements.txt: the build fetches pure-Python wheels "
+                             "for what the distribution lacks (needs PyPI at build time)")
     parser.add_argument("--build-timeout", type=float, default=240.0)
     parser.add_argument("--boot-timeout", type=float, default=150.0)
     parser.add_argument("--answer-timeout", type=float, default=60.0)
