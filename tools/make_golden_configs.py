@@ -57,6 +57,9 @@ CASES: list[tuple[str, str]] = [
     # Gradio's default icon is a file in its own package; wasmui's LoginButton has none.
     ("loginbutton", "gr.LoginButton(icon=None)"),
     ("loginbutton_full", "gr.LoginButton('Sign in', logout_value='Bye {}', variant='primary', size='sm', icon=None, scale=1)"),
+    # Gradio's default icon is a file in its own package; wasmui's DeepLinkButton has none.
+    ("deeplinkbutton", "gr.DeepLinkButton(icon=None)"),
+    ("deeplinkbutton_full", "gr.DeepLinkButton('Share', 'Copied', variant='primary', size='sm', icon=None, scale=2, elem_id='ignored', visible=False)"),
     ("duplicatebutton_full", "gr.DuplicateButton('Copy me', variant='primary', size='lg', scale=1, visible=False)"),
     ("dataset", "gr.Dataset(components=[gr.Textbox(render=False)], samples=[['a'], ['b']], label='d')"),
     ("image_default", "gr.Image()"),

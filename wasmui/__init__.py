@@ -111,9 +111,7 @@ from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, Step, Tab, TabItem, Tabs, Walkthrough
 from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
-from wasmui.pending import (
-    DeepLinkButton,
-)
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.api_component import api
 from wasmui.renderable import render
 from wasmui.tabbed_interface import TabbedInterface

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from wasmui import events, themes
+from wasmui import deep_links, events, themes
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
 from wasmui import flagging
@@ -480,6 +480,17 @@ class Blocks(BlockContext):
     def get_api_info(self, all_endpoints: bool = False) -> dict[str, Any]:
         """The ``/gradio_api/info`` JSON (see ``wasmui.api_info``)."""
         return facade().api_info(self, all_endpoints)
+
+    def deep_link(self, session_hash: str) -> str:
+        """``GET /gradio_api/deep_link``: the link token of a session's values ("" for an unknown
+        session, as Gradio); the token carries the values (:mod:`wasmui.deep_links`)."""
+        if session_hash not in self.sessions:
+            return ""
+        return deep_links.encode(self.sessions.get(session_hash).values)
+
+    def config_with_deep_link(self, config: dict[str, Any], token: str) -> dict[str, Any]:
+        """``config`` with a deep link's values applied (``/config?deep_link=``)."""
+        return deep_links.apply(config, token)
 
     def flagged_data(self) -> bytes | None:
         """A zip of every flagging folder (CSV files plus copied files), or None when empty."""

@@ -3,7 +3,8 @@
 With ``cache_examples=True`` (or ``"lazy"``, or ``cache_mode="lazy"``) a click also shows
 the example's output from a cache instead of running the function, with Gradio 6.31's
 listeners (``load_example_input`` then ``load_example``, and for eager caching two page-load
-listeners that show example ``preload``). The cache fills the first time an example is
+listeners that show example ``preload``). Eager tables are computed as the app starts
+(:meth:`Examples.cache_all`, a startup event, as Gradio does at launch); lazy ones the first time an example is
 asked for. :func:`precompute` (run by ``wasmui build`` in CPython) fills it ahead of time
 and, where the function answers the same twice, ships the answers in the config, so the
 page shows a cached example before Python is ready in the browser.
@@ -140,6 +141,11 @@ class Examples:
                 self.load_input_event.then(fn, self.inputs, self.outputs, api_visibility=api_visibility)
         if self.root is not None:
             self.root.example_sets.append(self)
+            if self.cache_examples is True and visible:
+                # Gradio caches eager tables at launch; here when the app starts serving (natively,
+                # and in the browser once Python has booted). A hidden table (ChatInterface's) is
+                # cached by its owner.
+                self.root.extra_startup_events.append(self.cache_all)
 
     # -- listeners ---------------------------------------------------------------------
     def _wire_cached(self, api_name: str, api_visibility: str, preload: int | Literal[False]) -> None:
@@ -186,12 +192,34 @@ class Examples:
     async def cached_outputs(self, index: int) -> list[Any]:
         """The output payloads of example ``index``: from the cache, else computed once."""
         if index not in self._cache:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:  # two clicks on a new example run the function once
+            async with self.lock:  # two clicks on a new example run the function once
                 if index not in self._cache:
                     self._cache[index] = await self.compute(index)
         return self._cache[index]
+
+    async def cache_all(self) -> int:
+        """Gradio's eager caching (``cache_examples=True``, ``cache_mode="eager"``): every example
+        computed once, in order, holding the table's lock (a click meanwhile waits, as Gradio
+        serves only once the cache is made); returns how many were computed. One that fails is
+        left for its click to show the error."""
+        done = 0
+        async with self.lock:
+            for i in range(len(self.examples)):
+                if i in self._cache:
+                    continue
+                try:
+                    self._cache[i] = await self.compute(i)
+                    done += 1
+                except Exception:  # noqa: BLE001 - the click on this example reports it
+                    continue
+        return done
+
+    @property
+    def lock(self) -> asyncio.Lock:
+        """Held while this table computes (made on first use: it belongs to the running loop)."""
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        return self._lock
 
     async def compute(self, index: int) -> list[Any]:
         """Run the function on example ``index`` (preprocess, fn, postprocess) and return the

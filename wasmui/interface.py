@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import os
 from collections.abc import Callable
 from typing import Any, Literal
@@ -79,7 +80,7 @@ class Interface(Blocks):
         self.description = description
         self.article = article
         self._set_flagging(flagging_mode, flagging_options, flagging_dir, flagging_callback)
-        self.api_name = api_name or "predict"
+        self.api_name = api_name  # None: the function's name, as in Gradio ("greet", "lambda")
         self.input_components = [component_from_spec(s) for s in _specs(inputs)]
         self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
         self.output_components = [component_from_spec(s) for s in _specs(outputs)]
@@ -157,10 +158,11 @@ class Interface(Blocks):
             Markdown(self.description)
         all_inputs = self.input_components + self.additional_inputs
         output_only = not self.input_components and not self.additional_inputs
+        input_column = None
         with Row(equal_height=False):
             submit = stop = clear = None
             if not output_only:
-                with Column(variant="panel"):
+                with Column(variant="panel") as input_column:
                     for comp in self.input_components:
                         comp.render()
                     self._render_additional(accordion)
@@ -201,6 +203,11 @@ class Interface(Blocks):
             stop.click(None, None, None, cancels=[predict])
         if clear is not None:
             clear.add(all_inputs + self.output_components)
+            # As Gradio: a second client-side step shows the input column again (an empty
+            # update for an output-only Interface, which has no input column).
+            shown = [{"variant": None, "visible": True, "__type__": "update"}] if input_column is not None else []
+            clear.click(None, [], [input_column] if input_column is not None else [],
+                        js=f"() => {json.dumps(shown)}\n            ")
         self._attach_flagging(flag_btns, clear, predict)
         if examples is not None:
             state = [c for c in all_inputs + self.output_components if c.stateful]

@@ -90,6 +90,10 @@ def postprocess_outputs(blocks: Blocks, fn: BlockFunction, result: Any, session:
             data.append(None)
             continue
         payload = postprocess_one(block, value, fn)
+        if isinstance(block, Component) and not _is_update(payload):
+            session.values[block._id] = payload
+        elif isinstance(block, Component) and "value" in payload:
+            session.values[block._id] = payload["value"]
         if getattr(block, "server_fns", None) and _is_update(payload):
             session.props.setdefault(block._id, {}).update(
                 {k: v for k, v in payload.items() if k not in ("__type__", "value")})

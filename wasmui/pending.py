@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 #: name -> the issue (and part of it) that tracks the component.
-PENDING: dict[str, str] = {
-    "DeepLinkButton": "issue 10 (layout furniture)",
-}
+PENDING: dict[str, str] = {}
 
 
 class PendingComponent:
@@ -28,6 +26,3 @@ class PendingComponent:
         super().__init_subclass__(**kwargs)
         assert cls.__name__ in PENDING, cls.__name__
 
-
-class DeepLinkButton(PendingComponent):
-    """Placeholder for ``gr.DeepLinkButton``."""

@@ -40,6 +40,9 @@ class Session:
         # Prop updates this session's events made to blocks with server functions
         # (FileExplorer's ``ls`` must list the root_dir/glob the page shows).
         self.props: dict[int, dict[str, Any]] = {}
+        # The last payload each component sent or got in this session's events: what a deep
+        # link (gr.DeepLinkButton) carries, as Gradio's session state does.
+        self.values: dict[int, Any] = {}
         self.last_used = time.monotonic()
         self.set_at: dict[int, float] = {}  # when each value was last set (``time_to_live``)
         self.closed = False  # the page went away (its values then live ``closed_ttl``)

@@ -108,3 +108,22 @@ def test_build_embeds_cached_answers(tmp_path: Path) -> None:
     tables = {d["api_name"]: d.get("wasmui_static") for d in config["dependencies"]}
     assert tables["load_example"] == {"[0]": [9], "[1]": [16]}
     assert tables["load_example_output"] == {"[null]": [9]}
+
+
+def test_eager_tables_are_computed_at_boot_in_order(run) -> None:
+    """As Gradio caches eager examples at launch: all of them, in order, before any click; a
+    click then answers from that cache (a lazy table is left alone)."""
+    calls = itertools.count(1)
+
+    def tag(word: str) -> str:
+        return f"{word} #{next(calls)}"
+
+    with gr.Blocks() as demo:
+        word, tagged = gr.Textbox(), gr.Textbox()
+        eager = gr.Examples([["a"], ["b"], ["c"]], word, tagged, fn=tag, cache_examples=True, cache_mode="eager")
+        lazy = gr.Examples([["x"]], word, tagged, fn=tag, cache_examples="lazy")
+
+    asyncio.run(demo.run_extra_startup_events())  # what the server runs as it starts
+    assert eager._cache == {0: ["a #1"], 1: ["b #2"], 2: ["c #3"]} and lazy._cache == {}
+    assert run(demo, eager.cache_event.block_fn.id, [2])[-1].data == ["c #3"]  # not computed again
+    assert asyncio.run(eager.cache_all()) == 0

@@ -38,8 +38,8 @@ def test_default_mode_is_manual_with_one_flag_button(monkeypatch: pytest.MonkeyP
     assert demo.flagging_mode == "manual"
     assert _buttons(cfg) == ["Clear", "Submit", "Flag"]  # what real Gradio 6.31 shows
     assert cfg["wasmui_flagging"] is True
-    assert [(d["api_name"], d["api_visibility"], d["queue"]) for d in cfg["dependencies"][2:]] == [
-        ("lambda", "undocumented", False), ("Flag", "undocumented", False), ("reset", "undocumented", False)]
+    assert [(d["api_name"], d["api_visibility"], d["queue"]) for d in cfg["dependencies"][3:]] == [
+        ("lambda_1", "undocumented", False), ("Flag", "undocumented", False), ("reset", "undocumented", False)]
 
 
 def test_modes_and_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_flag_button_writes_csv_and_puts_the_button_back(run, tmp_path: Path) ->
                         flagging_options=["good", "bad"], flagging_dir=str(folder))
     cfg = demo.get_config()
     flags = [d for d in cfg["dependencies"] if d["api_name"].startswith("Flag")]
-    saving = [d for d in cfg["dependencies"] if d["api_name"].startswith("lambda")]
+    saving = [d for d in cfg["dependencies"] if d["api_name"].startswith("lambda") and not d["inputs"]]
     assert run(demo, saving[0]["id"], [])[-1].data[0]["value"] == "Saving..."
     done = run(demo, flags[1]["id"], ["=cmd", 3, "=cmd3"])[-1].data[0]
     assert done["value"] == "Flag as bad" and done["interactive"] is True
@@ -81,7 +81,7 @@ def test_auto_mode_flags_every_successful_submit(run, tmp_path: Path) -> None:
     cfg = demo.get_config()
     assert _buttons(cfg) == ["Clear", "Submit"]
     auto = next(d for d in cfg["dependencies"] if d["api_name"] == "Flag")
-    assert auto["trigger_after"] == _dep(cfg, "predict")["id"] and auto["trigger_only_on_success"] is True
+    assert auto["trigger_after"] == _dep(cfg, "lambda")["id"] and auto["trigger_only_on_success"] is True
     run(demo, auto["id"], ["hi", "HI"])
     assert _rows(tmp_path / "dataset1.csv")[1][:2] == ["hi", "HI"]
 

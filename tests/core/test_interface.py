@@ -18,10 +18,10 @@ def test_interface_config_and_api(run) -> None:
     assert types.count("button") == 3 and "dataset" in types and "form" in types  # Clear, Submit, Flag
     labels = [c["props"].get("label") for c in cfg["components"] if c["type"] in ("textbox", "slider")]
     assert labels == ["name", "intensity", "output"]
-    info = demo.get_api_info()["named_endpoints"]["/predict"]
+    info = demo.get_api_info()["named_endpoints"]["/greet"]  # the function's name, as Gradio
     assert [p["parameter_name"] for p in info["parameters"]] == ["name", "intensity"]
     assert info["parameters"][1]["parameter_has_default"] is True  # slider value defaults to minimum
-    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
+    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "greet")
     assert run(demo, predict["id"], ["Bo", 3])[-1].data == ["Hello, Bo!!!"]
     load_example = next(d for d in cfg["dependencies"] if d["api_name"] == "load_example")
     assert run(demo, load_example["id"], [0])[-1].data == ["Ann", 2]
@@ -38,7 +38,7 @@ def test_clear_button_is_js_only() -> None:
 def test_live_interface_runs_on_change_without_submit() -> None:
     demo = gr.Interface(lambda x: x, "text", "text", live=True)
     cfg = demo.get_config()
-    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
+    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "lambda")
     assert [t[1] for t in predict["targets"]] == ["change"]
     # as Gradio 6.31: no Submit button; Clear and the default Flag button stay
     assert [c["props"]["value"] for c in cfg["components"] if c["type"] == "button"] == ["Clear", "Flag"]
@@ -64,7 +64,7 @@ def test_interface_inside_blocks_tab(run) -> None:
         with gr.Tab("A"):
             gr.Interface(lambda x: x + "!", "text", "text")
     cfg = demo.get_config()
-    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "predict")
+    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "lambda")
     assert run(demo, predict["id"], ["x"])[-1].data == ["x!"]
 
 
@@ -76,8 +76,8 @@ def test_tabbed_interface_puts_each_app_in_a_tab(run) -> None:
     assert cfg["mode"] == "tabbed_interface"
     tabs = [c["props"]["label"] for c in cfg["components"] if c["type"] == "tabitem"]
     assert tabs == ["Hello", "Bye"]
-    predicts = [d for d in cfg["dependencies"] if d["api_name"].startswith("predict")]
-    assert [d["api_name"] for d in predicts] == ["predict", "predict_1"]
+    predicts = [d for d in cfg["dependencies"] if d["api_visibility"] == "public"]
+    assert [d["api_name"] for d in predicts] == ["lambda", "lambda_2"]  # as Gradio names them
     assert run(demo, predicts[0]["id"], ["Ann"])[-1].data == ["Hello Ann"]
     assert run(demo, predicts[1]["id"], ["Ann"])[-1].data == ["Bye Ann"]
     # The tabs' layout contains each app's components.

@@ -17,6 +17,7 @@ from wasmui.components.code import Code
 from wasmui.components.color_picker import ColorPicker
 from wasmui.components.dialogue import Dialogue
 from wasmui.components.dataframe import Dataframe
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.dataset import Dataset
 from wasmui.components.file import File, Files
 from wasmui.components.file_explorer import FileExplorer
@@ -48,9 +49,6 @@ from wasmui.components.video import Video
 from wasmui.exceptions import InvalidComponentError
 from wasmui.layouts import Form
 from wasmui.browser_limits import WorkflowCanvas
-from wasmui.pending import (
-    DeepLinkButton,
-)
 
 # Shortcut name → (class, preset arguments), as Gradio's string shortcuts.
 _TEMPLATES: dict[str, tuple[type[Component], dict[str, Any]]] = {

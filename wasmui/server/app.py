@@ -112,6 +112,7 @@ class App:
         r.add("GET", f"{p}/upload_progress", f.upload_progress)
         r.add("GET", f"{p}/file={{path:path}}", f.file)
         r.add("GET", f"{p}/wasmui/flagged.zip", self.flagged)
+        r.add("GET", f"{p}/deep_link", self.deep_link)
         return r
 
     # -- ASGI ------------------------------------------------------------------
@@ -169,6 +170,9 @@ class App:
         root = root_url(request)
         config = dict(self.blocks.get_config(root))
         config["root"] = root
+        token = request.query.get("deep_link")
+        if token and hasattr(self.blocks, "config_with_deep_link"):
+            config = self.blocks.config_with_deep_link(config, token)
         if not getattr(self.blocks, "app_id", None):
             config["app_id"] = self.app_id
         return json_response(config)
@@ -186,6 +190,15 @@ class App:
     async def component_server(self, request: Request) -> Response:
         """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
         return json_response(await _call_server_fn(self.blocks, await request.json()))
+
+    async def deep_link(self, request: Request) -> Response:
+        """``GET /gradio_api/deep_link?session_hash=``: a link token for the session's values."""
+        session_hash = request.query.get("session_hash")
+        if session_hash is None:
+            raise HTTPError(422, [{"type": "missing", "loc": ["query", "session_hash"], "msg": "Field required",
+                                   "input": None}])
+        make = getattr(self.blocks, "deep_link", None)
+        return json_response(make(session_hash) if make is not None else "")
 
     async def flagged(self, request: Request) -> Response:
         """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""

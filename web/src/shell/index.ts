@@ -22,6 +22,7 @@ import { makeRenderNode } from "./render.js";
 import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
+import { applyDeepLink } from "./deeplink.js";
 import type { ShellContext } from "./components/context.js";
 
 export type { GradioConfig } from "./types.js";
@@ -148,13 +149,15 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
 }
 
 export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
-  const { config } = opts;
+  const config = applyDeepLink(opts.config, location.search);
   // Lazy views' chunks and renderer libraries load in parallel with the first paint.
   prefetchTypes(config.components.map((c) => c.type));
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));
   const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
+  // Gradio's page exposes its session (gr.DeepLinkButton's js asks the app for a link with it).
+  if (!opts.preview) (window as { __gradio_session_hash__?: string }).__gradio_session_hash__ = client.sessionHash;
   const tables = config.i18n_translations;
   const translate = tables && typeof tables === "object"
     ? makeTranslator(tables as Record<string, Record<string, string>>, navigator.languages?.length ? navigator.languages : [navigator.language])
