@@ -618,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
             pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             if args.batch > 1:
-                run_batches(plan_batches(args.checkout, todo, dist, work, args.batch, done), args, browser, done)
+                run_batches(plan_batches(args.checkout, todo, dist, work, args.batch, done, args.requirements), args, browser, done)
             else:
                 for name in todo:
                     done(run_one(args.checkout, name, dist, args, browser, work))
