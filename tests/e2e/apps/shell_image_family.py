@@ -34,6 +34,12 @@ with gr.Blocks() as demo:
     with gr.Row():
         gallery = gr.Gallery(tiles, label="Tiles", columns=3, selected_index=1, height=260)
         cam = gr.Image(label="Webcam", sources=["webcam"], height=260)
+    with gr.Row():
+        # webcam_options: no mirroring, and constraints asking the camera for exactly 320x240.
+        small = gr.Image(label="Small camera", sources=["webcam"], type="pil", height=200, webcam_options=gr.WebcamOptions(
+            mirror=False, constraints={"video": {"width": {"exact": 320}, "height": {"exact": 240}}}))
+        small_size = gr.Textbox(label="Small camera size")
+    small.change(lambda im: "" if im is None else f"{im.width}x{im.height}", small, small_size)
 
 if __name__ == "__main__":
     demo.launch()
