@@ -55,20 +55,17 @@ from wasmui.distribution import Distribution, open_distribution  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic",
-<<<<<<< HEAD
-                 # Camera and microphone demos get Chromium's fake devices (a test pattern, a beep).
-                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
-=======
                  # Each boot compiles the 9.6 MB interpreter: V8's background optimising tier
                  # re-compiles it and took CPU the 2-core machine lacks (boots measured
                  # 5.9 s mean instead of 7.9 s with the baseline compiler only).
-                 "--js-flags=--liftoff-only"]
+                 "--js-flags=--liftoff-only",
+                 # Camera and microphone demos get Chromium's fake devices (a test pattern, a beep).
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 VIEWPORT = {"width": 1200, "height": 900}
 # An event shows a pending status on its outputs as soon as it is sent: a click that shows none
 # and changes nothing within this many seconds sent no event (waiting the full answer timeout
 # for it only made the run slower).
 QUIET_SECONDS = 15.0
->>>>>>> main
 RUN_WORDS = ("Submit", "Run", "Generate", "Predict", "Go", "Send", "Compute", "Calculate", "Greet", "Translate",
              "Classify", "Process", "Start", "Analyze", "Convert")
 
