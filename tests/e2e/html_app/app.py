@@ -109,5 +109,26 @@ with gr.Blocks() as demo:
         elem_id="head",
     )
 
+    # gr.HTML inside @gr.render: each run's block runs its own js_on_load (render_merge's case).
+    count = gr.State(1)
+
+    @gr.render(inputs=count)
+    def render_buttons(n):
+        buttons = gr.HTML(
+            "".join(f"<button>Rendered {i}</button>" for i in range(n)),
+            js_on_load="element.querySelectorAll('button').forEach((b) => "
+                       "b.addEventListener('click', () => trigger('click', {clicked: b.innerText})));",
+            elem_id="rendered",
+        )
+        clicked = gr.Textbox(label="Rendered clicked")
+
+        def pick(evt: gr.EventData):
+            return evt.clicked
+
+        buttons.click(pick, None, clicked)
+
+    gr.Button("Add rendered button").click(lambda n: n + 1, count, count)
+
+
 if __name__ == "__main__":
     demo.launch()
