@@ -88,7 +88,8 @@ CLICK = {
     "hello": ("Name", "bench", "Submit", "Greeting", "Hello, bench!"),
     "blocks10": ("Name", "bench", "Submit", "Summary", "Summary for bench"),
 }
-MOUNTED = "document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
+MOUNTED = ("document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
+           "document.addEventListener('wasmui-snapshot', (e) => { (window.__snap ??= []).push(e.detail); });")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -103,6 +104,7 @@ class CountingServer:
     def __init__(self, root: Path, kind: str) -> None:
         self.bytes = 0
         self.requests = 0
+        self.files: dict[str, int] = {}
         self.lock = threading.Lock()
         counter = self
         base: Any = make_handler(SiteState(root)) if kind == "gzip" else _Quiet
@@ -112,6 +114,8 @@ class CountingServer:
                 if keyword.lower() == "content-length" and self.command != "HEAD":
                     with counter.lock:
                         counter.bytes += int(value)
+                        path = self.path.split("?")[0]
+                        counter.files[path] = counter.files.get(path, 0) + int(value)
                 super().send_header(keyword, value)
 
             def send_response(self, code: int, message: str | None = None) -> None:
@@ -126,10 +130,11 @@ class CountingServer:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def take(self) -> tuple[int, int]:
+    def take(self) -> tuple[int, int, dict[str, int]]:
         with self.lock:
-            values = (self.bytes, self.requests)
+            values = (self.bytes, self.requests, self.files)
             self.bytes = self.requests = 0
+            self.files = {}
         return values
 
 
@@ -211,13 +216,16 @@ def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, 
         result.update(first_paint_ms=page.evaluate("() => window.__fp ?? null"),
                       ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),
                       tti_ms=page.evaluate("() => window.__tti"))
-    result["bytes"], result["requests"] = server.take()
+    result["bytes"], result["requests"], result["files"] = server.take()
     result["chained"], result["wasm_start_ms"] = record.chain()
     if kind in CLICK:
         # Stay until the memory snapshot is stored (a visitor stays longer than this benchmark).
         page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                                polling=20, timeout=300_000)
         result["snapshot"] = page.evaluate("() => document.querySelector('wasmui-app').snapshot")
+        result["snapshot_news"] = page.evaluate("() => window.__snap ?? []")
+        # The worker's finer boot marks (ms since navigation): where a visit's time goes.
+        result["marks"] = page.evaluate("() => document.querySelector('wasmui-app').timings")
     return result
 
 
@@ -292,7 +300,36 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
                     "first_paint": ratio(visits["cold"]["first_paint_ms"], bare["cold"]["tti_ms"]),
                     "cold_bytes": ratio(visits["cold"]["bytes"], bare["cold"]["bytes"]),
                 }
-    return {"table": table, "ratios": ratios}
+    return {"table": table, "ratios": ratios, "files": _median_files(rows), "marks": _median_marks(rows)}
+
+
+def _median_files(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, Any]:
+    """{server: {page: {path (site prefix dropped): median bytes}}} of cold visits."""
+    out: dict[str, Any] = {}
+    for r in rows:
+        if r.get("profile") != profile or r.get("visit") != "cold" or "files" not in r:
+            continue
+        per_page = out.setdefault(r["server"], {}).setdefault(r["page"], {})
+        for path, size in r["files"].items():
+            per_page.setdefault(path.split("/", 2)[-1], []).append(size)
+    return {server: {page: {path: statistics.median(sizes) for path, sizes in per_file.items()}
+                     for page, per_file in pages.items()} for server, pages in out.items()}
+
+
+def _median_marks(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, Any]:
+    """{server: {page: {visit: {mark: median ms}}}} of the wasmui pages' boot marks (plus TTI)."""
+    values: dict[tuple[str, str, str], dict[str, list[float]]] = {}
+    for r in rows:
+        if r.get("profile") != profile or not r.get("marks"):
+            continue
+        cell = values.setdefault((r["server"], r["page"], r["visit"]), {})
+        for name, at in {**r["marks"], "tti": r.get("tti_ms")}.items():
+            if at is not None:
+                cell.setdefault(name, []).append(float(at))
+    out: dict[str, Any] = {}
+    for (server, page, phase), cell in sorted(values.items()):
+        out.setdefault(server, {}).setdefault(page, {})[phase] = {k: statistics.median(v) for k, v in cell.items()}
+    return out
 
 
 def _fmt(value: Any, unit: str = "") -> str:
@@ -309,7 +346,9 @@ def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [f"# First and repeat visits under emulated networks ({meta['when']})", "",
              f"Machine: {meta['machine']}; {meta['browser']}; load average {meta['loadavg_start']:.1f} at start, "
              f"{meta['loadavg_end']:.1f} at the end (2 vCPUs shared with other sessions: read the ratios). "
-             f"Medians of {meta['runs']} runs per cell; `bench/network.py`.", "",
+             f"Medians of {meta['runs']} runs per cell; `bench/network.py`."
+             + (f" Load average during the visits {meta['loadavg_range'][0]:.0f}-{meta['loadavg_range'][1]:.0f};"
+                f" raw rows: {', '.join(meta['sources'])}." if "loadavg_range" in meta else ""), "",
              "## Ratios to stock bare Pyodide (same profile, same server, same run)", "",
              "| profile | server | page | cold TTI | warm TTI | first paint / bare TTI | cold bytes |",
              "|---|---|---|---|---|---|---|"]
@@ -328,8 +367,38 @@ def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
                     lines.append(f"| {profile} | {server} | {page} | {phase} | {_fmt(v['bytes'], 'MB')} | {_fmt(v['requests'])} "
                                  f"| {_fmt(v['chained'])} | {_fmt(v['wasm_start_ms'])} | {_fmt(v['first_paint_ms'])} "
                                  f"| {_fmt(v['ready_ms'])} | {_fmt(v['tti_ms'])} | {v['n']} |")
+    lines += _bytes_section(summary.get("files", {})) + _marks_section(summary.get("marks", {}))
     lines.append("")
     return "\n".join(lines)
+
+
+def _bytes_section(files: dict[str, Any]) -> list[str]:
+    """Where a cold visit's bytes go: median bytes per file (largest first), per server and page."""
+    lines = ["", "## Where the cold bytes go (median bytes per file, 4G profile)", ""]
+    for server, pages in files.items():
+        for page, per_file in pages.items():
+            top = sorted(per_file.items(), key=lambda item: -item[1])
+            shown = ", ".join(f"`{name}` {size / 1e3:.0f} kB" for name, size in top[:6])
+            rest = sum(size for _, size in top[6:])
+            lines.append(f"- {server} / {page}: {shown}; {len(top) - 6} more files {rest / 1e3:.0f} kB")
+    return lines
+
+
+def _marks_section(marks: dict[str, Any]) -> list[str]:
+    """Where a wasmui visit's time goes: median ms since navigation of the worker's boot marks."""
+    lines = ["", "## Where a visit's time goes (median ms since navigation of the worker's marks, 4G profile)", "",
+             "`download`: the worker got the boot message; `snapshot-read`: the stored snapshot is in memory; "
+             "`glue`: Pyodide's JS glue is imported; `python`: the wasm is compiled and instantiated; `interpreter`: "
+             "Python is initialised (or restored); `wheel`: the wasmui wheel is in the file system; `app`: the app module "
+             "starts; `ready`: requests are answered.", "",
+             "| server | page | visit | download | snapshot-read | glue | python | interpreter | wheel | app | ready | TTI |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    names = ("download", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready", "tti")
+    for server, pages in marks.items():
+        for page, visits in pages.items():
+            for phase, values in visits.items():
+                lines.append(f"| {server} | {page} | {phase} | " + " | ".join(_fmt(values.get(n)) for n in names) + " |")
+    return lines
 
 
 def main() -> int:
@@ -339,7 +408,7 @@ def main() -> int:
     parser.add_argument("--servers", default="plain,gzip")
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
-    parser.add_argument("--summarize", help="only summarize this raw JSON file")
+    parser.add_argument("--summarize", nargs="+", help="only summarize these raw JSON files (rows merged)")
     args = parser.parse_args()
     args.profiles, args.servers, args.pages = (v.split(",") for v in (args.profiles, args.servers, args.pages))
     out = Path(args.out)
@@ -350,8 +419,17 @@ def main() -> int:
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
             "browser": "Debian Chromium"}
     if args.summarize:
-        data = json.loads(Path(args.summarize).read_text())
-        rows, meta = data["rows"], data.get("meta", meta)
+        rows = []
+        for index, name in enumerate(args.summarize):
+            data = json.loads(Path(name).read_text())
+            rows += data["rows"]
+            if index == 0:
+                meta = data.get("meta", meta)
+        meta["sources"] = [Path(name).name for name in args.summarize]
+        loads = [r["loadavg"] for r in rows if "loadavg" in r]
+        if loads:  # the load during the visits, not while summarizing
+            meta["loadavg_start"], meta["loadavg_end"] = loads[0], loads[-1]
+            meta["loadavg_range"] = [min(loads), max(loads)]
     else:
         rows = run(args, out / f"{stem}.json")
     meta["loadavg_end"] = os.getloadavg()[0]

@@ -55,6 +55,8 @@ from wasmui.distribution import Distribution, open_distribution  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic",
+                 # Camera and microphone demos get Chromium's fake devices (a test pattern, a beep).
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                  # Each boot compiles the 9.6 MB interpreter: V8's background optimising tier
                  # re-compiles it and took CPU the 2-core machine lacks (boots measured
                  # 5.9 s mean instead of 7.9 s with the baseline compiler only).
@@ -117,17 +119,21 @@ def extract_demo(checkout: Path, name: str, target: Path) -> None:
             dest.write_bytes(blob.stdout)
 
 
-def prepare(folder: Path) -> None:
-    """Drops what the corpus does not use: the notebook copy and requirements (imports decide)."""
-    for extra in ("run.ipynb", "requirements.txt", "setup.sh", "packages.txt"):
+def prepare(folder: Path, requirements: bool = False) -> None:
+    """Drops what the corpus does not use: the notebook copy and (unless ``requirements``, when
+    the build fetches their pure-Python wheels) requirements.txt (imports decide)."""
+    for extra in ("run.ipynb", *(() if requirements else ("requirements.txt",)), "setup.sh", "packages.txt"):
         (folder / extra).unlink(missing_ok=True)
 
 
 def missing_imports(folder: Path, dist: Distribution) -> list[str]:
-    """What the app imports that neither the standard library nor ``dist`` provides."""
+    """What the app imports that neither the standard library, ``dist`` nor a requirements.txt
+    line (if kept) provides."""
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*.py")]
     scan = appdeps.scan_app(folder, files)
-    return appdeps.app_needs(dist, scan, appdeps.local_modules(files), []).missing
+    req = folder / "requirements.txt"
+    lines = [x.split("#", 1)[0].strip() for x in req.read_text().splitlines()] if req.is_file() else []
+    return appdeps.app_needs(dist, scan, appdeps.local_modules(files), [x for x in lines if x]).missing
 
 
 # -- build -------------------------------------------------------------------------
@@ -409,7 +415,7 @@ def run_one(checkout: Path, name: str, dist: Distribution, args: argparse.Namesp
     folder, site = work / "demos" / name, work / "sites" / name
     try:
         extract_demo(checkout, name, folder)
-        prepare(folder)
+        prepare(folder, args.requirements)
         result.missing = missing_imports(folder, dist)
         result.eligible = not result.missing
         if not result.eligible:
@@ -498,7 +504,7 @@ def check_batch(browser: Any, batch: Batch, args: argparse.Namespace, done: Any)
 
 
 def plan_batches(checkout: Path, names: list[str], dist: Distribution, work: Path, size: int,
-                 done: Any) -> list[Batch]:
+                 done: Any, requirements: bool = False) -> list[Batch]:
     """Extracts every demo; the ineligible ones are ``done`` at once, the rest grouped in batches."""
     eligible: list[DemoResult] = []
     for name in names:
@@ -506,7 +512,7 @@ def plan_batches(checkout: Path, names: list[str], dist: Distribution, work: Pat
         folder = work / "apps" / name
         shutil.rmtree(folder, ignore_errors=True)
         extract_demo(checkout, name, folder)
-        prepare(folder)
+        prepare(folder, requirements)
         result.missing = missing_imports(folder, dist)
         result.eligible = not result.missing
         if result.eligible:
@@ -575,6 +581,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where demos are built (default: a temp dir)")
     parser.add_argument("--build-only", action="store_true",
                         help="only the first question (builds natively); no browser, quick triage")
+    parser.add_argument("--requirements", action="store_true",
+                        help="keep each demo's requirements.txt: the build fetches pure-Python wheels "
+                             "for what the distribution lacks (needs PyPI at build time)")
     parser.add_argument("--batch", type=int, default=12,
                         help="demos per multi-app site (one Pyodide copy, one browser context, built while the "
                         "previous batch runs in the browser); 1 builds and opens each demo on its own")
@@ -627,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
             pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             if args.batch > 1:
-                run_batches(plan_batches(args.checkout, todo, dist, work, args.batch, done), args, browser, done)
+                run_batches(plan_batches(args.checkout, todo, dist, work, args.batch, done, args.requirements), args, browser, done)
             else:
                 for name in todo:
                     done(run_one(args.checkout, name, dist, args, browser, work))

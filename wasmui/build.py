@@ -169,6 +169,12 @@ def _config_main(app_file: str, out_file: str) -> int:
         # the page asks Python (in the worker) for the config instead.
         print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
         config = None
+    elif config is not None and str(Path(app_file).resolve().parent) in json.dumps(config):
+        # A value made from this machine's path (gr.HTML(os.path.dirname(__file__))): in the
+        # browser the app's folder is elsewhere, so the worker's own config is the true one.
+        print("wasmui build: the config holds the app folder's path; the page will ask Python for it",
+              file=sys.stderr)
+        config = None
     modules = sorted(set(sys.modules) - before)
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
                                           "favicon": favicon, "modules": modules}))

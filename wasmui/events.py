@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import string
+import typing
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,6 +26,28 @@ _DEFAULT = "default"
 
 # Events whose listeners debounce to the last call unless told otherwise.
 _ALWAYS_LAST_EVENTS = {"change", "key_up"}
+
+
+def component_prop_positions(fn: Callable[..., Any] | None) -> list[int]:
+    """Positional parameters of ``fn`` whose annotation is a component class (Gradio's rule)."""
+    if fn is None:
+        return []
+    try:
+        params = [p for p in inspect.signature(fn).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        return []
+    try:
+        hints = typing.get_type_hints(fn)
+    except Exception:  # an annotation that does not resolve is simply not a component
+        hints = {}
+    found = []
+    for i, p in enumerate(params):
+        hint = hints.get(p.name, p.annotation)
+        # Components are the blocks with a value to convert (layouts have no ``preprocess``).
+        if inspect.isclass(hint) and callable(getattr(hint, "preprocess", None)) and hasattr(hint, "EVENTS"):
+            found.append(i)
+    return found
 
 
 @dataclass
@@ -85,6 +108,14 @@ class BlockFunction:
         return {"generator": self.is_generator, "cancel": self.is_cancel_function}
 
     @property
+    def component_prop_inputs(self) -> list[int]:
+        """Positions of parameters annotated with a component class (``def f(a: gr.Audio)``).
+
+        As in Gradio, the page sends every prop of those inputs and the function gets them
+        as attributes (``a.value``, ``a.playback_position``) instead of the bare value."""
+        return component_prop_positions(self.fn)
+
+    @property
     def is_generator(self) -> bool:
         """Whether the function streams (sync or async generator)."""
         fn = self.fn
@@ -127,7 +158,7 @@ class BlockFunction:
             "time_limit": self.time_limit,
             "stream_every": self.stream_every,
             "event_specific_args": self.event_specific_args,
-            "component_prop_inputs": [],
+            "component_prop_inputs": self.component_prop_inputs,
             "js_implementation": None,
             **({"wasmui_static": self.static_results} if self.static_results else {}),
         }

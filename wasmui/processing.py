@@ -18,6 +18,7 @@ import time
 import traceback
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from wasmui.components.base import Component
@@ -111,12 +112,17 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
     if len(data) != len(fn.inputs):
         raise Error(f"Expected {len(fn.inputs)} input values for this event but received {len(data)}.")
     values = []
+    prop_inputs = set(fn.component_prop_inputs)
     token = max_file_size.set(blocks.max_file_size)  # file components check uploads against it
     try:
-        for block, payload in zip(fn.inputs, data):
+        for i, (block, payload) in enumerate(zip(fn.inputs, data)):
+            is_props = i in prop_inputs and isinstance(block, Component) and not block.stateful \
+                and isinstance(payload, dict) and "value" in payload and "path" not in payload
             if isinstance(block, Component) and not block.stateful:
-                session.values[block._id] = payload
-            if isinstance(block, Component) and block.stateful:
+                session.values[block._id] = payload["value"] if is_props else payload
+            if is_props:
+                values.append(_component_props(block, payload, fn.preprocess, blocks))  # type: ignore[arg-type]
+            elif isinstance(block, Component) and block.stateful:
                 values.append(session.get_state(block))
             elif not isinstance(block, Component):
                 values.append(payload)
@@ -128,6 +134,13 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
     finally:
         max_file_size.reset(token)
     return values
+
+
+def _component_props(block: Component, props: dict[str, Any], preprocess: bool, blocks: Blocks) -> SimpleNamespace:
+    """A ``def f(a: gr.Audio)`` input: every prop the page sent, ``value`` preprocessed (as Gradio)."""
+    value = check_input_files(props.get("value"), blocks)
+    return SimpleNamespace(**{**props, "value": block.preprocess(value) if preprocess else value},
+                           _is_component_update=True)
 
 
 def _special_value(param: inspect.Parameter, ctx: dict[str, Any]) -> Any:

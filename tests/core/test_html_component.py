@@ -137,3 +137,17 @@ def test_server_functions_are_called_with_the_js_arguments(tmp_path: Any) -> Non
 def test_a_script_tag_in_the_value_warns_that_it_will_not_run() -> None:
     with pytest.warns(UserWarning, match="will not run"):
         gr.HTML("<script>alert(1)</script>", render=False)
+
+
+def test_a_config_holding_the_app_folder_path_is_left_to_the_worker(tmp_path: Any) -> None:
+    """html_server_functions shows ``os.path.dirname(__file__)``: the build machine's path is wrong in the browser."""
+    from wasmui import build
+
+    (tmp_path / "app.py").write_text(
+        "import os\nimport gradio as gr\nwith gr.Blocks() as demo:\n    gr.HTML(os.path.dirname(__file__))\n")
+    [spec], _ = build.find_apps(tmp_path)
+    config, _packages = build.inspect_app(spec)
+    assert config is None
+    (tmp_path / "app.py").write_text("import gradio as gr\nwith gr.Blocks() as demo:\n    gr.HTML('x')\n")
+    config, _packages = build.inspect_app(spec)
+    assert config is not None

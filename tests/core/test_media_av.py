@@ -266,3 +266,26 @@ def test_samples_ship_in_the_browser_wheel() -> None:
                    "wasmui/media_assets/images/cheetah1.jpg", "wasmui/media_assets/models3d/Duck.glb",
                    "wasmui/media_assets/data/titanic.csv", "wasmui/media.py"):
         assert sample in names
+
+
+# -- component-typed parameters (Gradio's component_prop_inputs) -----------------------
+def test_component_typed_parameter_receives_every_prop(run) -> None:
+    # Gradio's playback_position demo: `def f(a: gr.Audio)` reads a.playback_position.
+    def position(a: gr.Audio):
+        return a.playback_position
+
+    def described(n: gr.Number, text):
+        return f"{n.value}|{n.label}|{text}"
+
+    with gr.Blocks() as demo:
+        audio = gr.Audio(playback_position=2.0)
+        out = gr.Number()
+        n, t, o = gr.Number(3, label="n", precision=0), gr.Textbox(), gr.Textbox()
+        gr.Button().click(position, audio, out)
+        gr.Button().click(described, [n, t], o)
+        gr.Button().click(lambda x: x, t, o)
+    deps = demo.get_config()["dependencies"]
+    assert [d["component_prop_inputs"] for d in deps] == [[0], [0], []]
+    assert run(demo, 0, [{"value": None, "playback_position": 4.25, "label": "Audio"}])[-1].data == [4.25]
+    # The value inside is preprocessed as usual (precision=0 rounds), other inputs are bare values.
+    assert run(demo, 1, [{"value": 2.6, "label": "n"}, "hi"])[-1].data == ["3|n|hi"]

@@ -128,8 +128,21 @@ def test_watch_runs_when_python_changes_the_value(app: Any) -> None:
     expect(counter.locator("[data-seen]")).to_have_attribute("data-seen", "1")
 
 
+def test_html_in_a_render_runs_js_on_load_for_each_new_block(app: Any) -> None:
+    page = app
+    rendered = block(page, "rendered")
+    rendered.get_by_role("button", name="Rendered 0").click()
+    expect(page.get_by_label("Rendered clicked")).to_have_value("Rendered 0", timeout=PY)
+    page.get_by_role("button", name="Add rendered button").click()
+    expect(rendered.get_by_role("button", name="Rendered 1")).to_be_visible(timeout=PY)
+    rendered.get_by_role("button", name="Rendered 1").click()
+    expect(page.get_by_label("Rendered clicked")).to_have_value("Rendered 1", timeout=PY)
+
+
 def test_head_scripts_load_in_order_before_js_on_load(app: Any) -> None:
     expect(block(app, "head").locator(".order")).to_have_text("plugin=2")
+    # head's <style> reaches inside the app's shadow root (and is added once).
+    expect(block(app, "head").locator(".from-head")).to_have_css("color", "rgb(1, 2, 3)")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

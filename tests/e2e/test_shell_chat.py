@@ -133,8 +133,9 @@ def test_markdown_code_and_latex_render(shell):
 def test_xss_corpus_never_runs_in_either_role(shell):
     page = shell(BOT)
     page.get_by_role("button", name="Load XSS").click()
-    expect(page.locator(".message.user")).to_have_count(12)
-    expect(page.locator(".message.bot")).to_have_count(12)
+    # Both chatbots (sanitize_html's default, and sanitize_html=False) hold the corpus in both roles.
+    expect(page.locator(".message.user")).to_have_count(24)
+    expect(page.locator(".message.bot")).to_have_count(24)
     # Gradio's allow_tags=True: the custom tag shows as text instead of being stripped.
     expect(page.locator(".message.bot").last).to_have_text("<thinking onclick=\"window.__xss='tag'\">plan</thinking>")
     expect(page.locator(".md.pending-render")).to_have_count(0)
@@ -159,15 +160,17 @@ def test_xss_corpus_never_runs_in_either_role(shell):
 
 def test_nested_thoughts_go_from_pending_to_done(shell):
     page = shell(BOT)
-    # Record the Planning thought's states from inside the page (cheap, every frame).
+    # Record the Planning thought's states from inside the page, on every DOM change (not every
+    # frame: a loaded machine may paint two updates in one frame).
     page.evaluate(
         """() => { window.__states = []; const host = document.getElementById('app').shadowRoot;
-        const poll = () => { const t = [...host.querySelectorAll('.thought')].find(
+        const record = () => { const t = [...host.querySelectorAll('.thought')].find(
             (el) => el.querySelector('.thought-title').textContent.trim() === 'Planning');
           if (t) { const s = t.dataset.status + (t.querySelector('.thought-spinner') ? '+spinner' : '')
               + (t.querySelector(':scope .thought .thought-title') ? '+nested' : '');
-            if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); }
-          requestAnimationFrame(poll); }; poll(); }"""
+            if (window.__states[window.__states.length - 1] !== s) window.__states.push(s); } };
+        new MutationObserver(record).observe(host, { childList: true, subtree: true, attributes: true, characterData: true });
+        record(); }"""
     )
     page.get_by_role("button", name="Think").click()
     planning = page.locator(".thought").filter(has=page.locator(".thought-title", has_text="Planning")).first
@@ -253,6 +256,18 @@ def test_screenshots(shell, theme):
     expect(chat.locator(".message.bot").last).to_have_text("hello world", timeout=10_000)
     expect(chat.locator("[aria-busy=true]")).to_have_count(0)
     chat.screenshot(path=str(SHOTS / f"chatinterface-{theme}.png"), full_page=True)
+    # MultimodalTextbox with a file chip, then the message with its image in the conversation.
+    img = SHOTS / "dot.png"
+    img.write_bytes(gradient_png())
+    mm = shell("shell_chat_mm.py", theme=theme)
+    mm.locator(".mm-box input[type=file]").set_input_files(str(img))
+    expect(mm.locator(".mm-chip img")).to_be_visible()
+    mm.get_by_role("textbox", name="Message").fill("look at this")
+    mm.screenshot(path=str(SHOTS / f"multimodal-box-{theme}.png"), full_page=True)
+    mm.get_by_role("textbox", name="Message").press("Enter")
+    expect(mm.locator(".message.bot").last).to_contain_text("look at this with 1 file(s)", timeout=10_000)
+    expect(mm.locator("[aria-busy=true]")).to_have_count(0)
+    mm.screenshot(path=str(SHOTS / f"multimodal-{theme}.png"), full_page=True)
 
 
 def test_save_history_keeps_conversations_across_a_reload(shell):
@@ -325,3 +340,23 @@ def test_multimodal_microphone_records_a_wav_into_the_message(shell):
     expect(page.locator(".message.bot").last).to_have_text(
         re.compile(r"listen with 1 file\(s\): recording-.*\.wav \((1\.\d|2\.\d) s of audio\)"), timeout=10_000)
     expect(page.locator(".user-row audio")).to_have_count(1)  # the clip plays in the conversation
+
+
+def test_multimodal_paste_and_drop_attach_files(shell):
+    """A pasted text longer than max_plain_text_length (1000) becomes pasted_text.txt; a
+    dropped file is attached like an upload; both reach the function."""
+    page = shell("shell_chat_mm.py")
+    box = page.get_by_role("textbox", name="Message")
+    box.evaluate("""(el) => { const dt = new DataTransfer(); dt.setData('text/plain', 'x'.repeat(1500));
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })); }""")
+    expect(page.locator(".mm-chip")).to_contain_text("pasted_text.txt", timeout=10_000)
+    expect(box).to_have_value("")  # the long text went into the file, not the box
+    page.locator(".mm-box").evaluate("""(el) => { const dt = new DataTransfer();
+        dt.items.add(new File(['some notes'], 'notes.txt', { type: 'text/plain' }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true })); }""")
+    expect(page.locator(".mm-chip")).to_have_count(2, timeout=10_000)
+    box.fill("both")
+    box.press("Enter")
+    expect(page.locator(".message.bot").last).to_have_text(
+        re.compile(r"both with 2 file\(s\): pasted_text.*\.txt, notes.*\.txt"), timeout=10_000)

@@ -98,6 +98,8 @@ export class WasmuiAppElement extends HTMLElement {
           view.phase(message.phase, message.detail);
           break;
         case "ready":
+          // The worker's finer marks (snapshot read, interpreter started, wheel unpacked...): diagnostics.
+          for (const [mark, at] of Object.entries(message.timings)) this.timings[mark] ??= at - performance.timeOrigin;
           this.setPhase("ready", message.at - performance.timeOrigin);
           view.done();
           this.resolveReady();

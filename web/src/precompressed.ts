@@ -41,6 +41,12 @@ export class CoreFetch {
   /** Early responses announced by the page (`expect`) and not arrived yet. */
   private readonly pending = new Map<string, (early: EarlyBody) => void>();
   private encodings: ReadonlyMap<string, Encoding> = new Map();
+  /** Called when a precompressed file is fully inflated (the boot's timing marks). */
+  onInflated: (url: string) => void = () => undefined;
+  /** URLs whose inflated bytes are also kept for the caller (`retain`). */
+  private readonly retained = new Map<string, (bytes: Promise<Uint8Array>) => void>();
+  /** URLs answered from a copy (`provide`): the page's early download of them is dropped. */
+  private readonly provided = new Set<string>();
 
   constructor(private readonly inner: Fetch) {}
 
@@ -57,6 +63,26 @@ export class CoreFetch {
     this.early.set(url, response);
   }
 
+  /** The next precompressed response of `url` is also kept: its inflated bytes (for Cache Storage). */
+  retain(url: string): Promise<Uint8Array> {
+    return new Promise((resolve) => this.retained.set(url, resolve));
+  }
+
+  /** The next GET of `url` is answered with `response` (an inflated copy from Cache Storage). */
+  provide(url: string, response: Response): void {
+    this.provided.add(url);
+    this.early.set(url, Promise.resolve(response));
+  }
+
+  private keep(response: Response, url: string): Response {
+    const resolve = this.retained.get(url);
+    if (!resolve || !response.body) return response;
+    this.retained.delete(url);
+    const [mine, theirs] = response.body.tee();
+    resolve(new Response(theirs).arrayBuffer().then((buffer) => new Uint8Array(buffer)));
+    return new Response(mine, { status: response.status, headers: response.headers });
+  }
+
   /** The page is downloading `urls` (early.ts): a GET of one waits for its body instead of fetching again. */
   expect(urls: string[]): void {
     for (const url of urls) {
@@ -65,7 +91,7 @@ export class CoreFetch {
         this.pending.set(url, (early) => {
           this.pending.delete(url);
           const ok = !early.error && early.status >= 200 && early.status < 300 && early.body !== null;
-          if (ok) resolve(decoded(early.body!, early.url, early.encoding, early.contentEncoding));
+          if (ok) resolve(decoded(early.body!, early.url, early.encoding, early.contentEncoding, this.onInflated));
           else reject(new Error(early.error ?? `HTTP ${early.status}`));
         });
       });
@@ -76,6 +102,11 @@ export class CoreFetch {
 
   /** A response the page started (early.ts); a failed one is fetched again by the worker. */
   adopt(early: EarlyBody): void {
+    if (this.provided.has(early.url)) {
+      this.pending.delete(early.url);
+      void early.body?.cancel().catch(() => undefined);
+      return;
+    }
     if (!this.pending.has(early.url)) this.expect([early.url]);
     this.pending.get(early.url)?.(early);
   }
@@ -88,9 +119,9 @@ export class CoreFetch {
     const early = this.early.get(url);
     if (early) {
       this.early.delete(url);  // a body is read once: later fetches go to the network
-      return early.catch(() => this.get(url, init));
+      return early.catch(() => this.get(url, init)).then((response) => this.keep(response, url));
     }
-    return this.encodings.has(url) ? this.get(url, init) : this.inner(input, init);
+    return this.encodings.has(url) ? this.get(url, init).then((response) => this.keep(response, url)) : this.inner(input, init);
   };
 
   private async get(url: string, init?: RequestInit): Promise<Response> {
@@ -103,18 +134,20 @@ export class CoreFetch {
       return this.inner(url, init);
     }
     if (!response.ok || !response.body) return this.inner(url, init);
-    return decoded(response.body, url, encoding, response.headers.get("content-encoding"));
+    return decoded(response.body, url, encoding, response.headers.get("content-encoding"), this.onInflated);
   }
 }
 
 /** `body` (the sibling's bytes as sent) inflated into a response for `url`. */
-function decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null): Response {
+function decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null,
+  onInflated: (url: string) => void = () => undefined): Response {
   let stream = body as ReadableStream<Uint8Array<ArrayBuffer>>;
   if (encoding === "gz" && !/\bgzip\b/i.test(contentEncoding ?? "")) {
     stream = stream.pipeThrough(new DecompressionStream("gzip"));
   } else if (encoding === "zst" && !/\bzstd\b/i.test(contentEncoding ?? "")) {
     stream = stream.pipeThrough(zstdStream());
   }
+  stream = stream.pipeThrough(new TransformStream({ flush: () => onInflated(url) }));
   // WebAssembly.instantiateStreaming insists on this type.
   const type = url.endsWith(".wasm") ? "application/wasm" : url.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
   return new Response(stream, { status: 200, headers: { "content-type": type } });

@@ -14,6 +14,7 @@ import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
+import { unpackStoredZip } from "./storedzip";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -69,11 +70,14 @@ export class WorkerRuntime {
   private gate: Promise<unknown> = Promise.resolve();
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
+  /** A stored snapshot read before the boot message arrived (`readAhead`), with the store it is of. */
+  private readAheadJob: { id: string; read: Promise<SnapshotRead | null> } | null = null;
   private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
-    wheel: Uint8Array; sitePackages: string; lazyURL: string | null } | null = null;
+    wheel: Uint8Array; sitePackages: string; lazyURL: string | null; core: Map<string, Promise<Uint8Array>> } | null = null;
 
   constructor(private readonly emit: (message: WorkerControlOut) => void) {
     globalThis.fetch = this.coreFetch.fetch;
+    this.coreFetch.onInflated = (url) => this.mark(`inflated:${url.slice(url.lastIndexOf("/") + 1)}`);
     this.bridge = new Promise((resolve, reject) => {
       this.resolveBridge = resolve;
       this.rejectBridge = reject;
@@ -151,19 +155,46 @@ export class WorkerRuntime {
     let open = (): void => undefined;
     this.gate = new Promise<void>((resolve) => { open = resolve; });
     try {
+      // The inflated wasm and stdlib the first interpreter read (kept by CoreFetch): the second one
+      // starts from them, and they are stored for the next visit's restore.
+      const core = new Map<string, Uint8Array>();
+      for (const [url, bytes] of job.core) {
+        const kept = await Promise.race([bytes, sleep(1000).then(() => null)]);
+        if (!kept) continue;
+        core.set(url.slice(url.lastIndexOf("/") + 1), kept);
+        this.coreFetch.provide(url, coreResponse(url, kept));
+      }
       const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
       const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
       installLazyImports(pyodide, job.lazyURL);
-      pyodide.unpackArchive(job.wheel, "wheel", { extractDir: job.sitePackages });
+      unpackWheel(pyodide, job.wheel, job.sitePackages);
       pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
       const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
-      const size = await job.store.save(bytes, pyodide.version);
-      this.emit({ type: "snapshot", action: "saved", detail: `${(size / 1e6).toFixed(1)} MB compressed` });
+      const size = await job.store.save(bytes, pyodide.version, core);
+      this.emit({ type: "snapshot", action: "saved", detail: `${(size / 1e6).toFixed(1)} MB, with ${[...core.keys()].join(", ") || "no core files"}` });
     } catch (error) {
       this.emit({ type: "log", stream: "stderr", text: `wasmui: could not store the memory snapshot: ${(error as Error)?.message ?? error}` });
     } finally {
       open();
     }
+  }
+
+  /**
+   * Starts reading the stored snapshot of the build `manifest` names (sent by the page's inline
+   * script before the page's own JS has loaded; measured on 4G, the boot message came 0.5-2 s
+   * later). Only a read: `bootSteps` decides whether a snapshot is used, and ignores this one
+   * unless its store is the same.
+   */
+  readAhead(manifest: unknown): void {
+    const known = manifest as Partial<Manifest> | undefined;
+    if (!known?.wheel || known.pyodide || this.readAheadJob) return;
+    // The worker script lives in the site's assets/ folder, as wasmui.js does.
+    const siteBase = new URL("../", location.href).href;
+    const store = SnapshotStore.open(siteBase, known.build ?? known.wheel, new URL("pyodide/", siteBase).href);
+    if (!store) return;
+    const read = readSnapshot(store);
+    read.catch(() => undefined);
+    this.readAheadJob = { id: store.id, read };
   }
 
   /** Serves requests arriving on `port` (from the page transport or the service worker). */
@@ -182,6 +213,11 @@ export class WorkerRuntime {
     port.start();
   }
 
+  /** A finer timestamp of the boot (sent with ready; the bench reads them). */
+  private mark(name: string): void {
+    this.timings[name] = epochNow();
+  }
+
   private setPhase(phase: Phase, detail?: string): void {
     this.phase = phase;
     this.timings[phase] = epochNow();
@@ -195,6 +231,7 @@ export class WorkerRuntime {
       [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
     files.catch(() => undefined);  // awaited below; a failure must not go unhandled meanwhile
     const manifest = (options.manifest as Manifest | undefined) ?? await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
+    this.mark("manifest");
     const encodings = encodingsOf(manifest.precompressed, base);
     this.coreFetch.setEncodings(encodings);
     const wheel = fetchBytes(new URL(manifest.wheel, base).href);
@@ -210,14 +247,6 @@ export class WorkerRuntime {
       if (!createPyodideModule) import(/* @vite-ignore */ glue).catch(() => undefined);
       createPyodideModule?.catch(() => undefined);
     }
-    // The app's packages download while the interpreter starts (Pyodide would wait for it).
-    const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
-    // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads
-    // (after the packages, which are more bytes and must not queue behind them).
-    this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
-    this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
-    this.coreFetch.prefetch(`${indexURL}pyodide-lock.json`);
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
     // Pyodide packages or micropip requirements boot normally (their shared libraries are not
     // restorable here).
@@ -226,10 +255,26 @@ export class WorkerRuntime {
     const store = options.packages?.length === 0 && options.requirements.length === 0 &&
       options.pyodide === undefined && (version === undefined || snapshotsSupported(version))
       ? SnapshotStore.open(base, manifest.build ?? manifest.wheel, indexURL) : null;
-    const saved = store && restore ? await this.loadSnapshot(store) : null;
+    // Read at once, alongside the downloads (a warm visit's critical path starts here).
+    const snapshot = store && restore ? this.loadSnapshot(store, indexURL) : null;
+    const coreURLs = [`${indexURL}pyodide.asm.wasm`, `${indexURL}python_stdlib.zip`];
+    // The app's packages download while the interpreter starts (Pyodide would wait for it).
+    const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
+    // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads
+    // (after the packages, which are more bytes and must not queue behind them).
+    this.coreFetch.prefetch(`${indexURL}pyodide.asm.wasm`);
+    this.coreFetch.prefetch(`${indexURL}python_stdlib.zip`);
+    this.coreFetch.prefetch(`${indexURL}pyodide-lock.json`);
+    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
+    this.mark("pyodide-js");
+    const saved = snapshot ? await snapshot : null;
+    if (saved) this.mark("snapshot-read");
+    // A first visit keeps the inflated wasm and stdlib, stored with the snapshot.
+    const core = store && !saved ? new Map(coreURLs.filter((url) => encodings.has(url)).map((url) => [url, this.coreFetch.retain(url)] as const))
+      : new Map<string, Promise<Uint8Array>>();
     const settings: Record<string, unknown> = {
       indexURL,
-      ...(createPyodideModule ? { createPyodideModule: await createPyodideModule } : {}),
+      ...(createPyodideModule ? { createPyodideModule: await createPyodideModule.then((m) => { this.mark("glue"); return m; }) } : {}),
       // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
       // fails loudly instead of a silent "Failed to fetch" of a 404.
       // MPLBACKEND: matplotlib draws with Agg (PNG in memory); its browser backends need a DOM.
@@ -245,6 +290,7 @@ export class WorkerRuntime {
     };
     if (saved) this.restoredFrom = store;
     const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : settings);
+    this.mark("interpreter");
     if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
     installLazyImports(pyodide, lazyURL);
@@ -254,9 +300,10 @@ export class WorkerRuntime {
     // After a restore the modules are in memory but the files are not (MEMFS is not in the
     // snapshot): the wheel is unpacked again for modules imported later.
     const wheelBytes = await wheel;
-    pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
+    unpackWheel(pyodide, wheelBytes, sitePackages);
+    this.mark("wheel");
     if (store && !saved && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages, lazyURL };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages, lazyURL, core };
     }
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
@@ -284,10 +331,18 @@ export class WorkerRuntime {
     return this.runPython("app", () => py.boot(appDir, options.entry, options.rootPath, options.asgi ?? null) as Promise<Bridge>);
   }
 
-  /** The stored snapshot; an unreadable one is thrown away (and said so). */
-  private async loadSnapshot(store: SnapshotStore): Promise<Uint8Array | null> {
+  /**
+   * The stored snapshot; an unreadable one is thrown away (and said so). The inflated core files
+   * stored with it answer Pyodide's fetches of them (no download, no Zstandard decoding).
+   */
+  private async loadSnapshot(store: SnapshotStore, indexURL: string): Promise<Uint8Array | null> {
+    const ahead = this.readAheadJob?.id === store.id ? this.readAheadJob.read : null;
+    this.readAheadJob = null;
     try {
-      return await store.load();
+      const read = await (ahead ?? readSnapshot(store));
+      if (!read) return null;
+      for (const [name, response] of read.core) this.coreFetch.provide(`${indexURL}${name}`, response);
+      return read.snapshot;
     } catch (error) {
       await store.discard().catch(() => undefined);
       const reason = `unreadable: ${(error as Error)?.message ?? error}`;
@@ -445,6 +500,35 @@ async function missingCoreFiles(siteBase: string, indexURL: string): Promise<str
  */
 function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
   if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
+}
+
+/** A stored snapshot and the inflated core files stored with it. */
+interface SnapshotRead {
+  snapshot: Uint8Array;
+  core: Map<string, Response>;
+}
+
+/** `store`'s snapshot and core files (null: none stored); throws when one is unreadable or damaged. */
+async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
+  const snapshot = await store.load();
+  if (!snapshot) return null;
+  const core = new Map<string, Response>();
+  for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
+    const response = await store.loadCore(name);
+    if (response) core.set(name, response);
+  }
+  return { snapshot, core };
+}
+
+/** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */
+function unpackWheel(pyodide: PyodideAPI, wheel: Uint8Array, sitePackages: string): void {
+  if (!unpackStoredZip(pyodide.FS, wheel, sitePackages)) pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+}
+
+/** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
+function coreResponse(url: string, bytes: Uint8Array): Response {
+  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } });
 }
 
 /** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */

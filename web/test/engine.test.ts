@@ -168,3 +168,14 @@ test("js-only dependencies set outputs without calling the server", async () => 
   assert.equal(store.value(2), "ABC");
   assert.equal(client.calls.length, 0);
 });
+
+test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) reads a.playback_position)", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "audio", { value: null, label: "A", playback_position: 2 }), c(2, "textbox", { value: "t" }), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], inputs: [1, 2], outputs: [], component_prop_inputs: [0] })],
+  );
+  // The view reports the playhead as a prop; the next event carries it.
+  store.applyUpdate(1, { __type__: "update", playback_position: 4.5 });
+  engine.trigger(3, "click");
+  assert.deepEqual(client.calls[0]!.req.data, [{ value: null, label: "A", playback_position: 4.5, interactive: true }, "t"]);
+});

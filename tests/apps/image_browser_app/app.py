@@ -1,5 +1,6 @@
 """Images in the browser on the full Pyodide distribution (numpy + Pillow): a sepia filter,
-a webcam snapshot into a PIL function, and a gallery whose selection is reported."""
+a webcam snapshot into a PIL function, a gallery whose selection is reported, and an album
+gallery taking uploads under the app's ``max_file_size`` (bad inputs must lose nothing)."""
 
 import numpy as np
 
@@ -41,6 +42,9 @@ with gr.Blocks() as demo:
     chosen = gr.Textbox(label="Chosen")
     make.click(tiles, n, gallery)
     gallery.select(picked, None, chosen)
+    album = gr.Gallery(label="Album", interactive=True, type="pil")
+    album_size = gr.Textbox(label="Album sizes")
+    album.upload(lambda items: " ".join(f"{im.width}x{im.height}" for im, _ in items or []), album, album_size)
 
 if __name__ == "__main__":
-    demo.launch()
+    demo.launch(max_file_size="1mb")

@@ -106,8 +106,10 @@ with gr.Blocks() as demo:
     with gr.Row():
         xss_btn = gr.Button("Load XSS")
         think_btn = gr.Button("Think")
-    xss_btn.click(lambda: [m for p in XSS for m in ({"role": "user", "content": p}, {"role": "assistant", "content": p})],
-                  None, bot)
+    # The same corpus with sanitize_html=False: nothing may run there either.
+    raw = gr.Chatbot(label="Unsanitised", sanitize_html=False)
+    xss_btn.click(lambda: [[m for p in XSS for m in ({"role": "user", "content": p}, {"role": "assistant", "content": p})]] * 2,
+                  None, [bot, raw])
     think_btn.click(think, None, bot)
     msg.submit(async_bot, [msg, bot], [bot, msg])
     bot.like(like, None, log)

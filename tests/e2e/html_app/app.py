@@ -102,12 +102,34 @@ with gr.Blocks() as demo:
     gr.Button("Increment").click(lambda x: x + 1, counter, counter)
 
     gr.HTML(
-        html_template="<div class='order'>pending</div>",
+        html_template="<div class='order'>pending</div><span class='from-head'>styled by head</span>",
         head=('<script src="data:text/javascript,window.__core=1"></script>'
-              '<script src="data:text/javascript,window.__plugin=window.__core%2B1"></script>'),
+              '<script src="data:text/javascript,window.__plugin=window.__core%2B1"></script>'
+              '<style>.from-head { color: rgb(1, 2, 3); }</style>'),
         js_on_load="element.querySelector('.order').textContent = 'plugin=' + window.__plugin;",
         elem_id="head",
     )
+
+    # gr.HTML inside @gr.render: each run's block runs its own js_on_load (render_merge's case).
+    count = gr.State(1)
+
+    @gr.render(inputs=count)
+    def render_buttons(n):
+        buttons = gr.HTML(
+            "".join(f"<button>Rendered {i}</button>" for i in range(n)),
+            js_on_load="element.querySelectorAll('button').forEach((b) => "
+                       "b.addEventListener('click', () => trigger('click', {clicked: b.innerText})));",
+            elem_id="rendered",
+        )
+        clicked = gr.Textbox(label="Rendered clicked")
+
+        def pick(evt: gr.EventData):
+            return evt.clicked
+
+        buttons.click(pick, None, clicked)
+
+    gr.Button("Add rendered button").click(lambda n: n + 1, count, count)
+
 
 if __name__ == "__main__":
     demo.launch()

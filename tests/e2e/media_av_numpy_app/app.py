@@ -34,4 +34,4 @@ with gr.Blocks() as demo:
     as_mp3.click(chirp, seconds, mp3)
 
 if __name__ == "__main__":
-    demo.launch()
+    demo.launch(max_file_size=200 * gr.FileSize.KB)

@@ -45,6 +45,8 @@ export type DependencyConfig = {
   time_limit?: number | null;
   scroll_to_output?: boolean;
   collects_event_data?: boolean;
+  /** Inputs whose function parameter is annotated with a component class: all their props are sent. */
+  component_prop_inputs?: number[];
   connection?: string;
   api_name?: string | null;
   /** Created by a `@gr.render` run (that render's id): replaced on its next run. */

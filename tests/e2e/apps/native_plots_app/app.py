@@ -33,7 +33,11 @@ with gr.Blocks() as demo:
     line.select(brushed, None, brush)
     line.double_click(lambda: "reset", None, brush)
 
-    bars = gr.BarPlot(sales, x="shop", y="amount", y_aggregate="sum", sort="-y", title="Sales by shop", label="Bars")
+    zoom_out = gr.Button("Zoom out")
+    bars = gr.BarPlot(sales, x="shop", y="amount", y_aggregate="sum", sort="-y", title="Sales by shop", label="Bars",
+                      buttons=["fullscreen", zoom_out])
+    toolbar = gr.Textbox(label="Toolbar")
+    zoom_out.click(lambda: "zoomed out", None, toolbar)
 
     count = gr.Number(label="Points", value=5)
     scatter = gr.ScatterPlot(points(5), x="a", y="b", label="Scatter", title="Scatter", height=260)

@@ -21,9 +21,10 @@ import { fileName, useResolvedUrl } from "../ui/files.js";
 import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
 import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
+import { TrimControls, trimToWav } from "../ui/audiotrim.js";
 import { MicIcon, MusicIcon, PauseBars, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
-type WaveOpts = { waveform_color?: string | null; waveform_progress_color?: string | null; sample_rate?: number };
+type WaveOpts = { waveform_color?: string | null; waveform_progress_color?: string | null; trim_region_color?: string | null; sample_rate?: number };
 
 /** Peak amplitude per bar of the decoded audio (mono mix), or null when it cannot be decoded. */
 async function decodePeaks(url: string, bars: number): Promise<Float32Array | null> {
@@ -67,7 +68,8 @@ function Waveform({ url, media, opts }: { url: string; media: { current: HTMLAud
       const width = (c.width = c.clientWidth * devicePixelRatio);
       const height = (c.height = c.clientHeight * devicePixelRatio);
       const style = getComputedStyle(c);
-      const base = opts.waveform_color || style.getPropertyValue("--wave-color").trim() || "#9ca3af";
+      // The bars' colour is the canvas's CSS `color` (resolved to rgb, which a canvas always parses).
+      const base = opts.waveform_color || style.color || "#9ca3af";
       const done = opts.waveform_progress_color || style.getPropertyValue("--wave-progress").trim() || "#f97316";
       const m = media.current;
       const frac = m && m.duration > 0 && Number.isFinite(m.duration) ? m.currentTime / m.duration : 0;
@@ -111,10 +113,29 @@ function Waveform({ url, media, opts }: { url: string; media: { current: HTMLAud
   });
 }
 
-function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellContext; id: number; props: Record<string, unknown>; onClear?: () => void }): ComponentChild {
+/** What an editable Audio's player needs to trim its clip (see ui/audiotrim.ts). */
+type Trim = { canReset: boolean; onTrimmed: (before: FileData, file: File) => Promise<void>; onReset: () => void };
+
+function Player({ file, ctx, id, props, onClear, trim }: {
+  file: FileData; ctx: ShellContext; id: number; props: Record<string, unknown>; onClear?: () => void; trim?: Trim;
+}): ComponentChild {
   const url = useResolvedUrl(ctx, file);
   const media = useRef<HTMLAudioElement>(null);
-  const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop"]);
+  const [duration, setDuration] = useState(0);
+  const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop"],
+    (t) => ctx.store.applyUpdate(id, { playback_position: Math.round(t * 1000) / 1000 }));
+  const opts = (props.waveform_options ?? {}) as WaveOpts;
+  const wave = url ? h(Waveform, { url, media, opts }) : null;
+  const cut = async (start: number, end: number): Promise<void> => {
+    if (!url || !trim) return;
+    const rate = Number(opts.sample_rate) || 44100;
+    try {
+      const name = fileName(file).replace(/\.[^.]*$/, "") + ".wav";
+      await trim.onTrimmed(file, await trimToWav(url, start, end, rate, name));
+    } catch (e) {
+      ctx.toasts.push({ level: "error", title: "Could not trim the audio", message: e instanceof Error ? e.message : String(e) });
+    }
+  };
   return h(
     "div",
     { class: "audio-player" },
@@ -125,7 +146,9 @@ function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellC
         onClear ? h(ClearButton, { onClear }) : null,
       ],
     }),
-    url ? h(Waveform, { url, media, opts: (props.waveform_options ?? {}) as WaveOpts }) : null,
+    trim && url
+      ? h(TrimControls, { duration, color: opts.trim_region_color, canReset: trim.canReset, onTrim: cut, onReset: trim.onReset, children: wave })
+      : wave,
     h("audio", {
       ref: media,
       src: url,
@@ -134,6 +157,7 @@ function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellC
       loop: props.loop === true,
       "data-testid": "audio-player",
       "aria-label": str(props.label, "Audio"),
+      onDurationChange: (e: Event) => setDuration((e.currentTarget as HTMLAudioElement).duration),
       ...handlers,
     }),
   );
@@ -291,16 +315,31 @@ export function AudioView({ state, ctx }: ViewProps): ComponentChild {
   const id = state.id;
   const editable = props.interactive !== false;
   const sources = sourceList(props, ["upload", "microphone"]).filter((s): s is keyof typeof SOURCES => s in SOURCES);
+  const file = isFileData(props.value) ? props.value : null;
+  // The clip before the first trim, kept while the value is a trim of it ("Reset audio").
+  const [untrimmed, setUntrimmed] = useState<{ before: FileData; trimmed: string } | null>(null);
+  const trim: Trim | undefined = editable && props.editable !== false ? {
+    canReset: !!file && untrimmed?.trimmed === file.path,
+    onTrimmed: async (before, cut) => {
+      const keep = untrimmed?.trimmed === before.path ? untrimmed.before : before;
+      const uploaded = await uploadAsValue(ctx, id, cut);
+      if (uploaded) setUntrimmed({ before: keep, trimmed: uploaded.path });
+    },
+    onReset: () => {
+      setUntrimmed(null);
+      if (untrimmed) ctx.userInput(id, untrimmed.before);
+    },
+  } : undefined;
   return h(
     Block,
     { state, class: "media-block" },
     h(BlockLabel, { props, icon: h(MusicIcon, null), fallback: "Audio" }),
     h(MediaBody, {
-      file: isFileData(props.value) ? props.value : null,
+      file,
       editable,
       emptyIcon: h(MusicIcon, null),
       sources: sources.map((s) => SOURCES[s]),
-      player: (file: FileData) => h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      player: (f: FileData) => h(Player, { key: f.path, file: f, ctx, id, props, trim, onClear: editable ? () => clearValue(ctx, id) : undefined }),
       input: (source: string, onError: (m: string | null) => void) =>
         source === "microphone" ? h(Recorder, { ctx, id, props, onError }) : h(AudioUpload, { ctx, id, props, onError }),
     }),

@@ -108,14 +108,42 @@ function showTooltip(tip: HTMLElement, wrap: HTMLElement, event: MouseEvent | un
   tip.style.top = `${y}px`;
 }
 
+type CustomButton = { id: number; value?: unknown };
+
+/** The gr.Button instances among `buttons` (Gradio sends their config with their id). */
+export function customButtons(buttons: unknown): CustomButton[] {
+  return Array.isArray(buttons)
+    ? buttons.filter((b): b is CustomButton => !!b && typeof b === "object" && typeof (b as CustomButton).id === "number")
+    : [];
+}
+
+/** True while `target` is the fullscreen element (of the document or of the shell's shadow root). */
+function useIsFullscreen(target: { current: HTMLElement | null }): boolean {
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const sync = (): void => {
+      const el = target.current;
+      const root = el?.getRootNode() as Document | ShadowRoot | undefined;
+      setFull(!!el && (root?.fullscreenElement === el || document.fullscreenElement === el));
+    };
+    document.addEventListener("fullscreenchange", sync);
+    return () => document.removeEventListener("fullscreenchange", sync);
+  }, []);
+  return full;
+}
+
 export function NativePlot({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
   const data = readPlotData(props.value);
   const model = data ? plotModel(props, data) : null;
   const selectable = props._selectable === true;
-  const height = num(props.height) ?? undefined;
 
   const block = useRef<HTMLDivElement>(null);
+  const fullscreen = useIsFullscreen(block);
+  // Fullscreen, the chart fills the screen's height (less the title, caption and padding).
+  const height = fullscreen
+    ? Math.max(200, window.innerHeight - 110 - (str(props.label) ? 36 : 0) - (str(props.caption) ? 32 : 0))
+    : (num(props.height) ?? undefined);
   const wrap = useRef<HTMLDivElement>(null);
   const chart = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -243,7 +271,8 @@ export function NativePlot({ state, ctx }: ViewProps): ComponentChild {
   };
 
   const caption = str(props.caption);
-  const buttons = hasButton(props, "export") || hasButton(props, "fullscreen");
+  const custom = customButtons(props.buttons);
+  const buttons = hasButton(props, "export") || hasButton(props, "fullscreen") || custom.length > 0;
   return h(
     Block,
     { state, class: "nativeplot" },
@@ -254,6 +283,11 @@ export function NativePlot({ state, ctx }: ViewProps): ComponentChild {
             children: [
               hasButton(props, "export") ? h(IconButton, { label: "Export", icon: h(DownloadIcon, null), onClick: exportPng }) : null,
               hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
+              ...custom.map((b) => {
+                const label = str(b.value) || "Custom action";
+                return h("button", { key: `custom-${b.id}`, type: "button", class: "plot-custom-button", title: label,
+                  "aria-label": label, onClick: () => ctx.trigger(b.id, "click") }, str(b.value));
+              }),
             ],
           })
         : null,

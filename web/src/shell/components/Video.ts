@@ -35,7 +35,8 @@ function Player({ file, ctx, id, props, onClear }: { file: FileData; ctx: ShellC
   const subs = isFileData(props.subtitles) ? props.subtitles : null;
   const subsUrl = useResolvedUrl(ctx, subs);
   const media = useRef<HTMLVideoElement>(null);
-  const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop", "end"]);
+  const handlers = useMediaElement(media, url, props, (e) => ctx.trigger(id, e), ["stop", "end"],
+    (t) => ctx.store.applyUpdate(id, { playback_position: Math.round(t * 1000) / 1000 }));
   return h(
     "div",
     { class: "video-frame", style: { height: cssSize(props.height), width: cssSize(props.width) } },

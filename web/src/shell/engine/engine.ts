@@ -188,11 +188,14 @@ export class Engine {
   }
 
   private _inputs(dep: DependencyConfig, values?: Map<number, unknown>): unknown[] {
-    return dep.inputs.map((id) => {
+    const withProps = dep.component_prop_inputs ?? [];
+    return dep.inputs.map((id, i) => {
       if (values?.has(id)) return values.get(id);
       const st = this._store.get(id);
       // State values live on the server; it substitutes them for null (§2.3).
       if (!st || st.rules.serverValue) return null;
+      // `def f(a: gr.Audio)`: Python reads every prop (a.playback_position), as in Gradio.
+      if (withProps.includes(i)) return { ...st.props.peek(), value: st.value ?? null };
       return st.value ?? null;
     });
   }

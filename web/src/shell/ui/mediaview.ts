@@ -49,8 +49,9 @@ export function sourceList(props: Record<string, unknown>, fallback: string[]): 
 
 /**
  * Connects a media element to the component: `autoplay` when a new value
- * arrives, seeking to `playback_position` when it is set, and the play /
- * pause / stop / end events. Returns the handlers to spread on the element.
+ * arrives, seeking to `playback_position` when it is set (and reporting the
+ * playhead back through `report`), and the play / pause / stop / end events.
+ * Returns the handlers to spread on the element.
  */
 export function useMediaElement(
   el: { current: HTMLMediaElement | null },
@@ -58,13 +59,15 @@ export function useMediaElement(
   props: Record<string, unknown>,
   fire: (event: string) => void,
   endEvents: string[],
+  report?: (seconds: number) => void,
 ): Record<string, () => void> {
   const position = typeof props.playback_position === "number" ? props.playback_position : 0;
   useEffect(() => {
     const media = el.current;
     if (!media || !url) return;
     const seek = (): void => {
-      if (position > 0 && Number.isFinite(position)) media.currentTime = position;
+      // The prop also follows the playhead (report below): only a real jump seeks.
+      if (position > 0 && Number.isFinite(position) && Math.abs(media.currentTime - position) > 0.3) media.currentTime = position;
     };
     if (media.readyState >= 1) seek();
     else media.addEventListener("loadedmetadata", seek, { once: true });
@@ -76,9 +79,17 @@ export function useMediaElement(
     // Browsers may refuse autoplay before a user gesture; that is not an error to report.
     media.play().catch(() => {});
   }, [url]);
+  // Gradio keeps `playback_position` equal to the playhead, so `def f(a: gr.Audio)` reads it.
+  const tell = (): void => {
+    const media = el.current;
+    if (report && media && Number.isFinite(media.currentTime)) report(media.currentTime);
+  };
   return {
+    onTimeUpdate: tell,
+    onSeeked: tell,
     onPlay: () => fire("play"),
     onPause: () => {
+      tell();
       if (!el.current?.ended) fire("pause");
     },
     onEnded: () => endEvents.forEach(fire),

@@ -115,11 +115,13 @@ export function Webcam({ mirror, constraints, onCapture, onFrame, streaming = fa
   // Streaming: one JPEG frame every `everyMs` while recording (Gradio sends JPEG frames).
   useEffect(() => {
     if (!streaming || !recording || !ready) return;
+    let live = true; // a snapshot finishing after stop is dropped
     const t = setInterval(() => {
-      if (video.current) snapshot(video.current, mirror, "image/jpeg").then((b) => frameCb.current?.(b), () => {});
+      if (video.current) snapshot(video.current, mirror, "image/jpeg").then((b) => live && frameCb.current?.(b), () => {});
     }, Math.max(50, everyMs));
     const stop = limitMs && limitMs > 0 ? setTimeout(() => setRecording(false), limitMs) : undefined;
     return () => {
+      live = false;
       clearInterval(t);
       clearTimeout(stop);
       // Whatever ended this recording (stop button, time limit, unmount) ends the stream.
