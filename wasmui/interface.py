@@ -86,7 +86,7 @@ class Interface(Blocks):
             deep_link = DeepLinkButton(value=deep_link, render=False, interactive=False)
         elif deep_link is True:
             deep_link = DeepLinkButton(render=False, interactive=False)
-        self.deep_link: DeepLinkButton | None = deep_link if isinstance(deep_link, DeepLinkButton) else None
+        self.deep_link: DeepLinkButton | None = deep_link if deep_link not in (None, False) else None
         self.api_name = api_name  # None: the function's name, as in Gradio ("greet", "lambda")
         self.input_components = [component_from_spec(s) for s in _specs(inputs)]
         self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
