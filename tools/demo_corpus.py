@@ -207,6 +207,21 @@ _UNSUPPORTED_JS = """() => {
 }"""
 
 
+_CONTROLS_JS = """() => document.querySelector('wasmui-app')?.shadowRoot?.querySelectorAll(
+  'button, input, textarea, select, .dataset-pick').length || 0"""
+
+
+def _painted(page: Any, deadline: float) -> None:
+    """Waits (bounded) until the app's controls stop appearing: views load as lazy chunks and
+    may paint after the worker says ready."""
+    last, stable = -1, 0
+    while time.monotonic() < deadline and stable < 4:
+        count = page.evaluate(_CONTROLS_JS)
+        stable = stable + 1 if count == last else 0
+        last = count
+        page.wait_for_timeout(250)
+
+
 def _settle(page: Any, deadline: float) -> None:
     """Waits (bounded) until no block shows a pending/generating status."""
     while time.monotonic() < deadline and page.evaluate(_BUSY_JS):
@@ -237,6 +252,7 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
         page.wait_for_function("() => { const el = document.querySelector('wasmui-app');"
                                " return el && (el.phase === 'ready' || el.phase === 'error'); }",
                                timeout=boot_timeout * 1000)
+        _painted(page, time.monotonic() + 10)
         _settle(page, time.monotonic() + 10)
         errors = page.evaluate(_ERRORS_JS) + page_errors
         result.unsupported = page.evaluate(_UNSUPPORTED_JS)
