@@ -346,7 +346,9 @@ def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [f"# First and repeat visits under emulated networks ({meta['when']})", "",
              f"Machine: {meta['machine']}; {meta['browser']}; load average {meta['loadavg_start']:.1f} at start, "
              f"{meta['loadavg_end']:.1f} at the end (2 vCPUs shared with other sessions: read the ratios). "
-             f"Medians of {meta['runs']} runs per cell; `bench/network.py`.", "",
+             f"Medians of {meta['runs']} runs per cell; `bench/network.py`."
+             + (f" Load average during the visits {meta['loadavg_range'][0]:.0f}-{meta['loadavg_range'][1]:.0f};"
+                f" raw rows: {', '.join(meta['sources'])}." if "loadavg_range" in meta else ""), "",
              "## Ratios to stock bare Pyodide (same profile, same server, same run)", "",
              "| profile | server | page | cold TTI | warm TTI | first paint / bare TTI | cold bytes |",
              "|---|---|---|---|---|---|---|"]
@@ -424,6 +426,10 @@ def main() -> int:
             if index == 0:
                 meta = data.get("meta", meta)
         meta["sources"] = [Path(name).name for name in args.summarize]
+        loads = [r["loadavg"] for r in rows if "loadavg" in r]
+        if loads:  # the load during the visits, not while summarizing
+            meta["loadavg_start"], meta["loadavg_end"] = loads[0], loads[-1]
+            meta["loadavg_range"] = [min(loads), max(loads)]
     else:
         rows = run(args, out / f"{stem}.json")
     meta["loadavg_end"] = os.getloadavg()[0]

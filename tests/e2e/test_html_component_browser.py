@@ -141,6 +141,8 @@ def test_html_in_a_render_runs_js_on_load_for_each_new_block(app: Any) -> None:
 
 def test_head_scripts_load_in_order_before_js_on_load(app: Any) -> None:
     expect(block(app, "head").locator(".order")).to_have_text("plugin=2")
+    # head's <style> reaches inside the app's shadow root (and is added once).
+    expect(block(app, "head").locator(".from-head")).to_have_css("color", "rgb(1, 2, 3)")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

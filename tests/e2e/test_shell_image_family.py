@@ -65,3 +65,28 @@ def test_webcam_options_mirror_and_constraints(shell):
     page.wait_for_function("v => v.readyState >= 2 && v.videoWidth === 320 && v.videoHeight === 240", arg=video.element_handle())
     small.get_by_role("button", name="Take a photo").click()
     expect(page.get_by_label("Small camera size", exact=True)).to_have_value("320x240")
+
+
+def test_editor_zoom_scrolls_and_strokes_land_on_the_right_pixel(shell):
+    page = shell(APP)
+    editor = page.locator(".imageeditor-block", has_text="Editor").first
+    canvas = editor.get_by_test_id("imageeditor-canvas")
+    expect(canvas).to_have_attribute("aria-label", re.compile(r"180 × 120 pixels"))
+    fit = canvas.bounding_box()["width"]
+    expect(editor.get_by_role("button", name="Zoom out")).to_be_disabled()
+    editor.get_by_role("button", name="Zoom in").click()
+    editor.get_by_role("button", name="Zoom in").click()
+    stage = editor.locator(".imageeditor-stage")
+    expect(stage).to_have_class(re.compile(r"\bzoomed\b"))
+    assert abs(canvas.bounding_box()["width"] - fit * 2.25) < 2
+    assert stage.evaluate("s => s.scrollWidth > s.clientWidth")  # panning is the stage's scrolling
+    # A brush dot at image pixel (20, 20) of the zoomed view lands on that pixel of the canvas.
+    editor.locator(".imageeditor-toolbar").get_by_role("button", name="Brush").click()
+    stage.evaluate("s => { s.scrollLeft = 0; s.scrollTop = 0; }")
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + 20 * box["width"] / 180, box["y"] + 20 * box["height"] / 120)
+    px = canvas.evaluate("c => Array.from(c.getContext('2d').getImageData(20, 20, 1, 1).data)")
+    assert px == [204, 50, 50, 255], px  # Gradio's first palette colour over the yellow half
+    editor.get_by_role("button", name="Zoom out").click()
+    editor.get_by_role("button", name="Zoom out").click()
+    expect(stage).not_to_have_class(re.compile(r"\bzoomed\b"))

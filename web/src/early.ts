@@ -33,7 +33,8 @@ interface EarlySpec {
   }
   const urls = spec.fetch.map(([path, encoding]) => [new URL(path, document.baseURI).href, encoding] as const);
   // Announced first (messages keep their order): the worker waits for these instead of fetching them again.
-  worker.postMessage({ type: "expect", urls: urls.map(([url]) => url) });
+  // The manifest names the build: the worker starts reading a stored snapshot of it at once.
+  worker.postMessage({ type: "expect", urls: urls.map(([url]) => url), manifest: spec.manifest });
   for (const [url, encoding] of urls) {
     fetch(encoding ? `${url}.${encoding}` : url).then((response) => {
       const body = response.ok ? response.body : null;

@@ -47,7 +47,7 @@ export type WorkerControlIn =
   | { type: "boot"; options: BootOptions }
   | { type: "port"; port: MessagePort }
   /** From the page's inline boot script (`early.ts`): URLs it is downloading, then each body. */
-  | { type: "expect"; urls: string[] }
+  | { type: "expect"; urls: string[]; manifest?: unknown }
   | { type: "early"; early: EarlyBody };
 
 export type WorkerControlOut =

@@ -70,6 +70,8 @@ export class WorkerRuntime {
   private gate: Promise<unknown> = Promise.resolve();
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
+  /** A stored snapshot read before the boot message arrived (`readAhead`), with the store it is of. */
+  private readAheadJob: { id: string; read: Promise<SnapshotRead | null> } | null = null;
   private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
     wheel: Uint8Array; sitePackages: string; lazyURL: string | null; core: Map<string, Promise<Uint8Array>> } | null = null;
 
@@ -175,6 +177,24 @@ export class WorkerRuntime {
     } finally {
       open();
     }
+  }
+
+  /**
+   * Starts reading the stored snapshot of the build `manifest` names (sent by the page's inline
+   * script before the page's own JS has loaded; measured on 4G, the boot message came 0.5-2 s
+   * later). Only a read: `bootSteps` decides whether a snapshot is used, and ignores this one
+   * unless its store is the same.
+   */
+  readAhead(manifest: unknown): void {
+    const known = manifest as Partial<Manifest> | undefined;
+    if (!known?.wheel || known.pyodide || this.readAheadJob) return;
+    // The worker script lives in the site's assets/ folder, as wasmui.js does.
+    const siteBase = new URL("../", location.href).href;
+    const store = SnapshotStore.open(siteBase, known.build ?? known.wheel, new URL("pyodide/", siteBase).href);
+    if (!store) return;
+    const read = readSnapshot(store);
+    read.catch(() => undefined);
+    this.readAheadJob = { id: store.id, read };
   }
 
   /** Serves requests arriving on `port` (from the page transport or the service worker). */
@@ -316,14 +336,13 @@ export class WorkerRuntime {
    * stored with it answer Pyodide's fetches of them (no download, no Zstandard decoding).
    */
   private async loadSnapshot(store: SnapshotStore, indexURL: string): Promise<Uint8Array | null> {
+    const ahead = this.readAheadJob?.id === store.id ? this.readAheadJob.read : null;
+    this.readAheadJob = null;
     try {
-      const snapshot = await store.load();
-      if (!snapshot) return null;
-      for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
-        const response = await store.loadCore(name);
-        if (response) this.coreFetch.provide(`${indexURL}${name}`, response);
-      }
-      return snapshot;
+      const read = await (ahead ?? readSnapshot(store));
+      if (!read) return null;
+      for (const [name, response] of read.core) this.coreFetch.provide(`${indexURL}${name}`, response);
+      return read.snapshot;
     } catch (error) {
       await store.discard().catch(() => undefined);
       const reason = `unreadable: ${(error as Error)?.message ?? error}`;
@@ -481,6 +500,24 @@ async function missingCoreFiles(siteBase: string, indexURL: string): Promise<str
  */
 function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
   if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
+}
+
+/** A stored snapshot and the inflated core files stored with it. */
+interface SnapshotRead {
+  snapshot: Uint8Array;
+  core: Map<string, Response>;
+}
+
+/** `store`'s snapshot and core files (null: none stored); throws when one is unreadable or damaged. */
+async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
+  const snapshot = await store.load();
+  if (!snapshot) return null;
+  const core = new Map<string, Response>();
+  for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
+    const response = await store.loadCore(name);
+    if (response) core.set(name, response);
+  }
+  return { snapshot, core };
 }
 
 /** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */

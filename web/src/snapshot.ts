@@ -28,6 +28,11 @@ const LENGTH_HEADER = "x-wasmui-length";
 export class SnapshotStore {
   private constructor(private readonly prefix: string, private readonly key: string) {}
 
+  /** Which build and distribution this store is for (two stores with one id share their entries). */
+  get id(): string {
+    return this.key;
+  }
+
   /**
    * The store of one site build on one distribution, or null where snapshots cannot work
    * (no Cache Storage: an insecure origin or a private mode that blocks it).

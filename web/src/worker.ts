@@ -14,6 +14,9 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   if (!isWorkerControlIn(message)) return;
   if (message.type === "boot") void runtime.boot(message.options);
   else if (message.type === "port") runtime.attachPort(message.port);
-  else if (message.type === "expect") runtime.coreFetch.expect(message.urls);
+  else if (message.type === "expect") {
+    runtime.coreFetch.expect(message.urls);
+    runtime.readAhead(message.manifest);
+  }
   else runtime.coreFetch.adopt(message.early);
 };

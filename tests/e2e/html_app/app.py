@@ -102,9 +102,10 @@ with gr.Blocks() as demo:
     gr.Button("Increment").click(lambda x: x + 1, counter, counter)
 
     gr.HTML(
-        html_template="<div class='order'>pending</div>",
+        html_template="<div class='order'>pending</div><span class='from-head'>styled by head</span>",
         head=('<script src="data:text/javascript,window.__core=1"></script>'
-              '<script src="data:text/javascript,window.__plugin=window.__core%2B1"></script>'),
+              '<script src="data:text/javascript,window.__plugin=window.__core%2B1"></script>'
+              '<style>.from-head { color: rgb(1, 2, 3); }</style>'),
         js_on_load="element.querySelector('.order').textContent = 'plugin=' + window.__plugin;",
         elem_id="head",
     )

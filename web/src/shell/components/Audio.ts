@@ -68,7 +68,8 @@ function Waveform({ url, media, opts }: { url: string; media: { current: HTMLAud
       const width = (c.width = c.clientWidth * devicePixelRatio);
       const height = (c.height = c.clientHeight * devicePixelRatio);
       const style = getComputedStyle(c);
-      const base = opts.waveform_color || style.getPropertyValue("--wave-color").trim() || "#9ca3af";
+      // The bars' colour is the canvas's CSS `color` (resolved to rgb, which a canvas always parses).
+      const base = opts.waveform_color || style.color || "#9ca3af";
       const done = opts.waveform_progress_color || style.getPropertyValue("--wave-progress").trim() || "#f97316";
       const m = media.current;
       const frac = m && m.duration > 0 && Number.isFinite(m.duration) ? m.currentTime / m.duration : 0;

@@ -89,7 +89,7 @@ class HtmlRuntime {
     this.purify = purify;
     this.render();
     const head = str(this.config.head);
-    if (head) await loadHead(head);
+    if (head) await loadHead(head, this.parts.root.getRootNode());
     this.runOnLoad();
   }
 

@@ -52,6 +52,8 @@ function svg(paths: string[], extra: ComponentChild[] = []): ComponentChild {
 const ICONS = {
   crop: () => svg(["M6 2v14a2 2 0 0 0 2 2h14", "M18 22V8a2 2 0 0 0-2-2H2"]),
   resize: () => svg(["M15 3h6v6", "M9 21H3v-6", "M21 3l-7 7", "M3 21l7-7"]),
+  zoomIn: () => svg(["M21 21l-4.35-4.35", "M11 8v6", "M8 11h6"], [h("circle", { cx: 11, cy: 11, r: 8 })]),
+  zoomOut: () => svg(["M21 21l-4.35-4.35", "M8 11h6"], [h("circle", { cx: 11, cy: 11, r: 8 })]),
   draw: () => svg(["M12 19l7-7 3 3-7 7-3-3z", "M18 13l-1.5-7.5L2 2l3.5 14.5L13 18l5-5z", "M2 2l7.586 7.586"], [h("circle", { cx: 11, cy: 11, r: 2 })]),
   erase: () => svg(["M20 20H7L3 16l10-10 7 7-3.5 3.5", "M6.5 13.5l5 5"]),
   undo: () => svg(["M9 14L4 9l5-5", "M4 9h11a5 5 0 0 1 0 10h-3"]),
@@ -165,6 +167,8 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
   // The size typed into the resize panel (null: the canvas' own), and whether the ratio is kept.
   const [resizeTo, setResizeTo] = useState<{ w: number; h: number } | null>(null);
   const [keepRatio, setKeepRatio] = useState(true);
+  // View zoom (1 = fit); above 1 the stage scrolls, so panning is its scrollbars / wheel / touch.
+  const [zoom, setZoom] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // How many values were sent, and whether one is on its way (aria-busy; tests wait on data-sent).
@@ -416,6 +420,8 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     brush ? toolButton("draw", "Brush", ICONS.draw()) : null,
     eraser ? toolButton("erase", "Eraser", ICONS.erase()) : null,
     h("span", { class: "toolbar-gap" }),
+    h(IconButton, { label: "Zoom out", icon: ICONS.zoomOut(), onClick: () => setZoom((z) => Math.max(1, z / 1.5)), disabled: zoom <= 1 }),
+    h(IconButton, { label: "Zoom in", icon: ICONS.zoomIn(), onClick: () => setZoom((z) => Math.min(8, z * 1.5)), disabled: zoom >= 8 }),
     h(IconButton, { label: "Undo", icon: ICONS.undo(), onClick: undo, disabled: !m.canUndo }),
     h(IconButton, { label: "Redo", icon: ICONS.redo(), onClick: redo, disabled: !m.canRedo }),
     h(IconButton, { label: "Clear", icon: ICONS.clear(), onClick: clear }),
@@ -499,7 +505,7 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
 
   const cursor = tool === "crop" ? "crosshair" : tool === "draw" || tool === "erase" ? "crosshair" : "default";
   const stage = h("div", {
-    class: "imageeditor-stage",
+    class: zoom > 1 ? "imageeditor-stage zoomed" : "imageeditor-stage",
     hidden: showSourcePanel,
     onDragOver: (e: DragEvent) => sources.includes("upload") && e.preventDefault(),
     onDrop: (e: DragEvent) => {
@@ -511,7 +517,8 @@ function Editor({ state, ctx }: ViewProps): ComponentChild {
     },
   },
   // The canvas fills the width up to a height of STAGE_HEIGHT (small canvases are scaled up, as in Gradio).
-  h("div", { class: "imageeditor-frame", style: { width: `min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px)`, "--ratio": String(m.w / m.h) } },
+  h("div", { class: "imageeditor-frame", style: { width: `calc(min(100%, ${Math.round((STAGE_HEIGHT * m.w) / m.h)}px) * ${zoom})`,
+    "--ratio": String(m.w / m.h) } },
     h("canvas", {
       ref: view, class: "imageeditor-canvas", "data-testid": "imageeditor-canvas", role: "img",
       "aria-label": `${str(props.label, "Image")} canvas, ${m.w} × ${m.h} pixels`,

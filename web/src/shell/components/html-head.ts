@@ -42,19 +42,36 @@ function addScript(el: HTMLScriptElement, pending: Promise<void>[]): void {
   document.head.appendChild(script);
 }
 
-/** Adds `html` to the document head; resolves when its scripts have loaded (rejects if one fails). */
-export async function loadHead(html: string): Promise<void> {
+/** Whether `parent` already holds a `<link>` to `href` or a `<style>` with this text. */
+function holds(parent: ParentNode, el: Element): boolean {
+  if (el.tagName === "LINK") {
+    const href = (el as HTMLLinkElement).href;
+    return !!href && Array.from(parent.querySelectorAll("link")).some((l) => l.href === href);
+  }
+  if (el.tagName === "STYLE") {
+    return Array.from(parent.querySelectorAll("style")).some((s) => s.textContent === el.textContent);
+  }
+  return false;
+}
+
+/**
+ * Adds `html` to the document head; resolves when its scripts have loaded (rejects if one
+ * fails). The app is drawn in a shadow root, which the page's stylesheets do not reach, so
+ * `<link rel=stylesheet>` and `<style>` go into `appRoot` too (when it is a shadow root).
+ */
+export async function loadHead(html: string, appRoot?: Node): Promise<void> {
   if (!html.trim()) return;
   const doc = new DOMParser().parseFromString(`<head>${html}</head>`, "text/html");
   const pending: Promise<void>[] = [];
+  const shadow = appRoot instanceof ShadowRoot ? appRoot : null;
   for (const el of Array.from(doc.head.children)) {
     if (el.tagName === "SCRIPT") {
       addScript(el as HTMLScriptElement, pending);
-    } else {
-      const href = el.tagName === "LINK" ? (el as HTMLLinkElement).href : "";
-      const known = href && Array.from(document.querySelectorAll("link")).some((l) => l.href === href);
-      if (!known) document.head.appendChild(document.importNode(el, true));
+      continue;
     }
+    if (!holds(document.head, el)) document.head.appendChild(document.importNode(el, true));
+    const isSheet = el.tagName === "STYLE" || (el.tagName === "LINK" && /\bstylesheet\b/i.test(el.getAttribute("rel") ?? ""));
+    if (shadow && isSheet && !holds(shadow, el)) shadow.appendChild(document.importNode(el, true));
   }
   await Promise.all(pending);
 }
