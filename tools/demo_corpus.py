@@ -13,7 +13,7 @@ For every demo whose imports the Pyodide distribution provides, three questions:
    empty textboxes some text) and then its main button (the first primary button, else one
    named Submit/Run/…); without a button, type into its first empty textbox and press
    Enter; else click its first button. It answers when an event ran to its end (a loading
-   status came and went) or the page changed (the typed box left out), with no error toast.
+   status came and went; a MutationObserver counts statuses too brief for the 100 ms polls) or the page changed (the typed box left out), with no error toast.
    A heuristic: "no" can also mean the default interaction does nothing in that app.
 
 Speed (measured on the shared 2-core machine): a demo built and opened on its own took
@@ -175,8 +175,24 @@ _SNAPSHOT_JS = """() => {
 }"""
 _BUSY_JS = """() => {
   const root = document.querySelector('wasmui-app')?.shadowRoot;
-  return !!root && !!root.querySelector('.pending, .generating');
+  return !!root && !!root.querySelector('.pending, .generating, [aria-busy=true]');
 }"""
+# Counts the event statuses that appeared (a block gets aria-busy while an event runs for it):
+# an event that ends between two polls still counts as having run.
+_WATCH_JS = """() => {
+  const root = document.querySelector('wasmui-app')?.shadowRoot;
+  window.__corpusEvents = 0;
+  if (!root) return;
+  const busy = (n) => n.nodeType === 1 && (n.matches('[aria-busy=true]') || !!n.querySelector('[aria-busy=true]'));
+  new MutationObserver((records) => {
+    for (const m of records) {
+      if (m.type === 'attributes' ? m.target.getAttribute('aria-busy') === 'true' : [...m.addedNodes].some(busy)) {
+        window.__corpusEvents++;
+      }
+    }
+  }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+}"""
+_EVENTS_JS = "() => window.__corpusEvents || 0"
 _ERRORS_JS = """() => {
   const root = document.querySelector('wasmui-app')?.shadowRoot;
   if (!root) return [];
@@ -229,6 +245,7 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
             result.boot_error = _tail("\n".join(errors) or f"phase {phase}")
             return
         result.booted = True
+        page.evaluate(_WATCH_JS)
         _interact(page, result, answer_timeout, page_errors)
     except Exception as exc:  # a timeout or a crashed page: recorded, the run goes on
         if result.booted:
@@ -289,6 +306,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         _fill_empty_textboxes(page)
         _settle(page, time.monotonic() + timeout)
     before = page.evaluate(_SNAPSHOT_JS)
+    events_before = page.evaluate(_EVENTS_JS)
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
@@ -312,7 +330,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             result.answered, result.answer_error = False, _tail("\n".join(errors))
             return
         busy = page.evaluate(_BUSY_JS)
-        saw_busy = saw_busy or busy
+        saw_busy = saw_busy or busy or page.evaluate(_EVENTS_JS) > events_before
         # Answered: what the page shows changed, or an event ran (status shown) and ended cleanly.
         if not busy and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before):
             result.answered = True

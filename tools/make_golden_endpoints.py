@@ -27,6 +27,9 @@ CASES: dict[str, str] = {
                           "                           gr.Interface(lambda x: x, 'text', 'text')])",
     "tabbed_named": "def hello(x):\n    return x\ndef bye(x):\n    return x\n"
                     "demo = gr.TabbedInterface([gr.Interface(hello, 'text', 'text'), gr.Interface(bye, 'text', 'text')])",
+    "interface_deep_link": "def greet(x):\n    return x\ndemo = gr.Interface(greet, 'text', 'text', deep_link=True)",
+    "interface_deep_link_label": "def greet(x):\n    return x\n"
+                                 "demo = gr.Interface(greet, 'text', 'text', deep_link='Share it', flagging_mode='never')",
     "chat_named_fn": "def echo(message, history):\n    return message\ndemo = gr.ChatInterface(echo)",
     "chat_api_name": "def echo(message, history):\n    return message\ndemo = gr.ChatInterface(echo, api_name='chat')",
 }

@@ -481,7 +481,7 @@ class Blocks(BlockContext):
         """The ``/gradio_api/info`` JSON (see ``wasmui.api_info``)."""
         return facade().api_info(self, all_endpoints)
 
-    def deep_link(self, session_hash: str) -> str:
+    def deep_link_token(self, session_hash: str) -> str:
         """``GET /gradio_api/deep_link``: the link token of a session's values ("" for an unknown
         session, as Gradio); the token carries the values (:mod:`wasmui.deep_links`)."""
         if session_hash not in self.sessions:

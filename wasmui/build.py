@@ -198,9 +198,12 @@ def component_packages(blocks: Any) -> list[tuple[str, str]]:
     from wasmui.components.base import Component
 
     found: set[tuple[str, str]] = set()
+    inputs = {block._id for fn in list(blocks.fns.values()) for block in fn.inputs}
     for block in list(blocks.blocks.values()):
         if isinstance(block, Component):
             found.update((str(p), f"gr.{type(block).__name__}") for p in block.required_packages())
+            if block._id in inputs:
+                found.update((str(p), f"gr.{type(block).__name__} (an input)") for p in block.required_input_packages())
     return sorted(found)
 
 

@@ -74,9 +74,12 @@ def connect_heartbeat(blocks: Blocks) -> bool:
 def required_packages(blocks: Blocks) -> set[str]:
     """Pyodide packages the app's components need as configured (the build ships them)."""
     needed: set[str] = set()
+    inputs = {block._id for fn in blocks.fns.values() for block in fn.inputs}
     for block in blocks.blocks.values():
         if isinstance(block, Component):
             needed |= block.required_packages()
+            if block._id in inputs:
+                needed |= block.required_input_packages()
     return needed
 
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from wasmui.blocks import Blocks
 from wasmui.components import Component, component_from_spec
 from wasmui.components.button import Button, ClearButton
+from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.markdown import Markdown
 from wasmui.events import on
 from wasmui.examples import Examples
@@ -80,6 +81,12 @@ class Interface(Blocks):
         self.description = description
         self.article = article
         self._set_flagging(flagging_mode, flagging_options, flagging_dir, flagging_callback)
+        # Gradio: a string or True makes a DeepLinkButton (disabled until the first answer).
+        if isinstance(deep_link, str):
+            deep_link = DeepLinkButton(value=deep_link, render=False, interactive=False)
+        elif deep_link is True:
+            deep_link = DeepLinkButton(render=False, interactive=False)
+        self.deep_link: DeepLinkButton | None = deep_link if deep_link not in (None, False) else None
         self.api_name = api_name  # None: the function's name, as in Gradio ("greet", "lambda")
         self.input_components = [component_from_spec(s) for s in _specs(inputs)]
         self.additional_inputs = [component_from_spec(s) for s in _specs(additional_inputs)]
@@ -152,6 +159,8 @@ class Interface(Blocks):
     def _render(self, submit_btn: Any, stop_btn: Any, clear_btn: Any, examples: Any, per_page: int,
                 labels: Any, visibility: str, description: Any, concurrency: Any, show_progress: str,
                 batch: bool, max_batch: int, validator: Any, accordion: Any, title: str | None) -> None:
+        if self.deep_link is not None:
+            self.deep_link.activate()  # its events come first, as in Gradio
         if title:
             Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
         if self.description:
@@ -174,6 +183,8 @@ class Interface(Blocks):
                 for comp in self.output_components:
                     comp.render()
                 with Row():
+                    if self.deep_link is not None:
+                        self.deep_link.render()
                     if output_only:  # Gradio: Clear, Generate (and Stop) under the outputs
                         clear = self._make_clear(clear_btn)
                         submit, stop = self._make_submit(submit_btn if submit_btn != "Submit" else "Generate",
@@ -209,6 +220,9 @@ class Interface(Blocks):
             clear.click(None, [], [input_column] if input_column is not None else [],
                         js=f"() => {json.dumps(shown)}\n            ")
         self._attach_flagging(flag_btns, clear, predict)
+        if self.deep_link is not None and triggers:
+            predict.then(lambda: DeepLinkButton(interactive=True), None, [self.deep_link], js=True,
+                         api_visibility="undocumented")
         if examples is not None:
             state = [c for c in all_inputs + self.output_components if c.stateful]
             self.examples_handler = Examples(

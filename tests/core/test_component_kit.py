@@ -51,6 +51,21 @@ def test_only_declared_props_are_sent() -> None:
     assert "hidden_setting" not in props and "render" not in props
 
 
+def test_input_only_packages_count_for_event_inputs() -> None:
+    """A pandas-typed gr.Dataframe needs pandas only when an event reads it (kitchen_sink)."""
+    from wasmui.build import component_packages
+
+    with gr.Blocks() as demo:
+        table, shown, rows = gr.Dataframe(), gr.Dataframe(), gr.Dataframe(type="array")
+        out = gr.Textbox()
+        gr.Button().click(lambda a, b: "", [table, rows], out)
+    assert required_packages(demo) == {"pandas"}
+    assert component_packages(demo) == [("pandas", "gr.Dataframe (an input)")]
+    with gr.Blocks() as output_only:
+        gr.Button().click(lambda: [[1]], None, gr.Dataframe())
+    assert required_packages(output_only) == set()
+
+
 def test_required_packages_are_collected_from_the_components() -> None:
     with gr.Blocks() as demo:
         NeedsPillow()

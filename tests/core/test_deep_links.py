@@ -55,3 +55,37 @@ def test_files_and_oversized_values_stay_out() -> None:
     token = deep_links.encode({1: "keep", 2: file, 3: [file], 4: "x" * (deep_links.MAX_LINK * 2)})
     assert deep_links.decode(token) == {1: "keep"}
     assert deep_links.decode("w1.!!notbase64") is None and deep_links.decode("w1." + "e30") is None
+
+
+def test_interface_deep_link_as_gradio(run) -> None:
+    """``gr.Interface(deep_link=True)``, as Gradio 6.31 builds it: the button's events first, the
+    button disabled under the outputs, enabled by a step after each answer (``js=True``)."""
+    def greet(x: str) -> str:
+        return x
+
+    demo = gr.Interface(greet, "text", "text", deep_link=True)
+    cfg = demo.get_config()
+    button = next(c for c in cfg["components"] if c["props"].get("copied_value"))
+    assert button["props"]["interactive"] is False
+    deps = cfg["dependencies"]
+    assert [d["targets"] for d in deps[:2]] == [[[button["id"], "click"]]] * 2
+    enable = deps[-1]
+    assert (enable["targets"], enable["outputs"], enable["js"], enable["trigger_after"]) == (
+        [[None, "then"]], [button["id"]], True, next(d["id"] for d in deps if d["api_name"] == "greet"))
+    assert run(demo, enable["id"], [])[-1].data[0]["interactive"] is True
+
+    def parent(node: dict, target: int) -> dict | None:
+        for child in node.get("children", []):
+            if child["id"] == target:
+                return node
+            found = parent(child, target)
+            if found:
+                return found
+        return None
+
+    row = parent(cfg["layout"], button["id"])
+    output = next(c["id"] for c in cfg["components"] if c["props"].get("label") == "output")
+    form = parent(cfg["layout"], output)
+    assert row is not None and form is not None  # Gradio: column > [form > output, row > [share, flag]]
+    assert parent(cfg["layout"], row["id"]) is parent(cfg["layout"], form["id"])
+    assert gr.Interface(greet, "text", "text", deep_link=False).deep_link is None

@@ -139,7 +139,8 @@ def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", 
 
 def joins(page) -> int:
     """How many events the page has started so far (``/queue/join`` requests)."""
-    return sum(1 for u in page.seen_urls if u.endswith("/queue/join"))
+    # (events carry the page URL's query, as Gradio's client sends it)
+    return sum(1 for u in page.seen_urls if u.split("?", 1)[0].endswith("/queue/join"))
 
 
 def requests_until_sentinel(page) -> list[str]:

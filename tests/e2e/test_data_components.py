@@ -293,6 +293,14 @@ def test_image_cells_show_images_and_refuse_script_urls(app: Any) -> None:
     assert app.evaluate("() => window.__xss_imgcell") is None
 
 
+def test_styling_metadata_shows_display_values_and_readable_text_on_data_bars(app: Any) -> None:
+    cells = grid(app, "Data bars").locator('tr[data-row="0"] td')
+    expect(cells).to_have_text(["* bar", "70 %"])
+    assert "linear-gradient" in cells.nth(1).evaluate("el => getComputedStyle(el).backgroundImage")
+    # Dark text on the light bar in either theme (Gradio keeps the theme's, white in dark mode).
+    assert cells.nth(1).evaluate("el => getComputedStyle(el).color") == "rgb(17, 24, 39)"
+
+
 def test_json_keys_and_values_with_script_payloads_stay_text(app: Any) -> None:
     block = app.locator(".block-json").filter(has=app.get_by_text("Hostile JSON", exact=True))
     expect(block.get_by_text('<img src=x onerror="window.__xss_img=1">', exact=False).first).to_be_visible()

@@ -164,6 +164,11 @@ class Component(Block):
         """
         return set()
 
+    def required_input_packages(self) -> set[str]:
+        """Packages it needs only when an event reads it (its preprocess makes, e.g., a pandas
+        DataFrame); the build adds them for components that are some event's input."""
+        return set()
+
     # -- values kept in Python (``stateful`` components) ---------------------------
     def initial_value(self) -> Any:
         """A session's first value of a ``stateful`` component (a fresh copy)."""

@@ -280,6 +280,10 @@ class Dataframe(Component):
         """pandas for DataFrame values, jinja2 too when the value is a pandas Styler."""
         return {"pandas", "jinja2"} if self._styled else set()
 
+    def required_input_packages(self) -> set[str]:
+        """An input of ``type="pandas"`` (the default) hands the function a pandas DataFrame."""
+        return {"pandas"} if self.type == "pandas" else set()
+
     # -- payload ← value -------------------------------------------------------
     def postprocess(self, value: Any) -> dict[str, Any]:
         """Any supported table value → ``{"headers", "data", "metadata"}``."""

@@ -197,7 +197,7 @@ class App:
         if session_hash is None:
             raise HTTPError(422, [{"type": "missing", "loc": ["query", "session_hash"], "msg": "Field required",
                                    "input": None}])
-        make = getattr(self.blocks, "deep_link", None)
+        make = getattr(self.blocks, "deep_link_token", None)
         return json_response(make(session_hash) if make is not None else "")
 
     async def flagged(self, request: Request) -> Response:

@@ -29,7 +29,8 @@ export type DependencyConfig = {
   inputs: number[];
   outputs: number[];
   backend_fn: boolean;
-  js: string | null;
+  /** Client-side code; `true` (Gradio's `js=True`: a function it would transpile) runs on the backend. */
+  js: string | boolean | null;
   queue: boolean | null;
   show_progress: ShowProgress;
   show_progress_on: number[] | null;

@@ -157,8 +157,10 @@ export class GradioClient {
     });
   }
 
-  private _post(path: string, body: string, signal?: AbortSignal): Promise<Response> {
-    return this._fetch(`${this.api}${path}`, {
+  private _post(path: string, body: string, signal?: AbortSignal, pageQuery = false): Promise<Response> {
+    // As Gradio's client: an event carries the page URL's query (`gr.Request.query_params`).
+    const query = pageQuery && typeof location !== "undefined" ? location.search : "";
+    return this._fetch(`${this.api}${path}${query}`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-gradio-user": "app" },
       body,
@@ -170,7 +172,7 @@ export class GradioClient {
     const ctrl = new AbortController();
     const done = (async () => {
       try {
-        const res = await this._post("/run/predict", this._body(req), ctrl.signal);
+        const res = await this._post("/run/predict", this._body(req), ctrl.signal, true);
         const text = await res.text();
         if (!res.ok) {
           let payload: unknown = text;
@@ -270,7 +272,7 @@ export class GradioClient {
 
     void (async () => {
       try {
-        const res = await this._post("/queue/join", this._body(req));
+        const res = await this._post("/queue/join", this._body(req), undefined, true);
         const text = await res.text();
         if (!res.ok) {
           const err = errorFromPayload({ error: detailMessage(res.status, text) });

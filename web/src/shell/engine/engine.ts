@@ -218,7 +218,7 @@ export class Engine {
       if (st) st.validation.value = null;
     }
     let data = this._inputs(dep, p.values);
-    if (dep.js) {
+    if (typeof dep.js === "string" && dep.js) {
       try {
         data = await compileDepJs(dep)(data);
       } catch (e) {

@@ -1,10 +1,12 @@
-"""gr.DeepLinkButton and eager example caching in real Chromium on Pyodide.
+"""gr.DeepLinkButton, eager example caching and batch=True in real Chromium on Pyodide.
 
 A click on the button copies a link whose ``deep_link`` carries the values the app's Python
 last saw (there is no server to keep them under a hash); opening the link in a new page shows
 those values, before Python is ready. An eagerly cached table whose function answers
 differently per run is computed once, in order, as the app starts in the browser: the third
-example clicked first shows the third call's answer."""
+example clicked first shows the third call's answer. A ``batch=True`` function with
+``max_batch_size=3`` clicked four times fast runs the first click alone and the three that
+queued meanwhile as one batch, as Gradio documents."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from urllib.parse import parse_qs, urlparse
 from e2e_pages import wait_ready
 from playwright.sync_api import expect
 
-APP = Path(__file__).resolve().parent / "deep_link_app"
+APP = Path(__file__).resolve().parent / "app_level_app"
 
 
 def test_deep_link_copies_values_and_a_new_page_restores_them(new_page: Any, built_site: Any, served: Any) -> None:
@@ -68,3 +70,23 @@ def test_eager_examples_are_cached_at_boot_in_order(page: Any, built_site: Any, 
     expect(tagged).to_have_value("plum #3")  # computed at boot after apple and pear, not at the click
     page.get_by_role("button", name="pear", exact=True).click()
     expect(tagged).to_have_value("pear #2")
+
+
+def test_batch_function_groups_the_queued_clicks(page: Any, built_site: Any, served: Any) -> None:
+    base = served(built_site(APP))
+    page.goto(base + "/")
+    wait_ready(page)
+    double = page.get_by_role("button", name="Double", exact=True)
+    for _ in range(4):  # well within the 1.5 s the first batch takes
+        double.click()
+    expect(page.get_by_label("Doubled", exact=True)).to_have_value("8")
+    # the last batch's answer: the first click ran alone, the three queued meanwhile together
+    expect(page.get_by_label("Batch sizes", exact=True)).to_have_value("1,3", timeout=15_000)
+
+
+def test_events_see_the_page_query(page: Any, built_site: Any, served: Any) -> None:
+    """Events carry the page URL's query as Gradio's client sends it (navbar_query_params)."""
+    base = served(built_site(APP))
+    page.goto(base + "/?option=Canada#/second")
+    wait_ready(page)
+    expect(page.get_by_label("Option", exact=True)).to_have_value("Canada")
