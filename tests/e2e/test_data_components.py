@@ -287,10 +287,19 @@ def test_image_cells_show_images_and_refuse_script_urls(app: Any) -> None:
     table = grid(app, "Pictures")
     image = table.locator('tr[data-row="0"] td[data-col="0"] img.df-image')
     expect(image).to_have_count(1)
+    image.scroll_into_view_if_needed()  # lazily loaded, as the table's rows are
     app.wait_for_function("(img) => img.complete && img.naturalWidth === 2", arg=image.element_handle())
     assert image.get_attribute("src", timeout=5_000).startswith("data:image/png;base64,")
     expect(table.locator('tr[data-row="1"] td[data-col="0"] img')).to_have_count(0)
     assert app.evaluate("() => window.__xss_imgcell") is None
+
+
+def test_styling_metadata_shows_display_values_and_readable_text_on_data_bars(app: Any) -> None:
+    cells = grid(app, "Data bars").locator('tr[data-row="0"] td')
+    expect(cells).to_have_text(["* bar", "70 %"])
+    assert "linear-gradient" in cells.nth(1).evaluate("el => getComputedStyle(el).backgroundImage")
+    # Dark text on the light bar in either theme (Gradio keeps the theme's, white in dark mode).
+    assert cells.nth(1).evaluate("el => getComputedStyle(el).color") == "rgb(17, 24, 39)"
 
 
 def test_json_keys_and_values_with_script_payloads_stay_text(app: Any) -> None:

@@ -128,6 +128,9 @@ with gr.Blocks() as demo:
         label="Pictures",
         type="array",
     )
+    gr.Dataframe({"data": [["bar", 70]], "headers": ["what", "score"],
+                  "metadata": {"styling": [["", "background: linear-gradient(90deg, rgba(220, 242, 220) 70%, transparent 70%)"]],
+                               "display_value": [["* bar", "70 %"]]}}, label="Data bars", type="array")
     gr.JSON({p: {"nested " + p: [p, {"k": p}]} for p in XSS}, label="Hostile JSON", open=True)
 
     gr.ParamViewer(

@@ -27,10 +27,15 @@ export function textOn(color: string): string {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.55 ? "#111827" : "#ffffff";
 }
 
-/** A cell's CSS with a readable `color` added when it sets a solid background and no colour. */
+/**
+ * A cell's CSS with a readable `color` added when it sets a background and no colour: a solid
+ * one, or a gradient whose first stop is solid (text starts at the left, where a data bar
+ * such as `linear-gradient(90deg, green 60%, transparent 60%)` begins).
+ */
 export function withReadableText(css: string): string {
   if (!css || /(^|;)\s*color\s*:/i.test(css)) return css;
-  const bg = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;]+)/i.exec(css)?.[1]?.trim();
+  let bg = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;]+)/i.exec(css)?.[1]?.trim();
+  if (bg && /gradient\(/i.test(bg)) bg = /(rgba?\([^)]*\)|hsla?\([^)]*\)|#[0-9a-f]{3,8}\b)/i.exec(bg)?.[1];
   if (!bg || !solidHex(bg)) return css;
   return `${css}; color: ${textOn(bg)}`;
 }
