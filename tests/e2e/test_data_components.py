@@ -160,6 +160,10 @@ def test_markdown_and_html_cells_are_rendered_but_never_run_scripts(app: Any) ->
     rich = grid(app, "Rich")
     expect(rich.locator(".df-markdown strong")).to_have_text("bold")
     expect(rich.locator(".df-html b.ok")).to_have_text("bold")
+    # latex_delimiters (Gradio's default $$…$$): typeset by KaTeX, its underscores not taken as Markdown emphasis.
+    maths = rich.locator(".df-markdown .katex")
+    expect(maths).to_have_count(1)
+    expect(maths.locator("annotation")).to_have_text("\\pi r_1^2 + s_2")
     _no_xss(app)
     app.get_by_role("button", name="Fill").click()
     expect(rich.locator(".df-html i.after")).to_have_text("after")

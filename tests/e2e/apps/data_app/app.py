@@ -71,7 +71,7 @@ with gr.Blocks() as demo:
         type="array",
     )
     rich = gr.Dataframe(
-        [[p, p] for p in XSS] + [["**bold**", "<b class='ok'>bold</b>"]],
+        [[p, p] for p in XSS] + [["**bold**", "<b class='ok'>bold</b>"], ["area $$\\pi r_1^2 + s_2$$", "x"]],
         headers=["md", "html"],
         datatype=["markdown", "html"],
         label="Rich",

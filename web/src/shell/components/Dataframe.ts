@@ -12,7 +12,8 @@
 
 import { h, type ComponentChild } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { renderMarkdown, sanitizeHtml } from "../ui/sanitize.js";
+import { sanitizeHtml } from "../ui/sanitize.js";
+import { renderMath, renderMessage, type Delimiter } from "../ui/richtext.js";
 import { Block, classList } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { CopyButton, FullscreenButton, IconButtons, hasButton } from "../ui/buttons.js";
@@ -42,16 +43,26 @@ import {
 const DEFAULT_ROW_HEIGHT = 35;
 type Coord = [number, number];
 
+/** Gradio's `latex_delimiters` prop: the well-formed entries. */
+function latexDelimiters(raw: unknown): Delimiter[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((d): d is Delimiter => !!d && typeof d.left === "string" && typeof d.right === "string" && d.left !== "")
+    .map((d) => ({ left: d.left, right: d.right, display: d.display === true }));
+}
+
 /** Sanitised HTML of markdown/html cells, cached: scrolling re-mounts cells constantly. */
 const richCache = new Map<string, string>();
 
-function RichCell({ text, kind, lineBreaks }: { text: string; kind: "markdown" | "html"; lineBreaks: boolean }): ComponentChild {
-  const key = `${kind}\u0000${lineBreaks ? 1 : 0}\u0000${text}`;
+function RichCell({ text, kind, lineBreaks, delimiters }: { text: string; kind: "markdown" | "html"; lineBreaks: boolean; delimiters: Delimiter[] }): ComponentChild {
+  const math = kind === "markdown" ? delimiters : [];
+  const key = `${kind}\u0000${lineBreaks ? 1 : 0}\u0000${JSON.stringify(math)}\u0000${text}`;
   const [html, setHtml] = useState<string | null>(richCache.get(key) ?? null);
+  const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (richCache.has(key)) return setHtml(richCache.get(key)!);
     let live = true;
-    const job = kind === "markdown" ? renderMarkdown(text, { lineBreaks }) : sanitizeHtml(text);
+    // Markdown cells keep their LaTeX out of the Markdown pass (as Gradio's latex_delimiters).
+    const job = kind === "markdown" ? renderMessage(text, { markdown: true, lineBreaks, delimiters: math }) : sanitizeHtml(text);
     void job.then((out) => {
       if (richCache.size > 5000) richCache.clear();
       richCache.set(key, out);
@@ -61,10 +72,13 @@ function RichCell({ text, kind, lineBreaks }: { text: string; kind: "markdown" |
       live = false;
     };
   }, [key]);
+  useEffect(() => {
+    if (html !== null && ref.current && math.length) void renderMath(ref.current, math);
+  }, [html, key]);
   // Until the sanitiser has loaded, show the source as plain text (never as HTML).
   return html === null
     ? h("span", { class: "df-rich pending-render" }, text)
-    : h("span", { class: `df-rich df-${kind}`, dangerouslySetInnerHTML: { __html: html } });
+    : h("span", { ref, class: `df-rich df-${kind}`, dangerouslySetInnerHTML: { __html: html } });
 }
 
 /** The in-cell text input: focused on mount; Enter saves, Escape cancels, leaving saves. */
@@ -114,12 +128,13 @@ type CellProps = {
   type: Datatype;
   maxChars: number | null;
   lineBreaks: boolean;
+  delimiters: Delimiter[];
   editable: boolean;
   onToggle: (v: boolean) => void;
   resolve: (url: string) => Promise<string>;
 };
 
-function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onToggle, resolve }: CellProps): ComponentChild {
+function CellContent({ value, shown, type, maxChars, lineBreaks, delimiters, editable, onToggle, resolve }: CellProps): ComponentChild {
   if (type === "bool" && (typeof value === "boolean" || value == null)) {
     return h("input", {
       type: "checkbox",
@@ -133,7 +148,7 @@ function CellContent({ value, shown, type, maxChars, lineBreaks, editable, onTog
   }
   const text = shown ?? cellText(value);
   if (type === "image") return h(ImageCell, { url: text.trim(), resolve });
-  if (type === "markdown" || type === "html") return h(RichCell, { text, kind: type, lineBreaks });
+  if (type === "markdown" || type === "html") return h(RichCell, { text, kind: type, lineBreaks, delimiters });
   if (maxChars != null && maxChars > 0 && text.length > maxChars) return h("span", { title: text }, `${text.slice(0, maxChars)}…`);
   return text;
 }
@@ -218,6 +233,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   const search = str(props.show_search, "none");
   const maxChars = num(props.max_chars);
   const lineBreaks = props.line_breaks !== false;
+  const delimiters = useMemo(() => latexDelimiters(props.latex_delimiters), [props.latex_delimiters]);
   const pinned = Math.max(0, num(props.pinned_columns) ?? 0);
   const rowNumbers = props.show_row_numbers === true;
   const shown = (value.metadata?.display_value as string[][] | undefined) ?? null;
@@ -446,6 +462,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
                 type: types[c] ?? "str",
                 maxChars,
                 lineBreaks,
+                delimiters,
                 editable: canEdit(c),
                 onToggle: (v: boolean) => setCell(r, c, v),
                 resolve: ctx.resolveUrl,

@@ -137,14 +137,12 @@ export async function enhance(el: HTMLElement, opts: { delimiters: Delimiter[]; 
     });
     pre.appendChild(btn);
   }
-  const work: Promise<unknown>[] = [highlightCode(el)];
-  const hasMath = opts.delimiters.some((d) => (el.textContent ?? "").includes(d.left));
-  if (hasMath) {
-    work.push(
-      loadKatex(el.getRootNode()).then((render) =>
-        render(el, { delimiters: opts.delimiters, throwOnError: false, trust: false, output: "htmlAndMathml" }),
-      ),
-    );
-  }
-  await Promise.all(work);
+  await Promise.all([highlightCode(el), renderMath(el, opts.delimiters)]);
+}
+
+/** Typesets the LaTeX between `delimiters` inside `el` (KaTeX loads only when some is there). */
+export async function renderMath(el: HTMLElement, delimiters: Delimiter[]): Promise<void> {
+  if (!delimiters.some((d) => (el.textContent ?? "").includes(d.left))) return;
+  const render = await loadKatex(el.getRootNode());
+  render(el, { delimiters, throwOnError: false, trust: false, output: "htmlAndMathml" });
 }
