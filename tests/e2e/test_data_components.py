@@ -369,6 +369,31 @@ def test_cell_menu_adds_and_deletes_rows_and_columns(app: Any) -> None:
     expect(table.locator("thead .df-head-text")).to_have_text(["n", "fruit", "ripe"])
 
 
+def test_row_and_column_limits_bound_adding_and_deleting(app: Any) -> None:
+    table = grid(app, "Limited")
+    block = app.locator(".block", has=table).last
+    rows = table.locator("tr.df-row")
+    expect(rows).to_have_count(2)
+    block.locator(".df-add-row").click()
+    expect(rows).to_have_count(3)
+    expect(block.locator(".df-add-row")).to_have_count(0)  # row_limits max 3 reached
+    cell = table.locator('tr[data-row="0"] td[data-col="1"]')
+    cell.click(button="right")
+    expect(app.get_by_role("menuitem", name="Delete row")).to_be_visible()
+    # column_limits (2, 2): no column may be added or deleted; max rows: none added.
+    for name in ("Add row above", "Add column right", "Delete column"):
+        expect(app.get_by_role("menuitem", name=name)).to_have_count(0)
+    app.get_by_role("menuitem", name="Delete row").click()
+    expect(rows).to_have_count(2)
+    cell.click(button="right")
+    app.get_by_role("menuitem", name="Delete row").click()
+    expect(rows).to_have_count(1)
+    cell.click(button="right")
+    expect(app.get_by_role("menuitem", name="Add row below")).to_be_visible()
+    expect(app.get_by_role("menuitem", name="Delete row")).to_have_count(0)  # row_limits min 1
+    app.keyboard.press("Escape")
+
+
 def test_filters_static_and_pinned_columns(app: Any) -> None:
     table = grid(app, "Cities")
     block = app.locator(".block-dataframe").filter(has=table)

@@ -77,6 +77,8 @@ with gr.Blocks() as demo:
         label="Rich",
         type="array",
     )
+    gr.Dataframe([[1, "a"], [2, "b"]], headers=["n", "s"], row_limits=(1, 3), column_limits=(2, 2),
+                 interactive=True, label="Limited", type="array")
     fill = gr.Button("Fill")
     fill.click(lambda: [[p, p] for p in XSS] + [["*after*", "<i class='after'>after</i>"]], None, rich)
 

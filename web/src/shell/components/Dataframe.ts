@@ -43,6 +43,12 @@ import {
 const DEFAULT_ROW_HEIGHT = 35;
 type Coord = [number, number];
 
+/** `[min, max]` of Gradio's row_limits / column_limits (null: no limit). */
+function limits(raw: unknown): [number | null, number | null] {
+  const at = (i: number): number | null => (Array.isArray(raw) && typeof raw[i] === "number" ? (raw[i] as number) : null);
+  return [at(0), at(1)];
+}
+
 /** Gradio's `latex_delimiters` prop: the well-formed entries. */
 function latexDelimiters(raw: unknown): Delimiter[] {
   if (!Array.isArray(raw)) return [];
@@ -230,6 +236,9 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   const colCount = Array.isArray(props.column_count) ? props.column_count : [];
   // Gradio fixes the columns when some are static.
   const canAddCol = editable && colCount[1] !== "fixed" && staticCols.size === 0;
+  // Gradio's row_limits / column_limits: [min, max], either may be null.
+  const [rowMin, rowMax] = limits(props.row_limits);
+  const [colMin, colMax] = limits(props.column_limits);
   const search = str(props.show_search, "none");
   const maxChars = num(props.max_chars);
   const lineBreaks = props.line_breaks !== false;
@@ -297,6 +306,10 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
   };
 
   /** The cell menu's structural edits (rows and columns), in data coordinates. */
+  const rowsGrow = canAddRow && (rowMax == null || value.data.length < rowMax);
+  const rowsShrink = canAddRow && value.data.length > (rowMin ?? 0);
+  const colsGrow = canAddCol && (colMax == null || width < colMax);
+  const colsShrink = canAddCol && width > Math.max(1, colMin ?? 1);
   const addRow = (at: number): void => commit([...value.data.slice(0, at), blankRow(types, width), ...value.data.slice(at)]);
   const deleteRow = (r: number): void => {
     commit(value.data.filter((_, i) => i !== r));
@@ -545,7 +558,7 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
         ),
       ),
     ),
-    canAddRow
+    rowsGrow
       ? h(
           "button",
           { type: "button", class: "df-small-button df-add-row", onClick: () => addRow(value.data.length) },
@@ -556,8 +569,10 @@ export function Dataframe({ state, ctx }: ViewProps): ComponentChild {
       x: menu.x,
       y: menu.y,
       items: [
-        ...(canAddRow ? [["Add row above", () => addRow(menu.at[0])], ["Add row below", () => addRow(menu.at[0] + 1)], ["Delete row", () => deleteRow(menu.at[0])]] as const : []),
-        ...(canAddCol ? [["Add column left", () => addColumn(menu.at[1])], ["Add column right", () => addColumn(menu.at[1] + 1)], ["Delete column", () => deleteColumn(menu.at[1])]] as const : []),
+        ...(rowsGrow ? [["Add row above", () => addRow(menu.at[0])], ["Add row below", () => addRow(menu.at[0] + 1)]] as const : []),
+        ...(rowsShrink ? [["Delete row", () => deleteRow(menu.at[0])]] as const : []),
+        ...(colsGrow ? [["Add column left", () => addColumn(menu.at[1])], ["Add column right", () => addColumn(menu.at[1] + 1)]] as const : []),
+        ...(colsShrink ? [["Delete column", () => deleteColumn(menu.at[1])]] as const : []),
       ],
       onClose: () => {
         setMenu(null);
