@@ -54,6 +54,20 @@ class Component(Block):
     # None keeps a missing ``buttons`` out of the config, as Gradio does for some components.
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ()
 
+    @property
+    def buttons(self) -> Any:
+        """Gradio's ``buttons`` list: built-in button names and custom ``gr.Button``s."""
+        return self.__dict__.get("_buttons")
+
+    @buttons.setter
+    def buttons(self, value: Any) -> None:
+        # As Gradio: a gr.Button listed here lives only in this component's toolbar, out of
+        # the layout; the toolbar fires its click events.
+        for item in value or []:
+            if isinstance(item, Component):
+                item.unrender()
+        self.__dict__["_buttons"] = value
+
     def __init__(
         self,
         value: Any = None,

@@ -113,11 +113,6 @@ class NativePlot(Component):
         self.x_axis_labels_visible = x_axis_labels_visible
         self.caption, self.sort, self.tooltip, self.height = caption, sort, tooltip, height
         self.buttons = list(buttons) if buttons is not None else None
-        for button in self.buttons or []:
-            # A gr.Button given as a toolbar button lives only there (as in Gradio): out of
-            # the layout, its click events fired by the plot's toolbar.
-            if isinstance(button, Component):
-                button.unrender()
         # Gradio hides the label of a plot nobody labelled.
         if label is None and show_label is None:
             show_label = False

@@ -18,6 +18,7 @@ import { descriptorFor, loadView, viewNow } from "./components/registry.js";
 import { Block } from "./components/block.js";
 import { BlockTitle } from "./ui/label.js";
 import { useCss } from "./ui/styles.js";
+import { CustomButtonsContext, customButtons } from "./ui/custombuttons.js";
 
 type NodeProps = { node: LayoutNode; ctx: ShellContext };
 
@@ -50,7 +51,12 @@ function Mounted({ state, node, ctx }: NodeProps & { state: ComponentState }): C
     };
   }, [d]);
   useCss(mod?.css);
-  if (mod) return h(mod.view, { state, ctx, node });
+  const custom = customButtons(state.props.value.buttons);
+  const view = mod ? h(mod.view, { state, ctx, node }) : null;
+  if (view && custom.length) {
+    return h(CustomButtonsContext.Provider, { value: { buttons: custom, click: (id: number) => ctx.trigger(id, "click") } }, view);
+  }
+  if (view) return view;
   return h(
     Block,
     { state, class: failed ? "view-failed" : "view-loading" },

@@ -26,6 +26,7 @@ import { Block } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { Empty } from "../ui/empty.js";
 import { FullscreenButton, IconButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { customButtons } from "../ui/custombuttons.js";
 import { DownloadIcon } from "../ui/icons.js";
 import css from "./NativePlot.css?inline";
 import { num, str, type ViewModule, type ViewProps } from "./context.js";
@@ -106,15 +107,6 @@ function showTooltip(tip: HTMLElement, wrap: HTMLElement, event: MouseEvent | un
   const flip = x + tip.offsetWidth > box.width;
   tip.style.left = `${flip ? Math.max(0, x - tip.offsetWidth - 24) : x}px`;
   tip.style.top = `${y}px`;
-}
-
-type CustomButton = { id: number; value?: unknown };
-
-/** The gr.Button instances among `buttons` (Gradio sends their config with their id). */
-export function customButtons(buttons: unknown): CustomButton[] {
-  return Array.isArray(buttons)
-    ? buttons.filter((b): b is CustomButton => !!b && typeof b === "object" && typeof (b as CustomButton).id === "number")
-    : [];
 }
 
 /** True while `target` is the fullscreen element (of the document or of the shell's shadow root). */
@@ -283,11 +275,6 @@ export function NativePlot({ state, ctx }: ViewProps): ComponentChild {
             children: [
               hasButton(props, "export") ? h(IconButton, { label: "Export", icon: h(DownloadIcon, null), onClick: exportPng }) : null,
               hasButton(props, "fullscreen") ? h(FullscreenButton, { target: () => block.current }) : null,
-              ...custom.map((b) => {
-                const label = str(b.value) || "Custom action";
-                return h("button", { key: `custom-${b.id}`, type: "button", class: "plot-custom-button", title: label,
-                  "aria-label": label, onClick: () => ctx.trigger(b.id, "click") }, str(b.value));
-              }),
             ],
           })
         : null,

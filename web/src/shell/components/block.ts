@@ -12,6 +12,7 @@ import type { LoadingStatus, Props } from "../types.js";
 import { classList, domId, str } from "../values.js";
 import { labelCss } from "../ui/label.js";
 import { useCss } from "../ui/styles.js";
+import { BlockCustomButtons } from "../ui/custombuttons.js";
 
 export { classList };
 
@@ -82,6 +83,7 @@ export function Block({ state, children, class: cls, padded = true }: BlockOpts)
       "aria-busy": status && status.stage !== "error" ? "true" : undefined,
     },
     children,
+    h(BlockCustomButtons, null),
     invalid ? h("div", { class: "validation-error", role: "alert", id: domId(state.id, "error") }, invalid) : null,
     status && status.show !== "hidden" ? h(StatusView, { status }) : null,
   );

@@ -10,6 +10,7 @@ import css from "./buttons.css?inline";
 import { useCss } from "./styles.js";
 import { CheckIcon, ClearIcon, CopyIcon, DownloadIcon, MaximizeIcon, MinimizeIcon, ShareIcon } from "./icons.js";
 import { classList } from "../values.js";
+import { CustomButtonList } from "./custombuttons.js";
 
 export { css as buttonsCss };
 
@@ -48,7 +49,7 @@ export function IconButton({ label, icon, onClick, disabled, class: cls, pressed
 /** A row of icon buttons; `floating` pins it to the block's top-right corner (media views). */
 export function IconButtons({ children, floating = false }: { children: ComponentChildren; floating?: boolean }): ComponentChild {
   useCss(css);
-  return h("div", { class: classList("icon-buttons", floating && "floating") }, children);
+  return h("div", { class: classList("icon-buttons", floating && "floating") }, children, h(CustomButtonList, null));
 }
 
 export function CopyButton({ text, label = "Copy", onCopy }: { text: string; label?: string; onCopy?: () => void }): ComponentChild {
