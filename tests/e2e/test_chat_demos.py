@@ -205,6 +205,8 @@ def cached_examples(page: Any) -> None:
     expect(bots(page).last).to_have_text("answer #2 for second", timeout=LONG)
     page.get_by_role("button", name="Clear", exact=True).last.click()
     expect(page.locator(".message")).to_have_count(0)
+    # Let Clear's own events end first (a loaded machine re-mounts the examples meanwhile).
+    expect(page.locator('[aria-busy="true"]')).to_have_count(0, timeout=LONG)
     page.get_by_role("button", name="first", exact=True).click()
     expect(bots(page).last).to_have_text("answer #1 for first", timeout=LONG)
     assert page.evaluate("window.__mounts") <= 4  # shown again once, after Clear
