@@ -242,6 +242,14 @@ class BlockContext(Block):
         self.children = children
 
 
+class LaunchResult(tuple[Any, Any, Any]):
+    """What ``launch()`` returns, as Gradio: ``(app, local_url, share_url)``, shown as nothing."""
+
+    def __repr__(self) -> str:
+        # As Gradio's: a notebook cell ending in demo.launch() prints no tuple.
+        return ""
+
+
 class Blocks(BlockContext):
     """A Gradio app built with ``with gr.Blocks() as demo:``."""
 
@@ -439,13 +447,15 @@ class Blocks(BlockContext):
         """``head`` followed by the files of ``head_paths``."""
         return _join_files(self.head, self.head_paths)
 
-    def launch(self, *args: Any, **kwargs: Any) -> Blocks:
+    def launch(self, *args: Any, **kwargs: Any) -> LaunchResult:
         """Register the app with the runtime; natively, serve its browser build.
 
         In the browser (and while ``wasmui.runner`` loads an app) this never
         blocks and opens no server. Server options are accepted and ignored.
+        Returns ``(app, local_url, share_url)`` as Gradio does (the URLs are None).
         """
-        return facade().launch(self, **kwargs)
+        facade().launch(self, **kwargs)
+        return LaunchResult((self.app, self.local_url, self.share_url))
 
     def close(self) -> None:
         """Nothing to close: there is no server process."""

@@ -196,3 +196,14 @@ def test_validators_audio_length() -> None:
     ok = gr.validators.is_audio_correct_length((10, [0] * 25), min_length=1, max_length=3)
     short = gr.validators.is_audio_correct_length((10, [0] * 5), min_length=1, max_length=3)
     assert ok["is_valid"] and not short["is_valid"] and "too short" in short["message"]
+
+
+def test_launch_returns_gradio_s_app_and_urls_tuple() -> None:
+    # Gradio demos unpack it: `app, local_url, share_url = demo.launch(...)`.
+    with gr.Blocks() as demo:
+        gr.Textbox()
+    result = demo.launch(prevent_thread_lock=True)
+    app, local_url, share_url = result
+    assert app is demo.app and callable(app)
+    assert (local_url, share_url) == (None, None)
+    assert repr(result) == ""
