@@ -14,6 +14,7 @@ import { h, type ComponentChild } from "preact";
 import { useRef, useState } from "preact/hooks";
 import css from "./Image.css?inline";
 import type { FileData } from "../types.js";
+import type { ComponentState } from "../engine/store.js";
 import { isFileData } from "../types.js";
 import { Block } from "./block.js";
 import { BlockLabel } from "../ui/label.js";
@@ -64,6 +65,37 @@ export function clickedPixel(img: HTMLImageElement, clientX: number, clientY: nu
 /** True for files the browser says are images, or whose name looks like one. */
 export function looksLikeImage(f: File): boolean {
   return f.type.startsWith("image/") || /\.(png|jpe?g|gif|webp|bmp|tiff?|svg|ico|avif|heic)$/i.test(f.name);
+}
+
+/** Upload (an image file only) and clear for image views: the value, its events and the message shown. */
+export function useImageUpload(state: ComponentState, ctx: ShellContext): {
+  busy: boolean; error: string | null; setError: (e: string | null) => void; put: (file: File) => Promise<void>; clear: () => void;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const put = async (file: File): Promise<void> => {
+    if (!looksLikeImage(file)) {
+      setError(`"${file.name}" is not an image. Choose an image file (PNG, JPEG, WebP, GIF…).`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const [uploaded] = await ctx.client.upload([file]);
+      ctx.userInput(state.id, uploaded);
+      ctx.trigger(state.id, "upload", null);
+    } catch (e) {
+      setError(`Upload failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clear = (): void => {
+    setError(null);
+    ctx.userInput(state.id, null);
+    ctx.trigger(state.id, "clear");
+  };
+  return { busy, error, setError, put, clear };
 }
 
 /** Gradio's placeholder: plain text, lines starting with `#` as headings (no HTML). */
@@ -126,37 +158,13 @@ export function ImageView({ state, ctx }: ViewProps): ComponentChild {
   const value = isFileData(props.value) ? props.value : null;
   const sources = (Array.isArray(props.sources) ? props.sources : SOURCES).filter((s): s is Source => SOURCES.includes(s as Source));
   const [active, setActive] = useState<Source>(sources[0] ?? "upload");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, put, clear } = useImageUpload(state, ctx);
   const [broken, setBroken] = useState<string | null>(null);
   const block = useRef<HTMLDivElement>(null);
   const url = useResolvedUrl(ctx, value);
   const webcam = (props.webcam_options ?? {}) as { mirror?: boolean; constraints?: Record<string, unknown> | null };
   const brokenNow = value !== null && broken === value.path;
 
-  const put = async (file: File): Promise<void> => {
-    if (!looksLikeImage(file)) {
-      setError(`"${file.name}" is not an image. Choose an image file (PNG, JPEG, WebP, GIF…).`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const [uploaded] = await ctx.client.upload([file]);
-      ctx.userInput(state.id, uploaded);
-      ctx.trigger(state.id, "upload", null);
-    } catch (e) {
-      setError(`Upload failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const clear = (): void => {
-    setError(null);
-    ctx.userInput(state.id, null);
-    ctx.trigger(state.id, "clear");
-  };
 
   const paste = async (): Promise<void> => {
     setError(null);

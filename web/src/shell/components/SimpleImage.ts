@@ -20,7 +20,7 @@ import { Empty } from "../ui/empty.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { ClearButton, DownloadButton, IconButtons, buttonsCss } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
-import { ImageIcon, looksLikeImage } from "./Image.js";
+import { ImageIcon, useImageUpload } from "./Image.js";
 import { domId, str, type ViewModule, type ViewProps } from "./context.js";
 
 export function SimpleImageView({ state, ctx }: ViewProps): ComponentChild {
@@ -29,32 +29,9 @@ export function SimpleImageView({ state, ctx }: ViewProps): ComponentChild {
   const editable = props.interactive !== false;
   const value = isFileData(props.value) ? props.value : null;
   const url = useResolvedUrl(ctx, value);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, put, clear } = useImageUpload(state, ctx);
   const [broken, setBroken] = useState<string | null>(null);
 
-  const put = async (file: File): Promise<void> => {
-    if (!looksLikeImage(file)) {
-      setError(`"${file.name}" is not an image. Choose an image file (PNG, JPEG, WebP, GIF…).`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const [uploaded] = await ctx.client.upload([file]);
-      ctx.userInput(state.id, uploaded);
-      ctx.trigger(state.id, "upload", null);
-    } catch (e) {
-      setError(`Upload failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const clear = (): void => {
-    setError(null);
-    ctx.userInput(state.id, null);
-    ctx.trigger(state.id, "clear");
-  };
 
   let body: ComponentChild;
   if (value && broken === value.path) {
