@@ -169,6 +169,18 @@ class FileComponent(Component):
             return make_file_data(save_bytes(bytes(value), orig_name or "file"), orig_name, mime_type)
         return make_file_data(value, orig_name, mime_type)
 
+    def path_out(self, value: Any) -> dict[str, Any] | None:
+        """One file given as a path, ``Path``, URL or FileData → FileData named after the file."""
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return self.file_out(value)
+        return self.file_out(str(value), orig_name=Path(str(value)).name)
+
+    def path_in(self, payload: Any) -> str | None:
+        """One uploaded FileData → the stored file's path."""
+        return None if payload is None else str(self.file_in(payload)["path"])
+
     # -- description -------------------------------------------------------------
     def api_info(self) -> dict[str, Any]:
         return file_data_schema(self.multiple)

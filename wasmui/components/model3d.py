@@ -64,16 +64,10 @@ class Model3D(FileComponent):
         super().__init__(**component_kwargs(locals()))
 
     def preprocess(self, payload: Any) -> str | None:
-        if payload is None:
-            return None
-        return str(self.file_in(payload)["path"])
+        return self.path_in(payload)
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        if value is None:
-            return None
-        if isinstance(value, dict):
-            return self.file_out(value)
-        return self.file_out(str(value), orig_name=Path(str(value)).name)
+        return self.path_out(value)
 
     def process_example(self, value: Any) -> str:
         return Path(str(value)).name if value else ""

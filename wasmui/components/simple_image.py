@@ -8,7 +8,6 @@ is an upload box when interactive and the image with a download button when not.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Literal
 
 from wasmui.components.base import component_kwargs
@@ -48,17 +47,11 @@ class SimpleImage(FileComponent):
 
     def preprocess(self, payload: Any) -> str | None:
         """FileData → the stored file's path."""
-        if payload is None:
-            return None
-        return str(self.file_in(payload)["path"])
+        return self.path_in(payload)
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         """A path, ``Path`` or URL → FileData."""
-        if value is None:
-            return None
-        if isinstance(value, dict):
-            return self.file_out(value)
-        return self.file_out(str(value), orig_name=Path(str(value)).name)
+        return self.path_out(value)
 
     def process_example(self, value: Any) -> Any:
         return self.postprocess(value)
