@@ -239,6 +239,9 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
 
   const jsDocument = appDocument(root);
   engine.jsDocument = jsDocument;
+  // `<wasmui-app data-events-done="N">`: event runs that ended, for tests and tools (an event
+  // with no outputs changes nothing they could see).
+  engine.onEventDone = () => root.host.setAttribute("data-events-done", String(engine.eventsDone));
   engine.scrollTo = (id) =>
     container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 
