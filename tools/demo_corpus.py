@@ -284,8 +284,8 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
 
 # Marks the buttons some event listens to (`data-corpus-event`; gr.Button views carry
 # data-testid="block-<id>") from the app's config: a button with no event (a gallery of button
-# styles, a DuplicateButton outside a Space) is not an interaction. Buttons of views without
-# that id are kept. Answers [config read?, does an upload-capable component have an event?]
+# styles, a DuplicateButton outside a Space) is not an interaction, nor is a view's own button
+# (a MultimodalTextbox's send arrow, an Image's clear). Answers [config read?, does an upload-capable component have an event?]
 # (when the config cannot be read every button is a candidate).
 _MARK_EVENT_BUTTONS_JS = """async () => {
   const el = document.querySelector('wasmui-app');
@@ -306,7 +306,7 @@ _MARK_EVENT_BUTTONS_JS = """async () => {
   }
   for (const b of root.querySelectorAll('button.btn')) {
     const id = (b.getAttribute('data-testid') || '').replace(/^block-/, '');
-    if (!id || ids.has(id)) b.setAttribute('data-corpus-event', '');
+    if (ids.has(id)) b.setAttribute('data-corpus-event', '');
   }
   return [true, uploads];
 }"""
