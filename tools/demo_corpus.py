@@ -10,10 +10,13 @@ For every demo whose imports the Pyodide distribution provides, three questions:
 2. **boots** — the page in Chromium reaches "ready" with no Python traceback, no error
    toast and no uncaught page error (views still missing are counted, not failures);
 3. **answers** — a default interaction: click its first example (if any; else give its
-   empty textboxes some text) and then its main button (the first primary button, else one
-   named Submit/Run/…); without a button, type into its first empty textbox and press
-   Enter; else click its first button. It answers when an event ran to its end (a loading
-   status came and went; a MutationObserver counts statuses too brief for the 100 ms polls) or the page changed (the typed box left out), with no error toast.
+   empty textboxes some text, its radio groups their first choice and its first upload a
+   sample file it accepts) and then its main button (the first primary button, else one
+   named Submit/Run/…, among the buttons some event listens to); without a button, type
+   into its first empty textbox and press Enter; else click its first button with an event.
+   It answers when an event ran to its end without failing (the shell counts ended and
+   failed runs on its element), with no error toast; if the app's config cannot be read,
+   when a loading status came and went or the page changed (the typed box left out).
    A heuristic: "no" can also mean the default interaction does nothing in that app.
 
 Speed (measured on the shared 2-core machine): a demo built and opened on its own took
@@ -391,7 +394,9 @@ def _type_into_textbox(page: Any) -> bool:
     return False
 
 
+# Event runs that ended / failed (the shell counts them on its element).
 _EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-done') || 0)"
+_EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
 
 
 def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str]) -> None:
@@ -400,7 +405,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     the first button some event listens to."""
     steps = []
     marked, uploads_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
-    done_at_start = page.evaluate(_EVENTS_DONE_JS)
+    done_at_start, failed_at_start = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     example = page.locator(".dataset-pick:visible")
     if example.count():
         example.first.click(timeout=5000)
@@ -415,16 +420,13 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         _settle(page, time.monotonic() + timeout)
     before: str | None = page.evaluate(_SNAPSHOT_JS)
     events_before = page.evaluate(_EVENTS_JS)
-    done_before = page.evaluate(_EVENTS_DONE_JS)
+    done_before, failed_before = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps == ["upload"]:
-        before = None  # an upload alone must have run an event (the file's own preview is no answer)
-        done_before = done_at_start
     elif steps:
-        before = ""  # an example alone (live apps, run_on_click) must already have answered
-        done_before = done_at_start
+        # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
+        before, done_before, failed_before = "", done_at_start, failed_at_start
     elif _type_into_textbox(page):
         steps.append("typing")
     else:
@@ -434,6 +436,8 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             return
         any_button.first.click(timeout=5000)
         steps.append("first button")
+    if marked:
+        before = None  # the config was read: only an event that ran to its end is an answer
     result.interaction = "+".join(steps)
     deadline = time.monotonic() + timeout
     saw_busy = False
@@ -443,11 +447,14 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             result.answered, result.answer_error = False, _tail("\n".join(errors))
             return
         busy = page.evaluate(_BUSY_JS)
-        # An event ran: a status showed, or a run ended (one with no outputs shows nothing).
-        saw_busy = saw_busy or busy or page.evaluate(_EVENTS_JS) > events_before \
-            or page.evaluate(_EVENTS_DONE_JS) > done_before
-        # Answered: what the page shows changed, or an event ran and ended cleanly.
-        if not busy and (saw_busy or (before is not None and page.evaluate(_SNAPSHOT_JS) != before)):
+        ended = page.evaluate(_EVENTS_DONE_JS) > done_before
+        saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
+        if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
+            result.answered, result.answer_error = False, "an event failed (its outputs show Error; no message)"
+            return
+        # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
+        # config could not be read, what the page shows changed after an event status.
+        if not busy and (ended or (before is not None and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before))):
             result.answered = True
             return
         if not saw_busy and time.monotonic() > deadline - timeout + QUIET_SECONDS:

@@ -223,6 +223,7 @@ test("eventsDone counts every ended run, even one with no outputs or one that fa
     console.error = quiet;
   }
   assert.equal(engine.eventsDone, 2);
+  assert.equal(engine.eventsFailed, 1);
   assert.deepEqual(ended, [[0, true], [1, false]]);
 });
 

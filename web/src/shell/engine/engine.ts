@@ -40,6 +40,8 @@ export class Engine {
   /** How many event runs have ended (either way): tools and tests wait on it, since an event
    * with no outputs shows nothing on the page. */
   eventsDone = 0;
+  /** How many of those failed (an error, a cancellation, a js= function that threw). */
+  eventsFailed = 0;
   /** Set by the shell: called as each event run ends. */
   onEventDone: (depId: number, ok: boolean) => void = () => {};
   /** Set by the shell: the `document` the app's `js=` functions see (its shadow root first). */
@@ -175,6 +177,7 @@ export class Engine {
     } finally {
       if (--run.count === 0) this._running.delete(dep.id);
       this.eventsDone++;
+      if (!ok) this.eventsFailed++;
       this.onEventDone(dep.id, ok);
     }
     if (ok && dep.scroll_to_output && dep.outputs.length) this.scrollTo(dep.outputs[0]!);
