@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import functools
 import inspect
+import itertools
 import sys
 import time
 import traceback
@@ -28,7 +29,7 @@ from wasmui import helpers
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request, special_param_kind
-from wasmui.outputs import postprocess_outputs, serve_files
+from wasmui.outputs import postprocess_outputs, serve_files, stream_outputs
 from wasmui.sessions import Session, SessionStore
 from wasmui.tqdm_tracking import track_tqdm
 
@@ -205,6 +206,7 @@ async def _call_sync(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
 
 
 _DONE = object()
+_RUNS = itertools.count(1)
 
 
 def _next_or_done(gen: Any) -> Any:
@@ -298,6 +300,7 @@ async def run_job(
         current_job.reset(token)
     last: list[Any] = [None] * len(fn.outputs)
     changed: set[int] = set()
+    run = next(_RUNS)  # names this run's media streams (Gradio uses id(iterator))
     try:
         while True:
             item = await queue.get()
@@ -312,14 +315,17 @@ async def run_job(
                 break
             last, ids = postprocess_outputs(blocks, fn, value, session)
             changed.update(ids)
-            serve_files(last, blocks, root)
             if kind == "return":
+                serve_files(last, blocks, root)
                 break
+            stream_outputs(blocks, fn, last, session, run)
+            serve_files(last, blocks, root)
             yield Generating(list(last))
     finally:
         if not task.done():
             task.cancel()
         tqdm_scope.close()
+        blocks.media_streams.end_run(session.hash, run)  # done, failed or cancelled: playlists end
     duration = time.monotonic() - start
     fn.total_runtime += duration
     fn.total_runs += 1
