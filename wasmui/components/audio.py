@@ -208,9 +208,11 @@ class Audio(FileComponent):
             suffix = _suffix_of(text)
             if self.format is not None and suffix != f".{self.format}":
                 if text.startswith(("http://", "https://")) or self.format != "wav":
-                    raise AudioFormatError(
-                        f"Cannot convert {suffix.lstrip('.') or 'this'} audio to {self.format} in the browser: "
-                        "there is no ffmpeg. Return a file that is already in that format.")
+                    # Encoding needs ffmpeg; the file as it is still plays in the browser.
+                    warnings.warn(f"Audio kept as {suffix.lstrip('.') or 'it is'}: converting it to {self.format} "
+                                  "needs ffmpeg, which the browser does not have.", stacklevel=2)
+                    local = not text.startswith(("http://", "https://"))
+                    return media_file_data(text, Path(text).name if local else None)
                 rate, data = audio_to_numpy(text)
                 path = numpy_to_wav_file(rate, data)
                 return media_file_data(path, Path(path).name)
