@@ -82,6 +82,11 @@ class _WavHeader:
         raise AudioFormatError(f"Cannot stream {name}: its WAV header has no fmt/data chunk.")
 
 
+def _tagged_codec(data: bytes) -> bool:
+    """Bytes that open with a compressed format's signature (never raw samples continuing a WAV)."""
+    return data[:3] == b"ID3" or data[:4] in (b"OggS", b"fLaC", b"\x1a\x45\xdf\xa3")
+
+
 class AudioStreamEncoder:
     """WAV segments from an Audio output's chunks (one encoder per stream)."""
 
@@ -110,7 +115,7 @@ class AudioStreamEncoder:
             self.layout, self._carry = layout, b""
             samples = data[header.start:header.start + header.declared]
             self._left = header.declared - len(samples)
-        elif name is not None or self.layout is None:
+        elif name is not None or self.layout is None or _tagged_codec(data):
             fmt = (sniff_audio_suffix(data) or (Path(name).suffix if name else "")).lstrip(".").lower()
             if fmt in CODEC_FORMATS or (fmt and fmt != "wav"):
                 raise AudioFormatError(f"Cannot stream {fmt} audio ({label}) in the browser: decoding and joining "
@@ -203,12 +208,13 @@ class VideoStreamEncoder:
         if isinstance(payload, dict) and isinstance(payload.get("video"), dict):
             payload = payload["video"]
         self._count += 1
-        data, name = _chunk_bytes(payload, "video")
-        label = name or f"chunk {self._count}"
-        suffix = Path(name or "").suffix.lower()
+        path = str(payload.get("path", "")) if isinstance(payload, dict) else ""
+        suffix = Path(path.split("?", 1)[0]).suffix.lower()
+        label = Path(path).name or f"chunk {self._count}"
         if suffix not in _VIDEO_TYPES:
             raise Error(f"Cannot stream {suffix.lstrip('.') or 'this'} video ({label}) in the browser: converting it "
                         "to playable segments needs ffmpeg. Yield .mp4 files (each a complete, playable video).")
+        data, _ = _chunk_bytes(payload, "video")
         duration = mp4_duration(data)
         if not duration:
             raise Error(f"Cannot stream {label}: it has no readable duration (not a complete mp4 file).")
