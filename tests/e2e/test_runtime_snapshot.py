@@ -1,7 +1,8 @@
 """Repeat visits boot from a memory snapshot of the interpreter (taken after `import wasmui`,
 before any app code): made on the first visit, restored on the next with the app's state
-fresh, thrown away after a rebuild; a missing or corrupt one (or a corrupt copy of the
-inflated wasm stored with it) falls back to a normal boot."""
+fresh, thrown away after a rebuild; a missing or corrupt one (or a damaged copy of a core
+file stored with it: wrong length, or a wasm that does not compile) falls back to a normal
+boot. A repeat visit asks the network for none of the core files."""
 
 from __future__ import annotations
 
@@ -51,6 +52,19 @@ CORRUPT_WASM = """async () => {
   const cache = await caches.open('wasmui-core');
   const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
   for (const key of keys) await cache.put(key, new Response(new Uint8Array(1000).fill(3), {headers: {'content-type': 'application/wasm'}}));
+  return keys.length;
+}"""
+
+# The stored wasm with its length and magic bytes intact but sections that do not compile.
+GARBLE_WASM = """async () => {
+  const cache = await caches.open('wasmui-core');
+  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
+  for (const key of keys) {
+    const stored = await cache.match(key);
+    const bytes = new Uint8Array(await stored.arrayBuffer());
+    bytes.fill(0xff, 8, 4096);
+    await cache.put(key, new Response(bytes, {headers: stored.headers}));
+  }
   return keys.length;
 }"""
 
@@ -148,6 +162,15 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("damaged" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+
+    # A wasm copy that passes those checks but does not compile: compiled before Pyodide sees it
+    # (Pyodide would wait forever on it), so thrown away and a normal boot.
+    assert _visit(page, url, "restored") == ["restored"]
+    assert page.evaluate(GARBLE_WASM) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("did not restore" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")
 
     # A glue copy cut short: refused (its stored length), thrown away, a normal boot.

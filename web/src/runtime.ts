@@ -57,7 +57,7 @@ export class WorkerRuntime {
   private resolveBridge!: (bridge: Bridge) => void;
   private rejectBridge!: (error: BootError) => void;
   private phase: Phase = "download";
-  private readonly timings: Record<string, number> = {};
+  private readonly timings: Record<string, number> = { worker: epochNow() };
   /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
   private readonly stderrTail: string[] = [];
   private siteBase = "";
@@ -219,19 +219,29 @@ export class WorkerRuntime {
    * none of them. Null when no snapshot is stored; throws when one is damaged or does not restore.
    */
   private async startWarm(store: SnapshotStore, indexURL: string, wheelURL: string): Promise<WarmStart | null> {
+    // Side by side: Pyodide's JS (harmless when nothing is stored: a normal boot imports it too),
+    // reading the stored files, importing the glue and compiling the wasm as soon as each is read.
+    const pyodideJs = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
+    pyodideJs.catch(() => undefined);
     const read = await readSnapshot(store);
     if (!read) return null;
+    const glue = read.core.get("pyodide.asm.mjs")!.then((response) => response ? importFromResponse(response) : undefined);
+    const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => response ? precompile(response) : null);
+    glue.catch(() => undefined);
+    wasm.catch(() => undefined);
+    const snapshot = await read.snapshot;
     this.mark("snapshot-read");
-    for (const [name, response] of read.core) {
-      this.coreFetch.provide(name === WHEEL ? wheelURL : `${indexURL}${name}`, response);
+    for (const [name, pending] of read.core) {
+      if (name === "pyodide.asm.mjs") continue;  // imported here (its body is read)
+      const response = name === "pyodide.asm.wasm" ? await wasm : await pending;
+      if (response) this.coreFetch.provide(name === WHEEL ? wheelURL : `${indexURL}${name}`, response);
     }
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
+    const { loadPyodide } = await pyodideJs;
     this.mark("pyodide-js");
-    const glue = `${indexURL}pyodide.asm.mjs`;
-    const createPyodideModule = read.core.has("pyodide.asm.mjs") ? await importFromBlob(glue) : undefined;
-    if (createPyodideModule) this.mark("glue");
+    const createPyodideModule = await glue;
+    this.mark("glue");
     const settings = this.pyodideSettings(indexURL, createPyodideModule, () => this.mark("python"));
-    const pyodide = await loadPyodide({ ...settings, _loadSnapshot: read.snapshot });
+    const pyodide = await loadPyodide({ ...settings, _loadSnapshot: snapshot });
     this.mark("interpreter");
     return { pyodide, loadPyodide, settings, wheel: fetchBytes(wheelURL) };
   }
@@ -547,10 +557,10 @@ const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", 
 /** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
 const WHEEL = "wasmui.whl";
 
-/** A stored snapshot and the inflated core files stored with it. */
+/** A stored snapshot and the inflated core files stored with it, each as it is read. */
 interface SnapshotRead {
-  snapshot: Uint8Array;
-  core: Map<string, Response>;
+  snapshot: Promise<Uint8Array>;
+  core: Map<string, Promise<Response | null>>;
 }
 
 /** An interpreter restored from a snapshot (`startWarm`), with the wheel to unpack next. */
@@ -561,21 +571,44 @@ interface WarmStart {
   wheel: Promise<Uint8Array>;
 }
 
-/** `store`'s snapshot and core files (null: none stored); throws when one is unreadable or damaged. */
+/**
+ * `store`'s snapshot and core files as they are read (null: no snapshot stored). A damaged file
+ * rejects its promise (SnapshotStore.loadCore).
+ */
 async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
   const snapshot = store.load();
-  const names = [...CORE_NAMES, WHEEL];
-  const responses = names.map((name) => store.loadCore(name));
-  // Read side by side (a failed one must not go unhandled while another is awaited).
-  for (const pending of responses) pending.catch(() => undefined);
-  if (!(await snapshot)) return null;
-  const core = new Map<string, Response>();
-  for (const [index, name] of names.entries()) {
-    const response = await responses[index]!;
-    if (response) core.set(name, response);
-  }
-  return { snapshot: (await snapshot)!, core };
+  const core = new Map([...CORE_NAMES, WHEEL].map((name) => [name, store.loadCore(name)] as const));
+  // Awaited later, one by one: a failed one must not go unhandled meanwhile.
+  for (const pending of core.values()) pending.catch(() => undefined);
+  snapshot.catch(() => undefined);
+  if (!(await store.has())) return null;
+  return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
 }
+
+/** Compiled wasm modules for the responses that stand for them (see `precompile`). */
+const precompiled = new WeakMap<Response, WebAssembly.Module>();
+
+/**
+ * `response` (a stored wasm) compiled now, alongside the glue's import, instead of when Pyodide
+ * asks; returns the response Pyodide is handed, which `instantiateStreaming` (below) turns into
+ * that module. A copy that does not compile throws here, so it never reaches Pyodide (which would
+ * wait forever on it).
+ */
+async function precompile(response: Response): Promise<Response> {
+  const stand = response.clone();
+  const module = await WebAssembly.compileStreaming(response);
+  precompiled.set(stand, module);
+  return stand;
+}
+
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
+  const response = await source;
+  const module = precompiled.get(response);
+  if (!module) return instantiateStreaming(response, imports);
+  void response.body?.cancel().catch(() => undefined);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
 
 /** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */
 function unpackWheel(pyodide: PyodideAPI, wheel: Uint8Array, sitePackages: string): void {
@@ -590,7 +623,11 @@ function coreResponse(url: string, bytes: Uint8Array): Response {
 
 /** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
 async function importFromBlob(url: string): Promise<unknown> {
-  const response = await fetchOk(url);
+  return importFromResponse(await fetchOk(url));
+}
+
+/** The default export of the ES module `response` holds, imported from a blob. */
+async function importFromResponse(response: Response): Promise<unknown> {
   const blob = new Blob([await response.arrayBuffer()], { type: "text/javascript" });
   const blobURL = URL.createObjectURL(blob);
   try {

@@ -44,6 +44,11 @@ export class SnapshotStore {
     return new SnapshotStore(prefix, `${prefix}${encodeURIComponent(build)}/${encodeURIComponent(indexURL)}`);
   }
 
+  /** Whether a snapshot is stored (its body unread). */
+  async has(): Promise<boolean> {
+    return (await (await caches.open(CACHE)).match(this.key)) !== undefined;
+  }
+
   /** The stored snapshot, uncompressed; null when there is none or it cannot be read. */
   async load(): Promise<Uint8Array | null> {
     const response = await (await caches.open(CACHE)).match(this.key);
