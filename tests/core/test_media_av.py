@@ -233,6 +233,20 @@ def test_media_samples_exist_and_unknown_names_fail() -> None:
     assert media.get_video("https://example.com/v.mp4") == "https://example.com/v.mp4"
 
 
+def test_titanic_sample_has_the_columns_gradio_demos_read() -> None:
+    """titanic_survival reads SibSp/Parch/Embarked and trains a classifier on a 20 % split."""
+    import csv
+
+    from wasmui import media
+
+    with open(media.get_file("titanic.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["PassengerId", "Survived", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch", "Ticket",
+                             "Fare", "Cabin", "Embarked"]
+    assert len(rows) >= 200 and {r["Survived"] for r in rows} == {"0", "1"}
+    assert any(r["Age"] == "" for r in rows) and any(r["Embarked"] == "" for r in rows)
+
+
 def test_media_is_importable_as_gradio_media() -> None:
     import subprocess
     import sys

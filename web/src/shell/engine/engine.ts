@@ -37,6 +37,8 @@ export class Engine {
   private readonly _toasts: Toasts;
   /** Set by the shell: brings a block into view (`scroll_to_output`). */
   scrollTo: (id: number) => void = () => {};
+  /** Set by the shell: the `document` the app's `js=` functions see (its shadow root first). */
+  jsDocument: Document | undefined = globalThis.document;
 
   constructor(config: GradioConfig, store: Store, client: GradioClient, toasts: Toasts) {
     this._store = store;
@@ -217,12 +219,22 @@ export class Engine {
       const st = this._store.get(id);
       if (st) st.validation.value = null;
     }
+    // A new run (js= or Python) replaces the "Error" mark a previous failure left on these outputs.
+    for (const id of dep.outputs) {
+      const st = this._store.get(id);
+      if (st?.status.peek()?.stage === "error") {
+        st.status.value = null;
+        st.statusOwner = null;
+      }
+    }
     let data = this._inputs(dep, p.values);
     if (typeof dep.js === "string" && dep.js) {
       try {
-        data = await compileDepJs(dep)(data);
+        data = await compileDepJs(dep)(data, this.jsDocument);
       } catch (e) {
-        this._toasts.push({ level: "error", title: "Error in js function", message: String(e) });
+        // As in Gradio: the error goes to the console and marks the outputs "Error" (no toast).
+        console.error("Error in js function:", e);
+        this._markError(dep);
         return false;
       }
       if (!dep.backend_fn) {
@@ -238,14 +250,6 @@ export class Engine {
       return true;
     }
 
-    // A new run replaces the "Error" mark a previous failure left on these outputs.
-    for (const id of dep.outputs) {
-      const st = this._store.get(id);
-      if (st?.status.peek()?.stage === "error") {
-        st.status.value = null;
-        st.statusOwner = null;
-      }
-    }
     const progressIds = dep.show_progress === "hidden" ? [] : (dep.show_progress_on ?? dep.outputs);
     const started = performance.now();
     const setStatus = (patch: Partial<LoadingStatus> | null): void => {
@@ -329,6 +333,20 @@ export class Engine {
     }
     if (!failed) setStatus(null);
     return ok;
+  }
+
+  /** An "Error" status on the event's outputs (a `js=` function that threw). */
+  private _markError(dep: DependencyConfig): void {
+    if (dep.show_progress === "hidden") return;
+    const started = performance.now();
+    batch(() => {
+      for (const id of dep.show_progress_on ?? dep.outputs) {
+        const st = this._store.get(id);
+        if (!st || st.rules.serverValue) continue;
+        st.statusOwner = dep.id;
+        st.status.value = { stage: "error", show: "minimal", queuePosition: null, queueSize: null, eta: null, started, progress: null };
+      }
+    });
   }
 
   /** Applies one value per output; change events fire after all are set. */
