@@ -114,7 +114,8 @@ function Webcam({ ctx, id, props, onError }: { ctx: ShellContext; id: number; pr
     const sources = sourceList(props, ["upload", "webcam"]);
     const flip = mirror && sources.length === 1 && sources[0] === "webcam";
     const mirrored = flip ? mirroredStream(stream.current) : null;
-    const inner = recordStream(mirrored ? mirrored.stream : stream.current);
+    const format = typeof props.format === "string" ? props.format : null;
+    const inner = recordStream(mirrored ? mirrored.stream : stream.current, format);
     recording.current = mirrored
       ? { stop: async () => { const file = await inner.stop(); mirrored.stop(); return file; } }
       : inner;
