@@ -15,14 +15,12 @@ import { GradioClient } from "./client/client.js";
 import { Store } from "./engine/store.js";
 import { Engine } from "./engine/engine.js";
 import { appDocument, runAppJs } from "./engine/js.js";
-import { Toasts, ToastView } from "./ui/toasts.js";
+import { Toasts } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
-import { makeTranslator } from "./ui/i18n.js";
 import { makeRenderNode } from "./render.js";
 import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
-import { applyDeepLink } from "./deeplink.js";
 import type { ShellContext } from "./components/context.js";
 
 export type { GradioConfig } from "./types.js";
@@ -76,6 +74,29 @@ function addHead(html: string): void {
       document.head.append(el);
     }
   }
+}
+
+/**
+ * The toasts' view is a lazy chunk (toastview.ts): asked for with the first toast, or
+ * once Python is ready (so an error shows without a wait). Until it is loaded nothing
+ * is drawn, as the view draws nothing without toasts.
+ */
+const toastView = signal<((props: { toasts: Toasts }) => ComponentChild) | null>(null);
+let toastViewLoading: Promise<void> | null = null;
+
+function loadToastView(): Promise<void> {
+  toastViewLoading ??= import("./ui/toastview.js").then(
+    (m) => { toastView.value = m.ToastView; },
+    (e: unknown) => { toastViewLoading = null; console.error("wasmui: the notifications view failed to load", e); },
+  );
+  return toastViewLoading;
+}
+
+function ToastSlot({ toasts }: { toasts: Toasts }): ComponentChild {
+  const View = toastView.value;
+  if (View) return h(View, { toasts });
+  if (toasts.list.value.length) void loadToastView();
+  return null;
 }
 
 type PageConfig = { layout: LayoutNode; components: number[]; dependencies: number[] };
@@ -143,13 +164,24 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
       h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
       config.wasmui_flagging === true ? h(FlaggedDataFooter, { ctx }) : null,
-      h(ToastView, { toasts }),
+      h(ToastSlot, { toasts }),
     ),
   );
 }
 
-export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): void } {
-  const config = applyDeepLink(opts.config, location.search);
+/**
+ * Paints the app into `root` and starts it. Only apps that need them wait for the
+ * chunks of deep links (`?deep_link=`) and translations (`i18n_translations`), both
+ * asked for at once, before anything is drawn.
+ */
+export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<{ unmount(): void }> {
+  const tables = opts.config.i18n_translations;
+  const hasTables = Boolean(tables && typeof tables === "object");
+  const [deepLink, i18n] = await Promise.all([
+    new URLSearchParams(location.search).has("deep_link") ? import("./deeplink.js") : null,
+    hasTables ? import("./ui/i18n.js") : null,
+  ]);
+  const config = deepLink ? deepLink.applyDeepLink(opts.config, location.search) : opts.config;
   // Lazy views' chunks and renderer libraries load in parallel with the first paint.
   prefetchTypes(config.components.map((c) => c.type));
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
@@ -158,9 +190,8 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
   const client = new GradioClient(fetchWhenReady, appRoot, config.api_prefix ?? "/gradio_api", config.max_file_size ?? null);
   // Gradio's page exposes its session (gr.DeepLinkButton's js asks the app for a link with it).
   if (!opts.preview) (window as { __gradio_session_hash__?: string }).__gradio_session_hash__ = client.sessionHash;
-  const tables = config.i18n_translations;
-  const translate = tables && typeof tables === "object"
-    ? makeTranslator(tables as Record<string, Record<string, string>>, navigator.languages?.length ? navigator.languages : [navigator.language])
+  const translate = i18n
+    ? i18n.makeTranslator(tables as Record<string, Record<string, string>>, navigator.languages?.length ? navigator.languages : [navigator.language])
     : undefined;
   const store = new Store(config.components, config.dependencies, descriptorFor, translate);
   const toasts = new Toasts();
@@ -269,6 +300,7 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     container.classList.add("preview");
     return { unmount: () => render(null, container) };
   }
+  void ready.then(() => loadToastView(), () => undefined);
   if (config.connect_heartbeat) client.startHeartbeat();
   // The tab goes: close the session like a dropped Gradio heartbeat, so `demo.unload`
   // handlers run (the worker lives until the browser discards the page). A page kept in

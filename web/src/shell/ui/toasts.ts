@@ -2,13 +2,11 @@
  * Toast notifications: gr.Error (failed events), gr.Warning / gr.Info /
  * gr.Success (`log` messages) and connection errors. A toast with a Python
  * traceback shows it in a collapsible <details>. `duration` is in seconds;
- * null or 0 keeps the toast until closed (Gradio's semantics).
+ * null or 0 keeps the toast until closed (Gradio's semantics). The list lives
+ * here; its view (`toastview.ts`) is a lazy chunk, loaded with the first toast.
  */
 
-import { h, type ComponentChild } from "preact";
 import { signal } from "@preact/signals";
-import css from "./toasts.css?inline";
-import { useCss } from "./styles.js";
 
 export type ToastInput = {
   level: string;
@@ -19,8 +17,6 @@ export type ToastInput = {
 };
 
 type Toast = ToastInput & { id: number };
-
-const ICONS: Record<string, string> = { error: "!", warning: "!", info: "i", success: "✓" };
 
 export class Toasts {
   readonly list = signal<Toast[]>([]);
@@ -48,43 +44,4 @@ export class Toasts {
     for (const t of this._timers) clearTimeout(t);
     this._timers.clear();
   }
-}
-
-function defaultTitle(level: string): string {
-  return level.charAt(0).toUpperCase() + level.slice(1);
-}
-
-export function ToastView({ toasts }: { toasts: Toasts }): ComponentChild {
-  useCss(css);
-  return h(
-    "div",
-    { class: "toasts", role: "region", "aria-label": "Notifications" },
-    toasts.list.value.map((t) => {
-      const level = ["error", "warning", "info", "success"].includes(t.level) ? t.level : "info";
-      return h(
-        "div",
-        {
-          key: t.id,
-          class: `toast toast-${level}`,
-          role: level === "error" || level === "warning" ? "alert" : "status",
-        },
-        h("span", { class: "toast-icon", "aria-hidden": "true" }, ICONS[level]),
-        h(
-          "div",
-          { class: "toast-body" },
-          h("div", { class: "toast-title" }, t.title || defaultTitle(level)),
-          // Messages are plain text: never interpret server strings as HTML.
-          h("div", { class: "toast-message" }, t.message),
-          t.traceback
-            ? h("details", { class: "toast-traceback" }, h("summary", null, "Traceback"), h("pre", null, t.traceback))
-            : null,
-        ),
-        h(
-          "button",
-          { class: "toast-close", type: "button", "aria-label": "Close notification", onClick: () => toasts.dismiss(t.id) },
-          "×",
-        ),
-      );
-    }),
-  );
 }
