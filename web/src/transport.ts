@@ -8,7 +8,7 @@
  * Requests wait until the worker is ready, so the shell can paint from the
  * embedded config and queue events while Python boots.
  */
-import { PortClient } from "./portclient";
+import type { PortClient } from "./portclient";
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -36,7 +36,9 @@ export interface TransportOptions {
 
 export function createTransport(port: MessagePort, options: TransportOptions): Transport {
   // The page owns the worker, so a late ack only means Python is busy: never give up.
-  const client = new PortClient(port, 5000, async () => true);
+  // The port client is a lazy chunk (not needed to paint): every request waits for Python
+  // anyway, and the port queues the worker's messages until the client listens.
+  const client: Promise<PortClient> = import("./portclient").then((m) => new m.PortClient(port, 5000, async () => true));
   const prefix = `${options.root}/`;
   const blobs = new Map<string, Promise<string>>();
   const settled = options.ready.then(() => undefined, () => undefined);
@@ -48,7 +50,7 @@ export function createTransport(port: MessagePort, options: TransportOptions): T
     if (!isAppUrl(request.url)) return fetch(request);
     // A failed boot still goes to the worker, which answers 503 with the traceback.
     await settled;
-    return client.request(request);
+    return (await client).request(request);
   };
 
   const resolveUrl = async (url: string): Promise<string> => {
