@@ -13,12 +13,12 @@ import { signal, type Signal } from "@preact/signals";
 import type { GradioConfig, LayoutNode } from "./types.js";
 import { GradioClient } from "./client/client.js";
 import { Store } from "./engine/store.js";
-import { Engine } from "./engine/engine.js";
-import { appDocument, runAppJs } from "./engine/js.js";
+import { Engine, loadJs } from "./engine/engine.js";
+import { appDocument } from "./engine/appdocument.js";
 import { Toasts } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
-import { FlaggedDataFooter } from "./ui/flagged.js";
+import type { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
 import type { ShellContext } from "./components/context.js";
@@ -151,7 +151,13 @@ function Navbar({ ctx, nav, current, ids }: { ctx: ShellContext; nav: [string, s
   );
 }
 
-function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost; page: Signal<string> }): ComponentChild {
+type AppProps = {
+  ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost; page: Signal<string>;
+  /** The flagged-data footer (a lazy chunk, loaded before the first paint when flagging is on). */
+  footer: typeof FlaggedDataFooter | null;
+};
+
+function App({ ctx, config, toasts, styles, page, footer }: AppProps): ComponentChild {
   const { pages, nav } = pagesOf(config);
   const current = page.value;
   const layout = pages ? { ...config.layout, children: pages[current]?.layout.children ?? [] } : config.layout;
@@ -163,7 +169,7 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
       h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
-      config.wasmui_flagging === true ? h(FlaggedDataFooter, { ctx }) : null,
+      footer ? h(footer, { ctx }) : null,
       h(ToastSlot, { toasts }),
     ),
   );
@@ -171,15 +177,20 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
 
 /**
  * Paints the app into `root` and starts it. Only apps that need them wait for the
- * chunks of deep links (`?deep_link=`) and translations (`i18n_translations`), both
- * asked for at once, before anything is drawn.
+ * chunks of deep links (`?deep_link=`), translations (`i18n_translations`), the
+ * flagged-data footer and the runner of the app's js code, asked for at once, before
+ * anything is drawn (so nothing pops in after the first paint).
  */
 export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<{ unmount(): void }> {
   const tables = opts.config.i18n_translations;
   const hasTables = Boolean(tables && typeof tables === "object");
-  const [deepLink, i18n] = await Promise.all([
+  const appJs = typeof opts.config.js === "string" && opts.config.js.trim() ? opts.config.js : null;
+  const hasJs = appJs !== null || opts.config.dependencies.some((d) => typeof d.js === "string" && d.js);
+  const [deepLink, i18n, flagged, js] = await Promise.all([
     new URLSearchParams(location.search).has("deep_link") ? import("./deeplink.js") : null,
     hasTables ? import("./ui/i18n.js") : null,
+    opts.config.wasmui_flagging === true ? import("./ui/flagged.js") : null,
+    hasJs ? loadJs() : null,
   ]);
   const config = deepLink ? deepLink.applyDeepLink(opts.config, location.search) : opts.config;
   // Lazy views' chunks and renderer libraries load in parallel with the first paint.
@@ -295,7 +306,7 @@ export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<
   };
   if (pages) window.addEventListener("hashchange", onHash);
 
-  render(h(App, { ctx, config, toasts, styles, page }), container);
+  render(h(App, { ctx, config, toasts, styles, page, footer: flagged?.FlaggedDataFooter ?? null }), container);
   if (opts.preview) {
     container.classList.add("preview");
     return { unmount: () => render(null, container) };
@@ -311,8 +322,8 @@ export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<
   window.addEventListener("pagehide", onPageHide);
   loadPage();
   // After the app is mounted, as in Gradio; an error goes to the console (Gradio's behaviour).
-  if (typeof config.js === "string" && config.js.trim()) {
-    runAppJs(config.js, jsDocument).catch((e) => console.error("Error executing custom JS:", e));
+  if (appJs !== null && js) {
+    js.runAppJs(appJs, jsDocument).catch((e) => console.error("Error executing custom JS:", e));
   }
 
   return {

@@ -10,11 +10,13 @@
  *
  * Everything goes through the injected `fetch`, so the same code runs over a
  * MessagePort to the Pyodide worker, through a service worker or natively.
+ * Uploads, component_server calls (calls.ts) and generator diffs (diff.ts) are
+ * lazy chunks, loaded on first use.
  */
 
 import type { FileData, ProgressEntry, RenderConfig } from "../types.js";
 import { readSSE } from "./sse.js";
-import { applyDiff, type Edit } from "./diff.js";
+import type { Edit, applyDiff as ApplyDiff } from "./diff.js";
 
 export type JobEvent =
   | { type: "estimation"; rank: number | null; queueSize: number | null; eta: number | null }
@@ -60,6 +62,9 @@ export type FetchFn = typeof fetch;
 
 const MAX_EMPTY_READS = 5;
 
+/** diff.ts, a lazy chunk: loaded by the SSE reader before the first diff message is routed. */
+let applyDiff: typeof ApplyDiff | null = null;
+
 function randomHash(): string {
   return Math.random().toString(36).slice(2, 13).padEnd(11, "0");
 }
@@ -78,7 +83,7 @@ export function errorFromPayload(out: unknown, fallbackTitle?: unknown): ErrorEv
   };
 }
 
-function detailMessage(status: number, body: string): string {
+export function detailMessage(status: number, body: string): string {
   try {
     const j = JSON.parse(body) as { detail?: unknown };
     if (typeof j.detail === "string") return j.detail;
@@ -242,7 +247,7 @@ export class GradioClient {
           const data = (out.data as unknown[]) ?? [];
           if (m.success === false) return false;
           if (last === null || m.msg === "process_streaming") last = data;
-          else last = data.map((edits, i) => applyDiff(last![i] ?? null, edits as Edit[]));
+          else last = data.map((edits, i) => applyDiff!(last![i] ?? null, edits as Edit[]));
           onEvent({ type: "data", data: last, generating: true });
           return false;
         }
@@ -384,6 +389,8 @@ export class GradioClient {
         // Only job messages count as progress: a server that keeps closing
         // the stream without delivering anything must not make us spin.
         received++;
+        // Diffs (§6.3) need diff.ts, awaited here so messages keep their order.
+        if (m.msg === "process_generating" && !applyDiff) applyDiff = (await import("./diff.js")).applyDiff;
         this._route(m);
       }
     } catch (e) {
@@ -432,44 +439,13 @@ export class GradioClient {
 
   /** `POST /component_server`: a component's `@server` function (Dialogue's format / unformat, FileExplorer's ls). */
   async componentServer(componentId: number, fnName: string, data: unknown): Promise<unknown> {
-    const res = await this._post(
-      "/component_server/",
-      JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data }),
-      this._abort.signal,
-    );
-    const text = await res.text();
-    if (!res.ok) throw new Error(detailMessage(res.status, text));
-    return JSON.parse(text) as unknown;
+    const body = JSON.stringify({ session_hash: this.sessionHash, component_id: componentId, fn_name: fnName, data });
+    return (await import("./calls.js")).componentServer(this._post("/component_server/", body, this._abort.signal));
   }
 
   /** `POST /upload` (multipart, one part `files` per file), §7.2. */
   async upload(files: File[]): Promise<FileData[]> {
-    for (const f of files) {
-      if (this._maxFileSize != null && f.size > this._maxFileSize)
-        throw new Error(`${f.name} is larger than the maximum allowed size (${this._maxFileSize} bytes).`);
-    }
-    const form = new FormData();
-    for (const f of files) form.append("files", f, f.name);
-    // Serialise the multipart body here: a MessagePort transport may not
-    // understand FormData, but every transport carries bytes + headers.
-    const encoded = new Request("http://upload.invalid/", { method: "POST", body: form });
-    const body = await encoded.arrayBuffer();
-    const res = await this._fetch(`${this.api}/upload`, {
-      method: "POST",
-      headers: { "content-type": encoded.headers.get("content-type") ?? "" },
-      body,
-      signal: this._abort.signal,
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(detailMessage(res.status, text));
-    const paths = JSON.parse(text) as string[];
-    return paths.map((path, i) => ({
-      path,
-      url: this.fileUrl(path),
-      orig_name: files[i]?.name ?? null,
-      size: files[i]?.size ?? null,
-      mime_type: files[i]?.type || null,
-      meta: { _type: "gradio.FileData" },
-    }));
+    const calls = await import("./calls.js");
+    return calls.upload(files, { fetch: this._fetch, api: this.api, maxFileSize: this._maxFileSize, signal: this._abort.signal });
   }
 }

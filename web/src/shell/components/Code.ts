@@ -25,7 +25,8 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { tags as t } from "@lezer/highlight";
 import { Block } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
-import { CopyButton, DownloadButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { CopyButton, IconButtons, hasButton } from "../ui/buttons.js";
+import { DownloadButton } from "../ui/actionbuttons.js";
 import css from "./Code.css?inline";
 import { num, str, type ViewModule, type ViewProps } from "./context.js";
 import { extensionFor, loadLanguage } from "./code-languages.js";

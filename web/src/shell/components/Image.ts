@@ -22,7 +22,8 @@ import { UploadZone } from "../ui/upload.js";
 import { Empty } from "../ui/empty.js";
 import { Webcam } from "../ui/webcam.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
-import { ClearButton, DownloadButton, FullscreenButton, IconButtons, ShareButton, buttonsCss, hasButton } from "../ui/buttons.js";
+import { IconButtons, buttonsCss, hasButton } from "../ui/buttons.js";
+import { ClearButton, DownloadButton, FullscreenButton, ShareButton } from "../ui/actionbuttons.js";
 import { useCss } from "../ui/styles.js";
 import { domId, str, type ShellContext, type ViewModule, type ViewProps } from "./context.js";
 

@@ -14,8 +14,17 @@ import type { ErrorEvent, GradioClient, JobEvent, Job } from "../client/client.j
 import type { DependencyConfig, GradioConfig, LoadingStatus, RenderConfig } from "../types.js";
 import { isUpdate } from "../types.js";
 import type { Store, ValueSource } from "./store.js";
-import { compileDepJs } from "./js.js";
+import type * as JsModule from "./js.js";
 import type { Toasts } from "../ui/toasts.js";
+
+/** js.ts (runs the app's `js=` code), a lazy chunk; loaded before the first paint of apps with js. */
+let jsModule: typeof JsModule | null = null;
+
+/** Loads js.ts once; later runs use it without waiting. */
+export async function loadJs(): Promise<typeof JsModule> {
+  jsModule ??= await import("./js.js");
+  return jsModule;
+}
 
 type Follower = { dep: DependencyConfig; on: "success" | "failure" | "all" };
 /** `values`: input payloads sent instead of the stored ones (streamed frames never become the value). */
@@ -240,6 +249,7 @@ export class Engine {
     let data = this._inputs(dep, p.values);
     if (typeof dep.js === "string" && dep.js) {
       try {
+        const { compileDepJs } = jsModule ?? (await loadJs());
         data = await compileDepJs(dep)(data, this.jsDocument);
       } catch (e) {
         // As in Gradio: the error goes to the console and marks the outputs "Error" (no toast).

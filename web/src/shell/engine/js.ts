@@ -6,8 +6,11 @@
  *
  * The app lives in a shadow root, so `document.querySelector(".gradio-container")` or
  * `document.getElementById("my_elem_id")` — what apps written for Gradio do — would find
- * nothing. Their code sees `document` as {@link appDocument}: element look-ups search the
- * app's shadow root first, then the page; everything else is the real document.
+ * nothing. Their code sees `document` as `appDocument` (appdocument.ts): element look-ups
+ * search the app's shadow root first, then the page; everything else is the real document.
+ *
+ * A lazy chunk: the engine loads it on the first `js=` run, and the shell before the
+ * first paint when the app has js (so a load event's js is not held up).
  */
 
 import type { DependencyConfig } from "../types.js";
@@ -49,28 +52,4 @@ export async function runAppJs(source: string, doc: Document | undefined = globa
   }
   const result = await fn(doc);
   if (typeof result === "function") await (result as () => unknown)();
-}
-
-/** `document` for the app's own code: look-ups by id, selector or class see inside `root`. */
-export function appDocument(root: ShadowRoot): Document {
-  const real = root.ownerDocument;
-  const lookups: Record<string, (arg: string) => unknown> = {
-    querySelector: (s) => root.querySelector(s) ?? real.querySelector(s),
-    querySelectorAll: (s) => {
-      const inside = root.querySelectorAll(s);
-      return inside.length ? inside : real.querySelectorAll(s);
-    },
-    getElementById: (id) => root.getElementById(id) ?? real.getElementById(id),
-    getElementsByClassName: (names) => {
-      const inside = root.querySelectorAll(names.trim().split(/\s+/).map((n) => `.${CSS.escape(n)}`).join(""));
-      return inside.length ? [...inside] : real.getElementsByClassName(names);
-    },
-  };
-  return new Proxy(real, {
-    get(target, prop) {
-      if (typeof prop === "string" && prop in lookups) return lookups[prop];
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }

@@ -1,6 +1,7 @@
 /**
  * The small icon buttons shared by views (Gradio's `buttons=[...]` list):
- * copy, download, fullscreen, share, clear, in one `IconButtons` row.
+ * copy, download, fullscreen, share, clear, in one `IconButtons` row. Download,
+ * fullscreen, share and clear (media views only) are in actionbuttons.ts, off the first paint.
  * Each button has an accessible name and brings its CSS (ui/buttons.css).
  */
 
@@ -8,11 +9,15 @@ import { h, type ComponentChild, type ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import css from "./buttons.css?inline";
 import { useCss } from "./styles.js";
-import { CheckIcon, ClearIcon, CopyIcon, DownloadIcon, MaximizeIcon, MinimizeIcon, ShareIcon } from "./icons.js";
+import { icon } from "./svg.js";
 import { classList } from "../values.js";
 import { CustomButtonList } from "./custombuttons.js";
 
 export { css as buttonsCss };
+
+const CopyIcon = (): ComponentChild =>
+  icon(["M9 9h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H11a2 2 0 0 1-2-2z", "M5 15H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v1"]);
+const CheckIcon = (): ComponentChild => icon(["M20 6 9 17l-5-5"]);
 
 /** True when the component's `buttons` list names `name` (or the legacy `show_<name>_button` flag is set). */
 export function hasButton(props: Record<string, unknown>, name: string, legacy?: string): boolean {
@@ -73,78 +78,4 @@ export function CopyButton({ text, label = "Copy", onCopy }: { text: string; lab
       }
     },
   });
-}
-
-/** A link styled as an icon button; `href` undefined (still resolving) renders it disabled. */
-export function DownloadButton({ href, filename, label = "Download", onDownload }: {
-  href: string | undefined;
-  filename?: string;
-  label?: string;
-  onDownload?: () => void;
-}): ComponentChild {
-  useCss(css);
-  return h(
-    "a",
-    {
-      class: "icon-button download-button",
-      href,
-      download: filename ?? "",
-      "aria-label": label,
-      "aria-disabled": href ? undefined : "true",
-      title: label,
-      onClick: onDownload,
-    },
-    h(DownloadIcon, null),
-  );
-}
-
-/** Toggles fullscreen on the element `target()` returns (usually the view's block). */
-export function FullscreenButton({ target }: { target: () => Element | null }): ComponentChild {
-  const [full, setFull] = useState(false);
-  useEffect(() => {
-    const sync = (): void => {
-      const el = target();
-      const active = el?.getRootNode() instanceof ShadowRoot
-        ? (el.getRootNode() as ShadowRoot).fullscreenElement
-        : document.fullscreenElement;
-      setFull(!!el && active === el);
-    };
-    document.addEventListener("fullscreenchange", sync);
-    return () => document.removeEventListener("fullscreenchange", sync);
-  }, []);
-  return h(IconButton, {
-    label: full ? "Exit fullscreen" : "Fullscreen",
-    class: "fullscreen-button",
-    pressed: full,
-    icon: full ? h(MinimizeIcon, null) : h(MaximizeIcon, null),
-    onClick: () => {
-      if (full) void document.exitFullscreen().catch(() => {});
-      else void target()?.requestFullscreen().catch(() => {});
-    },
-  });
-}
-
-/**
- * Shares through the Web Share API where the browser has it, else copies
- * the text (an app running in the browser has no server to upload to).
- */
-export function ShareButton({ data, label = "Share" }: { data: () => Promise<ShareData> | ShareData; label?: string }): ComponentChild {
-  return h(IconButton, {
-    label,
-    class: "share-button",
-    icon: h(ShareIcon, null),
-    onClick: async () => {
-      try {
-        const d = await data();
-        if (typeof navigator.share === "function") await navigator.share(d);
-        else await navigator.clipboard.writeText(d.url ?? d.text ?? "");
-      } catch {
-        /* user cancelled, or no permission */
-      }
-    },
-  });
-}
-
-export function ClearButton({ onClear, label = "Clear" }: { onClear: () => void; label?: string }): ComponentChild {
-  return h(IconButton, { label, class: "clear-button", icon: h(ClearIcon, null), onClick: onClear });
 }

@@ -1,32 +1,12 @@
 /**
  * Inline SVG icons (stroke = currentColor), so no icon font or asset has to
- * load and glyph coverage of the user's fonts does not matter.
+ * load and glyph coverage of the user's fonts does not matter. Those of the lazy views;
+ * the copy button's are in buttons.ts (first paint).
  */
 
-import { h, type ComponentChild } from "preact";
+import type { ComponentChild } from "preact";
+import { icon } from "./svg.js";
 
-function icon(paths: string[], size = 14): ComponentChild {
-  return h(
-    "svg",
-    {
-      width: size,
-      height: size,
-      viewBox: "0 0 24 24",
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-width": 2,
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "aria-hidden": "true",
-      focusable: "false",
-    },
-    paths.map((d) => h("path", { d })),
-  );
-}
-
-export const CopyIcon = (): ComponentChild =>
-  icon(["M9 9h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H11a2 2 0 0 1-2-2z", "M5 15H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v1"]);
-export const CheckIcon = (): ComponentChild => icon(["M20 6 9 17l-5-5"]);
 export const UploadIcon = (): ComponentChild =>
   icon(["M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4", "M17 8l-5-5-5 5", "M12 3v12"], 22);
 export const FileIcon = (): ComponentChild =>
