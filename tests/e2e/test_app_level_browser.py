@@ -103,3 +103,6 @@ def test_events_see_the_browser_headers(page: Any, built_site: Any, served: Any)
     expect(page.get_by_label("User agent", exact=True)).to_have_value(agent)
     first = page.evaluate("navigator.languages[0]")
     expect(page.get_by_label("Languages", exact=True)).to_have_value(re.compile("^" + re.escape(first)))
+    # Ended runs are counted on the element (the load event and the click): tools wait on it.
+    done = int(page.locator("wasmui-app").get_attribute("data-events-done") or 0)
+    assert done >= 2, done

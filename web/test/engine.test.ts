@@ -202,6 +202,31 @@ test("js= functions see the document the shell gives (the app's shadow root firs
   assert.equal(store.value(1), "from the shell");
 });
 
+test("eventsDone counts every ended run, even one with no outputs or one that failed", async () => {
+  const { client, engine } = setup(
+    [c(1, "button"), c(2, "button")],
+    [dep(0, { targets: [[1, "click"]] }), dep(1, { targets: [[2, "click"]], backend_fn: false, js: "() => { throw new Error('x'); }" })],
+  );
+  const ended: [number, boolean][] = [];
+  engine.onEventDone = (id, ok) => ended.push([id, ok]);
+  engine.trigger(1, "click");
+  await flush();
+  assert.equal(engine.eventsDone, 0); // still running
+  client.calls[0]!.finish();
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    await flush();
+    engine.trigger(2, "click");
+    await flush();
+  } finally {
+    console.error = quiet;
+  }
+  assert.equal(engine.eventsDone, 2);
+  assert.equal(engine.eventsFailed, 1);
+  assert.deepEqual(ended, [[0, true], [1, false]]);
+});
+
 test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) reads a.playback_position)", async () => {
   const { store, client, engine } = setup(
     [c(1, "audio", { value: null, label: "A", playback_position: 2 }), c(2, "textbox", { value: "t" }), c(3, "button")],

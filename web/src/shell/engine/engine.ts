@@ -37,6 +37,13 @@ export class Engine {
   private readonly _toasts: Toasts;
   /** Set by the shell: brings a block into view (`scroll_to_output`). */
   scrollTo: (id: number) => void = () => {};
+  /** How many event runs have ended (either way): tools and tests wait on it, since an event
+   * with no outputs shows nothing on the page. */
+  eventsDone = 0;
+  /** How many of those failed (an error, a cancellation, a js= function that threw). */
+  eventsFailed = 0;
+  /** Set by the shell: called as each event run ends. */
+  onEventDone: (depId: number, ok: boolean) => void = () => {};
   /** Set by the shell: the `document` the app's `js=` functions see (its shadow root first). */
   jsDocument: Document | undefined = globalThis.document;
 
@@ -169,6 +176,9 @@ export class Engine {
       ok = await this._run(dep, p, run.jobs);
     } finally {
       if (--run.count === 0) this._running.delete(dep.id);
+      this.eventsDone++;
+      if (!ok) this.eventsFailed++;
+      this.onEventDone(dep.id, ok);
     }
     if (ok && dep.scroll_to_output && dep.outputs.length) this.scrollTo(dep.outputs[0]!);
     // Followers keep the original trigger id but get no event data (as in Gradio).
