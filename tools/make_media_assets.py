@@ -132,13 +132,32 @@ def make_images(folder: Path) -> None:
 
 
 # -- data ----------------------------------------------------------------------
+def _titanic_rows(count: int) -> str:
+    """Made-up passengers with the Kaggle Titanic columns Gradio's titanic.csv has (demos read
+    SibSp, Parch, Cabin...): blanks where the real set has them (Age, Cabin, Embarked); women
+    and first class survive more often, so a classifier trained on it has something to learn."""
+    rows = ["PassengerId,Survived,Pclass,Name,Sex,Age,SibSp,Parch,Ticket,Fare,Cabin,Embarked"]
+    seed = 12345
+    for i in range(1, count + 1):
+        seed = (seed * 1103515245 + 12345) % 2**31
+        r = [(seed >> s) % 100 for s in (3, 7, 11, 15, 19)]
+        pclass = 1 + r[0] % 3
+        female = r[1] % 2 == 0
+        age = "" if r[2] < 15 else str(1 + (r[2] * 7 + i) % 70)
+        sibsp, parch = r[3] % 4 // 2 + (r[3] == 99), r[4] % 5 // 3
+        fare = {1: 60.0, 2: 20.0, 3: 8.0}[pclass] + (r[4] * 13 % 50) / 2
+        survived = int((60 if female else 15) + (30 if pclass == 1 else 0) > r[3])
+        cabin = f"{'ABCDE'[r[0] % 5]}{10 + r[2]}" if pclass == 1 and r[1] < 70 else ""
+        embarked = "" if i % 97 == 0 else "SSSCQ"[r[4] % 5]
+        name = f"Passenger{i}, {'Mrs.' if female else 'Mr.'} Sample"
+        rows.append(f'{i},{survived},{pclass},"{name}",{"female" if female else "male"},{age},{sibsp},{parch},'
+                    f"T{1000 + i},{fare:.2f},{cabin},{embarked}")
+    return "\n".join(rows) + "\n"
+
+
 def make_data(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    rows = ["PassengerId,Survived,Pclass,Name,Sex,Age,Fare,Embarked"]
-    for i in range(1, 41):
-        rows.append(f"{i},{(i * 7) % 3 % 2},{1 + i % 3},Passenger {i},{'female' if i % 2 else 'male'},"
-                    f"{18 + (i * 13) % 50},{(i * 37) % 90 + 7.25:.2f},{'SCQ'[i % 3]}")
-    (folder / "titanic.csv").write_text("\n".join(rows) + "\n")
+    (folder / "titanic.csv").write_text(_titanic_rows(240))
     times = ["time,value"] + [f"2024-01-01T{h:02d}:00:00,{round(10 + 5 * math.sin(h / 3), 2)}" for h in range(24)]
     (folder / "time.csv").write_text("\n".join(times) + "\n")
     (folder / "sample.txt").write_text("A small text file from wasmui's sample media.\nSecond line.\n")

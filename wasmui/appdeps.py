@@ -25,6 +25,8 @@ from wasmui.distribution import Distribution, normalize
 
 # Importable in every wasmui page without a package: the runtime itself and Pyodide's modules.
 RUNTIME_MODULES = frozenset({"gradio", "wasmui", "js", "pyodide", "pyodide_js", "_pyodide", "__future__"})
+# Requirement lines naming these projects are the runtime itself (skipped, whatever their extras).
+_RUNTIME_PROJECTS = frozenset({"gradio", "wasmui"})
 _OPTIONAL_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
@@ -162,6 +164,8 @@ def app_needs(dist: Distribution, scan: ImportScan, local: set[str], requirement
     pip: list[str] = []
     provided = {normalize(m) for m in (requirement_modules or set())}
     for line in requirements:
+        if normalize(requirement_name(line)) in _RUNTIME_PROJECTS:
+            continue  # `gradio[oauth]`, `gradio>=5`: the runtime is the app's gradio; PyPI's is a server
         key = dist.key(requirement_name(line))
         if key is not None:
             direct.add(key)

@@ -32,6 +32,7 @@ from wasmui.exceptions import InvalidPathError
 __all__ = [
     "FileStore",
     "InvalidPathError",
+    "NamedString",
     "XSS_SAFE_MIMETYPES",
     "file_data",
     "is_file_data",
@@ -104,6 +105,17 @@ def sanitize_filename(name: str | None) -> str:
         stem, dot, ext = base.rpartition(".")
         base = (stem[: 200 - len(ext) - 1] + dot + ext) if dot and len(ext) < 20 else base[:200]
     return base
+
+
+class NamedString(str):
+    """A file path that also has ``.name`` (the path itself): what File and UploadButton hand a
+    function, as in Gradio, so code written for Gradio 3's file objects (``f.name``) still works."""
+
+    name: str
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__()
+        self.name = str(self) if args else ""
 
 
 def is_file_data(value: Any) -> bool:

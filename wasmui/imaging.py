@@ -19,7 +19,7 @@ import urllib.parse
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from wasmui.exceptions import Error
 
@@ -115,11 +115,11 @@ def _split_name(orig_name: str | None) -> tuple[str, str]:
     return p.stem or "image", suffix
 
 
-def open_image_file(path: str, display_name: str | None = None) -> Any:
-    """``PIL.Image.open`` with a readable error for anything that is not an image."""
+def open_image_file(path: str | BinaryIO, display_name: str | None = None) -> Any:
+    """``PIL.Image.open`` (of a path or a binary stream) with a readable error for anything that is not an image."""
     import PIL.Image
 
-    name = display_name or Path(path).name
+    name = display_name or (Path(path).name if isinstance(path, str) else "image")
     try:
         im = PIL.Image.open(path)
         im.load()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from wasmui.browser_limits import get_package_version
+from wasmui.files import NamedString
 
 #: True on the first run of an app; ``if gr.NO_RELOAD:`` guards code that hot reload
 #: must not re-run. wasmui rebuilds the whole app on change, so it is always True.
@@ -26,4 +27,4 @@ def get_space() -> str | None:
     return os.environ.get("SPACE_ID") or None
 
 
-__all__ = ["NO_RELOAD", "FileSize", "get_package_version", "get_space"]
+__all__ = ["NO_RELOAD", "FileSize", "NamedString", "get_package_version", "get_space"]

@@ -78,6 +78,18 @@ def test_file_filepath_binary_multiple_and_types(tmp_path) -> None:
         gr.File(type="file")
 
 
+def test_file_paths_also_have_name_as_in_gradio(tmp_path) -> None:
+    """Gradio hands File/UploadButton functions a ``NamedString``: Gradio 3 code reading ``f.name``
+    (the zip_files demo) keeps working."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"abc")
+    fd = {"path": str(p), "orig_name": "a.txt", "meta": {"_type": "gradio.FileData"}}
+    for got in (gr.File().preprocess(fd), *gr.File(file_count="multiple").preprocess([fd]),
+                gr.UploadButton().preprocess(fd), *gr.UploadButton(file_count="multiple").preprocess([fd])):
+        assert got == str(p) and got.name == str(p)
+    assert gr.utils.NamedString("x").name == "x"
+
+
 def test_state_deep_copies_initial_value_per_session() -> None:
     s = gr.State({"a": []})
     one, two = s.initial_value(), s.initial_value()

@@ -126,3 +126,61 @@ def test_a_missing_file_in_the_constructor_or_an_example_is_left_empty(tmp_path:
         assert ed.process_example({"background": str(tmp_path / "x.png"), "layers": [], "composite": None})["background"] is None
     with pytest.raises(Error, match="Image file not found"):  # a function's return value is strict
         ed.postprocess(str(tmp_path / "cheetah.jpg"))
+
+
+def png_bytes(im: Any) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_gradio_blob_protocol_through_component_server() -> None:
+    """Gradio's page: each image to ``accept_blobs`` (multipart, through ``/component_server``),
+    then a value holding only their id; the function gets the images, once."""
+    from wasmui.testing import TestClient, encode_multipart
+
+    with gr.Blocks() as demo:
+        ed = gr.ImageEditor(label="Editor")
+        out = gr.JSON()
+        ed.change(lambda v: {"background": list(v["background"].shape) if v["background"] is not None else None,
+                             "layers": [layer[1, 1].tolist() for layer in v["layers"]],
+                             "composite": v["composite"][1, 1].tolist() if v["composite"] is not None else None},
+                  ed, out, api_name="describe")
+    assert demo.get_config()["components"][0]["props"]["server_fns"] == ["accept_blobs"]
+    layer = PIL_Image.new("RGBA", (4, 3), (0, 0, 0, 0))
+    layer.putpixel((1, 1), (255, 0, 0, 255))
+    comp = PIL_Image.new("RGBA", (4, 3), (255, 255, 255, 255))
+    comp.putpixel((1, 1), (255, 0, 0, 255))
+    blobs = [("background", "null", PIL_Image.new("RGBA", (4, 3), (0, 0, 0, 0))), ("composite", "null", comp),
+             ("layer", "1", layer)]  # layer 0 never sent: left out, as Gradio does
+
+    def send(kind: str, index: str, image: bytes, blob_id: str = "abc") -> Any:
+        # What @gradio/client's component_server(id, "accept_blobs", {binary: true, data: {...}}) posts.
+        body, ctype = encode_multipart({"file": (f"{kind}.png", image, "image/png")},
+                                       {"id": blob_id, "type": kind, "index": index, "component_id": str(ed._id),
+                                        "fn_name": "accept_blobs", "session_hash": "s1"})
+        return c.post("/gradio_api/component_server/", data=body, headers={"content-type": ctype})
+
+    with TestClient(demo.app) as c:
+        for kind, index, im in blobs:
+            r = send(kind, index, png_bytes(im))
+            assert r.status_code == 200 and r.json() is None, r.text
+        r = c.post("/gradio_api/run/describe", json={"data": [{"background": None, "layers": [], "composite": None,
+                                                                "id": "abc"}], "session_hash": "s1"})
+        assert r.json()["data"] == [{"background": [3, 4, 4], "layers": [[255, 0, 0, 255]],
+                                     "composite": [255, 0, 0, 255]}]
+        # Read once: the same id again has nothing stored (Gradio's empty value).
+        r = c.post("/gradio_api/run/describe", json={"data": [{"id": "abc"}], "session_hash": "s1"})
+        assert r.json()["data"] == [{"background": None, "layers": [], "composite": None}]
+        # Bad blobs: readable errors, and the next blob works.
+        r = send("sticker", "null", png_bytes(comp))
+        assert r.status_code == 500 and "unknown image type 'sticker'" in r.json()["detail"]
+        r = send("layer", "null", png_bytes(comp))
+        assert r.status_code == 500 and "a layer needs an index" in r.json()["detail"]
+        assert send("composite", "null", b"\x89PNG\r\n\x1a\n not an image", "bad").status_code == 200
+        r = c.post("/gradio_api/run/describe", json={"data": [{"id": "bad"}], "session_hash": "s1"})
+        assert r.status_code == 500 and r.json()["error"] == (
+            "Could not read 'composite.png' as an image: the file is corrupt or not an image format Pillow understands.")
+        assert send("composite", "null", png_bytes(comp), "good").status_code == 200
+        r = c.post("/gradio_api/run/describe", json={"data": [{"id": "good"}], "session_hash": "s1"})
+        assert r.json()["data"][0]["composite"] == [255, 0, 0, 255]

@@ -90,3 +90,19 @@ def test_events_see_the_page_query(page: Any, built_site: Any, served: Any) -> N
     page.goto(base + "/?option=Canada#/second")
     wait_ready(page)
     expect(page.get_by_label("Option", exact=True)).to_have_value("Canada")
+
+
+def test_events_see_the_browser_headers(page: Any, built_site: Any, served: Any) -> None:
+    """gr.Request.headers has the user-agent and accept-language the browser sends with every
+    request (a fetch Request never shows them; Gradio's request_ip_headers demo reads them)."""
+    base = served(built_site(APP))
+    page.goto(base + "/#/second")
+    wait_ready(page)
+    page.get_by_role("button", name="Who am I").click()
+    agent = page.evaluate("navigator.userAgent")
+    expect(page.get_by_label("User agent", exact=True)).to_have_value(agent)
+    first = page.evaluate("navigator.languages[0]")
+    expect(page.get_by_label("Languages", exact=True)).to_have_value(re.compile("^" + re.escape(first)))
+    # Ended runs are counted on the element (the load event and the click): tools wait on it.
+    done = int(page.locator("wasmui-app").get_attribute("data-events-done") or 0)
+    assert done >= 2, done

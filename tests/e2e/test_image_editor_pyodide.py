@@ -23,6 +23,7 @@ np = pytest.importorskip("numpy")
 PIL_Image = pytest.importorskip("PIL.Image")
 
 APP = Path(__file__).resolve().parents[1] / "apps" / "image_editor_app"
+CLIENT_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "@gradio" / "client" / "dist"
 CHECKOUT = Path(os.environ.get("WASMUI_GRADIO_CHECKOUT", "/work/.mirror/gradio-app+gradio/repo"))
 DEMOS = ("image_editor", "image_editor_sketchpad", "image_editor_layers", "image_editor_webcam")
 RED = [204, 50, 50, 255]  # the first colour of Gradio's default palette
@@ -173,6 +174,55 @@ def test_sketchpad_numpy_and_mask_layer(page: Any, served: Any, site: Path, tmp_
     page.get_by_role("button", name="Read mask").click()
     v = value_where(page, "Mask value", "v.layers === 1 && v.layer_alpha[0] === 255")
     assert v["background"] == [60, 80, 4] and v["center"] == [0, 0, 0, 255] and v["corner"] == [10, 160, 30, 255]
+
+
+# Gradio's page with change/input listeners on an ImageEditor: each image as a PNG blob to the
+# `accept_blobs` server function (the official client's component_server with {binary: true}),
+# then the value as only their id. Images are drawn here: a blue 40x30 background, a layer
+# with a red 10x10 square in the middle, and their composite.
+BLOB_PROTOCOL_JS = """async (blobId) => {
+    const { Client } = await import('/vendor/browser.js');
+    const app = await Client.connect(location.origin + '/apps/editor/');
+    const editor = app.config.components.find((c) => c.type === 'imageeditor' && c.props.label === 'Editor');
+    const png = async (fill, square) => {
+        const c = new OffscreenCanvas(40, 30); const g = c.getContext('2d');
+        if (fill) { g.fillStyle = fill; g.fillRect(0, 0, 40, 30); }
+        if (square) { g.fillStyle = square; g.fillRect(15, 10, 10, 10); }
+        return await c.convertToBlob({ type: 'image/png' });
+    };
+    const images = [['background', null, await png('rgb(20,40,200)', null)],
+                    ['layer', 0, await png(null, 'rgb(255,0,0)')],
+                    ['composite', null, await png('rgb(20,40,200)', 'rgb(255,0,0)')]];
+    const answers = await Promise.all(images.map(([type, index, blob]) => app.component_server(editor.id, 'accept_blobs',
+        { binary: true, data: { file: new File([blob], type + '.png'), id: blobId, type, index } })));
+    const out = await app.predict('/summary', [{ background: null, layers: [], composite: null, id: blobId }]);
+    return { answers, summary: out.data[0] };
+}"""
+
+
+def test_gradio_blob_protocol_through_the_official_client(page: Any, served: Any, site: Path) -> None:
+    if not CLIENT_DIST.is_dir():
+        pytest.skip("npm @gradio/client is not installed (run `npm ci`)")
+    vendor = site / "vendor"
+    vendor.mkdir(exist_ok=True)
+    for js in CLIENT_DIST.glob("*.js"):
+        shutil.copyfile(js, vendor / js.name)
+    base = served(site)
+    page.goto(base + "/apps/editor/")
+    wait_ready(page)
+    got = page.evaluate(BLOB_PROTOCOL_JS, "blob-1")
+    assert got["answers"] == [None, None, None]  # accept_blobs answers null, as in Gradio
+    assert json.loads(got["summary"]) == {"background": [30, 40, 4], "composite": [30, 40, 4], "dtype": "uint8",
+                                          "layers": 1, "center": [255, 0, 0, 255], "corner": [20, 40, 200, 255],
+                                          "layer_alpha": [255]}
+    # The blobs are read once; a second value with the same id holds no images (as in Gradio).
+    again = page.evaluate("""async () => {
+        const { Client } = await import('/vendor/browser.js');
+        const app = await Client.connect(location.origin + '/apps/editor/');
+        return (await app.predict('/summary', [{ id: 'blob-1' }])).data[0];
+    }""")
+    assert json.loads(again) == {"background": None, "composite": None, "dtype": None, "layers": 0}
+    assert foreign_requests(page, base) == []
 
 
 def demo_page(page: Any, served: Any, site: Path, name: str) -> str:

@@ -1,7 +1,8 @@
 """Model3D and FileExplorer in real Chromium on Pyodide (the default core, no numpy).
 
-Model3D renders with three.js (WebGL through SwiftShader in headless Chromium); the
-canvas keeps its drawing buffer, so the test reads its pixels back. FileExplorer lists
+Model3D renders meshes with three.js and Gaussian splats with gsplat (WebGL/WebGL2
+through SwiftShader in headless Chromium); the canvas keeps its drawing buffer, so
+the test reads its pixels back. FileExplorer lists
 the app folder of Pyodide's file system through ``/component_server``.
 """
 
@@ -28,6 +29,33 @@ MODEL_PIXELS_JS = """(canvas) => {
     for (let i = 0; i < d.length; i += 4)
         if (Math.abs(d[i] - 242) + Math.abs(d[i + 1] - 242) + Math.abs(d[i + 2] - 242) > 30) model++;
     return {model, total: d.length / 4};
+}"""
+
+
+# Where the red and the blue splats of two_colours.splat are on the canvas (mean x of
+# each colour's pixels, as a fraction of the width), and whether the corners show the
+# white clear colour behind the canvas; null until the colours are drawn (gsplat sorts in a worker and
+# fades in, so the first frames may be empty).
+SPLAT_PIXELS_JS = """(canvas) => {
+    const c = document.createElement('canvas'); c.width = canvas.width; c.height = canvas.height;
+    const g = c.getContext('2d'); g.drawImage(canvas, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const acc = {red: [0, 0], blue: [0, 0], green: [0, 0]};
+    for (let i = 0; i < d.length; i += 4) {
+        const [r, gr, b] = [d[i], d[i + 1], d[i + 2]];
+        const x = (i / 4) % c.width;
+        const k = r > 180 && gr < 90 && b < 90 ? 'red' : b > 180 && r < 90 && gr < 90 ? 'blue'
+            : gr > 150 && r < 90 && b < 90 ? 'green' : null;
+        if (k) { acc[k][0]++; acc[k][1] += x; }
+    }
+    const at = (k) => acc[k][0] ? acc[k][1] / acc[k][0] / c.width : null;
+    // gsplat leaves the background unpainted and shows the clear colour behind the canvas.
+    const clear = [[2, 2], [c.width - 3, 2], [2, c.height - 3], [c.width - 3, c.height - 3]].every(([x, y]) =>
+        d[(y * c.width + x) * 4 + 3] === 0);
+    const white = clear && getComputedStyle(canvas).backgroundColor === 'rgb(255, 255, 255)';
+    const px = {red: acc.red[0], blue: acc.blue[0], green: acc.green[0], redX: at('red'), blueX: at('blue'),
+                greenX: at('green'), white, total: d.length / 4};
+    return (px.red > 400 && px.blue > 400) || px.green > 400 ? px : null;
 }"""
 
 
@@ -121,3 +149,64 @@ def test_file_explorer_single_browses_the_app_folder(app_page: Any) -> None:
     tree.get_by_label("Select files/data.csv").check()
     expect(page.get_by_label("Select files/a.txt")).not_to_be_checked()
     expect(page.get_by_label("Single picked")).to_have_value(value.replace("a.txt", "data.csv"))
+
+
+def splat_frame(page: Any, name: str) -> Any:
+    return page.locator(f"[data-testid=model3d]:has(canvas[aria-label='3D model {name}'])")
+
+
+def drawn_splats(page: Any, name: str) -> dict[str, Any]:
+    """Waits until gsplat has drawn the file's splats, then returns where their colours are."""
+    frame = splat_frame(page, name)
+    expect(frame).to_have_attribute("data-status", "ready", timeout=30_000)
+    handle = frame.locator("canvas").element_handle()
+    return page.wait_for_function(SPLAT_PIXELS_JS, arg=handle, timeout=30_000).json_value()
+
+
+def test_model3d_draws_gaussian_splats_with_gsplat(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Splats").click()
+    px = drawn_splats(page, "two_colours.splat")
+    expect(splat_frame(page, "two_colours.splat")).to_have_attribute("data-renderer", "gsplat")
+    # camera_position=(-90, 90, 5) looks straight at the file's +z: red (x=-1) left, blue (x=+1) right,
+    # each a soft blob of many pixels (real splats, not one-pixel points), on the white clear colour.
+    assert 0.3 < px["redX"] < 0.48 and 0.52 < px["blueX"] < 0.7, px
+    assert px["red"] > 400 and px["blue"] > 400 and px["white"], px
+    assert px["red"] + px["blue"] < 0.2 * px["total"], px
+    # Orbiting moves the picture; Reset camera brings the asked view back.
+    canvas = splat_frame(page, "two_colours.splat").locator("canvas")
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 250, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    # Turning around the vertical axis brings one colour nearer: the gap between them narrows.
+    gap = px["blueX"] - px["redX"]
+    page.wait_for_function(f"(c) => {{ const p = ({SPLAT_PIXELS_JS})(c); return p && p.blueX - p.redX < {gap} - 0.015; }}",
+                           arg=canvas.element_handle(), timeout=30_000)
+    splat_frame(page, "two_colours.splat").get_by_label("Reset camera").click()
+    page.wait_for_function(f"(c) => {{ const p = ({SPLAT_PIXELS_JS})(c); return p && Math.abs(p.redX - {px['redX']}) < 0.005 && Math.abs(p.blueX - {px['blueX']}) < 0.005; }}",
+                           arg=canvas.element_handle(), timeout=30_000)
+    assert not page.console_errors, page.console_errors
+
+
+def test_model3d_splat_bad_file_then_ply_kinds(app_page: Any) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Splats").click()
+    drawn_splats(page, "two_colours.splat")
+    # A corrupt .splat: a readable message in the viewer, no exception in the console.
+    page.get_by_label("corrupt", exact=True).check()
+    expect(splat_frame(page, "corrupt.splat").get_by_role("alert")).to_have_text(
+        "Could not show corrupt.splat: 33 bytes is not a whole number of 32-byte splats (is it really a .splat file?)")
+    # The next file renders: a .ply whose header names splat properties goes to gsplat...
+    page.get_by_label("splat ply", exact=True).check()
+    px = drawn_splats(page, "green.ply")
+    assert px["green"] > 400 and 0.4 < px["greenX"] < 0.6, px
+    expect(splat_frame(page, "green.ply")).to_have_attribute("data-renderer", "gsplat")
+    # ...and a plain triangle .ply to the mesh viewer.
+    page.get_by_label("mesh ply", exact=True).check()
+    expect(splat_frame(page, "triangle.ply")).to_have_attribute("data-status", "ready", timeout=30_000)
+    expect(splat_frame(page, "triangle.ply")).to_have_attribute("data-renderer", "three")
+    page.get_by_label("two colours", exact=True).check()
+    drawn_splats(page, "two_colours.splat")
+    assert not page.console_errors, page.console_errors

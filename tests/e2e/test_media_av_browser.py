@@ -205,3 +205,44 @@ def test_without_a_service_worker_media_play_from_blob_urls(new_page: Any, built
     sample = page.locator("video[aria-label='Sample video']")
     expect(sample).to_have_attribute("src", re.compile(r"^blob:"), timeout=30_000)
     page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())
+
+
+def test_video_conversions_and_watermarks_that_need_ffmpeg_are_readable_errors(app_page: Any, tmp_path: Path) -> None:
+    page = app_page
+    page.get_by_role("tab", name="Formats").click()
+    # format="mp4" given a .webm: Gradio converts with ffmpeg; here the error names both formats.
+    clip = tmp_path / "clip.webm"
+    clip.write_bytes(Path(media.get_video("world.mp4")).read_bytes())
+    upload = page.locator("input[type=file][aria-label='Mp4 only']")
+    upload.set_input_files(str(clip))
+    expect(page.get_by_text("Cannot convert webm video to mp4 in the browser: there is no ffmpeg. "
+                            "Upload a file in that format or set format=None.").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_label("Mp4 got")).to_have_value("")
+    # The next upload, already mp4, works.
+    page.locator(".block-video", has_text="Mp4 only").get_by_role("button", name="Clear").click()
+    page.locator("input[type=file][aria-label='Mp4 only']").set_input_files(media.get_video("a.mp4"))
+    expect(page.get_by_label("Mp4 got")).to_have_value("a.mp4", timeout=30_000)
+    # A watermark is burnt in with ffmpeg in Gradio: here a readable error, and the app goes on.
+    page.get_by_role("button", name="Mark video").click()
+    expect(page.get_by_text("Cannot add a watermark to a video in the browser: there is no ffmpeg.").first).to_be_visible(
+        timeout=30_000)
+    expect(page.locator("video[aria-label='Marked']")).to_have_count(0)
+    page.get_by_role("tab", name="Buttons").click()
+    page.get_by_role("button", name="Echo").click()
+    expect(page.get_by_label("Echo")).to_have_value("still works")
+
+
+def test_webcam_records_in_the_asked_format(app_page: Any) -> None:
+    page = app_page
+    # This Chromium records mp4 too, and prefers it when no format is asked (see the Webcam tab).
+    assert page.evaluate("() => MediaRecorder.isTypeSupported('video/mp4')")
+    page.get_by_role("tab", name="Formats").click()
+    cam = page.locator(".block-video", has_text="Webm camera")
+    record = cam.get_by_role("button", name="Record")
+    expect(record).to_be_enabled(timeout=20_000)
+    record.click()
+    page.wait_for_function(
+        "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
+        " return e && +e.dataset.seconds >= 0.6 }")
+    cam.get_by_role("button", name=re.compile("^Stop")).click()
+    expect(page.get_by_label("Webm clip")).to_have_value(".webm", timeout=30_000)

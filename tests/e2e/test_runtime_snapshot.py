@@ -1,7 +1,8 @@
 """Repeat visits boot from a memory snapshot of the interpreter (taken after `import wasmui`,
 before any app code): made on the first visit, restored on the next with the app's state
-fresh, thrown away after a rebuild; a missing or corrupt one (or a corrupt copy of the
-inflated wasm stored with it) falls back to a normal boot."""
+fresh, thrown away after a rebuild; a missing or corrupt one (or a damaged copy of a core
+file stored with it: wrong length, or a wasm that does not compile) falls back to a normal
+boot. A repeat visit asks the network for none of the core files."""
 
 from __future__ import annotations
 
@@ -54,6 +55,34 @@ CORRUPT_WASM = """async () => {
   return keys.length;
 }"""
 
+# The stored wasm with its length and magic bytes intact but sections that do not compile.
+GARBLE_WASM = """async () => {
+  const cache = await caches.open('wasmui-core');
+  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
+  for (const key of keys) {
+    const stored = await cache.match(key);
+    const bytes = new Uint8Array(await stored.arrayBuffer());
+    bytes.fill(0xff, 8, 4096);
+    await cache.put(key, new Response(bytes, {headers: stored.headers}));
+  }
+  return keys.length;
+}"""
+
+# The stored JS glue cut short (its length no longer the stored one).
+CUT_GLUE = """async () => {
+  const cache = await caches.open('wasmui-core');
+  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.mjs'));
+  for (const key of keys) {
+    const stored = await cache.match(key);
+    const text = (await stored.text()).slice(0, 5000);
+    await cache.put(key, new Response(text, {headers: stored.headers}));
+  }
+  return keys.length;
+}"""
+
+# What a repeat visit must not ask the network for (the copies stored with the snapshot answer).
+CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json")
+
 DROP_SNAPSHOTS = """async () => {
   const cache = await caches.open('wasmui-snapshots');
   for (const key of await cache.keys()) await cache.delete(key);
@@ -101,14 +130,27 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     _bump(page, "clicks 2")
     assert len(_cached_keys(page)) == 1
 
-    # The inflated interpreter and stdlib are stored with it (a restore neither downloads nor inflates them).
+    # The inflated interpreter, stdlib, glue, lock and wheel are stored with it (a restore neither
+    # downloads nor inflates them).
     core = _cached_keys(page, "wasmui-core")
-    assert sorted(key.rsplit("~", 1)[1] for key in core) == ["pyodide.asm.wasm", "python_stdlib.zip"], core
+    assert sorted(key.rsplit("~", 1)[1] for key in core) == [
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "wasmui.whl"], core
 
-    # Second visit: restored, and the app module ran again (its state starts over).
+    # Second visit: restored, and the app module ran again (its state starts over). Neither the page
+    # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the
+    # worker script, pyodide.mjs and the app's files are all a repeat visit fetches).
+    asked: list[str] = []
+
+    def record(request: Any) -> None:
+        asked.append(request.url)
+
+    page.context.on("request", record)
     assert _visit(page, url, "restored") == ["restored"]
     _bump(page, "clicks 1")
+    page.context.remove_listener("request", record)
     assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
+    core_asked = [u for u in asked if any(name in u for name in CORE_FILES) or "/wheels/" in u]
+    assert any(u.endswith("/pyodide/pyodide.mjs") for u in asked) and not core_asked, (core_asked, asked)
 
     # No snapshot (Cache Storage cleared by the browser): a normal boot, and a new one is made.
     page.evaluate(DROP_SNAPSHOTS)
@@ -120,6 +162,23 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("damaged" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+
+    # A wasm copy that passes those checks but does not compile: compiled before Pyodide sees it
+    # (Pyodide would wait forever on it), so thrown away and a normal boot.
+    assert _visit(page, url, "restored") == ["restored"]
+    assert page.evaluate(GARBLE_WASM) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("did not restore" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+
+    # A glue copy cut short: refused (its stored length), thrown away, a normal boot.
+    assert _visit(page, url, "restored") == ["restored"]
+    assert page.evaluate(CUT_GLUE) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("pyodide.asm.mjs is damaged" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")
 
     # A corrupt snapshot: thrown away, said in the console, a normal boot, a new snapshot.

@@ -70,8 +70,17 @@ CSS = """
 .dark { --button-primary-background-fill: rgb(4, 5, 6); }
 #framed { border: 3px solid var(--color-accent); }
 """
+# A script, as Gradio's blocks_js_load demo writes it (not one expression): Gradio 6.31 runs
+# it once the app is mounted; `.gradio-container` lives in wasmui's shadow root.
+JS = """
+function markApp() {
+    document.querySelector('.gradio-container').dataset.appJs = 'ran';
+    document.body.dataset.appJs = 'ran';
+}
+markApp();
+"""
 
-with gr.Blocks(title="Options app", fill_width=True, css=CSS, js="() => { document.body.dataset.appJs = 'ran'; }",
+with gr.Blocks(title="Options app", fill_width=True, css=CSS, js=JS,
                head='<meta name="wasmui-test" content="head-ok"><script>window.__headRan = 1;</script>') as demo:
     gr.Markdown("Options", elem_id="framed")
     gr.Button("Go", variant="primary", elem_id="primary")
@@ -196,6 +205,7 @@ def test_set_css_and_other_app_options(new_page: Any, site: str) -> None:
     assert page.locator('meta[name="wasmui-test"]').get_attribute("content") == "head-ok"
     assert page.locator('meta[name="wasmui-test-2"]').get_attribute("content") == "head-path-ok"
     page.wait_for_function("() => window.__headRan === 1 && document.body.dataset.appJs === 'ran'")
+    assert page.locator("wasmui-app .gradio-container").get_attribute("data-app-js") == "ran"
     expect(page.locator("wasmui-app .app")).to_have_class("app fill-width")
 
 

@@ -76,6 +76,13 @@ def test_requirements_come_from_the_lock_when_it_has_them_else_from_micropip() -
     assert needs.direct == ["numpy"] and needs.requirements == ["tinyshout==1.0"] and needs.missing == []
 
 
+def test_requirement_lines_naming_gradio_are_the_runtime() -> None:
+    """Gradio's loginbutton_component demo asks for `gradio[oauth]`: PyPI's gradio (a server, with
+    binary dependencies) is never fetched; the app's gradio is wasmui."""
+    needs = _needs({"app.py": "import gradio\n"}, requirements=["gradio[oauth]", "Gradio>=5.0,<6.0", "tinyshout"])
+    assert needs.requirements == ["tinyshout"] and needs.missing == []
+
+
 def test_component_packages_are_added() -> None:
     assert _needs({"app.py": "import gradio\n"}, components=[("Pillow", "gr.Image")]).packages == ["pillow"]
 

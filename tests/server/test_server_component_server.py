@@ -46,3 +46,22 @@ def test_only_server_functions_of_existing_blocks_run() -> None:
         assert r.status_code == 500 and "Dialogue expects a string or a list" in r.json()["detail"]
         r = call(c, {"session_hash": "s", "component_id": dd._id, "fn_name": "format", "data": "plain"})
         assert r.json() == "plain"
+
+
+def test_a_multipart_call_is_checked_like_a_json_one() -> None:
+    """A multipart body (the official client's ``{binary: true}`` calls) names its routing fields in the
+    form; a missing one is 422, a file over ``max_file_size`` 413, as ``/upload``."""
+    from wasmui.testing import encode_multipart
+
+    demo, dd = app()
+    demo.max_file_size = 8
+    with TestClient(demo.app) as c:
+        body, ctype = encode_multipart({"file": ("a.png", b"0123456789")},
+                                       {"component_id": str(dd._id), "fn_name": "format", "session_hash": "s"})
+        r = c.post("/gradio_api/component_server/", data=body, headers={"content-type": ctype})
+        assert r.status_code == 413 and "maximum allowed size of 8 bytes" in r.json()["detail"]
+        body, ctype = encode_multipart({"file": ("a.png", b"0123")}, {"fn_name": "format", "session_hash": "s"})
+        r = c.post("/gradio_api/component_server/", data=body, headers={"content-type": ctype})
+        assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "component_id"]
+        r = c.post("/gradio_api/component_server/", data=b"--x\r\nbroken", headers={"content-type": "multipart/form-data; boundary=x"})
+        assert r.status_code == 400

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from wasmui.components.base import component_kwargs
 from wasmui.components.file_base import FileComponent
+from wasmui.files import NamedString
 
 
 class File(FileComponent):
@@ -60,7 +61,7 @@ class File(FileComponent):
 
     def _one(self, item: Any) -> str | bytes:
         checked = self.file_in(item)
-        return self.read_bytes(checked) if self.type == "binary" else str(checked["path"])
+        return self.read_bytes(checked) if self.type == "binary" else NamedString(checked["path"])
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -4,15 +4,19 @@ The value is an ``EditorValue``: ``{"background", "layers", "composite"}``, each
 image a numpy array, PIL image or filepath (``type``). On the wire it is
 Gradio's ``EditorData``: the same keys holding FileData (the page uploads
 ``background.png``, ``layer_<i>.png`` and ``composite.png`` through the normal
-upload route) plus ``id``, which Gradio's own page uses for its ``accept_blobs``
-server function. wasmui's page never sends an ``id``; a payload that only has
-one decodes to empty images, as Gradio does when its blob cache has nothing.
+upload route) plus ``id``. Gradio's own page (when the editor has change/input
+listeners) instead sends each image as a blob to the ``accept_blobs`` server
+function (``/component_server``, multipart: ``id``, ``type``, ``index``, the file)
+and then a value holding only that ``id``: the images are read from the blobs
+stored under it, once. An ``id`` with nothing stored decodes to empty images, as
+in Gradio.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import io
 import json
 import warnings
 from collections.abc import Callable, Iterable
@@ -20,7 +24,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, TypedDict
 
 from wasmui import imaging
-from wasmui.components.base import component_kwargs
+from wasmui.components.base import component_kwargs, server
 from wasmui.components.file_base import FileComponent, file_data_schema
 from wasmui.components.image import SAMPLE_IMAGE, image_payload
 from wasmui.components.media_options import WebcamOptions
@@ -34,6 +38,15 @@ DEFAULT_COLORS = ["rgb(204, 50, 50)", "rgb(173, 204, 50)", "rgb(50, 204, 112)", 
 # Modes that keep transparency; others get transparent pixels flattened onto white (the canvas
 # exports transparent black, which would otherwise turn black).
 _ALPHA_MODES = ("RGBA", "LA", "PA")
+
+
+@dataclasses.dataclass
+class _Blobs:
+    """The images ``accept_blobs`` received under one id (PNG bytes; a layer not sent is None)."""
+
+    background: bytes | None = None
+    layers: list[bytes | None] = dataclasses.field(default_factory=list)
+    composite: bytes | None = None
 
 
 class EditorValue(TypedDict):
@@ -117,7 +130,7 @@ class ImageEditor(FileComponent):
     CONFIG_PROPS = ("value", "height", "width", "image_mode", "sources", "type", "label", "show_label", "buttons",
                     "container", "scale", "min_width", "interactive", "visible", "elem_id", "elem_classes", "key",
                     "preserved_by_key", "placeholder", "transforms", "eraser", "brush", "format", "layers",
-                    "canvas_size", "fixed_canvas", "webcam_options")
+                    "canvas_size", "fixed_canvas", "webcam_options", "server_fns")
     EVENTS: ClassVar[list[str]] = ["clear", "change", "input", "select", "upload", "apply"]
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = None
     PYTHON_TYPE: ClassVar[str] = ("dict(background: filepath | None, layers: list[filepath], "
@@ -183,6 +196,9 @@ class ImageEditor(FileComponent):
         self.canvas_size = (int(canvas_size[0]), int(canvas_size[1]))
         self.fixed_canvas = fixed_canvas
         self.placeholder = placeholder
+        self.server_fns = ["accept_blobs"]  # what the page may call through /component_server
+        # Images sent by accept_blobs, by the id the page then puts in the value (read once).
+        self.blob_storage: dict[str, _Blobs] = {}
         super().__init__(**component_kwargs(locals()))
         self._built = True
 
@@ -196,17 +212,52 @@ class ImageEditor(FileComponent):
         # Every image goes through Pillow; numpy values need numpy.
         return {"pillow", "numpy"} if self.type == "numpy" else {"pillow"}
 
+    # -- Gradio's blob protocol ----------------------------------------------------
+    @server
+    def accept_blobs(self, data: Any) -> None:
+        """Store one image the page sent as a blob (``data.data``: ``id``, ``type`` background /
+        composite / layer, ``index`` of a layer; ``data.files``: the image) under its ``id``."""
+        fields = getattr(data, "data", None)
+        files = getattr(data, "files", None)
+        if not isinstance(fields, dict) or not files:
+            raise Error("accept_blobs expects a multipart form with id, type, index and one image file.")
+        kind, blob_id, raw_index = fields.get("type"), fields.get("id"), fields.get("index")
+        if not isinstance(blob_id, str) or not blob_id:
+            raise Error("accept_blobs: the form has no image id.")
+        image = bytes(files[0][1])
+        blobs = self.blob_storage.setdefault(blob_id, _Blobs())
+        if kind == "layer":
+            try:
+                index = int(raw_index) if raw_index not in (None, "", "null") else None
+            except (TypeError, ValueError):
+                index = None
+            if index is None or index < 0:
+                raise Error(f"accept_blobs: a layer needs an index, got {raw_index!r}.")
+            blobs.layers.extend([None] * (index + 1 - len(blobs.layers)))
+            blobs.layers[index] = image
+        elif kind == "background":
+            blobs.background = image
+        elif kind == "composite":
+            blobs.composite = image
+        else:
+            raise Error(f"accept_blobs: unknown image type {kind!r} (background, composite or layer).")
+
     # -- values ------------------------------------------------------------------
-    def _image_in(self, item: Any, flatten_on_white: bool) -> Any:
-        """One FileData of the payload → the image as ``type`` (None stays None)."""
+    def _image_in(self, item: Any, flatten_on_white: bool, role: str) -> Any:
+        """One FileData of the payload, or the bytes of a blob, → the image as ``type`` (None stays None).
+        ``role`` (background, layer_<i>, composite) names a blob in errors, as the page names its files."""
         if item is None:
             return None
-        self.file_in(item)
-        path = item["path"]
-        if imaging.is_url(path):
-            raise Error("ImageEditor images must be uploaded files, not URLs.")
-        name = item.get("orig_name") or Path(path).name
-        im = imaging.open_image_file(path, name)
+        if isinstance(item, bytes):
+            name = "image." + self.format
+            im = imaging.open_image_file(io.BytesIO(item), f"{role}.png")
+        else:
+            self.file_in(item)
+            path = item["path"]
+            if imaging.is_url(path):
+                raise Error("ImageEditor images must be uploaded files, not URLs.")
+            name = item.get("orig_name") or Path(path).name
+            im = imaging.open_image_file(path, name)
         stem, suffix = Path(name).stem or "image", Path(name).suffix.lstrip(".").lower() or self.format
         if suffix in ("jpg", "jpeg"):
             suffix = "jpeg"
@@ -227,13 +278,19 @@ class ImageEditor(FileComponent):
             return None
         if not isinstance(payload, dict):
             raise Error("Expected the image editor's value: a dict with 'background', 'layers' and 'composite'.")
+        blob_id = payload.get("id")
+        if blob_id is not None:
+            # Gradio's page sent the images to accept_blobs first; they are read once.
+            blobs = self.blob_storage.pop(str(blob_id), None) or _Blobs()
+            payload = {"background": blobs.background, "layers": blobs.layers, "composite": blobs.composite}
         layers = payload.get("layers") or []
         if not isinstance(layers, list):
             raise Error("The image editor's 'layers' must be a list of images.")
         return {
-            "background": self._image_in(payload.get("background"), flatten_on_white=True),
-            "layers": [x for x in (self._image_in(layer, flatten_on_white=False) for layer in layers) if x is not None],
-            "composite": self._image_in(payload.get("composite"), flatten_on_white=True),
+            "background": self._image_in(payload.get("background"), True, "background"),
+            "layers": [x for x in (self._image_in(layer, False, f"layer_{i}") for i, layer in enumerate(layers))
+                       if x is not None],
+            "composite": self._image_in(payload.get("composite"), True, "composite"),
         }
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:

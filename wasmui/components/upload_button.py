@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from wasmui.components.file_base import FileComponent, file_data_schema
 from wasmui.exceptions import Error
+from wasmui.files import NamedString
 
 
 def button_file_data(path: str | Path, with_size: bool = True) -> dict[str, Any]:
@@ -77,7 +78,7 @@ class UploadButton(FileComponent):
         item = self.file_in(item)
         if self.type == "binary":
             return self.read_bytes(item)
-        return str(item["path"])
+        return NamedString(item["path"])
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -7,9 +7,10 @@ import inspect
 import logging
 import random
 import urllib.parse
+from dataclasses import dataclass, field
 from typing import Any
 
-from wasmui.server import cors
+from wasmui.server import cors, multipart
 from wasmui.server.http import (
     HTTPError,
     Receive,
@@ -24,6 +25,7 @@ from wasmui.server.queue import JobQueue, Runner
 from wasmui.server.router import Router
 from wasmui.server.routes_files import FileRoutes
 from wasmui.server.routes_queue import QueueRoutes
+from wasmui.server.routes_stream import StreamRoutes
 from wasmui.server.theme import theme_css
 
 log = logging.getLogger("wasmui.server")
@@ -76,6 +78,7 @@ class App:
         self._started = False
         self._startup_task: asyncio.Future[None] | None = None
         self.files = FileRoutes(blocks)
+        self.streams = StreamRoutes(blocks)
         self.queue_routes = QueueRoutes(blocks, lambda: self.queue, root_url)
         self.router = self._routes()
 
@@ -106,6 +109,10 @@ class App:
         r.add("POST", f"{p}/cancel", q.cancel)
         r.add("POST", f"{p}/stream/{{event_id}}", q.stream)
         r.add("POST", f"{p}/stream/{{event_id}}/close", q.stream_close)
+        base = f"{p}/stream/{{session_hash}}/{{run}}/{{component_id}}"
+        r.add("GET", f"{base}/playlist.m3u8", self.streams.playlist)
+        r.add("GET", f"{base}/playlist-file", self.streams.combined)
+        r.add("GET", f"{base}/{{segment_id}}.{{ext}}", self.streams.segment)
         r.add("POST", [f"{p}/reset", f"{p}/reset/"], q.reset)
         r.add("GET", f"{p}/heartbeat/{{session_hash}}", q.heartbeat)
         r.add("POST", f"{p}/upload", f.upload)
@@ -188,8 +195,18 @@ class App:
         return Response(css if isinstance(css, str) else theme_css(), media_type="text/css; charset=utf-8")
 
     async def component_server(self, request: Request) -> Response:
-        """``POST /gradio_api/component_server``: a component's ``@server`` function for its view."""
-        return json_response(await _call_server_fn(self.blocks, await request.json()))
+        """``POST /gradio_api/component_server``: a component's ``@server`` function for its view.
+
+        A JSON body passes its ``data`` as is; a multipart body (``@gradio/client``'s
+        ``component_server`` with ``{binary: true}``, e.g. ImageEditor's ``accept_blobs``)
+        passes its fields and files as one ``DataWithFiles``, as Gradio does.
+        """
+        content_type = request.headers.get("content-type", "")
+        if multipart.boundary_of(content_type) is None:
+            body = await request.json()
+        else:
+            body = await _form_body(request, content_type, getattr(self.blocks, "max_file_size", None))
+        return json_response(await _call_server_fn(self.blocks, body))
 
     async def deep_link(self, request: Request) -> Response:
         """``GET /gradio_api/deep_link?session_hash=``: a link token for the session's values."""
@@ -233,6 +250,41 @@ class App:
 def _log_startup_failure(task: asyncio.Future[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("a startup event failed", exc_info=task.exception())
+
+
+@dataclass
+class DataWithFiles:
+    """A multipart ``/component_server`` call's argument: its plain fields and its files (Gradio's shape)."""
+
+    data: dict[str, str] = field(default_factory=dict)
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+async def _form_body(request: Request, content_type: str, max_size: int | None) -> dict[str, Any]:
+    """A multipart ``/component_server`` body as the JSON one: the routing fields read from the
+    form, ``data`` the rest of it (files over ``max_file_size`` refused with 413, as ``/upload``)."""
+    limit = None if max_size is None else max_size * multipart.MAX_PARTS + 1024 * 1024
+    try:
+        parts = multipart.parse(await request.body(limit=limit), content_type)
+    except multipart.MultipartError as exc:
+        raise HTTPError(400, str(exc)) from None
+    form = DataWithFiles()
+    for part in parts:
+        if part.filename is None:
+            form.data[part.name] = part.data.decode("utf-8", "replace")
+        elif max_size is not None and len(part.data) > max_size:
+            raise HTTPError(413, f"File size exceeded maximum allowed size of {max_size} bytes.")
+        else:
+            form.files.append((part.filename, part.data))
+    body: dict[str, Any] = {"data": form}
+    for name in ("session_hash", "component_id", "fn_name"):
+        if name in form.data:
+            body[name] = form.data[name]
+    try:
+        body["component_id"] = int(body["component_id"])
+    except (KeyError, ValueError):
+        pass  # reported as missing / not found below
+    return body
 
 
 async def _call_server_fn(blocks: Any, body: Any) -> Any:

@@ -31,19 +31,40 @@ interface EarlySpec {
   } catch {
     return;  // <wasmui-app> starts its own worker
   }
+  // The manifest names the build: the worker starts restoring a stored snapshot of it at once.
+  worker.postMessage({ type: "expect", urls: [], manifest: spec.manifest });
   const urls = spec.fetch.map(([path, encoding]) => [new URL(path, document.baseURI).href, encoding] as const);
-  // Announced first (messages keep their order): the worker waits for these instead of fetching them again.
-  // The manifest names the build: the worker starts reading a stored snapshot of it at once.
-  worker.postMessage({ type: "expect", urls: urls.map(([url]) => url), manifest: spec.manifest });
-  for (const [url, encoding] of urls) {
-    fetch(encoding ? `${url}.${encoding}` : url).then((response) => {
-      const body = response.ok ? response.body : null;
-      const early = { url, encoding, status: response.status, contentEncoding: response.headers.get("content-encoding"), body };
-      worker.postMessage({ type: "early", early }, body ? [body] : []);
-    }, (error: unknown) => {
-      const early = { url, encoding, status: 0, contentEncoding: null, body: null, error: String(error) };
-      worker.postMessage({ type: "early", early });
-    });
+  const start = (skip: Set<string>): void => {
+    const wanted = urls.filter(([url]) => !skip.has(url));
+    // Announced first (messages keep their order): the worker waits for these instead of fetching them again.
+    worker.postMessage({ type: "expect", urls: wanted.map(([url]) => url) });
+    for (const [url, encoding] of wanted) {
+      fetch(encoding ? `${url}.${encoding}` : url).then((response) => {
+        const body = response.ok ? response.body : null;
+        const early = { url, encoding, status: response.status, contentEncoding: response.headers.get("content-encoding"), body };
+        worker.postMessage({ type: "early", early }, body ? [body] : []);
+      }, (error: unknown) => {
+        const early = { url, encoding, status: 0, contentEncoding: null, body: null, error: String(error) };
+        worker.postMessage({ type: "early", early });
+      });
+    }
+  };
+  // A repeat visit: the worker restores the stored snapshot with the interpreter, stdlib, glue, lock
+  // and wheel stored beside it, so none of them is asked of the network (on a host that revalidates,
+  // each was a round trip competing with the page's own files). The key is SnapshotStore's
+  // (web/src/snapshot.ts; this script has no imports).
+  const manifest = spec.manifest as { build?: string; wheel?: string; pyodide?: unknown } | undefined;
+  const siteBase = new URL("../", new URL(spec.worker, document.baseURI)).href;
+  const indexURL = new URL("pyodide/", siteBase).href;
+  const build = manifest?.build ?? manifest?.wheel;
+  if (!build || manifest?.pyodide || typeof caches === "undefined") {
+    start(new Set());
+  } else {
+    const key = `${new URL("__wasmui-snapshot/", siteBase).href}${encodeURIComponent(build)}/${encodeURIComponent(indexURL)}`;
+    const stored = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"]
+      .map((name) => indexURL + name).concat(new URL(manifest!.wheel ?? "", siteBase).href);
+    caches.open("wasmui-snapshots").then((cache) => cache.match(key)).then(
+      (hit) => start(new Set(hit ? stored : [])), () => start(new Set()));
   }
   const registry = ((window as unknown as { __wasmuiEarly?: Record<string, unknown> }).__wasmuiEarly ??= {});
   registry[spec.name] = { worker, manifest: spec.manifest };

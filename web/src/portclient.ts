@@ -28,6 +28,23 @@ interface Pending {
   fail: (error: Error) => void;
 }
 
+/**
+ * The headers a browser puts on every request but never shows on a `Request` object
+ * (`user-agent`, `accept-language`): apps read them from `gr.Request.headers` as on a server.
+ */
+export function addBrowserHeaders(headers: [string, string][]): void {
+  const has = (name: string): boolean => headers.some(([key]) => key.toLowerCase() === name);
+  const nav = (globalThis as { navigator?: Navigator }).navigator;
+  if (!nav) return;
+  if (!has("user-agent") && nav.userAgent) headers.push(["user-agent", nav.userAgent]);
+  const languages = nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
+  if (!has("accept-language") && languages.length) {
+    // The q-weighted list browsers send: "en-US,en;q=0.9,fr;q=0.8".
+    const list = languages.map((lang, i) => (i === 0 ? lang : `${lang};q=${Math.max(0.1, 1 - i / 10).toFixed(1)}`));
+    headers.push(["accept-language", list.join(",")]);
+  }
+}
+
 export class PortClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -52,6 +69,7 @@ export class PortClient {
     const body = method === "GET" || method === "HEAD" ? null : await request.arrayBuffer();
     const headers: [string, string][] = [];
     request.headers.forEach((value, key) => headers.push([key, value]));
+    addBrowserHeaders(headers);
     const head: RequestStart = {
       type: "request", id, method, url: request.url, headers, hasBody: body !== null,
     };

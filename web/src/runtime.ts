@@ -57,7 +57,7 @@ export class WorkerRuntime {
   private resolveBridge!: (bridge: Bridge) => void;
   private rejectBridge!: (error: BootError) => void;
   private phase: Phase = "download";
-  private readonly timings: Record<string, number> = {};
+  private readonly timings: Record<string, number> = { worker: epochNow() };
   /** Last lines Python/Emscripten wrote to stderr: the only clue when the interpreter aborts. */
   private readonly stderrTail: string[] = [];
   private siteBase = "";
@@ -70,12 +70,17 @@ export class WorkerRuntime {
   private gate: Promise<unknown> = Promise.resolve();
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
-  /** A stored snapshot read before the boot message arrived (`readAhead`), with the store it is of. */
-  private readAheadJob: { id: string; read: Promise<SnapshotRead | null> } | null = null;
   private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
     wheel: Uint8Array; sitePackages: string; lazyURL: string | null; core: Map<string, Promise<Uint8Array>> } | null = null;
 
-  constructor(private readonly emit: (message: WorkerControlOut) => void) {
+  /** Messages for the page, held until the boot message proves the page listens (a speculative
+   * restore starts before: a worker's messages posted before `onmessage` is set are lost). */
+  private outbox: WorkerControlOut[] | null = [];
+  /** A restore started from the stored snapshot as soon as the page's inline script named the build
+   * (`readAhead`), before the page's JS and the boot message arrive; `bootSteps` adopts it. */
+  private warmStart: { id: string; started: Promise<WarmStart | null> } | null = null;
+
+  constructor(private readonly send: (message: WorkerControlOut) => void) {
     globalThis.fetch = this.coreFetch.fetch;
     this.coreFetch.onInflated = (url) => this.mark(`inflated:${url.slice(url.lastIndexOf("/") + 1)}`);
     this.bridge = new Promise((resolve, reject) => {
@@ -86,9 +91,17 @@ export class WorkerRuntime {
     this.bridge.catch(() => undefined);
   }
 
+  private emit(message: WorkerControlOut): void {
+    if (this.outbox) this.outbox.push(message);
+    else this.send(message);
+  }
+
   /** Boots Python and the app; reports phases and a traceback on failure. */
   async boot(options: BootOptions): Promise<void> {
     this.siteBase = options.siteBase;
+    const held = this.outbox ?? [];
+    this.outbox = null;
+    for (const message of held) this.send(message);
     try {
       this.resolveBridge(await this.bootWithSnapshot(options));
       this.timings.ready = epochNow();
@@ -164,6 +177,8 @@ export class WorkerRuntime {
         core.set(url.slice(url.lastIndexOf("/") + 1), kept);
         this.coreFetch.provide(url, coreResponse(url, kept));
       }
+      // The wheel too (inflated): a repeat visit unpacks it without asking the network.
+      core.set(WHEEL, job.wheel);
       const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
       const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
       installLazyImports(pyodide, job.lazyURL);
@@ -180,21 +195,75 @@ export class WorkerRuntime {
   }
 
   /**
-   * Starts reading the stored snapshot of the build `manifest` names (sent by the page's inline
-   * script before the page's own JS has loaded; measured on 4G, the boot message came 0.5-2 s
-   * later). Only a read: `bootSteps` decides whether a snapshot is used, and ignores this one
-   * unless its store is the same.
+   * Starts the restore from the stored snapshot of the build `manifest` names (sent by the page's
+   * inline script before the page's own JS has loaded; measured on 4G, the boot message came
+   * 0.4-2 s later): reading it, Pyodide's JS and the interpreter's restore run meanwhile.
+   * `bootSteps` adopts the result only when its store is the same (else it is dropped).
    */
   readAhead(manifest: unknown): void {
     const known = manifest as Partial<Manifest> | undefined;
-    if (!known?.wheel || known.pyodide || this.readAheadJob) return;
+    // After the boot message (`outbox` gone) bootSteps has decided already.
+    if (!known?.wheel || known.pyodide || this.warmStart || !this.outbox) return;
     // The worker script lives in the site's assets/ folder, as wasmui.js does.
     const siteBase = new URL("../", location.href).href;
-    const store = SnapshotStore.open(siteBase, known.build ?? known.wheel, new URL("pyodide/", siteBase).href);
+    const indexURL = new URL("pyodide/", siteBase).href;
+    const store = SnapshotStore.open(siteBase, known.build ?? known.wheel, indexURL);
     if (!store) return;
-    const read = readSnapshot(store);
-    read.catch(() => undefined);
-    this.readAheadJob = { id: store.id, read };
+    this.warmStart = { id: store.id, started: this.startWarm(store, indexURL, new URL(known.wheel, siteBase).href) };
+    this.warmStart.started.catch(() => undefined);  // bootSteps awaits it
+  }
+
+  /**
+   * The interpreter restored from `store`'s snapshot, with every core file (wasm, stdlib, glue,
+   * lock, wheel) answered from the copies stored with it: a repeat visit touches the network for
+   * none of them. Null when no snapshot is stored; throws when one is damaged or does not restore.
+   */
+  private async startWarm(store: SnapshotStore, indexURL: string, wheelURL: string): Promise<WarmStart | null> {
+    // Side by side: Pyodide's JS (harmless when nothing is stored: a normal boot imports it too),
+    // reading the stored files, importing the glue and compiling the wasm as soon as each is read.
+    const pyodideJs = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
+    pyodideJs.catch(() => undefined);
+    const read = await readSnapshot(store);
+    if (!read) return null;
+    const glue = read.core.get("pyodide.asm.mjs")!.then((response) => response ? importFromResponse(response) : undefined);
+    const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => response ? precompile(response) : null);
+    glue.catch(() => undefined);
+    wasm.catch(() => undefined);
+    const snapshot = await read.snapshot;
+    this.mark("snapshot-read");
+    for (const [name, pending] of read.core) {
+      if (name === "pyodide.asm.mjs") continue;  // imported here (its body is read)
+      const response = name === "pyodide.asm.wasm" ? await wasm : await pending;
+      if (response) this.coreFetch.provide(name === WHEEL ? wheelURL : `${indexURL}${name}`, response);
+    }
+    const { loadPyodide } = await pyodideJs;
+    this.mark("pyodide-js");
+    const createPyodideModule = await glue;
+    this.mark("glue");
+    const settings = this.pyodideSettings(indexURL, createPyodideModule, () => this.mark("python"));
+    const pyodide = await loadPyodide({ ...settings, _loadSnapshot: snapshot });
+    this.mark("interpreter");
+    return { pyodide, loadPyodide, settings, wheel: fetchBytes(wheelURL) };
+  }
+
+  /** Pyodide's settings (the same for a restore, a normal boot and the snapshot interpreter). */
+  private pyodideSettings(indexURL: string, createPyodideModule: unknown, onPython: () => void): Record<string, unknown> {
+    return {
+      indexURL,
+      ...(createPyodideModule ? { createPyodideModule } : {}),
+      // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
+      // fails loudly instead of a silent "Failed to fetch" of a 404.
+      // MPLBACKEND: matplotlib draws with Agg (PNG in memory); its browser backends need a DOM.
+      env: { HOME: "/home/pyodide", MPLBACKEND: "AGG" },
+      stdout: (text: string) => this.emit({ type: "log", stream: "stdout", text }),
+      stderr: (text: string) => {
+        this.stderrTail.push(text);
+        if (this.stderrTail.length > 20) this.stderrTail.shift();
+        this.emit({ type: "log", stream: "stderr", text });
+      },
+      // Called once the wasm is downloaded and compiled, just before the interpreter starts.
+      fsInit: async () => onPython(),
+    };
   }
 
   /** Serves requests arriving on `port` (from the page transport or the service worker). */
@@ -234,10 +303,34 @@ export class WorkerRuntime {
     this.mark("manifest");
     const encodings = encodingsOf(manifest.precompressed, base);
     this.coreFetch.setEncodings(encodings);
-    const wheel = fetchBytes(new URL(manifest.wheel, base).href);
-    wheel.catch(() => undefined);
+    const wheelURL = new URL(manifest.wheel, base).href;
     const indexURL = withSlash(options.pyodide ?? new URL(manifest.pyodide?.indexURL ?? "pyodide/", base).href);
     this.indexURL = indexURL;
+    // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
+    // Pyodide packages or micropip requirements boot normally (their shared libraries are not
+    // restorable here).
+    // Pyodide before 0.28 has no usable snapshot API: never ask it for one.
+    const version = manifest.pyodide?.version;
+    const store = options.packages?.length === 0 && options.requirements.length === 0 &&
+      options.pyodide === undefined && (version === undefined || snapshotsSupported(version))
+      ? SnapshotStore.open(base, manifest.build ?? manifest.wheel, indexURL) : null;
+    // A repeat visit: the restore the page's inline script started (readAhead), else one started now.
+    const ahead = this.warmStart;
+    this.warmStart = null;
+    if (store && restore) {
+      this.restoredFrom = store;  // a failure from here on throws the snapshot away (bootWithSnapshot)
+      const warm = await (ahead?.id === store.id ? ahead.started : this.startWarm(store, indexURL, wheelURL));
+      if (warm) return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null);
+      this.restoredFrom = null;
+    }
+    const wheel = fetchBytes(wheelURL);
+    wheel.catch(() => undefined);
+    // A first visit keeps the inflated core files (and the wheel), stored with the snapshot.
+    // (Those CoreFetch answers: the precompressed ones, and the lock it always prefetches.)
+    const lock = `${indexURL}pyodide-lock.json`;
+    const coreURLs = CORE_NAMES.map((name) => `${indexURL}${name}`).filter((url) => encodings.has(url) || url === lock);
+    const core = store ? new Map(coreURLs.map((url) => [url, this.coreFetch.retain(url)] as const))
+      : new Map<string, Promise<Uint8Array>>();
     let createPyodideModule: Promise<unknown> | null = null;
     if (!manifest.pyodide && !options.pyodide) {
       // The default core's second module (1.2 MB of JS): from its compressed sibling when the
@@ -247,17 +340,6 @@ export class WorkerRuntime {
       if (!createPyodideModule) import(/* @vite-ignore */ glue).catch(() => undefined);
       createPyodideModule?.catch(() => undefined);
     }
-    // Snapshots only hold the interpreter and wasmui, taken before the app runs; apps that load
-    // Pyodide packages or micropip requirements boot normally (their shared libraries are not
-    // restorable here).
-    // Pyodide before 0.28 has no usable snapshot API: never ask it for one.
-    const version = manifest.pyodide?.version;
-    const store = options.packages?.length === 0 && options.requirements.length === 0 &&
-      options.pyodide === undefined && (version === undefined || snapshotsSupported(version))
-      ? SnapshotStore.open(base, manifest.build ?? manifest.wheel, indexURL) : null;
-    // Read at once, alongside the downloads (a warm visit's critical path starts here).
-    const snapshot = store && restore ? this.loadSnapshot(store, indexURL) : null;
-    const coreURLs = [`${indexURL}pyodide.asm.wasm`, `${indexURL}python_stdlib.zip`];
     // The app's packages download while the interpreter starts (Pyodide would wait for it).
     const downloads = options.packages?.length ? await this.startDownloads(indexURL, options.packages) : null;
     // No waterfall: the interpreter and the stdlib download while Pyodide's JS loads
@@ -267,44 +349,33 @@ export class WorkerRuntime {
     this.coreFetch.prefetch(`${indexURL}pyodide-lock.json`);
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     this.mark("pyodide-js");
-    const saved = snapshot ? await snapshot : null;
-    if (saved) this.mark("snapshot-read");
-    // A first visit keeps the inflated wasm and stdlib, stored with the snapshot.
-    const core = store && !saved ? new Map(coreURLs.filter((url) => encodings.has(url)).map((url) => [url, this.coreFetch.retain(url)] as const))
-      : new Map<string, Promise<Uint8Array>>();
-    const settings: Record<string, unknown> = {
-      indexURL,
-      ...(createPyodideModule ? { createPyodideModule: await createPyodideModule.then((m) => { this.mark("glue"); return m; }) } : {}),
-      // The site's pyodide-lock.json is trimmed to what it serves, so a missing package
-      // fails loudly instead of a silent "Failed to fetch" of a 404.
-      // MPLBACKEND: matplotlib draws with Agg (PNG in memory); its browser backends need a DOM.
-      env: { HOME: "/home/pyodide", MPLBACKEND: "AGG" },
-      stdout: (text: string) => this.emit({ type: "log", stream: "stdout", text }),
-      stderr: (text: string) => {
-        this.stderrTail.push(text);
-        if (this.stderrTail.length > 20) this.stderrTail.shift();
-        this.emit({ type: "log", stream: "stderr", text });
-      },
-      // Called once the wasm is downloaded and compiled, just before the interpreter starts.
-      fsInit: async () => this.setPhase("python"),
-    };
-    if (saved) this.restoredFrom = store;
-    const pyodide = await loadPyodide(saved ? { ...settings, _loadSnapshot: saved } : settings);
+    const glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
+    const settings = this.pyodideSettings(indexURL, glue, () => this.setPhase("python"));
+    const pyodide = await loadPyodide(settings);
     this.mark("interpreter");
-    if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    const wheelBytes = await wheel;
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
+    if (store && snapshotsSupported(pyodide.version)) {
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core };
+    }
+    return this.afterInterpreter(options, manifest, pyodide, wheelBytes, lazyURL, files, downloads);
+  }
+
+  /** The steps after the interpreter is up (started or restored): wheel, app files, packages, the app. */
+  private async afterInterpreter(options: BootOptions, manifest: Manifest, pyodide: PyodideAPI, wheelBytes: Uint8Array,
+    lazy: string | null, files: Promise<(readonly [string, string | Uint8Array])[]>, downloads: PackageDownloads | null): Promise<Bridge> {
+    const base = options.siteBase;
+    if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    const lazyURL = lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null);
     installLazyImports(pyodide, lazyURL);
 
     this.setPhase("packages");
     const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
+    if (this.snapshotJob) this.snapshotJob.sitePackages = sitePackages;
     // After a restore the modules are in memory but the files are not (MEMFS is not in the
     // snapshot): the wheel is unpacked again for modules imported later.
-    const wheelBytes = await wheel;
     unpackWheel(pyodide, wheelBytes, sitePackages);
     this.mark("wheel");
-    if (store && !saved && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages, lazyURL, core };
-    }
     const appDir = `/home/pyodide/apps/${options.appId}`;
     const appFiles = await files;
     for (const [path, content] of appFiles) {
@@ -329,27 +400,6 @@ export class WorkerRuntime {
 
     this.setPhase("app");
     return this.runPython("app", () => py.boot(appDir, options.entry, options.rootPath, options.asgi ?? null) as Promise<Bridge>);
-  }
-
-  /**
-   * The stored snapshot; an unreadable one is thrown away (and said so). The inflated core files
-   * stored with it answer Pyodide's fetches of them (no download, no Zstandard decoding).
-   */
-  private async loadSnapshot(store: SnapshotStore, indexURL: string): Promise<Uint8Array | null> {
-    const ahead = this.readAheadJob?.id === store.id ? this.readAheadJob.read : null;
-    this.readAheadJob = null;
-    try {
-      const read = await (ahead ?? readSnapshot(store));
-      if (!read) return null;
-      for (const [name, response] of read.core) this.coreFetch.provide(`${indexURL}${name}`, response);
-      return read.snapshot;
-    } catch (error) {
-      await store.discard().catch(() => undefined);
-      const reason = `unreadable: ${(error as Error)?.message ?? error}`;
-      this.emit({ type: "snapshot", action: "discarded", detail: reason });
-      this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot is ${reason}; booting normally` });
-      return null;
-    }
   }
 
   /** Resolves `names` through the distribution's lock and starts every download. */
@@ -502,23 +552,63 @@ function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
   if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
 }
 
-/** A stored snapshot and the inflated core files stored with it. */
+/** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
+const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+/** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
+const WHEEL = "wasmui.whl";
+
+/** A stored snapshot and the inflated core files stored with it, each as it is read. */
 interface SnapshotRead {
-  snapshot: Uint8Array;
-  core: Map<string, Response>;
+  snapshot: Promise<Uint8Array>;
+  core: Map<string, Promise<Response | null>>;
 }
 
-/** `store`'s snapshot and core files (null: none stored); throws when one is unreadable or damaged. */
-async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
-  const snapshot = await store.load();
-  if (!snapshot) return null;
-  const core = new Map<string, Response>();
-  for (const name of ["pyodide.asm.wasm", "python_stdlib.zip"]) {
-    const response = await store.loadCore(name);
-    if (response) core.set(name, response);
-  }
-  return { snapshot, core };
+/** An interpreter restored from a snapshot (`startWarm`), with the wheel to unpack next. */
+interface WarmStart {
+  pyodide: PyodideAPI;
+  loadPyodide: LoadPyodide;
+  settings: Record<string, unknown>;
+  wheel: Promise<Uint8Array>;
 }
+
+/**
+ * `store`'s snapshot and core files as they are read (null: no snapshot stored). A damaged file
+ * rejects its promise (SnapshotStore.loadCore).
+ */
+async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
+  const snapshot = store.load();
+  const core = new Map([...CORE_NAMES, WHEEL].map((name) => [name, store.loadCore(name)] as const));
+  // Awaited later, one by one: a failed one must not go unhandled meanwhile.
+  for (const pending of core.values()) pending.catch(() => undefined);
+  snapshot.catch(() => undefined);
+  if (!(await store.has())) return null;
+  return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
+}
+
+/** Compiled wasm modules for the responses that stand for them (see `precompile`). */
+const precompiled = new WeakMap<Response, WebAssembly.Module>();
+
+/**
+ * `response` (a stored wasm) compiled now, alongside the glue's import, instead of when Pyodide
+ * asks; returns the response Pyodide is handed, which `instantiateStreaming` (below) turns into
+ * that module. A copy that does not compile throws here, so it never reaches Pyodide (which would
+ * wait forever on it).
+ */
+async function precompile(response: Response): Promise<Response> {
+  const stand = response.clone();
+  const module = await WebAssembly.compileStreaming(response);
+  precompiled.set(stand, module);
+  return stand;
+}
+
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
+  const response = await source;
+  const module = precompiled.get(response);
+  if (!module) return instantiateStreaming(response, imports);
+  void response.body?.cancel().catch(() => undefined);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
 
 /** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */
 function unpackWheel(pyodide: PyodideAPI, wheel: Uint8Array, sitePackages: string): void {
@@ -533,7 +623,11 @@ function coreResponse(url: string, bytes: Uint8Array): Response {
 
 /** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
 async function importFromBlob(url: string): Promise<unknown> {
-  const response = await fetchOk(url);
+  return importFromResponse(await fetchOk(url));
+}
+
+/** The default export of the ES module `response` holds, imported from a blob. */
+async function importFromResponse(response: Response): Promise<unknown> {
   const blob = new Blob([await response.arrayBuffer()], { type: "text/javascript" });
   const blobURL = URL.createObjectURL(blob);
   try {

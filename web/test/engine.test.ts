@@ -169,6 +169,64 @@ test("js-only dependencies set outputs without calling the server", async () => 
   assert.equal(client.calls.length, 0);
 });
 
+test("a js= function that throws marks its outputs Error (no toast, as Gradio); the next run clears it", async () => {
+  const { store, engine, toasts } = setup(
+    [c(1, "textbox"), c(2, "textbox"), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], inputs: [1], outputs: [2], backend_fn: false, js: "(x) => { if (!x) throw new TypeError('x is not iterable'); return [...x].reverse().join(''); }" })],
+  );
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    engine.trigger(3, "click"); // the textbox is empty: the function throws
+    await flush();
+  } finally {
+    console.error = quiet;
+  }
+  assert.equal(store.get(2)!.status.value?.stage, "error");
+  assert.equal(toasts.list.value.length, 0);
+  store.setValue(1, "abc", "user");
+  engine.trigger(3, "click");
+  await flush();
+  assert.equal(store.value(2), "cba");
+  assert.equal(store.get(2)!.status.value, null);
+});
+
+test("js= functions see the document the shell gives (the app's shadow root first)", async () => {
+  const { store, engine } = setup(
+    [c(1, "textbox"), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], outputs: [1], backend_fn: false, js: "() => document.title" })],
+  );
+  engine.jsDocument = { title: "from the shell" } as Document;
+  engine.trigger(3, "click");
+  await flush();
+  assert.equal(store.value(1), "from the shell");
+});
+
+test("eventsDone counts every ended run, even one with no outputs or one that failed", async () => {
+  const { client, engine } = setup(
+    [c(1, "button"), c(2, "button")],
+    [dep(0, { targets: [[1, "click"]] }), dep(1, { targets: [[2, "click"]], backend_fn: false, js: "() => { throw new Error('x'); }" })],
+  );
+  const ended: [number, boolean][] = [];
+  engine.onEventDone = (id, ok) => ended.push([id, ok]);
+  engine.trigger(1, "click");
+  await flush();
+  assert.equal(engine.eventsDone, 0); // still running
+  client.calls[0]!.finish();
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    await flush();
+    engine.trigger(2, "click");
+    await flush();
+  } finally {
+    console.error = quiet;
+  }
+  assert.equal(engine.eventsDone, 2);
+  assert.equal(engine.eventsFailed, 1);
+  assert.deepEqual(ended, [[0, true], [1, false]]);
+});
+
 test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) reads a.playback_position)", async () => {
   const { store, client, engine } = setup(
     [c(1, "audio", { value: null, label: "A", playback_position: 2 }), c(2, "textbox", { value: "t" }), c(3, "button")],

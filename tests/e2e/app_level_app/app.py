@@ -1,7 +1,8 @@
 """For tests/e2e/test_app_level_browser.py: a gr.DeepLinkButton next to values worth sharing;
 an eagerly cached example table whose answers change per run (so the build cannot ship them
 and the browser caches them at boot, as Gradio does at launch); a batch=True function; a
-second page whose load event reads the page URL's query (gr.Request.query_params)."""
+second page whose load event reads the page URL's query (gr.Request.query_params) and whose
+button reads the browser's headers (gr.Request.headers, Gradio's request_ip_headers demo)."""
 
 import asyncio
 import itertools
@@ -45,9 +46,16 @@ def option(request: gr.Request):
     return request.query_params.get("option") or "none"
 
 
+def agent(request: gr.Request):
+    return request.headers["user-agent"], request.headers.get("accept-language", "")
+
+
 with demo.route("Second", "second") as second:
     chosen = gr.Textbox(label="Option")
     second.load(option, None, chosen)
+    user_agent = gr.Textbox(label="User agent")
+    languages = gr.Textbox(label="Languages")
+    gr.Button("Who am I").click(agent, None, [user_agent, languages])
 
 if __name__ == "__main__":
     demo.launch()

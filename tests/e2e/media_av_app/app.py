@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 import gradio as gr
-from gradio.media import get_file, get_video
+from gradio.media import get_file, get_image, get_video
 
 
 def tone(seconds: float) -> str:
@@ -59,6 +59,17 @@ with gr.Blocks() as demo:
         cam = gr.Video(sources=["webcam"], label="Camera")
         clip = gr.Textbox(label="Clip")
         cam.stop_recording(lambda p: f"{Path(p).suffix} {Path(p).stat().st_size > 1000}", cam, clip)
+    with gr.Tab("Formats"):
+        # What Gradio does with ffmpeg: here a readable error naming the format or feature.
+        mp4_only = gr.Video(label="Mp4 only", format="mp4", sources=["upload"])
+        mp4_got = gr.Textbox(label="Mp4 got")
+        mp4_only.upload(lambda p: Path(p).name, mp4_only, mp4_got)
+        marked = gr.Video(label="Marked", watermark=get_image("logo.png"))
+        gr.Button("Mark video").click(lambda: get_video("world.mp4"), None, marked)
+        # A webcam Video with a format records in that container where the browser can.
+        webm_cam = gr.Video(sources=["webcam"], format="webm", label="Webm camera")
+        webm_clip = gr.Textbox(label="Webm clip")
+        webm_cam.stop_recording(lambda p: Path(p).suffix, webm_cam, webm_clip)
     with gr.Tab("Buttons"):
         up = gr.UploadButton("Upload a text file", file_types=[".txt"])
         content = gr.Textbox(label="Content")

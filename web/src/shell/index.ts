@@ -14,7 +14,7 @@ import type { GradioConfig, LayoutNode } from "./types.js";
 import { GradioClient } from "./client/client.js";
 import { Store } from "./engine/store.js";
 import { Engine } from "./engine/engine.js";
-import { runAppJs } from "./engine/js.js";
+import { appDocument, runAppJs } from "./engine/js.js";
 import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
 import { makeTranslator } from "./ui/i18n.js";
@@ -237,6 +237,14 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     trigger: (id, event, data) => engine.trigger(id, event, data ?? null),
   };
 
+  const jsDocument = appDocument(root);
+  engine.jsDocument = jsDocument;
+  // `<wasmui-app data-events-done="N" data-events-failed="M">`: event runs that ended (and
+  // failed), for tests and tools (an event with no outputs changes nothing they could see).
+  engine.onEventDone = () => {
+    root.host.setAttribute("data-events-done", String(engine.eventsDone));
+    root.host.setAttribute("data-events-failed", String(engine.eventsFailed));
+  };
   engine.scrollTo = (id) =>
     container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 
@@ -269,10 +277,11 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
     if (!e.persisted) client.close();
   };
   window.addEventListener("pagehide", onPageHide);
-  if (typeof config.js === "string" && config.js.trim()) {
-    runAppJs(config.js).catch((e) => toasts.push({ level: "error", title: "Error in app js", message: String(e) }));
-  }
   loadPage();
+  // After the app is mounted, as in Gradio; an error goes to the console (Gradio's behaviour).
+  if (typeof config.js === "string" && config.js.trim()) {
+    runAppJs(config.js, jsDocument).catch((e) => console.error("Error executing custom JS:", e));
+  }
 
   return {
     unmount() {

@@ -1,9 +1,11 @@
 /**
  * gr.Model3D: a three.js viewer (orbit with the mouse, zoom with the wheel,
- * pan with the right button) for .obj/.glb/.gltf/.stl/.ply files and .splat
- * files (drawn as coloured points); a reset-camera, download and (when
+ * pan with the right button) for .obj/.glb/.gltf/.stl/.ply meshes; Gaussian
+ * splats (.splat files, and .ply files whose header names splat properties) are
+ * drawn with gsplat, as in Gradio. A reset-camera, download and (when
  * interactive) clear button; an upload drop zone when interactive and empty.
- * three.js is imported on first use (ui/scene3d.ts, its own chunk).
+ * three.js (ui/scene3d.ts) and gsplat (ui/splatscene.ts) are each imported on
+ * first use, in their own chunks.
  * Events: upload and clear (each with input + change).
  */
 
@@ -36,6 +38,37 @@ function notModel(name: string): string {
   return `${name} is not a 3D model file this viewer reads (${ACCEPT.join(", ")}).`;
 }
 
+/** Whether a .ply file's header names the properties of Gaussian splats (as Gradio routes .ply files). */
+function isSplatPly(bytes: ArrayBuffer): boolean {
+  const head = new TextDecoder().decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 16384)));
+  const end = head.indexOf("end_header");
+  if (!head.startsWith("ply") || end < 0) return false;
+  const names = new Set(
+    head.slice(0, end).split(/\r?\n/).map((l) => l.trim().split(/\s+/)).filter((w) => w[0] === "property").map((w) => w[w.length - 1]),
+  );
+  const need = ["x", "y", "z", "scale_0", "scale_1", "scale_2", "opacity", "rot_0", "rot_1", "rot_2", "rot_3"];
+  return need.every((n) => names.has(n)) && (names.has("f_dc_0") || names.has("red"));
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`the file could not be read (HTTP ${r.status})`);
+  return await r.arrayBuffer();
+}
+
+/** Draws the model file at `url` into `canvas` with the renderer its format needs. */
+async function mountScene(canvas: HTMLCanvasElement, url: string, format: string, opts: SceneOptions): Promise<{ scene: ModelScene; splat: boolean }> {
+  if (format === "splat" || format === "ply") {
+    const bytes = await fetchBytes(url);
+    if (format === "splat" || isSplatPly(bytes)) {
+      const { mountSplatScene } = await import("../ui/splatscene.js");
+      return { scene: mountSplatScene(canvas, bytes, format === "splat" ? "splat" : "ply", opts), splat: true };
+    }
+  }
+  const { mountModelScene } = await import("../ui/scene3d.js");
+  return { scene: await mountModelScene(canvas, url, format, opts), splat: false };
+}
+
 function cssSize(v: unknown): string | undefined {
   return typeof v === "number" ? `${v}px` : typeof v === "string" && v ? v : undefined;
 }
@@ -63,6 +96,7 @@ function Viewer({ file, ctx, props, onClear }: { file: FileData; ctx: ShellConte
   const scene = useRef<ModelScene | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const [error, setError] = useState("");
+  const [renderer, setRenderer] = useState<"three" | "gsplat" | null>(null);
   const name = fileName(file);
   const optsKey = JSON.stringify(sceneOptions(props));
 
@@ -74,11 +108,11 @@ function Viewer({ file, ctx, props, onClear }: { file: FileData; ctx: ShellConte
       try {
         const format = modelFormat(name) ?? modelFormat(file.path);
         if (!format) throw new Error(notModel(name));
-        const { mountModelScene } = await import("../ui/scene3d.js");
-        const s = await mountModelScene(canvas.current!, url, format, sceneOptions(props));
+        const { scene: s, splat } = await mountScene(canvas.current!, url, format, sceneOptions(props));
         if (gone) s.dispose();
         else {
           scene.current = s;
+          setRenderer(splat ? "gsplat" : "three");
           setStatus("ready");
         }
       } catch (e) {
@@ -96,7 +130,13 @@ function Viewer({ file, ctx, props, onClear }: { file: FileData; ctx: ShellConte
 
   return h(
     "div",
-    { class: "model3d-frame", style: { "--model3d-height": cssSize(props.height) }, "data-testid": "model3d", "data-status": status },
+    {
+      class: "model3d-frame",
+      style: { "--model3d-height": cssSize(props.height) },
+      "data-testid": "model3d",
+      "data-status": status,
+      "data-renderer": renderer ?? undefined,
+    },
     h(IconButtons, {
       floating: true,
       children: [
@@ -108,9 +148,6 @@ function Viewer({ file, ctx, props, onClear }: { file: FileData; ctx: ShellConte
     h("canvas", { ref: canvas, "aria-label": `3D model ${name}`, role: "img", key: url }),
     status === "loading" ? h("div", { class: "model3d-status" }, "Loading 3D model…") : null,
     status === "error" ? h("div", { class: "model3d-status", role: "alert" }, error) : null,
-    status === "ready" && name.toLowerCase().endsWith(".splat")
-      ? h("span", { class: "model3d-note" }, "Gaussian splat shown as points")
-      : null,
   );
 }
 

@@ -23,6 +23,7 @@ import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, mirroredStream, recordStream, type CameraRecording } from "../ui/capture.js";
 import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { CameraIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
+import { StreamedVideo } from "../ui/videostream.js";
 
 type WebcamOpts = { mirror?: boolean; constraints?: MediaTrackConstraints | null };
 
@@ -113,7 +114,8 @@ function Webcam({ ctx, id, props, onError }: { ctx: ShellContext; id: number; pr
     const sources = sourceList(props, ["upload", "webcam"]);
     const flip = mirror && sources.length === 1 && sources[0] === "webcam";
     const mirrored = flip ? mirroredStream(stream.current) : null;
-    const inner = recordStream(mirrored ? mirrored.stream : stream.current);
+    const format = typeof props.format === "string" ? props.format : null;
+    const inner = recordStream(mirrored ? mirrored.stream : stream.current, format);
     recording.current = mirrored
       ? { stop: async () => { const file = await inner.stop(); mirrored.stop(); return file; } }
       : inner;
@@ -184,7 +186,9 @@ export function VideoView({ state, ctx }: ViewProps): ComponentChild {
       editable,
       emptyIcon: h(FilmIcon, null),
       sources: sources.map((s) => SOURCES[s]),
-      player: (file: FileData) => h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      player: (file: FileData) => file.is_stream
+        ? h(StreamedVideo, { key: file.path, file, ctx, id, props, style: { height: cssSize(props.height), width: cssSize(props.width) } })
+        : h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
       input: (source: string, onError: (m: string | null) => void) =>
         source === "webcam" ? h(Webcam, { ctx, id, props, onError }) : h(VideoUpload, { ctx, id, props }),
     }),

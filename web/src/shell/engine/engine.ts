@@ -37,6 +37,15 @@ export class Engine {
   private readonly _toasts: Toasts;
   /** Set by the shell: brings a block into view (`scroll_to_output`). */
   scrollTo: (id: number) => void = () => {};
+  /** How many event runs have ended (either way): tools and tests wait on it, since an event
+   * with no outputs shows nothing on the page. */
+  eventsDone = 0;
+  /** How many of those failed (an error, a cancellation, a js= function that threw). */
+  eventsFailed = 0;
+  /** Set by the shell: called as each event run ends. */
+  onEventDone: (depId: number, ok: boolean) => void = () => {};
+  /** Set by the shell: the `document` the app's `js=` functions see (its shadow root first). */
+  jsDocument: Document | undefined = globalThis.document;
 
   constructor(config: GradioConfig, store: Store, client: GradioClient, toasts: Toasts) {
     this._store = store;
@@ -167,6 +176,9 @@ export class Engine {
       ok = await this._run(dep, p, run.jobs);
     } finally {
       if (--run.count === 0) this._running.delete(dep.id);
+      this.eventsDone++;
+      if (!ok) this.eventsFailed++;
+      this.onEventDone(dep.id, ok);
     }
     if (ok && dep.scroll_to_output && dep.outputs.length) this.scrollTo(dep.outputs[0]!);
     // Followers keep the original trigger id but get no event data (as in Gradio).
@@ -217,12 +229,22 @@ export class Engine {
       const st = this._store.get(id);
       if (st) st.validation.value = null;
     }
+    // A new run (js= or Python) replaces the "Error" mark a previous failure left on these outputs.
+    for (const id of dep.outputs) {
+      const st = this._store.get(id);
+      if (st?.status.peek()?.stage === "error") {
+        st.status.value = null;
+        st.statusOwner = null;
+      }
+    }
     let data = this._inputs(dep, p.values);
     if (typeof dep.js === "string" && dep.js) {
       try {
-        data = await compileDepJs(dep)(data);
+        data = await compileDepJs(dep)(data, this.jsDocument);
       } catch (e) {
-        this._toasts.push({ level: "error", title: "Error in js function", message: String(e) });
+        // As in Gradio: the error goes to the console and marks the outputs "Error" (no toast).
+        console.error("Error in js function:", e);
+        this._markError(dep);
         return false;
       }
       if (!dep.backend_fn) {
@@ -238,14 +260,6 @@ export class Engine {
       return true;
     }
 
-    // A new run replaces the "Error" mark a previous failure left on these outputs.
-    for (const id of dep.outputs) {
-      const st = this._store.get(id);
-      if (st?.status.peek()?.stage === "error") {
-        st.status.value = null;
-        st.statusOwner = null;
-      }
-    }
     const progressIds = dep.show_progress === "hidden" ? [] : (dep.show_progress_on ?? dep.outputs);
     const started = performance.now();
     const setStatus = (patch: Partial<LoadingStatus> | null): void => {
@@ -357,6 +371,20 @@ export class Engine {
     if (!this._closed) flushWaiting(); // (a cancelled stream ends without a "complete")
     if (!failed) setStatus(null);
     return ok;
+  }
+
+  /** An "Error" status on the event's outputs (a `js=` function that threw). */
+  private _markError(dep: DependencyConfig): void {
+    if (dep.show_progress === "hidden") return;
+    const started = performance.now();
+    batch(() => {
+      for (const id of dep.show_progress_on ?? dep.outputs) {
+        const st = this._store.get(id);
+        if (!st || st.rules.serverValue) continue;
+        st.statusOwner = dep.id;
+        st.status.value = { stage: "error", show: "minimal", queuePosition: null, queueSize: null, eta: null, started, progress: null };
+      }
+    });
   }
 
   /** Applies one value per output; change events fire after all are set. */

@@ -151,16 +151,22 @@ export async function recordMicrophone(sampleRate: number): Promise<MicRecording
 }
 
 /** The MediaRecorder type for camera clips: mp4 where supported (plays everywhere), else webm. */
-export function videoMimeType(): string {
+/**
+ * The type to record video in: the container `format` names (gr.Video's `format`, "mp4" or
+ * "webm") when this browser can record it, so the clip needs no conversion (which would need
+ * ffmpeg); else mp4, else webm.
+ */
+export function videoMimeType(format?: string | null): string {
   const candidates = ["video/mp4;codecs=avc1", "video/mp4", "video/webm;codecs=vp9", "video/webm"];
-  return candidates.find((t) => typeof MediaRecorder !== "undefined" && MediaRecorder.isTypeSupported(t)) ?? "";
+  const wanted = format ? candidates.filter((t) => t.startsWith(`video/${format.toLowerCase()}`)) : [];
+  return [...wanted, ...candidates].find((t) => typeof MediaRecorder !== "undefined" && MediaRecorder.isTypeSupported(t)) ?? "";
 }
 
 export type CameraRecording = { stop(): Promise<File> };
 
-/** Records `stream` until `stop()`; returns the clip as a File. */
-export function recordStream(stream: MediaStream): CameraRecording {
-  const mimeType = videoMimeType();
+/** Records `stream` (in the container `format` names when the browser can) until `stop()`; returns the clip as a File. */
+export function recordStream(stream: MediaStream, format?: string | null): CameraRecording {
+  const mimeType = videoMimeType(format);
   const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
   const parts: Blob[] = [];
   recorder.ondataavailable = (e: BlobEvent): void => {

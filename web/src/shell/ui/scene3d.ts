@@ -1,12 +1,12 @@
 /**
- * The three.js scene of gr.Model3D: loads one model file (glTF/GLB, OBJ, STL,
- * PLY; a Gaussian .splat as coloured points), frames it, and renders on demand
+ * The three.js scene of gr.Model3D: loads one mesh file (glTF/GLB, OBJ, STL,
+ * PLY; Gaussian splats go to ui/splatscene.ts instead), frames it, and renders on demand
  * with orbit controls. Imported with `import()` by the Model3D view only, so
  * three.js is its own chunk and never part of the first paint.
  */
 
 import {
-  AmbientLight, Box3, BufferAttribute, BufferGeometry, Color, DirectionalLight, Group, Material, Mesh,
+  AmbientLight, Box3, BufferGeometry, Color, DirectionalLight, Group, Material, Mesh,
   MeshStandardMaterial, Object3D, PerspectiveCamera, Points, PointsMaterial, Scene, Sphere, Vector3,
   WebGLRenderer,
 } from "three";
@@ -30,23 +30,6 @@ export type ModelScene = {
   dispose(): void;
 };
 
-/** A `.splat` file (32-byte rows: position f32×3, scale f32×3, RGBA u8×4, rotation u8×4) as coloured points. */
-function splatPoints(buffer: ArrayBuffer): Points {
-  const rows = Math.floor(buffer.byteLength / 32);
-  const f = new Float32Array(buffer, 0, rows * 8);
-  const u = new Uint8Array(buffer);
-  const pos = new Float32Array(rows * 3);
-  const col = new Float32Array(rows * 3);
-  for (let i = 0; i < rows; i++) {
-    pos.set([f[i * 8]!, f[i * 8 + 1]!, f[i * 8 + 2]!], i * 3);
-    col.set([u[i * 32 + 24]! / 255, u[i * 32 + 25]! / 255, u[i * 32 + 26]! / 255], i * 3);
-  }
-  const g = new BufferGeometry();
-  g.setAttribute("position", new BufferAttribute(pos, 3));
-  g.setAttribute("color", new BufferAttribute(col, 3));
-  return new Points(g, new PointsMaterial({ size: 0.02, vertexColors: true }));
-}
-
 function geometryObject(g: BufferGeometry): Object3D {
   if (!g.getAttribute("normal") && g.index) g.computeVertexNormals();
   const colored = !!g.getAttribute("color");
@@ -65,11 +48,6 @@ async function loadModel(url: string, format: string): Promise<Object3D> {
     case "ply": {
       const g = await new PLYLoader().loadAsync(url);
       return g.index || g.getAttribute("normal") ? geometryObject(g) : new Points(g, new PointsMaterial({ size: 0.01, vertexColors: !!g.getAttribute("color") }));
-    }
-    case "splat": {
-      const r = await fetch(url);
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return splatPoints(await r.arrayBuffer());
     }
     default:
       throw new Error(`unsupported 3D format .${format}`);
@@ -133,7 +111,7 @@ export async function mountModelScene(canvas: HTMLCanvasElement, url: string, fo
   };
 
   const model = await loadModel(url, format);
-  applyDisplayMode(model, format === "splat" ? "solid" : opts.displayMode);
+  applyDisplayMode(model, opts.displayMode);
   const holder = new Group();
   holder.add(model);
   scene.add(holder);
