@@ -205,9 +205,8 @@ def build_call_args(fn: BlockFunction, values: list[Any], ctx: dict[str, Any]) -
         values = [dict(zip(fn.inputs, values))]
     if fn.fn is None:
         return values, {}
-    try:
-        params = list(inspect.signature(fn.fn).parameters.values())
-    except (TypeError, ValueError):
+    params = fn.parameters()
+    if params is None:
         return values, {}
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
