@@ -10,10 +10,13 @@ For every demo whose imports the Pyodide distribution provides, three questions:
 2. **boots** — the page in Chromium reaches "ready" with no Python traceback, no error
    toast and no uncaught page error (views still missing are counted, not failures);
 3. **answers** — a default interaction: click its first example (if any; else give its
-   empty textboxes some text) and then its main button (the first primary button, else one
-   named Submit/Run/…); without a button, type into its first empty textbox and press
-   Enter; else click its first button. It answers when an event ran to its end (a loading
-   status came and went; a MutationObserver counts statuses too brief for the 100 ms polls) or the page changed (the typed box left out), with no error toast.
+   empty textboxes some text, its radio groups their first choice and its first upload a
+   sample file it accepts) and then its main button (the first primary button, else one
+   named Submit/Run/…, among the buttons some event listens to); without a button, type
+   into its first empty textbox and press Enter; else click its first button with an event.
+   It answers when an event ran to its end without failing (the shell counts ended and
+   failed runs on its element), with no error toast; if the app's config cannot be read,
+   when a loading status came and went or the page changed (the typed box left out).
    A heuristic: "no" can also mean the default interaction does nothing in that app.
 
 Speed (measured on the shared 2-core machine): a demo built and opened on its own took
@@ -87,6 +90,7 @@ class DemoResult:
     answered: bool | None = None
     answer_error: str | None = None
     seconds: float = 0.0
+    run: str = ""  # which run measured this row (date + wasmui commit); "" for rows from before runs were named
 
 
 # -- demo sources ----------------------------------------------------------------
@@ -121,9 +125,18 @@ def extract_demo(checkout: Path, name: str, target: Path) -> None:
 
 def prepare(folder: Path, requirements: bool = False) -> None:
     """Drops what the corpus does not use: the notebook copy and (unless ``requirements``, when
-    the build fetches their pure-Python wheels) requirements.txt (imports decide)."""
+    the build fetches their pure-Python wheels) requirements.txt (imports decide). Gradio runs
+    its demos from the repository root, so a demo may name its own files ``demo/<name>/x``:
+    those files are also put there (the app folder plays the root; run.py is unchanged)."""
     for extra in ("run.ipynb", *(() if requirements else ("requirements.txt",)), "setup.sh", "packages.txt"):
         (folder / extra).unlink(missing_ok=True)
+    source = (folder / "run.py").read_text(errors="replace") if (folder / "run.py").is_file() else ""
+    for found in re.finditer(rf"""["']demo/{re.escape(folder.name)}/([^"']+)["']""", source):
+        own = folder / found.group(1)
+        if own.is_file():
+            dest = folder / "demo" / folder.name / found.group(1)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(own, dest)
 
 
 def missing_imports(folder: Path, dist: Distribution) -> list[str]:
@@ -272,15 +285,82 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
         page.close()
 
 
-def _main_button(page: Any) -> Any | None:
-    primary = page.locator("button.btn-primary:visible")
+# Marks the buttons some event listens to (`data-corpus-event`; gr.Button views carry
+# data-testid="block-<id>") from the app's config: a button with no event (a gallery of button
+# styles, a DuplicateButton outside a Space) is not an interaction, nor is a view's own button
+# (a MultimodalTextbox's send arrow, an Image's clear). Answers [config read?, does an upload-capable component have an event?]
+# (when the config cannot be read every button is a candidate).
+_MARK_EVENT_BUTTONS_JS = """async () => {
+  const el = document.querySelector('wasmui-app');
+  const root = el?.shadowRoot;
+  if (!root || !el.transport) return [false, false, true];
+  let config;
+  try { config = await (await el.transport.fetch(el.root + '/config')).json(); } catch { return [false, false, true]; }
+  const uploaders = new Set(['image', 'audio', 'video', 'file', 'uploadbutton', 'model3d', 'multimodaltextbox',
+                             'gallery', 'imageeditor', 'sketchpad', 'paint', 'simpleimage', 'annotatedimage']);
+  const types = new Map((config.components || []).map(c => [c.id, c.type]));
+  const texts = new Set(['textbox', 'multimodaltextbox', 'number', 'chatbot', 'code']);
+  const ids = new Set();
+  let uploads = false, typing = false;
+  for (const dep of config.dependencies || []) {
+    for (const [id, event] of dep.targets || []) {
+      if (id !== null && event === 'click') ids.add(String(id));
+      if (id !== null && uploaders.has(types.get(id)) && ['upload', 'change', 'input'].includes(event)) uploads = true;
+      if (id !== null && texts.has(types.get(id)) && ['submit', 'change', 'input', 'blur', 'key_up'].includes(event)) typing = true;
+    }
+  }
+  for (const b of root.querySelectorAll('button.btn')) {
+    const id = (b.getAttribute('data-testid') || '').replace(/^block-/, '');
+    if (ids.has(id)) b.setAttribute('data-corpus-event', '');
+  }
+  return [true, uploads, typing];
+}"""
+
+
+def _main_button(page: Any, marked: bool) -> Any | None:
+    """The first primary button, else one named like Submit/Run/…; with ``marked``, only buttons
+    some event listens to."""
+    only = "[data-corpus-event]" if marked else ""
+    primary = page.locator(f"button.btn-primary{only}:visible")
     if primary.count():
         return primary.first
+    buttons = page.locator(f"button.btn{only}:visible")
     for word in RUN_WORDS:
-        named = page.get_by_role("button", name=word, exact=False)
-        if named.count() and named.first.is_visible():
+        named = buttons.filter(has_text=re.compile(rf"\b{word}", re.I))
+        if named.count():
             return named.first
     return None
+
+
+# A sample for a file input, by what it accepts (wasmui's own sample media).
+_SAMPLES = ((("image", ".png", ".jpg", ".jpeg", ".webp"), "images/bus.png"),
+            (("audio", ".wav", ".mp3", ".flac", ".ogg"), "audio/cantina.wav"),
+            (("video", ".mp4", ".webm", ".mov"), "videos/world.mp4"),
+            ((".glb", ".gltf", ".obj", ".stl", ".splat", ".ply"), "models3d/Duck.glb"),
+            ((".csv",), "data/titanic.csv"), ((".json",), "data/s3.json"))
+
+
+def _sample_for(accept: str) -> Path:
+    from wasmui.media import MEDIA_ROOT
+
+    accept = accept.lower()
+    for words, sample in _SAMPLES:
+        if any(w in accept for w in words):
+            return MEDIA_ROOT / sample
+    return MEDIA_ROOT / "data" / "sample.txt"
+
+
+def _upload_sample(page: Any) -> bool:
+    """Gives the first visible file upload (Image, Audio, File, UploadButton…) a sample file
+    it accepts, as a user would before pressing the main button."""
+    inputs = page.locator("input[type=file]")
+    for i in range(min(inputs.count(), 8)):
+        candidate = inputs.nth(i)
+        if not candidate.evaluate("e => !e.disabled && !!(e.parentElement && e.parentElement.getClientRects().length)"):
+            continue
+        candidate.set_input_files(str(_sample_for(candidate.get_attribute("accept") or "")), timeout=5000)
+        return True
+    return False
 
 
 _EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disabled]), "
@@ -288,12 +368,19 @@ _EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disable
 
 
 def _fill_empty_textboxes(page: Any) -> None:
-    """Gives every empty editable textbox some text (a default interaction needs inputs)."""
+    """Gives every empty editable textbox some text and every radio group with no choice its
+    first choice (a default interaction needs inputs, as a user would give them)."""
     boxes = page.locator(_EMPTY_TEXT)
     for i in range(min(boxes.count(), 8)):
         box = boxes.nth(i)
         if box.input_value() == "":
             box.fill("hello world")
+    groups = page.locator("fieldset.choice-group:visible")  # gr.Radio's view
+    for i in range(min(groups.count(), 8)):
+        group = groups.nth(i)
+        radios = group.locator("input[type=radio]:not([disabled])")
+        if radios.count() and not group.locator("input[type=radio]:checked").count():
+            group.locator("label.choice:not(.disabled)").first.click(timeout=5000)
 
 
 def _type_into_textbox(page: Any) -> bool:
@@ -309,34 +396,52 @@ def _type_into_textbox(page: Any) -> bool:
     return False
 
 
+# Event runs that ended / failed (the shell counts them on its element).
+_EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-done') || 0)"
+_EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
+
+
 def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str]) -> None:
-    """First example, then the main button; else typing into a textbox; else the first button."""
+    """First example; else inputs a user would give (text in empty textboxes, a radio choice, a
+    sample file in the first upload); then the main button; else typing into a textbox; else
+    the first button some event listens to."""
     steps = []
+    marked, uploads_listened, typing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
+    done_at_start, failed_at_start = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     example = page.locator(".dataset-pick:visible")
     if example.count():
         example.first.click(timeout=5000)
         steps.append("example")
         _settle(page, time.monotonic() + timeout)
-    button = _main_button(page)
-    if button is not None and not steps:
+    button = _main_button(page, marked)
+    event_buttons = page.locator(f"button.btn{'[data-corpus-event]' if marked else ''}:visible")
+    # Without a main button or a text input to type into, the first button with an event is it.
+    first_button = button is None and not typing_listened and event_buttons.count() > 0
+    if not steps and (button is not None or uploads_listened or first_button) and _upload_sample(page):
+        steps.append("upload")
+        _settle(page, time.monotonic() + timeout)
+    if (button is not None or first_button) and steps != ["example"]:
         _fill_empty_textboxes(page)
         _settle(page, time.monotonic() + timeout)
-    before = page.evaluate(_SNAPSHOT_JS)
+    before: str | None = page.evaluate(_SNAPSHOT_JS)
     events_before = page.evaluate(_EVENTS_JS)
+    done_before, failed_before = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps:
-        before = ""  # an example alone (live apps, run_on_click) must already have answered
-    elif _type_into_textbox(page):
+    elif steps and not (steps == ["upload"] and first_button):
+        # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
+        before, done_before, failed_before = "", done_at_start, failed_at_start
+    elif typing_listened and _type_into_textbox(page):
         steps.append("typing")
     else:
-        any_button = page.locator("button.btn:visible")
-        if not any_button.count():
+        if not event_buttons.count():
             result.interaction = "none"
             return
-        any_button.first.click(timeout=5000)
+        event_buttons.first.click(timeout=5000)
         steps.append("first button")
+    if marked:
+        before = None  # the config was read: only an event that ran to its end is an answer
     result.interaction = "+".join(steps)
     deadline = time.monotonic() + timeout
     saw_busy = False
@@ -346,9 +451,14 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             result.answered, result.answer_error = False, _tail("\n".join(errors))
             return
         busy = page.evaluate(_BUSY_JS)
-        saw_busy = saw_busy or busy or page.evaluate(_EVENTS_JS) > events_before
-        # Answered: what the page shows changed, or an event ran (status shown) and ended cleanly.
-        if not busy and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before):
+        ended = page.evaluate(_EVENTS_DONE_JS) > done_before
+        saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
+        if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
+            result.answered, result.answer_error = False, "an event failed (its outputs show Error; no message)"
+            return
+        # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
+        # config could not be read, what the page shows changed after an event status.
+        if not busy and (ended or (before is not None and (saw_busy or page.evaluate(_SNAPSHOT_JS) != before))):
             result.answered = True
             return
         if not saw_busy and time.monotonic() > deadline - timeout + QUIET_SECONDS:
@@ -402,8 +512,16 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
         f"| boots in Chromium with no traceback | **{booted}** |",
         f"| first example / main button answers | **{answered}** |",
         "",
-        "| demo | builds | boots | answers | via | missing views | first problem |",
-        "|---|---|---|---|---|---|---|",
+    ]
+    runs = sorted({r.run for r in eligible if r.run}, reverse=True)
+    labels = {run: chr(ord("B") + i) for i, run in enumerate(sorted(runs))}
+    if runs:
+        lines += ["Rows come from several runs (column *run*): " + "; ".join(
+            f"**{labels[run]}** = {run} ({sum(r.run == run for r in eligible)} rows)" for run in sorted(runs)) +
+            f"; **A** = the earlier whole-corpus runs of session 4 ({sum(not r.run for r in eligible)} rows).", ""]
+    lines += [
+        "| demo | builds | boots | answers | via | missing views | first problem | run |",
+        "|---|---|---|---|---|---|---|---|",
     ]
 
     def mark(v: bool | None) -> str:
@@ -414,7 +532,7 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
         cell = headline(problem or "").replace("|", "\\|")[:140]
         views = ", ".join(sorted({u.split()[2] if len(u.split()) > 2 else u for u in r.unsupported}))
         lines.append(f"| {r.name} | {mark(r.built and r.precomputed)} | {mark(r.booted if r.built else None)} | "
-                     f"{mark(r.answered)} | {r.interaction} | {views} | {cell} |")
+                     f"{mark(r.answered)} | {r.interaction} | {views} | {cell} | {labels.get(r.run, 'A')} |")
     skipped = [r for r in rows if not r.eligible]
     if skipped:
         lines += ["", f"Not built ({len(skipped)}; the distribution lacks an import): " +
@@ -583,6 +701,14 @@ def run_batches(batches: list[Batch], args: argparse.Namespace, browser: Any, do
                 shutil.rmtree(batch.site, ignore_errors=True)
 
 
+def _wasmui_commit() -> str:
+    """This work tree's commit (``+`` when it has uncommitted changes): which code a row measured."""
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True)
+    return (head.stdout.strip() or "unknown") + ("+" if dirty.stdout.strip() else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("checkout", type=Path, help="gradio work tree or (bare) git repository")
@@ -626,6 +752,7 @@ def main(argv: list[str] | None = None) -> int:
     todo = [n for n in names if args.retry or n not in results]
     meta = {"checkout": args.checkout, "pyodide": args.pyodide or "npm core",
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    run_label = f"{meta['date']} wasmui {_wasmui_commit()}"
     print(f"{len(names)} demos, {len(todo)} to run ({len(names) - len(todo)} already in {args.results})", flush=True)
 
     if not todo:
@@ -639,6 +766,7 @@ def main(argv: list[str] | None = None) -> int:
     counter = iter(range(1, len(todo) + 1))
 
     def done(result: DemoResult) -> None:
+        result.run = run_label
         results[result.name] = result
         with open(args.results, "a", encoding="utf-8") as f:
             f.write(json.dumps(asdict(result)) + "\n")

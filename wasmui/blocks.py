@@ -23,6 +23,7 @@ from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
 from wasmui import flagging
 from wasmui.files import FileStore
+from wasmui.media_streams import MediaStreams
 from wasmui.sessions import SessionStore
 
 if TYPE_CHECKING:
@@ -300,6 +301,7 @@ class Blocks(BlockContext):
         self.current_page = ""  # the page blocks and listeners are added to (``route``)
         self._app: Any = None
         self._file_store: FileStore | None = None
+        self._media_streams: MediaStreams | None = None
         self._sessions: SessionStore | None = None
         self._root_outer: Blocks | None = None
         self.extra_load_events: list[Callable[[], None]] = []
@@ -467,6 +469,13 @@ class Blocks(BlockContext):
         if self._file_store is None:
             self._file_store = FileStore()
         return self._file_store
+
+    @property
+    def media_streams(self) -> MediaStreams:
+        """Streamed Audio/Video outputs of generator runs (served under ``/gradio_api/stream/``)."""
+        if self._media_streams is None:
+            self._media_streams = MediaStreams()
+        return self._media_streams
 
     @property
     def sessions(self) -> SessionStore:

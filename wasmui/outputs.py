@@ -13,6 +13,7 @@ from wasmui.blocks import Block
 from wasmui.components.base import Component
 from wasmui.exceptions import Error
 from wasmui.files import file_url, is_file_data
+from wasmui.media_streams import stream_path
 
 if TYPE_CHECKING:
     from wasmui.blocks import Blocks
@@ -105,11 +106,32 @@ def _has_change_listener(blocks: Blocks, block: Block) -> bool:
     return any((block._id, "change") in f.targets for f in blocks.fns.values())
 
 
+def stream_outputs(blocks: Blocks, fn: BlockFunction, data: list[Any], session: Session, run: int) -> list[Any]:
+    """Feed a generator's streaming Audio/Video outputs into their streams (in place).
+
+    Each such output's payload becomes one more segment of the run's stream, and the
+    value sent is Gradio's stream FileData (``is_stream``, the playlist's path).
+    """
+    for i, block in enumerate(fn.outputs):
+        make_encoder = getattr(block, "stream_encoder", None)
+        if not getattr(block, "streaming", False) or make_encoder is None or _is_update(data[i]):
+            continue
+        stream = blocks.media_streams.open(session.hash, run, block._id, make_encoder())
+        stream.add(data[i])
+        data[i] = {"path": stream_path(session.hash, run, block._id), "url": None, "size": None,
+                   "orig_name": stream.encoder.orig_name, "mime_type": None, "is_stream": True,
+                   "meta": {"_type": "gradio.FileData"}}
+        session.values[block._id] = data[i]
+    return data
+
+
 def serve_files(data: Any, blocks: Blocks, root: str) -> Any:
     """Copy every output file into the app's cache and give it a ``/file=`` URL (in place)."""
     if is_file_data(data):
         path = data.get("path")
-        if isinstance(path, str) and path:
+        if data.get("is_stream") and isinstance(path, str):
+            data["url"] = f"{root}/gradio_api/stream/{path}"  # served from memory by the stream routes
+        elif isinstance(path, str) and path:
             if path.startswith(("http://", "https://")):
                 data["url"] = path
             else:

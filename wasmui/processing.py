@@ -13,11 +13,14 @@ import contextlib
 import contextvars
 import functools
 import inspect
+import os
+import itertools
 import sys
 import time
 import traceback
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +31,7 @@ from wasmui import helpers
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 from wasmui.helpers import EventData, LogMessage, Progress, ProgressUpdate, Request, special_param_kind
-from wasmui.outputs import postprocess_outputs, serve_files
+from wasmui.outputs import postprocess_outputs, serve_files, stream_outputs
 from wasmui.sessions import Session, SessionStore
 from wasmui.tqdm_tracking import track_tqdm
 
@@ -90,6 +93,40 @@ def error_payload(exc: BaseException, show_error: bool) -> dict[str, Any]:
         return {"error": None}
     text = str(exc) or type(exc).__name__
     return {"error": text, "visible": True, "traceback": "".join(traceback.format_exception(exc))}
+
+
+def _program_of(exc: BaseException) -> tuple[str | None, str | None]:
+    """``(program, format)`` a failed ``subprocess`` call was starting, read from its traceback."""
+    program = fmt = None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        local = frame.f_locals
+        if frame.f_globals.get("__name__") == "subprocess" and program is None:
+            args = local.get("args")
+            first = args[0] if isinstance(args, (list, tuple)) and args else args
+            if isinstance(first, (str, bytes)):
+                program = Path(os.fsdecode(first).split()[0]).name
+        elif isinstance(local.get("format"), str) and not frame.f_globals.get("__name__", "").startswith("wasmui"):
+            fmt = local["format"]  # e.g. pydub's export(format="mp3")
+        tb = tb.tb_next
+    return program, fmt
+
+
+def explain_missing_program(exc: BaseException) -> BaseException:
+    """An app that runs a program (ffmpeg for mp3 …) in the browser: say so instead of
+    "[Errno 138] emscripten does not support processes" (natively: "No such file: 'ffmpeg'")."""
+    if not isinstance(exc, OSError):
+        return exc
+    program, fmt = _program_of(exc)
+    if program is None:
+        return exc
+    where = "in the browser (Pyodide cannot start processes)" if IN_BROWSER else "(it is not installed)"
+    what = f" to convert {fmt} media" if fmt and program.startswith(("ffmpeg", "avconv", "ffprobe")) else ""
+    error = Error(f"This app runs the program {program}{what}, which cannot run {where}. "
+                  + ("Use WAV instead of formats that need ffmpeg." if "ff" in program or "avconv" in program else ""))
+    error.__cause__ = exc
+    return error
 
 
 # -- inputs --------------------------------------------------------------------
@@ -168,9 +205,8 @@ def build_call_args(fn: BlockFunction, values: list[Any], ctx: dict[str, Any]) -
         values = [dict(zip(fn.inputs, values))]
     if fn.fn is None:
         return values, {}
-    try:
-        params = list(inspect.signature(fn.fn).parameters.values())
-    except (TypeError, ValueError):
+    params = fn.parameters()
+    if params is None:
         return values, {}
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
@@ -205,6 +241,7 @@ async def _call_sync(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
 
 
 _DONE = object()
+_RUNS = itertools.count(1)
 
 
 def _next_or_done(gen: Any) -> Any:
@@ -298,6 +335,7 @@ async def run_job(
         current_job.reset(token)
     last: list[Any] = [None] * len(fn.outputs)
     changed: set[int] = set()
+    run = next(_RUNS)  # names this run's media streams (Gradio uses id(iterator))
     try:
         while True:
             item = await queue.get()
@@ -307,19 +345,22 @@ async def run_job(
                 continue
             kind, value = item
             if kind == "error":
-                raise value
+                raise explain_missing_program(value)
             if kind == "done":
                 break
             last, ids = postprocess_outputs(blocks, fn, value, session)
             changed.update(ids)
-            serve_files(last, blocks, root)
             if kind == "return":
+                serve_files(last, blocks, root)
                 break
+            stream_outputs(blocks, fn, last, session, run)
+            serve_files(last, blocks, root)
             yield Generating(list(last))
     finally:
         if not task.done():
             task.cancel()
         tqdm_scope.close()
+        blocks.media_streams.end_run(session.hash, run)  # done, failed or cancelled: playlists end
     duration = time.monotonic() - start
     fn.total_runtime += duration
     fn.total_runs += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from e2e_pages import wait_ready
@@ -163,6 +164,15 @@ def drawn_splats(page: Any, name: str) -> dict[str, Any]:
     return page.wait_for_function(SPLAT_PIXELS_JS, arg=handle, timeout=30_000).json_value()
 
 
+def wait_splats(page: Any, canvas: Any, condition: str) -> None:
+    """Waits until the drawn splats ``p`` (SPLAT_PIXELS_JS) satisfy ``condition``; says what was drawn if not."""
+    try:
+        page.wait_for_function(f"(c) => {{ const p = ({SPLAT_PIXELS_JS})(c); return p && ({condition}); }}",
+                               arg=canvas.element_handle(), timeout=30_000)
+    except PlaywrightTimeout:
+        raise AssertionError(f"not {condition}: {canvas.evaluate(SPLAT_PIXELS_JS)}") from None
+
+
 def test_model3d_draws_gaussian_splats_with_gsplat(app_page: Any) -> None:
     page = app_page
     page.get_by_role("tab", name="Splats").click()
@@ -182,11 +192,9 @@ def test_model3d_draws_gaussian_splats_with_gsplat(app_page: Any) -> None:
     page.mouse.up()
     # Turning around the vertical axis brings one colour nearer: the gap between them narrows.
     gap = px["blueX"] - px["redX"]
-    page.wait_for_function(f"(c) => {{ const p = ({SPLAT_PIXELS_JS})(c); return p && p.blueX - p.redX < {gap} - 0.015; }}",
-                           arg=canvas.element_handle(), timeout=30_000)
+    wait_splats(page, canvas, f"p.blueX - p.redX < {gap} - 0.015")
     splat_frame(page, "two_colours.splat").get_by_label("Reset camera").click()
-    page.wait_for_function(f"(c) => {{ const p = ({SPLAT_PIXELS_JS})(c); return p && Math.abs(p.redX - {px['redX']}) < 0.005 && Math.abs(p.blueX - {px['blueX']}) < 0.005; }}",
-                           arg=canvas.element_handle(), timeout=30_000)
+    wait_splats(page, canvas, f"Math.abs(p.redX - {px['redX']}) < 0.005 && Math.abs(p.blueX - {px['blueX']}) < 0.005")
     assert not page.console_errors, page.console_errors
 
 
@@ -197,7 +205,8 @@ def test_model3d_splat_bad_file_then_ply_kinds(app_page: Any) -> None:
     # A corrupt .splat: a readable message in the viewer, no exception in the console.
     page.get_by_label("corrupt", exact=True).check()
     expect(splat_frame(page, "corrupt.splat").get_by_role("alert")).to_have_text(
-        "Could not show corrupt.splat: 33 bytes is not a whole number of 32-byte splats (is it really a .splat file?)")
+        "Could not show corrupt.splat: 33 bytes is not a whole number of 32-byte splats (is it really a .splat file?)",
+        timeout=30_000)
     # The next file renders: a .ply whose header names splat properties goes to gsplat...
     page.get_by_label("splat ply", exact=True).check()
     px = drawn_splats(page, "green.ply")

@@ -76,6 +76,13 @@ def test_requirements_come_from_the_lock_when_it_has_them_else_from_micropip() -
     assert needs.direct == ["numpy"] and needs.requirements == ["tinyshout==1.0"] and needs.missing == []
 
 
+def test_requirement_lines_naming_gradio_are_the_runtime() -> None:
+    """Gradio's loginbutton_component demo asks for `gradio[oauth]`: PyPI's gradio (a server, with
+    binary dependencies) is never fetched; the app's gradio is wasmui."""
+    needs = _needs({"app.py": "import gradio\n"}, requirements=["gradio[oauth]", "Gradio>=5.0,<6.0", "tinyshout"])
+    assert needs.requirements == ["tinyshout"] and needs.missing == []
+
+
 def test_component_packages_are_added() -> None:
     assert _needs({"app.py": "import gradio\n"}, components=[("Pillow", "gr.Image")]).packages == ["pillow"]
 
@@ -107,6 +114,24 @@ def test_a_build_next_to_env_and_git_does_not_contain_them(tmp_path: Path, capsy
     assert not [p for p in shipped if ".env" in p or ".git" in p or p.startswith("app/site")]
     assert not any("secret" in p.read_text(errors="ignore") for p in out.rglob("*.html"))
     assert "app.py" in capsys.readouterr().err  # the list of published files with sizes
+
+
+@needs_web
+def test_a_requirement_on_gradio_fetches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """loginbutton_component's `gradio[oauth]` line: the build asks PyPI for nothing."""
+    from wasmui import reqwheels
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "app.py").write_text("import gradio as gr\ngr.Interface(lambda s: s, 'text', 'text').launch()\n")
+    (app / "requirements.txt").write_text("gradio[oauth]\n")
+
+    def no_pypi(*args: Any, **kwargs: Any) -> Path:
+        raise AssertionError(f"asked PyPI for {args[0]}")
+
+    monkeypatch.setattr(reqwheels, "_download", no_pypi)
+    out = build.build_site(app, tmp_path / "site")
+    assert (out / "app" / "app.py").is_file()
 
 
 @needs_web

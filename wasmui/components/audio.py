@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
 from wasmui.components.base import component_kwargs
 from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WaveformOptions
+from wasmui.components.streaming import AudioStreamEncoder
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data, set_static_paths
 from wasmui.wav import AudioFormatError, audio_to_numpy, numpy_to_wav_file, sniff_audio_suffix
@@ -182,14 +184,18 @@ class Audio(FileComponent):
             # Decoding another format needs ffmpeg; read_wav names the format.
             rate, data = audio_to_numpy(path)
             return numpy_to_wav_file(rate, data)
-        raise AudioFormatError(
-            f"Cannot convert {suffix.lstrip('.') or 'this'} audio to {self.format} in the browser: there is no "
-            "ffmpeg. Use format='wav' or None.")
+        # Encoding another format needs ffmpeg: hand the file over as it is (functions that
+        # read audio with pydub or soundfile take it), and say why.
+        warnings.warn(f"Audio kept as {suffix.lstrip('.') or 'uploaded'}: converting it to {self.format} needs ffmpeg, "
+                      "which the browser does not have.", stacklevel=2)
+        return path
 
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
         if isinstance(value, bytes):
+            if self.streaming:
+                return value  # a stream chunk: the stream encoder reads it (it may continue a WAV)
             return media_file_data(self._save_bytes(value), None)
         if isinstance(value, tuple):
             if len(value) != 2:
@@ -202,9 +208,11 @@ class Audio(FileComponent):
             suffix = _suffix_of(text)
             if self.format is not None and suffix != f".{self.format}":
                 if text.startswith(("http://", "https://")) or self.format != "wav":
-                    raise AudioFormatError(
-                        f"Cannot convert {suffix.lstrip('.') or 'this'} audio to {self.format} in the browser: "
-                        "there is no ffmpeg. Return a file that is already in that format.")
+                    # Encoding needs ffmpeg; the file as it is still plays in the browser.
+                    warnings.warn(f"Audio kept as {suffix.lstrip('.') or 'it is'}: converting it to {self.format} "
+                                  "needs ffmpeg, which the browser does not have.", stacklevel=2)
+                    local = not text.startswith(("http://", "https://"))
+                    return media_file_data(text, Path(text).name if local else None)
                 rate, data = audio_to_numpy(text)
                 path = numpy_to_wav_file(rate, data)
                 return media_file_data(path, Path(path).name)
@@ -213,6 +221,10 @@ class Audio(FileComponent):
         if is_file_data(value):
             return value
         raise Error(f"Cannot process {type(value).__name__} as Audio: return a path, (sample_rate, array) or bytes.")
+
+    def stream_encoder(self) -> AudioStreamEncoder:
+        """Turns this output's yielded chunks into WAV segments (``streaming=True``)."""
+        return AudioStreamEncoder()
 
     @staticmethod
     def _save_bytes(data: bytes) -> str:

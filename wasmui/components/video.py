@@ -16,6 +16,7 @@ from wasmui.components.audio import handle_file_ref, json_subtitles, media_file_
 from wasmui.components.base import component_kwargs
 from wasmui.components.file_base import FileComponent
 from wasmui.components.media_options import WatermarkOptions, WebcamOptions
+from wasmui.components.streaming import VideoStreamEncoder
 from wasmui.exceptions import Error
 from wasmui.files import is_file_data
 
@@ -184,6 +185,10 @@ class Video(FileComponent):
         if text.startswith(("http://", "https://")):
             return media_file_data(text, None)
         return media_file_data(text, Path(text).name)
+
+    def stream_encoder(self) -> VideoStreamEncoder:
+        """Turns this output's yielded mp4 chunks into segments (``streaming=True``)."""
+        return VideoStreamEncoder()
 
     def process_example(self, value: Any) -> str:
         if value is None:

@@ -25,6 +25,7 @@ from wasmui.server.queue import JobQueue, Runner
 from wasmui.server.router import Router
 from wasmui.server.routes_files import FileRoutes
 from wasmui.server.routes_queue import QueueRoutes
+from wasmui.server.routes_stream import StreamRoutes
 from wasmui.server.theme import theme_css
 
 log = logging.getLogger("wasmui.server")
@@ -77,6 +78,7 @@ class App:
         self._started = False
         self._startup_task: asyncio.Future[None] | None = None
         self.files = FileRoutes(blocks)
+        self.streams = StreamRoutes(blocks)
         self.queue_routes = QueueRoutes(blocks, lambda: self.queue, root_url)
         self.router = self._routes()
 
@@ -107,6 +109,10 @@ class App:
         r.add("POST", f"{p}/cancel", q.cancel)
         r.add("POST", f"{p}/stream/{{event_id}}", q.stream)
         r.add("POST", f"{p}/stream/{{event_id}}/close", q.stream_close)
+        base = f"{p}/stream/{{session_hash}}/{{run}}/{{component_id}}"
+        r.add("GET", f"{base}/playlist.m3u8", self.streams.playlist)
+        r.add("GET", f"{base}/playlist-file", self.streams.combined)
+        r.add("GET", f"{base}/{{segment_id}}.{{ext}}", self.streams.segment)
         r.add("POST", [f"{p}/reset", f"{p}/reset/"], q.reset)
         r.add("GET", f"{p}/heartbeat/{{session_hash}}", q.heartbeat)
         r.add("POST", f"{p}/upload", f.upload)

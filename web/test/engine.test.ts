@@ -202,6 +202,31 @@ test("js= functions see the document the shell gives (the app's shadow root firs
   assert.equal(store.value(1), "from the shell");
 });
 
+test("eventsDone counts every ended run, even one with no outputs or one that failed", async () => {
+  const { client, engine } = setup(
+    [c(1, "button"), c(2, "button")],
+    [dep(0, { targets: [[1, "click"]] }), dep(1, { targets: [[2, "click"]], backend_fn: false, js: "() => { throw new Error('x'); }" })],
+  );
+  const ended: [number, boolean][] = [];
+  engine.onEventDone = (id, ok) => ended.push([id, ok]);
+  engine.trigger(1, "click");
+  await flush();
+  assert.equal(engine.eventsDone, 0); // still running
+  client.calls[0]!.finish();
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    await flush();
+    engine.trigger(2, "click");
+    await flush();
+  } finally {
+    console.error = quiet;
+  }
+  assert.equal(engine.eventsDone, 2);
+  assert.equal(engine.eventsFailed, 1);
+  assert.deepEqual(ended, [[0, true], [1, false]]);
+});
+
 test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) reads a.playback_position)", async () => {
   const { store, client, engine } = setup(
     [c(1, "audio", { value: null, label: "A", playback_position: 2 }), c(2, "textbox", { value: "t" }), c(3, "button")],
@@ -211,4 +236,54 @@ test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) 
   store.applyUpdate(1, { __type__: "update", playback_position: 4.5 });
   engine.trigger(3, "click");
   assert.deepEqual(client.calls[0]!.req.data, [{ value: null, label: "A", playback_position: 4.5, interactive: true }, "t"]);
+});
+
+test("streamed values: the first applies at once, a burst within a frame applies only its latest, nothing is lost at the end", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox"), c(2, "button"), c(3, "number", { value: 0 })],
+    [
+      dep(0, { targets: [[2, "click"]], outputs: [1], types: { generator: true, cancel: false } }),
+      dep(1, { targets: [[1, "change"]], inputs: [1], outputs: [3] }),
+    ],
+  );
+  const gen = (v: string): JobEvent => ({ type: "data", data: [v], generating: true });
+  engine.trigger(2, "click");
+  await flush();
+  const call = client.calls[0]!;
+  call.send(gen("a"));
+  assert.equal(store.value(1), "a"); // no wait for the first token
+  call.send(gen("ab"));
+  call.send(gen("abc"));
+  assert.equal(store.value(1), "a"); // same frame: held
+  await new Promise((r) => setTimeout(r, 150)); // the next frame (here: the 100 ms fallback)
+  assert.equal(store.value(1), "abc"); // only the latest of the burst
+  await new Promise((r) => setTimeout(r, 150)); // a frame with nothing new
+  call.send(gen("abcd"));
+  assert.equal(store.value(1), "abcd"); // a new frame: at once again
+  call.send(gen("abcde"));
+  call.finish([{ type: "data", data: ["abcdef"], generating: false }, complete]);
+  assert.equal(store.value(1), "abcdef");
+  await flush();
+  // change fired once per applied value: a, abc, abcd, abcdef (not for the held ab, abcde)
+  const changes = client.calls.filter((k) => k.req.fnIndex === 1).length;
+  assert.ok(changes >= 1 && changes <= 4, String(changes));
+});
+
+test("a streamed value held for the next frame still lands when the event is cancelled", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox"), c(2, "button"), c(4, "button")],
+    [
+      dep(0, { targets: [[2, "click"]], outputs: [1], types: { generator: true, cancel: false } }),
+      dep(1, { targets: [[4, "click"]], cancels: [0], backend_fn: false }),
+    ],
+  );
+  engine.trigger(2, "click");
+  await flush();
+  const call = client.calls[0]!;
+  call.send({ type: "data", data: ["x"], generating: true });
+  call.send({ type: "data", data: ["xy"], generating: true });
+  engine.trigger(4, "click");
+  await flush();
+  assert.equal(call.cancelled, true);
+  assert.equal(store.value(1), "xy");
 });

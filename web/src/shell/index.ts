@@ -239,6 +239,12 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
 
   const jsDocument = appDocument(root);
   engine.jsDocument = jsDocument;
+  // `<wasmui-app data-events-done="N" data-events-failed="M">`: event runs that ended (and
+  // failed), for tests and tools (an event with no outputs changes nothing they could see).
+  engine.onEventDone = () => {
+    root.host.setAttribute("data-events-done", String(engine.eventsDone));
+    root.host.setAttribute("data-events-failed", String(engine.eventsFailed));
+  };
   engine.scrollTo = (id) =>
     container.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
 

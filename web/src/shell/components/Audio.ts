@@ -22,6 +22,7 @@ import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
 import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { TrimControls, trimToWav } from "../ui/audiotrim.js";
+import { StreamedAudio } from "../ui/audiostream.js";
 import { MicIcon, MusicIcon, PauseBars, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
 
 type WaveOpts = { waveform_color?: string | null; waveform_progress_color?: string | null; trim_region_color?: string | null; sample_rate?: number };
@@ -339,7 +340,15 @@ export function AudioView({ state, ctx }: ViewProps): ComponentChild {
       editable,
       emptyIcon: h(MusicIcon, null),
       sources: sources.map((s) => SOURCES[s]),
-      player: (f: FileData) => h(Player, { key: f.path, file: f, ctx, id, props, trim, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      player: (f: FileData) => {
+        const onClear = editable ? () => clearValue(ctx, id) : undefined;
+        // A generator's stream plays live, then the whole stream shows in the normal player.
+        if (f.is_stream) return h(StreamedAudio, {
+          key: f.path, file: f, ctx, id, props,
+          done: (whole: FileData) => h(Player, { key: whole.path, file: whole, ctx, id, props: { ...props, autoplay: false }, trim, onClear }),
+        });
+        return h(Player, { key: f.path, file: f, ctx, id, props, trim, onClear });
+      },
       input: (source: string, onError: (m: string | null) => void) =>
         source === "microphone" ? h(Recorder, { ctx, id, props, onError }) : h(AudioUpload, { ctx, id, props, onError }),
     }),

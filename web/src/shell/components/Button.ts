@@ -20,6 +20,7 @@ export function Button({ state, ctx }: ViewProps): ComponentChild {
     {
       type: "button",
       id: str(props.elem_id) || undefined,
+      "data-testid": `block-${state.id}`,
       class: classList("btn", `btn-${variant}`, `btn-${size}`, props.visible === "hidden" && "hidden", cls),
       style: sizing(props),
       disabled: props.interactive === false,

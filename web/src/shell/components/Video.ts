@@ -23,6 +23,7 @@ import { UploadZone } from "../ui/upload.js";
 import { deviceErrorMessage, mirroredStream, recordStream, type CameraRecording } from "../ui/capture.js";
 import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { CameraIcon, FilmIcon, RecordDot, StopSquare, UploadSmallIcon } from "../ui/mediaicons.js";
+import { StreamedVideo } from "../ui/videostream.js";
 
 type WebcamOpts = { mirror?: boolean; constraints?: MediaTrackConstraints | null };
 
@@ -185,7 +186,9 @@ export function VideoView({ state, ctx }: ViewProps): ComponentChild {
       editable,
       emptyIcon: h(FilmIcon, null),
       sources: sources.map((s) => SOURCES[s]),
-      player: (file: FileData) => h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
+      player: (file: FileData) => file.is_stream
+        ? h(StreamedVideo, { key: file.path, file, ctx, id, props, style: { height: cssSize(props.height), width: cssSize(props.width) } })
+        : h(Player, { key: file.path, file, ctx, id, props, onClear: editable ? () => clearValue(ctx, id) : undefined }),
       input: (source: string, onError: (m: string | null) => void) =>
         source === "webcam" ? h(Webcam, { ctx, id, props, onError }) : h(VideoUpload, { ctx, id, props }),
     }),

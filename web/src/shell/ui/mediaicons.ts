@@ -29,6 +29,8 @@ export const RecordDot = (): ComponentChild =>
 export const StopSquare = (): ComponentChild =>
   h("svg", { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": "true" }, h("rect", { x: 1, y: 1, width: 10, height: 10, rx: 1.5, fill: "currentColor" }));
 export const PauseBars = (): ComponentChild => icon(["M8 5v14", "M16 5v14"], 14);
+export const PlayTriangle = (): ComponentChild =>
+  h("svg", { width: 12, height: 12, viewBox: "0 0 12 12", "aria-hidden": "true" }, h("path", { d: "M2.5 1.5v9l8-4.5z", fill: "currentColor" }));
 export const CubeIcon = (): ComponentChild =>
   icon(["M21 16V8a2 2 0 0 0-1-1.73l-7-4a2 2 0 0 0-2 0l-7 4A2 2 0 0 0 3 8v8a2 2 0 0 0 1 1.73l7 4a2 2 0 0 0 2 0l7-4A2 2 0 0 0 21 16z",
         "M3.27 6.96 12 12.01l8.73-5.05", "M12 22.08V12"]);

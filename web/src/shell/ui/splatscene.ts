@@ -46,6 +46,29 @@ function loadSplat(bytes: ArrayBuffer, format: "splat" | "ply", scene: Scene): S
 const rad = (deg: number): number => (deg * Math.PI) / 180;
 
 /**
+ * Where to aim and how far to stand: the box holding the 5th to 95th percentile of the
+ * splat centres on each axis (from a sample of at most 10,000), so a few far-off floaters,
+ * common in captured scenes, do not push the camera away from the subject; widened by two
+ * standard deviations of a large splat, so big soft splats fit in the view too.
+ */
+function framing(positions: Float32Array, scales: Float32Array, count: number): { center: [number, number, number]; radius: number } {
+  const step = Math.max(1, Math.floor(count / 10000));
+  const n = Math.ceil(count / step);
+  const row = (k: number): number => Math.min(k * step, count - 1) * 3;
+  const percentiles = (pick: (i: number) => number): [number, number] => {
+    const values = new Float32Array(n);
+    for (let k = 0; k < n; k++) values[k] = pick(row(k));
+    values.sort();
+    return [values[Math.floor((n - 1) * 0.05)]!, values[Math.ceil((n - 1) * 0.95)]!];
+  };
+  const box = [0, 1, 2].map((axis) => percentiles((i) => positions[i + axis]!));
+  const center = box.map(([lo, hi]) => (lo + hi) / 2) as [number, number, number];
+  const spread = percentiles((i) => Math.max(Math.abs(scales[i]!), Math.abs(scales[i + 1]!), Math.abs(scales[i + 2]!)))[1];
+  const extent = Math.hypot(...box.map(([lo, hi]) => hi - lo)) / 2 + 2 * spread;
+  return { center, radius: extent > 0 && Number.isFinite(extent) ? extent : 1 };
+}
+
+/**
  * Draws the splats in `bytes` into `canvas` and keeps drawing (gsplat sorts the
  * splats in a worker as the camera moves). The drawing buffer is preserved so
  * the picture can be read back (tests, screenshots).
@@ -64,12 +87,7 @@ export function mountSplatScene(canvas: HTMLCanvasElement, bytes: ArrayBuffer, f
   renderer.backgroundColor = new Color32(...([r, g, b, a].map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255)) as [number, number, number, number]));
   const camera = new Camera();
 
-  splat.recalculateBounds();
-  const box = splat.bounds;
-  const center = box.center();
-  const size = box.size();
-  const extent = Math.hypot(size.x, size.y, size.z) / 2;
-  const radius = extent > 0 && Number.isFinite(extent) ? extent : 1;
+  const { center, radius } = framing(splat.data.positions, splat.data.scales, splat.data.vertexCount);
   camera.data.near = radius / 100;
   camera.data.far = radius * 100;
 
@@ -81,7 +99,7 @@ export function mountSplatScene(canvas: HTMLCanvasElement, bytes: ArrayBuffer, f
     // gsplat's yaw is alpha + 90°, its pitch above the horizon is 90° - beta.
     const d = dist ?? radius * 2.6;
     // Keyboard controls off: gsplat listens on window, which would steal typing elsewhere.
-    controls = new OrbitControls(camera, canvas, rad((alpha ?? -60) + 90), rad(90 - (beta ?? 70)), d, false, new Vector3(center.x, center.y, center.z));
+    controls = new OrbitControls(camera, canvas, rad((alpha ?? -60) + 90), rad(90 - (beta ?? 70)), d, false, new Vector3(...center));
     controls.zoomSpeed = opts.zoomSpeed;
     controls.panSpeed = opts.panSpeed;
     controls.minZoom = Math.min(d, radius) * 0.05;
