@@ -101,11 +101,27 @@ class BlockFunction:
     static_results: dict[str, list[Any]] | None = None
     total_runtime: float = 0.0
     total_runs: int = 0
+    #: ``(fn, component_prop_inputs)`` of the last ``fn`` asked about: reading the signature
+    #: and type hints costs milliseconds in Pyodide, and every run of the event asks.
+    _prop_inputs: tuple[Any, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _parameters: tuple[Any, list[inspect.Parameter] | None] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def types(self) -> dict[str, bool]:
         """The ``types`` field of the config entry."""
         return {"generator": self.is_generator, "cancel": self.is_cancel_function}
+
+    def parameters(self) -> list[inspect.Parameter] | None:
+        """The function's parameters (None when it has no readable signature), cached per ``fn``."""
+        cached = self._parameters
+        if cached is None or cached[0] is not self.fn:
+            try:
+                params = list(inspect.signature(self.fn).parameters.values()) if self.fn is not None else None
+            except (TypeError, ValueError):
+                params = None
+            cached = self._parameters = (self.fn, params)
+        return cached[1]
 
     @property
     def component_prop_inputs(self) -> list[int]:
@@ -113,7 +129,10 @@ class BlockFunction:
 
         As in Gradio, the page sends every prop of those inputs and the function gets them
         as attributes (``a.value``, ``a.playback_position``) instead of the bare value."""
-        return component_prop_positions(self.fn)
+        cached = self._prop_inputs
+        if cached is None or cached[0] is not self.fn:
+            cached = self._prop_inputs = (self.fn, component_prop_positions(self.fn))
+        return list(cached[1])
 
     @property
     def is_generator(self) -> bool:

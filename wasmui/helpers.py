@@ -8,6 +8,7 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
 from wasmui import files
@@ -163,7 +164,7 @@ class Request:
         self.headers = headers or {}
         self.session_hash = session_hash
         self.query_params = query_params or {}
-        self.client = type("Client", (), {"host": client_host})()
+        self.client = SimpleNamespace(host=client_host)  # (``request.client.host``, as in Starlette)
         self.path = path
         self.username = username
         self.request = self

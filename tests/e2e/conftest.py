@@ -34,6 +34,17 @@ from shell_harness import AppServer, build_shell_dist, open_shell
 from wasmui import build
 from wasmui.devserver import Server, start_static_server
 
+# Playwright's own default for ``expect(...)`` is 5 s, which a busy 2-core CI machine (load 20+)
+# exceeds for ordinary round trips; a wait still ends the moment its condition holds, and a
+# broken page still fails (later). Pages get the same default (``set_default_timeout`` below).
+WAIT_MS = 30_000
+try:
+    from playwright.sync_api import expect
+except ImportError:  # no Playwright: the e2e tests are skipped
+    pass
+else:
+    expect.set_options(timeout=WAIT_MS)
+
 CHROMIUM = os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
@@ -115,7 +126,7 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         page.console_errors = []
         context.on("request", lambda request: page.requests.append(request.url))
         page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
-        page.set_default_timeout(30_000)  # boot waits use BOOT_TIMEOUT_MS explicitly
+        page.set_default_timeout(WAIT_MS)  # boot waits use BOOT_TIMEOUT_MS explicitly
         return page
 
     yield make

@@ -157,9 +157,32 @@ def requests_until_sentinel(page) -> list[str]:
     return [u for u in after if "__sentinel__" not in u]
 
 
-def wait_for_url(page, predicate, timeout: float = 10_000) -> str:
+def wait_for_url(page, predicate, timeout: float = 30_000) -> str:
     """The first request whose URL satisfies ``predicate``, made before or after this call."""
     for u in page.seen_urls:
         if predicate(u):
             return u
     return page.wait_for_event("request", lambda r: predicate(r.url), timeout=timeout).url
+
+
+# -- the page's fake clock (``shell(..., clock=True)``) ---------------------------
+
+def run_clock_until(page, done, *, step_ms: int = 100, max_fake_ms: int | None = None,
+                    timeout_ms: float = 60_000) -> int:
+    """Lets the page's fake clock run in ``step_ms`` steps until ``done()``; returns the fake ms run.
+
+    Between steps the page gets a real moment (for the network and the backend), so on a
+    loaded machine the wait grows in *real* time, never in page time: with ``max_fake_ms``
+    the page's clock stops there (its timers, e.g. a stream's time limit, do not fire) and
+    the test keeps waiting for ``done()`` in real time until ``timeout_ms``.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    ran = 0
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the page never got there ({ran} ms of page time run)")
+        if max_fake_ms is None or ran + step_ms <= max_fake_ms:
+            page.clock.run_for(step_ms)
+            ran += step_ms
+        page.wait_for_timeout(50)  # a real moment: not an assertion on time, a poll interval
+    return ran

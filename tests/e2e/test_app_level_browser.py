@@ -36,7 +36,7 @@ def test_deep_link_copies_values_and_a_new_page_restores_them(new_page: Any, bui
     share = page.get_by_role("button", name="Share via Link")
     share.click()
     expect(page.get_by_role("button", name="Link Copied!")).to_be_visible()
-    expect(page.get_by_role("button", name="Share via Link")).to_be_visible(timeout=10_000)  # label back after 1 s
+    expect(page.get_by_role("button", name="Share via Link")).to_be_visible()  # label back after 1 s
     page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('deep_link=')")
     link = page.evaluate("() => navigator.clipboard.readText()")
     token = parse_qs(urlparse(link).query)["deep_link"][0]
@@ -81,7 +81,7 @@ def test_batch_function_groups_the_queued_clicks(page: Any, built_site: Any, ser
         double.click()
     expect(page.get_by_label("Doubled", exact=True)).to_have_value("8")
     # the last batch's answer: the first click ran alone, the three queued meanwhile together
-    expect(page.get_by_label("Batch sizes", exact=True)).to_have_value("1,3", timeout=15_000)
+    expect(page.get_by_label("Batch sizes", exact=True)).to_have_value("1,3")
 
 
 def test_events_see_the_page_query(page: Any, built_site: Any, served: Any) -> None:

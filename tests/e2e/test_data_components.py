@@ -293,7 +293,7 @@ def test_image_cells_show_images_and_refuse_script_urls(app: Any) -> None:
     expect(image).to_have_count(1)
     image.scroll_into_view_if_needed()  # lazily loaded, as the table's rows are
     app.wait_for_function("(img) => img.complete && img.naturalWidth === 2", arg=image.element_handle())
-    assert image.get_attribute("src", timeout=5_000).startswith("data:image/png;base64,")
+    assert image.get_attribute("src").startswith("data:image/png;base64,")
     expect(table.locator('tr[data-row="1"] td[data-col="0"] img')).to_have_count(0)
     assert app.evaluate("() => window.__xss_imgcell") is None
 

@@ -65,7 +65,7 @@ def test_audio_output_plays_for_its_duration(app_page: Any) -> None:
     box = player.bounding_box()
     page.mouse.click(box["x"] + 20, box["y"] + box["height"] / 2)
     expect(page.get_by_label("Plays")).to_have_value("1")  # the play event reached Python
-    page.wait_for_function("m => m.ended", arg=player.element_handle(), timeout=10_000)
+    page.wait_for_function("m => m.ended", arg=player.element_handle())
     assert media_state(page, "audio[aria-label=Tone]")["time"] == pytest.approx(1.5, abs=0.05)
     assert any(status == 206 and "tone-1.5.wav" in url for status, url in page.responses)
 
@@ -78,7 +78,7 @@ def test_microphone_recording_reaches_the_function_as_wav(app_page: Any) -> None
         " return e && +e.dataset.seconds >= 1.0 }")
     page.get_by_role("button", name="Stop").click()
     heard = page.get_by_label("Heard")
-    expect(heard).to_have_value(re.compile(r"^rate=44100 seconds=\d\.\d\d channels=1$"), timeout=20_000)
+    expect(heard).to_have_value(re.compile(r"^rate=44100 seconds=\d\.\d\d channels=1$"))
     seconds = float(re.search(r"seconds=([\d.]+)", heard.input_value()).group(1))  # type: ignore[union-attr]
     assert 1.0 <= seconds <= 4.0
     # The recording is now the component's value: a player with the WAV.
@@ -108,7 +108,7 @@ def test_video_uploads_plays_and_seeks_with_range_requests(app_page: Any) -> Non
     page.get_by_role("tab", name="Video").click()
     page.locator("input[type=file][aria-label='Video in']").set_input_files(media.get_video("world.mp4"))
     out = page.locator("video[aria-label='Video out']")
-    expect(out).to_have_attribute("src", re.compile(r"world\.mp4$"), timeout=20_000)
+    expect(out).to_have_attribute("src", re.compile(r"world\.mp4$"))
     out.evaluate("v => v.readyState >= 1 || new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}))")
     assert media_state(page, "video[aria-label='Video out']")["duration"] == pytest.approx(10, abs=0.5)
     # Muted playback needs no gesture; then seek into the middle.
@@ -125,7 +125,7 @@ def test_webcam_recording_reaches_the_function(app_page: Any) -> None:
     page = app_page
     page.get_by_role("tab", name="Webcam").click()
     record = page.get_by_role("button", name="Record")
-    expect(record).to_be_enabled(timeout=20_000)  # the fake camera is open
+    expect(record).to_be_enabled()  # the fake camera is open
     record.click()
     page.wait_for_function(
         "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
@@ -151,7 +151,7 @@ def test_initial_video_value_with_subtitles_and_playback_position(app_page: Any)
     page = app_page
     page.get_by_role("tab", name="Video").click()
     sample = page.locator("video[aria-label='Sample video']")
-    expect(sample).to_have_attribute("src", re.compile(r"world\.mp4$"), timeout=20_000)
+    expect(sample).to_have_attribute("src", re.compile(r"world\.mp4$"))
     page.wait_for_function("v => v.readyState >= 1 && v.currentTime >= 2", arg=sample.element_handle())
     cues = sample.evaluate("""v => new Promise(r => {
         const t = v.textTracks[0]; t.mode = 'hidden';
@@ -182,7 +182,7 @@ def test_wrong_file_type_is_a_readable_error_and_the_next_event_works(app_page: 
     page.get_by_role("tab", name="Buttons").click()
     page.locator(".upload-button-wrap input[type=file]").set_input_files(media.get_image("logo.png"))
     error = page.get_by_text(re.compile(r"Invalid file type: logo\.png\. Please upload a file that is one of these formats: \['\.txt'\]"))
-    expect(error).to_be_visible(timeout=20_000)
+    expect(error).to_be_visible()
     expect(error).to_have_count(1)  # .success() did not run after the failure
     expect(page.get_by_role("button", name=re.compile("^Download"))).to_be_hidden()
     page.get_by_role("button", name="Echo").click()

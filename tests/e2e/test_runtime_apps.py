@@ -46,7 +46,7 @@ def test_config_is_embedded_so_first_paint_needs_no_python(page: Any, built_site
     base = served(built_site(EXAMPLES / "hello"))
     page.goto(base + "/")
     # The shell paints from the embedded config while Python is still starting.
-    page.get_by_role("button", name="Submit").wait_for(timeout=10_000)
+    page.get_by_role("button", name="Submit").wait_for()
     phase = page.evaluate("() => document.querySelector('wasmui-app').phase")
     assert phase != "error"
     wait_ready(page)

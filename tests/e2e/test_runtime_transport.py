@@ -138,7 +138,7 @@ def test_hard_reload_is_claimed_without_another_reload(page: Any, built_site: An
     cdp.send("Page.reload", {"ignoreCache": True})  # Shift+Reload: the page starts uncontrolled
     page.wait_for_load_state()
     wait_ready(page)
-    page.wait_for_function("() => document.querySelector('wasmui-app').serviceWorker", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('wasmui-app').serviceWorker")
     got = page.evaluate("async () => { const r = await fetch('config'); return {s: r.status, b: await r.json()}; }")
     assert got["s"] == 200 and got["b"]["platform"] == "emscripten"
 

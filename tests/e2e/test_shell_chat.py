@@ -42,7 +42,6 @@ def log_event(page, **want):
             return Object.entries(want).every(([k, v]) => JSON.stringify(got[k]) === JSON.stringify(v)); }
           catch { return false; } }""",
         arg=[log.element_handle(), want],
-        timeout=10_000,
     )
     return json.loads(log.input_value())
 
@@ -59,7 +58,7 @@ def test_streaming_echo_shows_tokens_and_stop_keeps_the_partial_answer(shell):
     user = page.locator(".message.user").last
     expect(user).to_have_text("one two three four five six seven eight")
     bot = page.locator(".message.bot").last
-    expect(bot).to_have_text(re.compile(r"^one two three four"), timeout=10_000)
+    expect(bot).to_have_text(re.compile(r"^one two three four"))
     stop = page.get_by_role("button", name="Stop")
     expect(stop).to_be_visible()
     stop.click()
@@ -72,7 +71,7 @@ def test_streaming_echo_shows_tokens_and_stop_keeps_the_partial_answer(shell):
     # Intermediate tokens were shown one after the other before the answer stopped.
     assert "one two" in seen and "one two three" in seen and seen.index("one two") < seen.index("one two three"), seen
     send(page, "hi")
-    expect(page.locator(".message.bot").last).to_have_text("hi", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("hi")
     expect(page.locator(".message.bot").first).to_have_text(partial)
 
 
@@ -80,7 +79,7 @@ def test_examples_fill_and_run(shell):
     page = shell(CHAT)
     page.get_by_role("button", name="tell me more").click()
     expect(page.locator(".message.user")).to_have_text(["tell me more"])
-    expect(page.locator(".message.bot")).to_have_text(["tell me more"], timeout=10_000)
+    expect(page.locator(".message.bot")).to_have_text(["tell me more"])
     expect(page.get_by_role("button", name="Submit")).to_be_visible()
 
 
@@ -89,23 +88,23 @@ def test_bot_error_shows_then_the_next_message_works(shell):
     send(page, "fail")
     expect(page.get_by_role("alert").filter(has_text="The bot failed on purpose")).to_be_visible()
     send(page, "works now")
-    expect(page.locator(".message.bot").last).to_have_text("works now", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("works now")
 
 
 def test_chat_interface_edit_retry_and_undo(shell):
     page = shell(CHAT)
     send(page, "first")
-    expect(page.locator(".message.bot").last).to_have_text("first", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("first")
     expect(page.get_by_role("button", name="Submit")).to_be_visible()
     # Edit the user message: the answer is regenerated from the edited text.
     page.locator(".user-row").first.get_by_role("button", name="Edit").click()
     page.get_by_label("Edit message").fill("edited")
     page.get_by_role("button", name="Submit").first.click()
     expect(page.locator(".message.user")).to_have_text(["edited"])
-    expect(page.locator(".message.bot")).to_have_text(["edited"], timeout=10_000)
+    expect(page.locator(".message.bot")).to_have_text(["edited"])
     # Retry runs the function again on the same user message.
     page.get_by_role("button", name="Retry").click()
-    expect(page.locator(".message.bot")).to_have_text(["edited"], timeout=10_000)
+    expect(page.locator(".message.bot")).to_have_text(["edited"])
     expect(page.locator(".message.user")).to_have_count(1)
     # Undo removes the exchange and puts the message back in the textbox.
     page.get_by_role("button", name="Undo").click()
@@ -174,7 +173,7 @@ def test_nested_thoughts_go_from_pending_to_done(shell):
     )
     page.get_by_role("button", name="Think").click()
     planning = page.locator(".thought").filter(has=page.locator(".thought-title", has_text="Planning")).first
-    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.")
     expect(planning).to_have_attribute("data-status", "done")
     expect(planning.locator(".thought-header").first).to_have_attribute("aria-expanded", "false")
     expect(planning.locator(".thought-log").first).to_have_text(re.compile(r"2 steps · 0\.8s"))
@@ -233,7 +232,7 @@ def test_async_generator_bot_streams(shell):
     box = page.get_by_label("Message", exact=True)
     box.fill("hello")
     box.press("Enter")
-    expect(page.locator(".message.bot").last).to_have_text("Async: hello", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("Async: hello")
     expect(box).to_have_value("")
 
 
@@ -245,7 +244,7 @@ def test_screenshots(shell, theme):
     expect(page.locator("pre code .hljs-keyword").first).to_be_visible()
     page.screenshot(path=str(SHOTS / f"chatbot-rich-{theme}.png"), full_page=True)
     page.get_by_role("button", name="Think").click()
-    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_contain_text("Go to the beach.")
     page.locator(".thought-header").first.click()
     expect(page.locator(".thought-header").first).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_label("Event log")).to_have_value("")  # toggling a thought is not a select
@@ -253,7 +252,7 @@ def test_screenshots(shell, theme):
     page.screenshot(path=str(SHOTS / f"chatbot-{theme}.png"), full_page=True)
     chat = shell(CHAT, theme=theme)
     send(chat, "hello world")
-    expect(chat.locator(".message.bot").last).to_have_text("hello world", timeout=10_000)
+    expect(chat.locator(".message.bot").last).to_have_text("hello world")
     expect(chat.locator("[aria-busy=true]")).to_have_count(0)
     chat.screenshot(path=str(SHOTS / f"chatinterface-{theme}.png"), full_page=True)
     # MultimodalTextbox with a file chip, then the message with its image in the conversation.
@@ -265,7 +264,7 @@ def test_screenshots(shell, theme):
     mm.get_by_role("textbox", name="Message").fill("look at this")
     mm.screenshot(path=str(SHOTS / f"multimodal-box-{theme}.png"), full_page=True)
     mm.get_by_role("textbox", name="Message").press("Enter")
-    expect(mm.locator(".message.bot").last).to_contain_text("look at this with 1 file(s)", timeout=10_000)
+    expect(mm.locator(".message.bot").last).to_contain_text("look at this with 1 file(s)")
     expect(mm.locator("[aria-busy=true]")).to_have_count(0)
     mm.screenshot(path=str(SHOTS / f"multimodal-{theme}.png"), full_page=True)
 
@@ -273,7 +272,7 @@ def test_screenshots(shell, theme):
 def test_save_history_keeps_conversations_across_a_reload(shell):
     page = shell("shell_chat_history.py")
     send(page, "remember me")
-    expect(page.locator(".message.bot").last).to_have_text("echo: remember me", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("echo: remember me")
     saved = page.get_by_role("button", name="remember me")
     expect(saved).to_be_visible()  # the history list shows the conversation's title
     page.reload()
@@ -286,7 +285,7 @@ def test_save_history_keeps_conversations_across_a_reload(shell):
     page.get_by_role("button", name="New chat").click()
     expect(page.locator(".message-row")).to_have_count(0)
     send(page, "second")
-    expect(page.locator(".message.bot").last).to_have_text("echo: second", timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text("echo: second")
     expect(page.get_by_role("button", name="second")).to_be_visible()
     expect(page.get_by_role("button", name="remember me")).to_be_visible()
 
@@ -317,7 +316,7 @@ def test_multimodal_message_with_an_image_file(shell, tmp_path):
     user = page.locator(".user-row").first
     expect(user.locator("img.chat-image")).to_be_visible()
     expect(user.locator(".message")).to_contain_text("look")
-    expect(page.locator(".message.bot").last).to_have_text(re.compile(r"look with 1 file\(s\): .*dot\.png"), timeout=10_000)
+    expect(page.locator(".message.bot").last).to_have_text(re.compile(r"look with 1 file\(s\): .*dot\.png"))
     expect(page.locator(".mm-chip")).to_have_count(0)  # the box was cleared for the next message
     expect(page.locator("[aria-busy=true]")).to_have_count(0)  # the trailing chat events are done
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -328,7 +327,7 @@ def test_multimodal_microphone_records_a_wav_into_the_message(shell):
     page = shell("shell_chat_mm.py")  # Chromium's fake microphone (conftest ARGS)
     page.get_by_role("button", name="Record audio").click()
     status = page.get_by_role("status").filter(has_text=re.compile(r"\d:\d\d"))
-    expect(status).to_contain_text("0:01", timeout=10_000)  # a second of audio was captured
+    expect(status).to_contain_text("0:01")  # a second of audio was captured
     page.get_by_role("button", name="Stop recording").click()
     chip = page.locator(".mm-chip")
     expect(chip).to_have_count(1)
@@ -338,7 +337,7 @@ def test_multimodal_microphone_records_a_wav_into_the_message(shell):
     box.fill("listen")
     box.press("Enter")
     expect(page.locator(".message.bot").last).to_have_text(
-        re.compile(r"listen with 1 file\(s\): recording-.*\.wav \((1\.\d|2\.\d) s of audio\)"), timeout=10_000)
+        re.compile(r"listen with 1 file\(s\): recording-.*\.wav \((1\.\d|2\.\d) s of audio\)"))
     expect(page.locator(".user-row audio")).to_have_count(1)  # the clip plays in the conversation
 
 
@@ -349,14 +348,14 @@ def test_multimodal_paste_and_drop_attach_files(shell):
     box = page.get_by_role("textbox", name="Message")
     box.evaluate("""(el) => { const dt = new DataTransfer(); dt.setData('text/plain', 'x'.repeat(1500));
         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })); }""")
-    expect(page.locator(".mm-chip")).to_contain_text("pasted_text.txt", timeout=10_000)
+    expect(page.locator(".mm-chip")).to_contain_text("pasted_text.txt")
     expect(box).to_have_value("")  # the long text went into the file, not the box
     page.locator(".mm-box").evaluate("""(el) => { const dt = new DataTransfer();
         dt.items.add(new File(['some notes'], 'notes.txt', { type: 'text/plain' }));
         for (const type of ['dragenter', 'dragover', 'drop'])
           el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true })); }""")
-    expect(page.locator(".mm-chip")).to_have_count(2, timeout=10_000)
+    expect(page.locator(".mm-chip")).to_have_count(2)
     box.fill("both")
     box.press("Enter")
     expect(page.locator(".message.bot").last).to_have_text(
-        re.compile(r"both with 2 file\(s\): pasted_text.*\.txt, notes.*\.txt"), timeout=10_000)
+        re.compile(r"both with 2 file\(s\): pasted_text.*\.txt, notes.*\.txt"))

@@ -57,7 +57,7 @@ def test_timer_ticks_until_deactivated(shell):
     page = shell(APP, clock=True)
     ticks = page.get_by_label("Ticks")
     page.clock.run_for(1000)  # a few 0.3 s periods of the page's (fake) clock
-    expect(ticks).not_to_have_value("0", timeout=5000)
+    expect(ticks).not_to_have_value("0")
     page.get_by_role("button", name="Stop timer").click()
     expect(page.get_by_label("Timer state")).to_have_value("stopped")  # the Timer update is applied
     stopped = ticks.input_value()

@@ -87,8 +87,7 @@ def test_streamed_json_lists_and_dicts_arrive_intact(shell):
     )
     page.get_by_role("button", name="Stream structures").click()
     expect(page.get_by_label("Structures echo")).to_have_value(
-        json.dumps({"items": ["b", "c", "d"], "meta": {"state": "final"}}, sort_keys=True), timeout=10000
-    )
+        json.dumps({"items": ["b", "c", "d"], "meta": {"state": "final"}}, sort_keys=True))
     snapshots = page.evaluate("window.__json")
     mid = [t for t in snapshots if '"mid"' in t]
     assert mid, snapshots
@@ -116,7 +115,7 @@ def test_core_bundle_is_small_and_markdown_libraries_are_lazy(shell_dist):
 def test_unmount_removes_everything_and_stops_network(shell):
     page = shell("shell_choices.py", clock=True)  # has a Timer ticking every 0.3 s
     page.clock.run_for(1000)
-    expect(page.get_by_label("Ticks")).not_to_have_value("0", timeout=5000)
+    expect(page.get_by_label("Ticks")).not_to_have_value("0")
     page.evaluate("window.__wasmuiShell.unmount()")
     assert page.evaluate("document.getElementById('app').shadowRoot.childNodes.length") == 0
     page.clock.run_for(5000)  # timers or heartbeats still set would fire now
@@ -129,7 +128,7 @@ def test_messages_arriving_before_the_join_reply_are_buffered(shell):
     messages can arrive before its /queue/join reply names its event_id."""
     page = shell("shell_events.py")
     page.get_by_role("button", name="Long task").click()
-    expect(page.get_by_label("Long out")).to_have_value(re.compile(r"tick \d"), timeout=5000)
+    expect(page.get_by_label("Long out")).to_have_value(re.compile(r"tick \d"))
 
     long_out = page.get_by_label("Long out")
 
@@ -138,11 +137,11 @@ def test_messages_arriving_before_the_join_reply_are_buffered(shell):
         # Hold the reply until the stream has brought two more messages of the running
         # generator: the instant Echo job's messages come on that stream before them.
         for _ in range(2):
-            expect(long_out).not_to_have_value(long_out.input_value(), timeout=5000)
+            expect(long_out).not_to_have_value(long_out.input_value())
         route.fulfill(response=response)
 
     page.route("**/gradio_api/queue/join", slow_join)
     page.get_by_role("button", name="Echo").click()
-    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef", timeout=8000)
+    expect(page.get_by_label("Echo out")).to_have_value("echo:abcdef")
     page.unroute("**/gradio_api/queue/join")
     page.get_by_role("button", name="Stop").click()

@@ -44,7 +44,7 @@ def test_image_family_screenshots(shell, theme):
     expect(page.locator(".block-gallery").get_by_test_id("detailed-image")).to_be_visible()
     expect(page.get_by_role("button", name="Download the logo")).to_be_visible()
     cam = page.locator(".block-image", has_text="Webcam")
-    expect(cam.get_by_role("button", name="Take a photo")).to_be_enabled(timeout=20_000)
+    expect(cam.get_by_role("button", name="Take a photo")).to_be_enabled()
     video = cam.get_by_label("Camera preview")
     video.scroll_into_view_if_needed()
     page.wait_for_function("v => v.readyState >= 2 && v.videoWidth > 0", arg=video.element_handle())

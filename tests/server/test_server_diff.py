@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
-from wasmui.server.diff import apply_edits, diff
+import wasmui as gr
+from wasmui.server.diff import apply_edits, diff, snapshot
+from wasmui.testing import TestClient
 
 
 def test_equal_values_give_no_edits() -> None:
@@ -73,3 +75,55 @@ def test_apply_does_not_mutate_previous_value() -> None:
     old = {"a": [1, 2]}
     apply_edits(old, diff(old, {"a": [1, 2, 3]}))
     assert old == {"a": [1, 2]}
+
+
+def test_snapshot_copies_containers_and_shares_leaves() -> None:
+    class Opaque:
+        def __init__(self) -> None:
+            self.items = [1]
+
+    text = "a long message " * 100
+    value = [{"role": "assistant", "content": [{"text": text, "type": "text"}], "meta": None, "n": 1.5},
+             (1, [2]), Opaque()]
+    copied = snapshot(value)
+    assert copied == value[:2] + [copied[2]]
+    assert copied is not value and copied[0] is not value[0] and copied[0]["content"] is not value[0]["content"]
+    assert copied[0]["content"][0]["text"] is text  # immutable leaves are shared, not copied
+    assert isinstance(copied[1], tuple) and copied[1][1] is not value[1][1]
+    assert copied[2] is not value[2] and copied[2].items == [1]  # anything else: a deep copy
+    value[0]["content"][0]["text"] += "!"
+    value[0]["content"].append({"text": "x", "type": "text"})
+    value[2].items.append(2)
+    assert copied[0]["content"] == [{"text": text, "type": "text"}] and copied[2].items == [1]
+
+
+def test_a_generator_mutating_its_output_in_place_still_streams_right_edits() -> None:
+    """The previous output is a copy: a value the function changes in place between yields
+    is diffed against what was sent, not against itself."""
+    with gr.Blocks() as demo:
+        out = gr.JSON()
+        btn = gr.Button()
+
+        def grow():  # type: ignore[no-untyped-def]
+            state: dict[str, Any] = {"items": []}
+            for i in range(3):
+                state["items"].append(i)
+                yield state
+
+        dep = btn.click(grow, None, out, postprocess=False)  # the very object reaches the queue
+    fn = dep.block_fn.id
+    with TestClient(demo.app) as c:
+        r = c.post("/gradio_api/queue/join", json={"data": [], "fn_index": fn, "session_hash": "m"})
+        assert r.status_code == 200
+        value: Any = None
+        seen = []
+        with c.stream("/gradio_api/queue/data?session_hash=m") as stream:
+            for message in stream:
+                m = message.json()
+                if m["msg"] == "process_generating":
+                    data = m["output"]["data"][0]
+                    value = data if value is None else apply_edits(value, data)
+                    seen.append(value)
+                if m["msg"] == "process_completed":
+                    break
+    assert seen == [{"items": [0]}, {"items": [0, 1]}, {"items": [0, 1, 2]}]

@@ -14,6 +14,29 @@ Edit = list[Any]  # [op, path, value]
 Path = list[str | int]
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
+def snapshot(value: Any) -> Any:
+    """A copy of an output value to diff the next one against.
+
+    Outputs are JSON-like trees, copied here once per streamed message (a chat's whole
+    history, every token): dicts, lists and tuples are rebuilt, immutable leaves are shared,
+    and only anything else falls back to ``copy.deepcopy``, many times faster than
+    deep-copying the whole tree (no memo, no per-object dispatch).
+    """
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is dict:
+        return {k: snapshot(v) for k, v in value.items()}
+    if kind is list:
+        return [snapshot(v) for v in value]
+    if kind is tuple:
+        return tuple(snapshot(v) for v in value)
+    return copy.deepcopy(value)
+
+
 def diff(old: Any, new: Any) -> list[Edit]:
     """Edits that turn ``old`` into ``new`` (empty list when equal)."""
     return _compare(old, new, [])

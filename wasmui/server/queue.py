@@ -10,7 +10,6 @@ messages, which go into the session's ``Channel`` until a reader takes them.
 from __future__ import annotations
 
 import asyncio
-import copy
 import functools
 import logging
 import time
@@ -21,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from wasmui.server import sse
-from wasmui.server.diff import diff
+from wasmui.server.diff import diff, snapshot
 
 log = logging.getLogger("wasmui.server")
 
@@ -313,11 +312,13 @@ class JobQueue:
                 continue
             gate.flush()  # progress first, so messages keep the order they happened in
             if kind == "Generating":
-                data = list(ev.data)
+                # One copy per message: the function may change the objects it yielded while this
+                # message waits to be sent, so both the message and the next diff use the copy.
+                data = snapshot(list(ev.data))
                 out = data
                 if previous is not None and not job.simple_format:
                     out = [diff(previous[i] if i < len(previous) else None, v) for i, v in enumerate(data)]
-                previous = copy.deepcopy(data)
+                previous = data
                 self._last[eid] = data
                 # Like Gradio, every yield counts as one run of the function for the
                 # averages (so average_duration is never null once a step finished).

@@ -237,3 +237,53 @@ test("component_prop_inputs send every prop of those inputs (def f(a: gr.Audio) 
   engine.trigger(3, "click");
   assert.deepEqual(client.calls[0]!.req.data, [{ value: null, label: "A", playback_position: 4.5, interactive: true }, "t"]);
 });
+
+test("streamed values: the first applies at once, a burst within a frame applies only its latest, nothing is lost at the end", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox"), c(2, "button"), c(3, "number", { value: 0 })],
+    [
+      dep(0, { targets: [[2, "click"]], outputs: [1], types: { generator: true, cancel: false } }),
+      dep(1, { targets: [[1, "change"]], inputs: [1], outputs: [3] }),
+    ],
+  );
+  const gen = (v: string): JobEvent => ({ type: "data", data: [v], generating: true });
+  engine.trigger(2, "click");
+  await flush();
+  const call = client.calls[0]!;
+  call.send(gen("a"));
+  assert.equal(store.value(1), "a"); // no wait for the first token
+  call.send(gen("ab"));
+  call.send(gen("abc"));
+  assert.equal(store.value(1), "a"); // same frame: held
+  await new Promise((r) => setTimeout(r, 150)); // the next frame (here: the 100 ms fallback)
+  assert.equal(store.value(1), "abc"); // only the latest of the burst
+  await new Promise((r) => setTimeout(r, 150)); // a frame with nothing new
+  call.send(gen("abcd"));
+  assert.equal(store.value(1), "abcd"); // a new frame: at once again
+  call.send(gen("abcde"));
+  call.finish([{ type: "data", data: ["abcdef"], generating: false }, complete]);
+  assert.equal(store.value(1), "abcdef");
+  await flush();
+  // change fired once per applied value: a, abc, abcd, abcdef (not for the held ab, abcde)
+  const changes = client.calls.filter((k) => k.req.fnIndex === 1).length;
+  assert.ok(changes >= 1 && changes <= 4, String(changes));
+});
+
+test("a streamed value held for the next frame still lands when the event is cancelled", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "textbox"), c(2, "button"), c(4, "button")],
+    [
+      dep(0, { targets: [[2, "click"]], outputs: [1], types: { generator: true, cancel: false } }),
+      dep(1, { targets: [[4, "click"]], cancels: [0], backend_fn: false }),
+    ],
+  );
+  engine.trigger(2, "click");
+  await flush();
+  const call = client.calls[0]!;
+  call.send({ type: "data", data: ["x"], generating: true });
+  call.send({ type: "data", data: ["xy"], generating: true });
+  engine.trigger(4, "click");
+  await flush();
+  assert.equal(call.cancelled, true);
+  assert.equal(store.value(1), "xy");
+});

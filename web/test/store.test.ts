@@ -1,7 +1,7 @@
 /** Store: interactive inference, per-type rules, change notifications, updates. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Store, type TypeRules, type ValueSource } from "../src/shell/engine/store.js";
+import { Store, shareEqual, type TypeRules, type ValueSource } from "../src/shell/engine/store.js";
 import type { ComponentConfig, DependencyConfig } from "../src/shell/types.js";
 
 function comp(id: number, type: string, props: Record<string, unknown> = {}): ComponentConfig {
@@ -76,6 +76,58 @@ test("setValue notifies once per real change, with its source", () => {
   store.setValue(99, "nobody", "user"); // unknown id: ignored
   assert.deepEqual(seen, [[1, "user"], [1, "output"]]);
   assert.equal(store.value(1), "s");
+});
+
+test("a server value shares its unchanged parts with the previous one (views skip them)", () => {
+  const msg = (role: string, text: string) => ({ role, metadata: null, content: [{ type: "text", text }], options: null });
+  const history = [msg("user", "hi"), msg("assistant", "a long answer")];
+  const store = new Store([comp(1, "chatbot", { value: history })], []);
+  const seen = recorder(store);
+  // A fresh JSON tree from the server: the old messages equal, one new message.
+  const next = JSON.parse(JSON.stringify([...history, msg("user", "more")]));
+  store.setValue(1, next, "output");
+  const now = store.value(1) as unknown[];
+  assert.deepEqual(now, next);
+  assert.equal(now[0], history[0]);
+  assert.equal(now[1], history[1]);
+  assert.notEqual(now[2], undefined);
+  assert.deepEqual(seen, [[1, "output"]]);
+  // An equal fresh tree is no change at all.
+  store.setValue(1, JSON.parse(JSON.stringify(now)), "output");
+  assert.equal(store.value(1), now);
+  assert.equal(seen.length, 1);
+  // A changed text deep inside: only its path is new.
+  const edited = JSON.parse(JSON.stringify(now));
+  edited[1].content[0].text += " more";
+  store.setValue(1, edited, "output");
+  const after = store.value(1) as Record<string, unknown>[];
+  assert.equal(after[0], now[0]);
+  assert.notEqual(after[1], now[1]);
+  assert.equal(after[1]!.metadata, null);
+  assert.equal((after[1]!.content as { text: string }[])[0]!.text, "a long answer more");
+  assert.equal(seen.length, 2);
+});
+
+test("shareEqual: arrays, objects, scalars, other objects by identity; nothing mutated", () => {
+  const a = { x: [1, 2, { y: "z" }], n: NaN };
+  const noN = shareEqual(a, { x: [1, 2, { y: "z" }] }) as typeof a; // n missing: a new object
+  assert.notEqual(noN, a);
+  assert.equal(noN.x, a.x);
+  assert.equal(shareEqual(a, { x: [1, 2, { y: "z" }], n: NaN }), a);
+  const shorter = shareEqual(a.x, [1, 2]) as unknown[];
+  assert.deepEqual(shorter, [1, 2]);
+  const longer = shareEqual(a.x, [1, 2, { y: "z" }, 4]) as unknown[];
+  assert.equal(longer[2], a.x[2]);
+  assert.equal(longer.length, 4);
+  assert.deepEqual(a.x, [1, 2, { y: "z" }]);
+  const changed = shareEqual(a.x, [1, 3, { y: "z" }]) as unknown[];
+  assert.deepEqual(changed, [1, 3, { y: "z" }]);
+  assert.equal(changed[2], a.x[2]);
+  assert.equal(shareEqual([1], { 0: 1 }) instanceof Array, false);
+  const d1 = new Date(0), d2 = new Date(0);
+  assert.equal((shareEqual({ d: d1 }, { d: d2 }) as { d: Date }).d, d2);
+  assert.equal(shareEqual("a", "a"), "a");
+  assert.equal(shareEqual(null, undefined), undefined);
 });
 
 test("a user edit clears the validator message; an output does not", () => {

@@ -17,7 +17,7 @@ def answer(message, history):
         with _lock:
             _arrived[token] = _arrived.get(token, 0) + 1
             _lock.notify_all()
-            met = _lock.wait_for(lambda: _arrived[token] >= 2, timeout=8)
+            met = _lock.wait_for(lambda: _arrived[token] >= 2, timeout=45)
         return f"{message}: met={met}", str(len(message))
     return f"echo {message}", str(len(message))
 

@@ -63,7 +63,7 @@ with gr.Blocks(title="images") as demo:
         live = gr.Image(label="Live", sources=["webcam"], streaming=True)
         frame_size = gr.Textbox(label="Frame size")
         frames = gr.Number(0, label="Frames")
-    live.stream(frame_seen, [live, frames], [frame_size, frames], stream_every=0.2, time_limit=5)
+    live.stream(frame_seen, [live, frames], [frame_size, frames], stream_every=0.2, time_limit=30)
     up_gallery = gr.Gallery(label="Upload gallery", interactive=True)
     up_count = gr.Textbox(label="Upload count")
     up_gallery.upload(lambda items: str(len(items or [])), up_gallery, up_count)

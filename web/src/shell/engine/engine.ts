@@ -296,8 +296,30 @@ export class Engine {
 
     let ok = false;
     let failed = false;
+    // Streamed values: the first of a frame is applied at once (the first token shows without
+    // delay), later ones of the same frame wait for the next and only the latest is applied.
+    // A fast generator (or a backlog after a slow render) then costs one render per frame,
+    // not one per message; every value still reaches the client's diff state.
+    let frameBusy = false;
+    let waiting: unknown[] | null = null;
+    const applyNow = (values: unknown[]): void => {
+      frameBusy = true;
+      this._applyOutputs(dep.outputs, values);
+      afterFrame(() => {
+        frameBusy = false;
+        const next = waiting;
+        waiting = null;
+        if (next && !this._closed) applyNow(next);
+      });
+    };
+    const flushWaiting = (): void => {
+      const next = waiting;
+      waiting = null;
+      if (next) this._applyOutputs(dep.outputs, next);
+    };
     const onEvent = (e: JobEvent): void => {
       if (this._closed) return;
+      if (e.type !== "data" || !e.generating) flushWaiting(); // nothing overtakes a streamed value
       switch (e.type) {
         case "estimation":
           setStatus({ queuePosition: e.rank, queueSize: e.queueSize, eta: e.eta });
@@ -314,8 +336,13 @@ export class Engine {
           }
           break;
         case "data":
-          if (e.generating) setStatus({ stage: "generating" });
-          this._applyOutputs(dep.outputs, e.data);
+          if (!e.generating) {
+            this._applyOutputs(dep.outputs, e.data);
+            break;
+          }
+          setStatus({ stage: "generating" });
+          if (frameBusy) waiting = e.data;
+          else applyNow(e.data);
           break;
         case "complete":
           ok = true;
@@ -351,6 +378,7 @@ export class Engine {
       jobs.delete(job);
       if (this._streams.get(dep.id) === job) this._streams.delete(dep.id);
     }
+    if (!this._closed) flushWaiting(); // (a cancelled stream ends without a "complete")
     if (!failed) setStatus(null);
     return ok;
   }
@@ -382,6 +410,22 @@ export class Engine {
       });
     });
   }
+}
+
+/**
+ * Runs `fn` once after the next frame is painted: on the next animation frame, or after
+ * 100 ms when frames do not come (a hidden tab gets none, and values must still land).
+ */
+function afterFrame(fn: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(run, 100);
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(run);
 }
 
 /** The build-time answer of `dep` for these input payloads (`wasmui_static`, keyed by their JSON). */

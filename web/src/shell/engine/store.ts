@@ -60,14 +60,44 @@ export class ComponentState {
 
 type ChangeListener = (id: number, source: ValueSource) => void;
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `next` with every part deep-equal to the same part of `prev` replaced by `prev`'s own
+ * object, or `prev` itself when the two are equal. A server answer is a fresh JSON tree
+ * each time (a chat's whole history, say): sharing the unchanged parts lets views memoised
+ * on identity skip them (only the new message renders), and tells "no change" without
+ * serialising both values. Plain objects and arrays only; anything else (File, Blob, Date)
+ * is compared by identity. Neither argument is mutated.
+ */
+export function shareEqual(prev: unknown, next: unknown): unknown {
+  if (Object.is(prev, next)) return prev; // (NaN is the one scalar not === to itself)
+  if (typeof prev !== "object" || typeof next !== "object" || prev === null || next === null) return next;
+  if (Array.isArray(prev) || Array.isArray(next)) {
+    if (!Array.isArray(prev) || !Array.isArray(next)) return next;
+    // The copy is made only from the first difference on (a big equal table allocates nothing).
+    let out: unknown[] | null = prev.length === next.length ? null : next.slice(0, 0);
+    for (let i = 0; i < next.length; i++) {
+      const v = i < prev.length ? shareEqual(prev[i], next[i]) : next[i];
+      if (out === null && !Object.is(v, prev[i])) out = prev.slice(0, i);
+      out?.push(v);
+    }
+    return out ?? prev;
   }
+  if (!isPlainObject(prev) || !isPlainObject(next)) return next;
+  const keys = Object.keys(next);
+  let same = keys.length === Object.keys(prev).length;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const had = Object.prototype.hasOwnProperty.call(prev, k);
+    const v = had ? shareEqual(prev[k], next[k]) : next[k];
+    out[k] = v;
+    if (!had || !Object.is(v, prev[k])) same = false;
+  }
+  return same ? prev : out;
 }
 
 /**
@@ -187,7 +217,8 @@ export class Store {
     if (!st) return;
     const old = st.props.peek();
     if (source !== "user") value = this._translate(value);
-    if (sameValue(old.value, value)) return;
+    value = shareEqual(old.value, value);
+    if (value === old.value) return;
     st.props.value = { ...old, value };
     if (source === "user") st.validation.value = null;
     if (this._held) this._held.push([id, source]);
