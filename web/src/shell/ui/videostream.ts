@@ -18,7 +18,8 @@ import type { FileData } from "../types.js";
 import { str, type ShellContext } from "../components/context.js";
 import { combinedFile, usePlaylist } from "./mediastream.js";
 import { PlayTriangle } from "./mediaicons.js";
-import { DownloadButton, IconButtons, hasButton } from "./buttons.js";
+import { IconButtons, hasButton } from "./buttons.js";
+import { DownloadButton } from "./actionbuttons.js";
 import { fileName, useResolvedUrl } from "./files.js";
 
 type Props = { file: FileData; ctx: ShellContext; id: number; props: Record<string, unknown>; style: Record<string, string | undefined> };
