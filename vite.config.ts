@@ -72,7 +72,12 @@ export default defineConfig({
       // early.ts: the inline boot script `wasmui build` copies into each page (no imports).
       input: { wasmui: "web/src/main.ts", early: "web/src/early.ts" },
       // A stable entry name: built pages reference assets/wasmui.js.
-      output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
+      output: {
+        entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]",
+        // Preact, its hooks and the shell's values helpers are needed by the first paint and by
+        // every lazy view: one shared chunk (one request), not a split by who imports what.
+        codeSplitting: { groups: [{ name: "preact", test: /node_modules[\\/]preact[\\/](dist[\\/]preact|hooks[\\/]dist[\\/]hooks)\.mjs$|web[\\/]src[\\/]shell[\\/]values\.ts$/ }] },
+      },
       // Lets code shared by the entry and the lazy view chunks stay in the
       // entry (one first-paint file) instead of a separate common chunk.
       preserveEntrySignatures: "allow-extension",

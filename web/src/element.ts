@@ -20,7 +20,7 @@
 import { type BootOptions, type Phase, isWorkerControlOut } from "./protocol";
 import { mountShellOrPlaceholder } from "./mount";
 import { BootView } from "./progress";
-import { serviceWorkerLink } from "./swlink";
+import type { serviceWorkerLink as ServiceWorkerLink } from "./swlink";
 import { type Transport, createTransport } from "./transport";
 
 let counter = 0;
@@ -142,16 +142,25 @@ export class WasmuiAppElement extends HTMLElement {
     const options = { ...this.bootOptions(siteBase, rootPath, appId), manifest: early?.manifest };
     worker.postMessage({ type: "boot", options });
 
+    let swLink: typeof ServiceWorkerLink | null = null;
     this.transport = createTransport(makePort(), {
-      root: this.root, ready: this.ready, serviceWorkerActive: () => this.serviceWorker && serviceWorkerLink.active(),
+      root: this.root, ready: this.ready, serviceWorkerActive: () => this.serviceWorker && (swLink?.active() ?? false),
     });
     // The service worker only matters for real URLs (media, downloads, @gradio/client):
-    // never hold up the first paint for it.
-    void serviceWorkerLink.add({ prefix: `${rootPath}/`, makePort }, new URL("sw.js", siteBase).href, siteBase)
+    // never hold up the first paint for it (its link is a lazy chunk, swlink.ts; app URLs
+    // go through it only once `serviceWorker` is true, which is after it is loaded).
+    void import("./swlink")
+      .then(({ serviceWorkerLink }) => {
+        swLink = serviceWorkerLink;
+        return serviceWorkerLink.add({ prefix: `${rootPath}/`, makePort }, new URL("sw.js", siteBase).href, siteBase);
+      }, (error: unknown) => {
+        console.warn("wasmui: service worker unavailable, using the direct transport", error);
+        return false;
+      })
       .then((active) => {
         this.serviceWorker = active;
         this.emit("wasmui-sw", { active });
-        if (active) void this.ready.then(() => serviceWorkerLink.reclaim(), () => undefined);
+        if (active) void this.ready.then(() => swLink?.reclaim(), () => undefined);
       });
 
     let config = this.embeddedJson<Record<string, unknown>>("config");

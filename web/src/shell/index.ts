@@ -18,7 +18,7 @@ import { appDocument } from "./engine/appdocument.js";
 import { Toasts } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
 import { makeRenderNode } from "./render.js";
-import type { FlaggedDataFooter } from "./ui/flagged.js";
+import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
 import type { ShellContext } from "./components/context.js";
@@ -151,13 +151,7 @@ function Navbar({ ctx, nav, current, ids }: { ctx: ShellContext; nav: [string, s
   );
 }
 
-type AppProps = {
-  ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost; page: Signal<string>;
-  /** The flagged-data footer (a lazy chunk, loaded before the first paint when flagging is on). */
-  footer: typeof FlaggedDataFooter | null;
-};
-
-function App({ ctx, config, toasts, styles, page, footer }: AppProps): ComponentChild {
+function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config: GradioConfig; toasts: Toasts; styles: StyleHost; page: Signal<string> }): ComponentChild {
   const { pages, nav } = pagesOf(config);
   const current = page.value;
   const layout = pages ? { ...config.layout, children: pages[current]?.layout.children ?? [] } : config.layout;
@@ -169,7 +163,7 @@ function App({ ctx, config, toasts, styles, page, footer }: AppProps): Component
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
       h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
-      footer ? h(footer, { ctx }) : null,
+      config.wasmui_flagging === true ? h(FlaggedDataFooter, { ctx }) : null,
       h(ToastSlot, { toasts }),
     ),
   );
@@ -177,20 +171,23 @@ function App({ ctx, config, toasts, styles, page, footer }: AppProps): Component
 
 /**
  * Paints the app into `root` and starts it. Only apps that need them wait for the
- * chunks of deep links (`?deep_link=`), translations (`i18n_translations`), the
- * flagged-data footer and the runner of the app's js code, asked for at once, before
- * anything is drawn (so nothing pops in after the first paint).
+ * chunks of deep links (`?deep_link=`), translations (`i18n_translations`) and the
+ * runner of js code that runs at once, asked for together, before anything is drawn
+ * (so nothing changes right after the first paint).
  */
 export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<{ unmount(): void }> {
   const tables = opts.config.i18n_translations;
   const hasTables = Boolean(tables && typeof tables === "object");
   const appJs = typeof opts.config.js === "string" && opts.config.js.trim() ? opts.config.js : null;
-  const hasJs = appJs !== null || opts.config.dependencies.some((d) => typeof d.js === "string" && d.js);
-  const [deepLink, i18n, flagged, js] = await Promise.all([
+  // js.ts is awaited only when js runs at once (the app's js, a load event's js: no flash of the
+  // values before it); otherwise it is asked for now, to be there when an event needs it.
+  const jsDeps = opts.config.dependencies.filter((d) => typeof d.js === "string" && d.js);
+  const jsAtLoad = appJs !== null || jsDeps.some((d) => d.targets.some((t) => t[1] === "load"));
+  if (jsDeps.length && !jsAtLoad) void loadJs().catch(() => undefined);
+  const [deepLink, i18n, js] = await Promise.all([
     new URLSearchParams(location.search).has("deep_link") ? import("./deeplink.js") : null,
     hasTables ? import("./ui/i18n.js") : null,
-    opts.config.wasmui_flagging === true ? import("./ui/flagged.js") : null,
-    hasJs ? loadJs() : null,
+    jsAtLoad ? loadJs() : null,
   ]);
   const config = deepLink ? deepLink.applyDeepLink(opts.config, location.search) : opts.config;
   // Lazy views' chunks and renderer libraries load in parallel with the first paint.
@@ -306,7 +303,7 @@ export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<
   };
   if (pages) window.addEventListener("hashchange", onHash);
 
-  render(h(App, { ctx, config, toasts, styles, page, footer: flagged?.FlaggedDataFooter ?? null }), container);
+  render(h(App, { ctx, config, toasts, styles, page }), container);
   if (opts.preview) {
     container.classList.add("preview");
     return { unmount: () => render(null, container) };
