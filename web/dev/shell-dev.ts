@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (params.get("theme") === "dark") host.classList.add("dark");
   if (params.get("theme") === "light") host.classList.add("light");
   const shadow = host.attachShadow({ mode: "open" });
-  const app = mountShell(shadow, { config, fetch: window.fetch.bind(window), root: server });
+  const app = await mountShell(shadow, { config, fetch: window.fetch.bind(window), root: server });
   window.__wasmuiShell = { unmount: app.unmount, ready: true };
 }
 
