@@ -293,25 +293,27 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
 _MARK_EVENT_BUTTONS_JS = """async () => {
   const el = document.querySelector('wasmui-app');
   const root = el?.shadowRoot;
-  if (!root || !el.transport) return [false, false];
+  if (!root || !el.transport) return [false, false, true];
   let config;
-  try { config = await (await el.transport.fetch(el.root + '/config')).json(); } catch { return [false, false]; }
+  try { config = await (await el.transport.fetch(el.root + '/config')).json(); } catch { return [false, false, true]; }
   const uploaders = new Set(['image', 'audio', 'video', 'file', 'uploadbutton', 'model3d', 'multimodaltextbox',
                              'gallery', 'imageeditor', 'sketchpad', 'paint', 'simpleimage', 'annotatedimage']);
   const types = new Map((config.components || []).map(c => [c.id, c.type]));
+  const texts = new Set(['textbox', 'multimodaltextbox', 'number', 'chatbot', 'code']);
   const ids = new Set();
-  let uploads = false;
+  let uploads = false, typing = false;
   for (const dep of config.dependencies || []) {
     for (const [id, event] of dep.targets || []) {
       if (id !== null && event === 'click') ids.add(String(id));
       if (id !== null && uploaders.has(types.get(id)) && ['upload', 'change', 'input'].includes(event)) uploads = true;
+      if (id !== null && texts.has(types.get(id)) && ['submit', 'change', 'input', 'blur', 'key_up'].includes(event)) typing = true;
     }
   }
   for (const b of root.querySelectorAll('button.btn')) {
     const id = (b.getAttribute('data-testid') || '').replace(/^block-/, '');
     if (ids.has(id)) b.setAttribute('data-corpus-event', '');
   }
-  return [true, uploads];
+  return [true, uploads, typing];
 }"""
 
 
@@ -404,7 +406,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     sample file in the first upload); then the main button; else typing into a textbox; else
     the first button some event listens to."""
     steps = []
-    marked, uploads_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
+    marked, uploads_listened, typing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
     done_at_start, failed_at_start = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     example = page.locator(".dataset-pick:visible")
     if example.count():
@@ -412,10 +414,13 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         steps.append("example")
         _settle(page, time.monotonic() + timeout)
     button = _main_button(page, marked)
-    if not steps and (button is not None or uploads_listened) and _upload_sample(page):
+    event_buttons = page.locator(f"button.btn{'[data-corpus-event]' if marked else ''}:visible")
+    # Without a main button or a text input to type into, the first button with an event is it.
+    first_button = button is None and not typing_listened and event_buttons.count() > 0
+    if not steps and (button is not None or uploads_listened or first_button) and _upload_sample(page):
         steps.append("upload")
         _settle(page, time.monotonic() + timeout)
-    if button is not None and steps != ["example"]:
+    if (button is not None or first_button) and steps != ["example"]:
         _fill_empty_textboxes(page)
         _settle(page, time.monotonic() + timeout)
     before: str | None = page.evaluate(_SNAPSHOT_JS)
@@ -424,17 +429,16 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps:
+    elif steps and not (steps == ["upload"] and first_button):
         # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
         before, done_before, failed_before = "", done_at_start, failed_at_start
-    elif _type_into_textbox(page):
+    elif typing_listened and _type_into_textbox(page):
         steps.append("typing")
     else:
-        any_button = page.locator(f"button.btn{'[data-corpus-event]' if marked else ''}:visible")
-        if not any_button.count():
+        if not event_buttons.count():
             result.interaction = "none"
             return
-        any_button.first.click(timeout=5000)
+        event_buttons.first.click(timeout=5000)
         steps.append("first button")
     if marked:
         before = None  # the config was read: only an event that ran to its end is an answer

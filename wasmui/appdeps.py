@@ -138,6 +138,12 @@ def requirement_name(line: str) -> str:
     return re.split(r"[\s<>=!~;\[@(]", line.strip(), maxsplit=1)[0]
 
 
+def is_runtime_requirement(line: str) -> bool:
+    """Whether a requirements.txt line names the runtime itself (``gradio[oauth]``, ``gradio>=5``):
+    the app's gradio is wasmui; PyPI's is a server, never fetched."""
+    return normalize(requirement_name(line)) in _RUNTIME_PROJECTS
+
+
 def wheel_modules(wheels: Iterable[Path]) -> set[str]:
     """Top-level importable names inside pure-Python wheels."""
     names: set[str] = set()
@@ -164,8 +170,8 @@ def app_needs(dist: Distribution, scan: ImportScan, local: set[str], requirement
     pip: list[str] = []
     provided = {normalize(m) for m in (requirement_modules or set())}
     for line in requirements:
-        if normalize(requirement_name(line)) in _RUNTIME_PROJECTS:
-            continue  # `gradio[oauth]`, `gradio>=5`: the runtime is the app's gradio; PyPI's is a server
+        if is_runtime_requirement(line):
+            continue
         key = dist.key(requirement_name(line))
         if key is not None:
             direct.add(key)

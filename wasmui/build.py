@@ -435,7 +435,8 @@ def _plan(spec: AppSpec, dist: Distribution, configs: bool) -> _Plan:
 def _wanted_from_pypi(plan: _Plan, dist: Distribution) -> list[str]:
     """What ``plan``'s app asks of PyPI: its requirements the lock lacks, and the packages its
     components need that the lock lacks (jinja2 for a pandas Styler)."""
-    lines = [r for r in plan.spec.requirements if dist.key(appdeps.requirement_name(r)) is None]
+    lines = [r for r in plan.spec.requirements
+             if dist.key(appdeps.requirement_name(r)) is None and not appdeps.is_runtime_requirement(r)]
     named = {normalize(appdeps.requirement_name(r)) for r in lines}
     return lines + sorted({p for p, _ in plan.components
                            if dist.key(p) is None and normalize(p) in reqwheels.FROM_PYPI and normalize(p) not in named})

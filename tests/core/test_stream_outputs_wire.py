@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import wasmui as gr
-from wasmui.components.streaming import AudioStreamEncoder, VideoStreamEncoder, mp4_duration
+from wasmui.components.streaming import AudioStreamEncoder, VideoStreamEncoder, mp4_duration, ts_duration
 from wasmui.exceptions import Error
 from wasmui.media_streams import MediaStream, MediaStreams
 from wasmui.processing import explain_missing_program
@@ -23,6 +23,7 @@ from wasmui.testing import TestClient
 from wasmui.wav import AudioFormatError
 
 VIDEOS = Path(gr.__file__).parent / "media_assets" / "videos"
+TS_CLIPS = Path(__file__).resolve().parents[1] / "e2e" / "stream_out_app"  # a.ts, b.ts: the mp4 clips remuxed
 
 
 def wav(frames: int, rate: int = 8000, width: int = 2, channels: int = 1, fill: int = 1) -> bytes:
@@ -92,6 +93,22 @@ def test_mp4_chunks_keep_their_duration_and_cannot_be_joined() -> None:
         enc.combine(segs)  # type: ignore[arg-type]
     with pytest.raises(Error, match="Cannot stream webm video .*needs ffmpeg"):
         enc.add({"path": "/tmp/x.webm", "meta": {"_type": "gradio.FileData"}})
+
+
+def test_mpeg_ts_chunks_are_timed_by_their_timestamps_and_joined_byte_wise() -> None:
+    clips = [TS_CLIPS / "a.ts", TS_CLIPS / "b.ts"]
+    assert ts_duration(clips[0].read_bytes()) == pytest.approx(1.97, abs=0.05)
+    assert ts_duration(b"\x47" + b"\x00" * 400) is None
+    enc = VideoStreamEncoder()
+    segs = [enc.add({"path": str(c), "meta": {"_type": "gradio.FileData"}}) for c in clips]
+    assert enc.orig_name == "video-stream.ts" and [s.extension for s in segs if s] == [".ts", ".ts"]
+    assert Path(enc.combine(segs)).read_bytes() == b"".join(c.read_bytes() for c in clips)  # type: ignore[arg-type]
+    with pytest.raises(Error, match="every chunk of a stream must be mp4, or every chunk MPEG-TS"):
+        enc.add({"path": str(VIDEOS / "a.mp4"), "meta": {"_type": "gradio.FileData"}})
+    stream = MediaStream(VideoStreamEncoder())
+    for c in clips:
+        stream.add({"path": str(c), "meta": {"_type": "gradio.FileData"}})
+    assert stream.playlist().count("#EXT-X-DISCONTINUITY") == 2
 
 
 def test_the_store_keeps_a_bounded_number_of_streams() -> None:

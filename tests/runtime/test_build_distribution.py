@@ -117,6 +117,24 @@ def test_a_build_next_to_env_and_git_does_not_contain_them(tmp_path: Path, capsy
 
 
 @needs_web
+def test_a_requirement_on_gradio_fetches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """loginbutton_component's `gradio[oauth]` line: the build asks PyPI for nothing."""
+    from wasmui import reqwheels
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "app.py").write_text("import gradio as gr\ngr.Interface(lambda s: s, 'text', 'text').launch()\n")
+    (app / "requirements.txt").write_text("gradio[oauth]\n")
+
+    def no_pypi(*args: Any, **kwargs: Any) -> Path:
+        raise AssertionError(f"asked PyPI for {args[0]}")
+
+    monkeypatch.setattr(reqwheels, "_download", no_pypi)
+    out = build.build_site(app, tmp_path / "site")
+    assert (out / "app" / "app.py").is_file()
+
+
+@needs_web
 def test_an_app_needing_numpy_without_a_distribution_fails_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = cli.main(["build", str(SCIENCE), "-o", str(tmp_path / "site")])
     err = capsys.readouterr().err
