@@ -174,6 +174,25 @@ def test_generator_chunks_become_an_hls_stream_with_gradios_file_data() -> None:
         assert refused.status_code == 501 and "needs ffmpeg" in refused.text
 
 
+def test_a_streamed_output_sent_back_as_an_input_is_the_whole_stream() -> None:
+    def tones() -> Any:
+        yield wav(400, fill=1)
+        yield wav(400, fill=2)
+
+    with gr.Blocks() as demo:
+        audio = gr.Audio(streaming=True)
+        seconds = gr.Number()
+        gr.Button("a").click(tones, None, audio)
+        gr.Button("b").click(lambda a: len(a[1]) / a[0], audio, seconds)
+    with TestClient(demo.app) as c:
+        streamed = run(c, 0, [])[-1]["output"]["data"][0]
+        assert run(c, 1, [streamed])[-1]["output"]["data"] == [0.1]
+        gone = {**streamed, "path": "S/999/1/playlist.m3u8"}
+        assert "no longer available" in run(c, 1, [gone])[-1]["output"]["error"]
+        # Another session cannot read this session's stream.
+        assert "no longer available" in run(c, 1, [streamed], session="T")[-1]["output"]["error"]
+
+
 def test_a_failing_generator_ends_its_playlist_and_the_error_names_the_format() -> None:
     def bad() -> Any:
         yield wav(80)
