@@ -454,7 +454,10 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         ended = page.evaluate(_EVENTS_DONE_JS) > done_before
         saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
         if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
-            result.answered, result.answer_error = False, "an event failed (its outputs show Error; no message)"
+            page.wait_for_timeout(500)  # its error toast may paint a frame after the run is counted
+            errors = page.evaluate(_ERRORS_JS) + page_errors
+            result.answered = False
+            result.answer_error = _tail("\n".join(errors)) if errors else "an event failed (its outputs show Error; no message)"
             return
         # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
         # config could not be read, what the page shows changed after an event status.
