@@ -301,7 +301,7 @@ _MARK_EVENT_BUTTONS_JS = """async () => {
   const uploaders = new Set(['image', 'audio', 'video', 'file', 'uploadbutton', 'model3d', 'multimodaltextbox',
                              'gallery', 'imageeditor', 'sketchpad', 'paint', 'simpleimage', 'annotatedimage']);
   const types = new Map((config.components || []).map(c => [c.id, c.type]));
-  const texts = new Set(['textbox', 'multimodaltextbox', 'number', 'chatbot', 'code']);
+  const texts = new Set(['textbox', 'multimodaltextbox', 'number']);
   const ids = new Set();
   let uploads = false, typing = false, choosing = false;
   for (const dep of config.dependencies || []) {
