@@ -532,12 +532,13 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
     ]
     runs = sorted({r.run for r in eligible if r.run}, reverse=True)
     labels = {run: chr(ord("B") + i) for i, run in enumerate(sorted(runs))}
+    unnamed = sum(not r.run for r in eligible)
     if runs:
-        lines += ["Rows come from several runs (column *run*): " + "; ".join(
+        lines += ["Rows come from these runs (column *run*): " + "; ".join(
             f"**{labels[run]}** = {run} ({sum(r.run == run for r in eligible)} rows)" for run in sorted(runs)) +
-            f"; **A** = the earlier whole-corpus runs of session 4 ({sum(not r.run for r in eligible)} rows), "
-            "whose *answers* also counted a page that merely changed and clicked buttons no event listens to "
-            "(named runs count only an event that ran to its end without failing).", ""]
+            (f"; **A** = the earlier whole-corpus runs of session 4 ({unnamed} rows), whose *answers* also "
+             "counted a page that merely changed and clicked buttons no event listens to (named runs count "
+             "only an event that ran to its end without failing)" if unnamed else "") + ".", ""]
     lines += [
         "| demo | builds | boots | answers | via | missing views | first problem | run |",
         "|---|---|---|---|---|---|---|---|",
