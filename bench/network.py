@@ -105,6 +105,7 @@ class CountingServer:
         self.bytes = 0
         self.requests = 0
         self.files: dict[str, int] = {}
+        self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
         counter = self
         base: Any = make_handler(SiteState(root)) if kind == "gzip" else _Quiet
@@ -121,6 +122,7 @@ class CountingServer:
             def send_response(self, code: int, message: str | None = None) -> None:
                 with counter.lock:
                     counter.requests += 1
+                    counter.asked.append(f"{code} {self.path.split('?')[0]}")
                 super().send_response(code, message)
 
         if kind == "gzip":
@@ -130,11 +132,12 @@ class CountingServer:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def take(self) -> tuple[int, int, dict[str, int]]:
+    def take(self) -> tuple[int, int, dict[str, int], list[str]]:
         with self.lock:
-            values = (self.bytes, self.requests, self.files)
+            values = (self.bytes, self.requests, self.files, self.asked)
             self.bytes = self.requests = 0
             self.files = {}
+            self.asked = []
         return values
 
 
@@ -216,7 +219,7 @@ def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, 
         result.update(first_paint_ms=page.evaluate("() => window.__fp ?? null"),
                       ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),
                       tti_ms=page.evaluate("() => window.__tti"))
-    result["bytes"], result["requests"], result["files"] = server.take()
+    result["bytes"], result["requests"], result["files"], result["asked"] = server.take()
     result["chained"], result["wasm_start_ms"] = record.chain()
     if kind in CLICK:
         # Stay until the memory snapshot is stored (a visitor stays longer than this benchmark).
@@ -300,7 +303,17 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
                     "first_paint": ratio(visits["cold"]["first_paint_ms"], bare["cold"]["tti_ms"]),
                     "cold_bytes": ratio(visits["cold"]["bytes"], bare["cold"]["bytes"]),
                 }
-    return {"table": table, "ratios": ratios, "files": _median_files(rows), "marks": _median_marks(rows)}
+    return {"table": table, "ratios": ratios, "files": _median_files(rows), "marks": _median_marks(rows),
+            "asked": _warm_asked(rows)}
+
+
+def _warm_asked(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, Any]:
+    """{server: {page: ["status path", ...]}}: what the first run's warm visit asked the server."""
+    out: dict[str, Any] = {}
+    for r in rows:
+        if r.get("profile") == profile and r.get("visit") == "warm" and r.get("run") == 0 and "asked" in r:
+            out.setdefault(r["server"], {})[r["page"]] = r["asked"]
+    return out
 
 
 def _median_files(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, Any]:
@@ -368,6 +381,7 @@ def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
                                  f"| {_fmt(v['chained'])} | {_fmt(v['wasm_start_ms'])} | {_fmt(v['first_paint_ms'])} "
                                  f"| {_fmt(v['ready_ms'])} | {_fmt(v['tti_ms'])} | {v['n']} |")
     lines += _bytes_section(summary.get("files", {})) + _marks_section(summary.get("marks", {}))
+    lines += _asked_section(summary.get("asked", {}))
     lines.append("")
     return "\n".join(lines)
 
@@ -384,16 +398,28 @@ def _bytes_section(files: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _asked_section(asked: dict[str, Any]) -> list[str]:
+    """What a repeat visit still asks the server (status and path; 304: revalidated)."""
+    if not asked:
+        return []
+    lines = ["", "## What a warm visit still asks the server (first run, 4G profile; 304: revalidated)", ""]
+    for server, pages in asked.items():
+        for page, paths in pages.items():
+            lines.append(f"- {server} / {page} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
+    return lines
+
+
 def _marks_section(marks: dict[str, Any]) -> list[str]:
     """Where a wasmui visit's time goes: median ms since navigation of the worker's boot marks."""
     lines = ["", "## Where a visit's time goes (median ms since navigation of the worker's marks, 4G profile)", "",
-             "`download`: the worker got the boot message; `snapshot-read`: the stored snapshot is in memory; "
+             "`worker`: the worker script runs; `download`: the worker got the boot message; `snapshot-read`: the stored snapshot is in memory; "
              "`glue`: Pyodide's JS glue is imported; `python`: the wasm is compiled and instantiated; `interpreter`: "
              "Python is initialised (or restored); `wheel`: the wasmui wheel is in the file system; `app`: the app module "
-             "starts; `ready`: requests are answered.", "",
-             "| server | page | visit | download | snapshot-read | glue | python | interpreter | wheel | app | ready | TTI |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    names = ("download", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready", "tti")
+             "starts; `ready`: requests are answered. A warm visit restores from the moment the worker runs (the page's inline "
+             "script names the build), so its marks up to `interpreter` may come before `download`.", "",
+             "| server | page | visit | worker | download | snapshot-read | glue | python | interpreter | wheel | app | ready | TTI |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    names = ("worker", "download", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready", "tti")
     for server, pages in marks.items():
         for page, visits in pages.items():
             for phase, values in visits.items():

@@ -511,6 +511,10 @@ class Blocks(BlockContext):
         """``config`` with a deep link's values applied (``/config?deep_link=``)."""
         return deep_links.apply(config, token)
 
+    async def flagged_data_loaded(self) -> None:
+        """Wait until earlier visits' flagged data is in the folders (the browser loads it)."""
+        await flagging.loaded()
+
     def flagged_data(self) -> bytes | None:
         """A zip of every flagging folder (CSV files plus copied files), or None when empty."""
         return flagging.flagged_zip(self.flagging_dirs)

@@ -36,6 +36,9 @@ from wasmui.helpers import LikeData, update
 _dirs: list[Path] = []
 _write_hook: Callable[[Path], None] | None = None
 _flush_hook: Callable[[], Awaitable[None]] | None = None
+#: What earlier visits flagged, being loaded from persistent storage (the browser loads it
+#: while the app already answers; a flag and the download wait for it).
+_loading: Awaitable[None] | None = None
 
 
 def register_dir(folder: str | os.PathLike[str]) -> Path:
@@ -60,6 +63,18 @@ def set_write_hook(hook: Callable[[Path], None] | None, flush: Callable[[], Awai
     ``await flush()`` waits until those saves are done (a Flag button waits for it)."""
     global _write_hook, _flush_hook
     _write_hook, _flush_hook = hook, flush
+
+
+def set_loading(loading: Awaitable[None] | None) -> None:
+    """``loading`` finishes when earlier visits' flagged data is in the folders."""
+    global _loading
+    _loading = loading
+
+
+async def loaded() -> None:
+    """Wait until earlier visits' flagged data is in the folders (at once when there is none)."""
+    if _loading is not None:
+        await _loading
 
 
 async def saved() -> None:
@@ -360,6 +375,7 @@ class FlagMethod:
 
     async def __call__(self, *flag_data: Any) -> Any:
         try:
+            await loaded()  # a row written before earlier ones are loaded would be lost
             self.flagging_callback.flag(list(flag_data), flag_option=self.value)
             await saved()  # the button comes back once the row survives a reload
         except Exception as e:  # the button says so; the app keeps working

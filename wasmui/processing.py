@@ -130,17 +130,27 @@ def explain_missing_program(exc: BaseException) -> BaseException:
 
 
 # -- inputs --------------------------------------------------------------------
-def check_input_files(payload: Any, blocks: Blocks) -> Any:
+def check_input_files(payload: Any, blocks: Blocks, session_hash: str | None = None) -> Any:
     """Refuse FileData inputs whose path the app did not receive as an upload."""
     if is_file_data(payload):
         path = payload.get("path")
+        if payload.get("is_stream") and isinstance(path, str):
+            # A streamed output sent back as an input: the whole stream, as one file.
+            parts = path.split("/")
+            # Only the caller's own streams (the path names the session that made it).
+            mine = len(parts) == 4 and parts[0] == session_hash
+            stream = blocks.media_streams.get(*parts[:3]) if mine else None
+            if stream is None:
+                raise Error("This streamed media is no longer available; run the event that made it again.")
+            whole = stream.combined()
+            return {**payload, "path": whole, "is_stream": False, "orig_name": Path(whole).name}
         if isinstance(path, str) and not path.startswith(("http://", "https://")):
             payload = {**payload, "path": blocks.file_store.check_input(path)}
         return payload
     if isinstance(payload, list):
-        return [check_input_files(p, blocks) for p in payload]
+        return [check_input_files(p, blocks, session_hash) for p in payload]
     if isinstance(payload, dict):
-        return {k: check_input_files(v, blocks) for k, v in payload.items()}
+        return {k: check_input_files(v, blocks, session_hash) for k, v in payload.items()}
     return payload
 
 
@@ -158,24 +168,25 @@ def preprocess_inputs(blocks: Blocks, fn: BlockFunction, data: list[Any], sessio
             if isinstance(block, Component) and not block.stateful:
                 session.values[block._id] = payload["value"] if is_props else payload
             if is_props:
-                values.append(_component_props(block, payload, fn.preprocess, blocks))  # type: ignore[arg-type]
+                values.append(_component_props(block, payload, fn.preprocess, blocks, session.hash))  # type: ignore[arg-type]
             elif isinstance(block, Component) and block.stateful:
                 values.append(session.get_state(block))
             elif not isinstance(block, Component):
                 values.append(payload)
             elif not fn.preprocess:
                 # Raw payloads still name only files the app owns (a flag copies them).
-                values.append(check_input_files(payload, blocks))
+                values.append(check_input_files(payload, blocks, session.hash))
             else:
-                values.append(block.preprocess(check_input_files(payload, blocks)))
+                values.append(block.preprocess(check_input_files(payload, blocks, session.hash)))
     finally:
         max_file_size.reset(token)
     return values
 
 
-def _component_props(block: Component, props: dict[str, Any], preprocess: bool, blocks: Blocks) -> SimpleNamespace:
+def _component_props(block: Component, props: dict[str, Any], preprocess: bool, blocks: Blocks,
+                     session_hash: str) -> SimpleNamespace:
     """A ``def f(a: gr.Audio)`` input: every prop the page sent, ``value`` preprocessed (as Gradio)."""
-    value = check_input_files(props.get("value"), blocks)
+    value = check_input_files(props.get("value"), blocks, session_hash)
     return SimpleNamespace(**{**props, "value": block.preprocess(value) if preprocess else value},
                            _is_component_update=True)
 

@@ -177,3 +177,34 @@ def test_chat_interface_manual_flagging_logs_likes(run, tmp_path: Path) -> None:
     rows = _rows(tmp_path / "chat" / "log.csv")
     assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
     assert "echo hi" in json.dumps(json.loads(rows[1][0])[1]) and rows[1][1:3] == ["1", "Dislike"]
+
+
+def test_a_flag_waits_until_earlier_visits_flags_are_loaded() -> None:
+    """The browser loads earlier visits' flags from IndexedDB while the app already answers
+    (wasmui._pyodide.boot): a flag made meanwhile is written only after them."""
+    import asyncio
+
+    from wasmui import flagging
+
+    order: list[str] = []
+
+    class Recorder:
+        def flag(self, data: list[Any], flag_option: str | None = None) -> None:
+            order.append("flag")
+
+    async def scenario() -> None:
+        gate: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        flagging.set_loading(gate)
+        try:
+            method = flagging.FlagMethod(Recorder(), "Flag", None, visual_feedback=False)  # type: ignore[arg-type]
+            task = asyncio.ensure_future(method("x"))
+            for _ in range(3):
+                await asyncio.sleep(0)
+            order.append("loaded")
+            gate.set_result(None)
+            await task
+        finally:
+            flagging.set_loading(None)
+
+    asyncio.run(scenario())
+    assert order == ["loaded", "flag"]

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import wasmui as gr
-from wasmui.components.streaming import AudioStreamEncoder, VideoStreamEncoder, mp4_duration
+from wasmui.components.streaming import AudioStreamEncoder, VideoStreamEncoder, mp4_duration, ts_duration
 from wasmui.exceptions import Error
 from wasmui.media_streams import MediaStream, MediaStreams
 from wasmui.processing import explain_missing_program
@@ -23,6 +23,7 @@ from wasmui.testing import TestClient
 from wasmui.wav import AudioFormatError
 
 VIDEOS = Path(gr.__file__).parent / "media_assets" / "videos"
+TS_CLIPS = Path(__file__).resolve().parents[1] / "e2e" / "stream_out_app"  # a.ts, b.ts: the mp4 clips remuxed
 
 
 def wav(frames: int, rate: int = 8000, width: int = 2, channels: int = 1, fill: int = 1) -> bytes:
@@ -94,6 +95,22 @@ def test_mp4_chunks_keep_their_duration_and_cannot_be_joined() -> None:
         enc.add({"path": "/tmp/x.webm", "meta": {"_type": "gradio.FileData"}})
 
 
+def test_mpeg_ts_chunks_are_timed_by_their_timestamps_and_joined_byte_wise() -> None:
+    clips = [TS_CLIPS / "a.ts", TS_CLIPS / "b.ts"]
+    assert ts_duration(clips[0].read_bytes()) == pytest.approx(1.97, abs=0.05)
+    assert ts_duration(b"\x47" + b"\x00" * 400) is None
+    enc = VideoStreamEncoder()
+    segs = [enc.add({"path": str(c), "meta": {"_type": "gradio.FileData"}}) for c in clips]
+    assert enc.orig_name == "video-stream.ts" and [s.extension for s in segs if s] == [".ts", ".ts"]
+    assert Path(enc.combine(segs)).read_bytes() == b"".join(c.read_bytes() for c in clips)  # type: ignore[arg-type]
+    with pytest.raises(Error, match="every chunk of a stream must be mp4, or every chunk MPEG-TS"):
+        enc.add({"path": str(VIDEOS / "a.mp4"), "meta": {"_type": "gradio.FileData"}})
+    stream = MediaStream(VideoStreamEncoder())
+    for c in clips:
+        stream.add({"path": str(c), "meta": {"_type": "gradio.FileData"}})
+    assert stream.playlist().count("#EXT-X-DISCONTINUITY") == 2
+
+
 def test_the_store_keeps_a_bounded_number_of_streams() -> None:
     streams = MediaStreams(limit=2)
     for run in range(3):
@@ -155,6 +172,25 @@ def test_generator_chunks_become_an_hls_stream_with_gradios_file_data() -> None:
         assert len([ln for ln in c.get(f"{vbase}/playlist.m3u8").text.splitlines() if ln.endswith(".mp4")]) == 2
         refused = c.get(f"{vbase}/playlist-file")
         assert refused.status_code == 501 and "needs ffmpeg" in refused.text
+
+
+def test_a_streamed_output_sent_back_as_an_input_is_the_whole_stream() -> None:
+    def tones() -> Any:
+        yield wav(400, fill=1)
+        yield wav(400, fill=2)
+
+    with gr.Blocks() as demo:
+        audio = gr.Audio(streaming=True)
+        seconds = gr.Number()
+        gr.Button("a").click(tones, None, audio)
+        gr.Button("b").click(lambda a: len(a[1]) / a[0], audio, seconds)
+    with TestClient(demo.app) as c:
+        streamed = run(c, 0, [])[-1]["output"]["data"][0]
+        assert run(c, 1, [streamed])[-1]["output"]["data"] == [0.1]
+        gone = {**streamed, "path": "S/999/1/playlist.m3u8"}
+        assert "no longer available" in run(c, 1, [gone])[-1]["output"]["error"]
+        # Another session cannot read this session's stream.
+        assert "no longer available" in run(c, 1, [streamed], session="T")[-1]["output"]["error"]
 
 
 def test_a_failing_generator_ends_its_playlist_and_the_error_names_the_format() -> None:

@@ -239,7 +239,7 @@ def test_webcam_records_in_the_asked_format(app_page: Any) -> None:
     page.get_by_role("tab", name="Formats").click()
     cam = page.locator(".block-video", has_text="Webm camera")
     record = cam.get_by_role("button", name="Record")
-    expect(record).to_be_enabled(timeout=20_000)
+    expect(record).to_be_enabled()
     record.click()
     page.wait_for_function(
         "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"

@@ -153,6 +153,24 @@ def test_mp4_chunks_play_one_after_another(page: Any, served: Any, site: Path) -
     expect(stream).to_contain_text("Chunk 2 of 2")
 
 
+def test_mpeg_ts_chunks_play_through_hls_js(page: Any, served: Any, site: Path) -> None:
+    open_app(page, served, site, "stream_out")
+    page.get_by_role("button", name="Stream TS").click()  # a.ts then b.ts, about 2 s each
+    stream = page.locator("#streamed-ts [data-testid=video-stream]")
+    expect(stream).to_have_attribute("data-kind", "ts", timeout=LONG)
+    # hls.js reaches the second chunk only after playing the first, then the video ends.
+    expect(stream).to_have_attribute("data-order", "0,1", timeout=LONG)
+    expect(stream).to_have_attribute("data-state", "ended")
+    video = stream.get_by_test_id("video-player")
+    page.wait_for_function("v => v.ended && v.currentTime > 3.5", arg=video.element_handle(), timeout=30_000)
+    # The whole stream: the two MPEG-TS chunks joined byte-wise.
+    link = stream.get_by_role("link", name="Download")
+    expect(link).to_have_attribute("href", re.compile(r"/playlist-file$"))
+    size = page.evaluate("u => fetch(u).then(r => r.arrayBuffer()).then(b => b.byteLength)", link.get_attribute("href"))
+    assert size == sum((HERE / "stream_out_app" / n).stat().st_size for n in ("a.ts", "b.ts"))
+    assert any(re.search(r"/gradio_api/stream/.+\.ts$", u) for u in page.requests)  # hls.js fetched the segments
+
+
 def test_gradio_stream_audio_out_demo(page: Any, served: Any, site: Path) -> None:
     open_app(page, served, site, "stream_audio_out")
     page.get_by_role("button", name="cantina.wav").first.click()  # example: cantina.wav, wav

@@ -13,7 +13,9 @@ from e2e_pages import wait_ready
 
 from wasmui import build
 
-APP = '''import gradio as gr
+APP = '''import random
+
+import gradio as gr
 
 CLICKS = []
 
@@ -25,9 +27,15 @@ def bump() -> str:
 
 TITLE = "clicks"
 
+
+def roll() -> str:
+    return f"{random.random():.15f}"
+
 with gr.Blocks() as demo:
     out = gr.Textbox(label="Count")
     gr.Button("Bump").click(bump, None, out, api_name="bump")
+    rolled = gr.Textbox(label="Roll")
+    gr.Button("Roll").click(roll, None, rolled, api_name="roll")
 
 if __name__ == "__main__":
     demo.launch()
@@ -95,6 +103,13 @@ def _bump(page: Any, expected: str) -> None:
                            arg=expected)
 
 
+def _roll(page: Any) -> str:
+    """A number drawn by `random` in the app."""
+    page.get_by_role("button", name="Roll").click()
+    return str(page.wait_for_function(
+        "() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value || null").json_value())
+
+
 def _visit(page: Any, url: str, final: str) -> list[str]:
     """Loads the page, waits for ready and for the snapshot news ``final``; returns the news."""
     page.goto(url)
@@ -151,6 +166,11 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
     core_asked = [u for u in asked if any(name in u for name in CORE_FILES) or "/wheels/" in u]
     assert any(u.endswith("/pyodide/pyodide.mjs") for u in asked) and not core_asked, (core_asked, asked)
+
+    # Two restores of one snapshot draw different random numbers (`random` is reseeded).
+    first = _roll(page)
+    assert _visit(page, url, "restored") == ["restored"]
+    assert _roll(page) != first
 
     # No snapshot (Cache Storage cleared by the browser): a normal boot, and a new one is made.
     page.evaluate(DROP_SNAPSHOTS)

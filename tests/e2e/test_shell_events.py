@@ -156,10 +156,13 @@ def test_cancels_stop_a_running_generator(shell):
     # The probe's answer comes on the same stream after anything the task sent before it.
     page.get_by_role("button", name="Long status").click()
     status = page.get_by_label("Long status")
-    expect(status).to_have_value(re.compile(r"^yields=\d+$"))
+    expect(status).to_have_value(re.compile(r"^yields=\d+ grew=\d+$"))
     assert out.input_value() == stopped_at
     shown = int(stopped_at.split()[1]) + 1  # "tick i" is the (i+1)-th yield
-    assert int(status.input_value().split("=")[1]) <= shown + 1, "the generator kept running after the cancel"
+    yields, grew = (int(part.split("=")[1]) for part in status.input_value().split())
+    # The generator stopped: it yielded nothing while the probe watched (0.6 s, three ticks); what
+    # it made before the cancel reached the server may exceed what the page showed (a busy machine).
+    assert grew == 0 and yields >= shown, ("the generator kept running after the cancel", status.input_value())
     # after the cancel the same event can run again
     page.get_by_role("button", name="Long task").click()
     expect(out).not_to_have_value(stopped_at)

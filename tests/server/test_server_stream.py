@@ -94,7 +94,7 @@ def test_time_limit_ends_the_stream() -> None:
                 chunk(c, eid, ["x", None])
         elapsed = time.monotonic() - started
         assert kinds[-2:] == ["process_completed", "close_stream"] and kinds.count("process_streaming") >= 2
-        assert 0.5 < elapsed < 5, elapsed
+        assert 0.5 < elapsed < 20, elapsed  # ended by time_limit, long before the 30 s idle limit
 
 
 def test_no_chunk_in_time_completes_with_the_last_answer() -> None:

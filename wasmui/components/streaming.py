@@ -191,16 +191,51 @@ def mp4_duration(data: bytes) -> float | None:
     return None
 
 
-_VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".mov": "video/mp4"}
+def _pts(pes: bytes) -> int | None:
+    """The presentation timestamp (90 kHz ticks) of a PES packet header, if it has one."""
+    if len(pes) < 14 or pes[:3] != b"\x00\x00\x01" or not (pes[7] >> 7) & 1:
+        return None
+    b = pes[9:14]
+    return ((b[0] >> 1) & 7) << 30 | b[1] << 22 | (b[2] >> 1) << 15 | b[3] << 7 | b[4] >> 1
+
+
+def ts_duration(data: bytes) -> float | None:
+    """Seconds an MPEG-TS file lasts: its first stream's timestamps, plus one frame."""
+    stamps: dict[int, list[int]] = {}
+    for offset in range(0, len(data) - 187, 188):
+        packet = data[offset:offset + 188]
+        if packet[0] != 0x47 or not packet[1] & 0x40:  # sync byte; a PES packet starts here
+            continue
+        pid, control = (packet[1] & 0x1F) << 8 | packet[2], (packet[3] >> 4) & 3
+        if control not in (1, 3):  # no payload
+            continue
+        start = 4 + (1 + packet[4] if control == 3 else 0)
+        pes = packet[start:]
+        if len(pes) > 3 and 0xC0 <= pes[3] <= 0xEF:  # an audio or video elementary stream
+            pts = _pts(pes)
+            if pts is not None:
+                stamps.setdefault(pid, []).append(pts)
+    times = sorted(set(next(iter(stamps.values())))) if stamps else []
+    if len(times) < 2:
+        return None
+    span = times[-1] - times[0]
+    return (span + span / (len(times) - 1)) / 90000
+
+
+_VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".mov": "video/mp4", ".ts": "video/mp2t"}
 
 
 class VideoStreamEncoder:
-    """mp4 segments from a Video output's chunks, played in order by the page."""
-
-    orig_name = "video-stream.mp4"
+    """mp4 or MPEG-TS segments from a Video output's chunks, played in order by the page
+    (MPEG-TS through hls.js, as Gradio's player does)."""
 
     def __init__(self) -> None:
         self._count = 0
+        self.kind: str | None = None  # ".mp4" or ".ts": one kind per stream
+
+    @property
+    def orig_name(self) -> str:
+        return "video-stream.ts" if self.kind == ".ts" else "video-stream.mp4"
 
     def add(self, payload: Any) -> Segment | None:
         if payload is None:
@@ -214,13 +249,20 @@ class VideoStreamEncoder:
         if suffix not in _VIDEO_TYPES:
             raise Error(f"Cannot stream {suffix.lstrip('.') or 'this'} video ({label}) in the browser: converting it "
                         "to playable segments needs ffmpeg. Yield .mp4 files (each a complete, playable video).")
+        kind = ".ts" if suffix == ".ts" else ".mp4"
+        if self.kind is not None and kind != self.kind:
+            raise Error(f"Cannot stream {label} after {self.kind.lstrip('.')} chunks: every chunk of a stream must be "
+                        "mp4, or every chunk MPEG-TS (.ts).")
+        self.kind = kind
         data, _ = _chunk_bytes(payload, "video")
-        duration = mp4_duration(data)
+        duration = ts_duration(data) if kind == ".ts" else mp4_duration(data)
         if not duration:
-            raise Error(f"Cannot stream {label}: it has no readable duration (not a complete mp4 file).")
-        return Segment(data, duration, ".mp4", "video/mp4")
+            raise Error(f"Cannot stream {label}: it has no readable duration (not a complete {kind.lstrip('.')} file).")
+        return Segment(data, duration, kind, _VIDEO_TYPES[kind])
 
     def combine(self, segments: list[Segment]) -> str:
+        if self.kind == ".ts":
+            return _store(b"".join(s.data for s in segments), self.orig_name)  # MPEG-TS joins byte-wise
         if len(segments) == 1:
             return _store(segments[0].data, self.orig_name)
         raise Error(f"Cannot join {len(segments)} mp4 chunks into one file in the browser: that needs ffmpeg. "

@@ -219,6 +219,9 @@ class App:
 
     async def flagged(self, request: Request) -> Response:
         """``GET /gradio_api/wasmui/flagged.zip``: the app's flagged data (not a Gradio route)."""
+        loaded = getattr(self.blocks, "flagged_data_loaded", None)
+        if loaded is not None:
+            await loaded()  # earlier visits' flags, loaded while the app already answers
         data = getattr(self.blocks, "flagged_data", lambda: None)()
         if not data:
             return json_response({"detail": "Nothing has been flagged yet."}, status=404)

@@ -365,7 +365,14 @@ export class WorkerRuntime {
   private async afterInterpreter(options: BootOptions, manifest: Manifest, pyodide: PyodideAPI, wheelBytes: Uint8Array,
     lazy: string | null, files: Promise<(readonly [string, string | Uint8Array])[]>, downloads: PackageDownloads | null): Promise<Bridge> {
     const base = options.siteBase;
-    if (this.restoredFrom) this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    if (this.restoredFrom) {
+      // The snapshot holds `random`'s state (wasmui imports it): without a new seed every visit
+      // would draw the same numbers.
+      const random = pyodide.pyimport("random") as unknown as { seed(): void; destroy(): void };
+      random.seed();
+      random.destroy();
+      this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+    }
     const lazyURL = lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null);
     installLazyImports(pyodide, lazyURL);
 

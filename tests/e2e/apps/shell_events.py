@@ -94,7 +94,10 @@ def long_task(x):
 
 
 def long_status():
-    return f"yields={LONG['yields']}"
+    # Over a window of three ticks: a generator still running would have yielded meanwhile.
+    before = LONG["yields"]
+    time.sleep(0.6)
+    return f"yields={LONG['yields']} grew={LONG['yields'] - before}"
 
 
 with gr.Blocks() as demo:

@@ -5,6 +5,8 @@
   the rest continue it; odd sizes split samples between chunks).
 * Stream mp3: an mp3 chunk, which needs ffmpeg: a readable error.
 * Stream video: the bundled a.mp4 then b.mp4 (about 2 s each).
+* Stream TS: the same two clips as MPEG-TS (a.ts, b.ts next to this file, remuxed once
+  from the mp4 files with ``ffmpeg -c copy -bsf:v h264_mp4toannexb -f mpegts``).
 """
 
 import io
@@ -60,6 +62,11 @@ def stream_video():
         yield gr.get_video(name)
 
 
+def stream_ts():
+    for name in ("a.ts", "b.ts"):
+        yield str(Path(__file__).parent / name)
+
+
 with gr.Blocks() as demo:
     with gr.Row():
         with gr.Column():
@@ -71,10 +78,13 @@ with gr.Blocks() as demo:
         with gr.Column():
             video_btn = gr.Button("Stream video")
             video = gr.Video(label="Streamed video", streaming=True, autoplay=True, elem_id="streamed-video")
+            ts_btn = gr.Button("Stream TS")
+            ts_video = gr.Video(label="Streamed TS", streaming=True, autoplay=True, elem_id="streamed-ts")
     tones_btn.click(stream_tones, n, audio)
     bytes_btn.click(stream_bytes, None, audio)
     mp3_btn.click(stream_mp3, None, audio)
     video_btn.click(stream_video, None, video)
+    ts_btn.click(stream_ts, None, ts_video)
 
 if __name__ == "__main__":
     demo.launch()

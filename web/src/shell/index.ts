@@ -9,6 +9,7 @@
  */
 
 import { h, render, type ComponentChild } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { signal, type Signal } from "@preact/signals";
 import type { GradioConfig, LayoutNode } from "./types.js";
 import { GradioClient } from "./client/client.js";
@@ -19,7 +20,6 @@ import { Toasts, ToastView } from "./ui/toasts.js";
 import { THEME_CSS, scopeAppCss, scopeThemeCss } from "./ui/theme.js";
 import { makeTranslator } from "./ui/i18n.js";
 import { makeRenderNode } from "./render.js";
-import { FlaggedDataFooter } from "./ui/flagged.js";
 import { StyleContext, StyleHost } from "./ui/styles.js";
 import { descriptorFor, prefetchTypes } from "./components/registry.js";
 import { applyDeepLink } from "./deeplink.js";
@@ -142,7 +142,7 @@ function App({ ctx, config, toasts, styles, page }: { ctx: ShellContext; config:
       { class: ["app", config.fill_width && "fill-width", config.fill_height && "fill-height"].filter(Boolean).join(" ") },
       h(Navbar, { ctx, nav: pages ? nav : [], current, ids: pages ? pages[current]?.components ?? [] : config.components.map((c) => c.id) }),
       ctx.renderNode(layout),
-      config.wasmui_flagging === true ? h(FlaggedDataFooter, { ctx }) : null,
+      config.wasmui_flagging === true ? h(FlaggedFooter, { ctx }) : null,
       h(ToastView, { toasts }),
     ),
   );
@@ -299,4 +299,15 @@ export function mountShell(root: ShadowRoot, opts: ShellOptions): { unmount(): v
       themeRoot.remove();
     },
   };
+}
+
+type FooterView = (p: { ctx: ShellContext }) => ComponentChild;
+
+/** The flagged-data footer, a lazy chunk: only apps that flag load it (first-paint budget). */
+function FlaggedFooter({ ctx }: { ctx: ShellContext }): ComponentChild {
+  const [view, setView] = useState<FooterView | null>(null);
+  useEffect(() => {
+    void import("./ui/flagged.js").then((m) => setView(() => m.FlaggedDataFooter));
+  }, []);
+  return view ? h(view, { ctx }) : null;
 }

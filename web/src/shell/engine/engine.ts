@@ -290,26 +290,33 @@ export class Engine {
     // delay), later ones of the same frame wait for the next and only the latest is applied.
     // A fast generator (or a backlog after a slow render) then costs one render per frame,
     // not one per message; every value still reaches the client's diff state.
-    let frameBusy = false;
-    let waiting: unknown[] | null = null;
-    const applyNow = (values: unknown[]): void => {
-      frameBusy = true;
-      this._applyOutputs(dep.outputs, values);
-      afterFrame(() => {
-        frameBusy = false;
-        const next = waiting;
-        waiting = null;
-        if (next && !this._closed) applyNow(next);
-      });
+    let busy = false;
+    let held: unknown[] | null = null;
+    const flushHeld = (): void => {
+      const v = held;
+      held = null;
+      if (v) this._applyOutputs(dep.outputs, v);
     };
-    const flushWaiting = (): void => {
-      const next = waiting;
-      waiting = null;
-      if (next) this._applyOutputs(dep.outputs, next);
+    const stream = (v: unknown[]): void => {
+      if (busy) return void (held = v);
+      busy = true;
+      this._applyOutputs(dep.outputs, v);
+      // After the next frame (or 100 ms: a hidden tab gets no frames), the latest held value.
+      let done = false;
+      const next = (): void => {
+        if (done) return;
+        done = true;
+        busy = false;
+        const h = held;
+        held = null;
+        if (h) stream(h);
+      };
+      setTimeout(next, 100);
+      globalThis.requestAnimationFrame?.(next);
     };
     const onEvent = (e: JobEvent): void => {
       if (this._closed) return;
-      if (e.type !== "data" || !e.generating) flushWaiting(); // nothing overtakes a streamed value
+      if (e.type !== "data" || !e.generating) flushHeld(); // nothing overtakes a streamed value
       switch (e.type) {
         case "estimation":
           setStatus({ queuePosition: e.rank, queueSize: e.queueSize, eta: e.eta });
@@ -331,8 +338,7 @@ export class Engine {
             break;
           }
           setStatus({ stage: "generating" });
-          if (frameBusy) waiting = e.data;
-          else applyNow(e.data);
+          stream(e.data);
           break;
         case "complete":
           ok = true;
@@ -368,7 +374,7 @@ export class Engine {
       jobs.delete(job);
       if (this._streams.get(dep.id) === job) this._streams.delete(dep.id);
     }
-    if (!this._closed) flushWaiting(); // (a cancelled stream ends without a "complete")
+    flushHeld(); // (a cancelled stream ends without a "complete")
     if (!failed) setStatus(null);
     return ok;
   }
@@ -400,22 +406,6 @@ export class Engine {
       });
     });
   }
-}
-
-/**
- * Runs `fn` once after the next frame is painted: on the next animation frame, or after
- * 100 ms when frames do not come (a hidden tab gets none, and values must still land).
- */
-function afterFrame(fn: () => void): void {
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    fn();
-  };
-  const timer = setTimeout(run, 100);
-  if (typeof requestAnimationFrame === "function") requestAnimationFrame(run);
 }
 
 /** The build-time answer of `dep` for these input payloads (`wasmui_static`, keyed by their JSON). */

@@ -60,10 +60,7 @@ export class ComponentState {
 
 type ChangeListener = (id: number, source: ValueSource) => void;
 
-function isPlainObject(v: object): v is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
+const plain = (v: object): boolean => Array.isArray(v) || [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /**
  * `next` with every part deep-equal to the same part of `prev` replaced by `prev`'s own
@@ -75,27 +72,17 @@ function isPlainObject(v: object): v is Record<string, unknown> {
  */
 export function shareEqual(prev: unknown, next: unknown): unknown {
   if (Object.is(prev, next)) return prev; // (NaN is the one scalar not === to itself)
-  if (typeof prev !== "object" || typeof next !== "object" || prev === null || next === null) return next;
-  if (Array.isArray(prev) || Array.isArray(next)) {
-    if (!Array.isArray(prev) || !Array.isArray(next)) return next;
-    // The copy is made only from the first difference on (a big equal table allocates nothing).
-    let out: unknown[] | null = prev.length === next.length ? null : next.slice(0, 0);
-    for (let i = 0; i < next.length; i++) {
-      const v = i < prev.length ? shareEqual(prev[i], next[i]) : next[i];
-      if (out === null && !Object.is(v, prev[i])) out = prev.slice(0, i);
-      out?.push(v);
-    }
-    return out ?? prev;
-  }
-  if (!isPlainObject(prev) || !isPlainObject(next)) return next;
-  const keys = Object.keys(next);
-  let same = keys.length === Object.keys(prev).length;
-  const out: Record<string, unknown> = {};
+  if (!prev || !next || typeof prev != "object" || typeof next != "object" || Array.isArray(prev) != Array.isArray(next)
+    || !plain(prev) || !plain(next)) return next;
+  const a = prev as Record<string, unknown>, b = next as Record<string, unknown>;
+  const keys = Object.keys(b);
+  let same = keys.length == Object.keys(a).length;
+  const out: Record<string, unknown> = Array.isArray(b) ? ([] as unknown as Record<string, unknown>) : {};
   for (const k of keys) {
-    const had = Object.prototype.hasOwnProperty.call(prev, k);
-    const v = had ? shareEqual(prev[k], next[k]) : next[k];
+    const had = Object.hasOwn(a, k);
+    const v = had ? shareEqual(a[k], b[k]) : b[k];
     out[k] = v;
-    if (!had || !Object.is(v, prev[k])) same = false;
+    same &&= had && Object.is(v, a[k]);
   }
   return same ? prev : out;
 }

@@ -246,7 +246,7 @@ export function StreamedAudio({ file, ctx, id, props, done }: {
         ? h("button", { type: "button", class: "icon-button", "aria-label": "Stop", onClick: stop }, h(StopSquare, null))
         : null,
       h("span", { class: "stream-time" }, `${tenths(played)} / ${tenths(received)}`),
-      h("span", { class: classOf(live) }, live ? "Live" : "Ended"),
+      h("span", { class: classOf(live) }, live ? "Live" : "Complete"),
     ),
     error || list.error ? h("div", { class: "media-error", role: "alert" }, error ?? list.error) : null,
   );

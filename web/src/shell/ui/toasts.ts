@@ -6,8 +6,8 @@
  */
 
 import { h, type ComponentChild } from "preact";
+import { useState } from "preact/hooks";
 import { signal } from "@preact/signals";
-import css from "./toasts.css?inline";
 import { useCss } from "./styles.js";
 
 export type ToastInput = {
@@ -54,8 +54,17 @@ function defaultTitle(level: string): string {
   return level.charAt(0).toUpperCase() + level.slice(1);
 }
 
+// The toasts' sheet is its own chunk, fetched with the first toast (first-paint budget).
+let sheet: string | undefined;
+let sheetLoad: Promise<void> | undefined;
+
 export function ToastView({ toasts }: { toasts: Toasts }): ComponentChild {
-  useCss(css);
+  const [, loaded] = useState(0);
+  if (toasts.list.value.length && !sheetLoad) {
+    sheetLoad = import("./toasts.css?inline").then((m: { default: string }) => void (sheet = m.default));
+  }
+  if (!sheet) void sheetLoad?.then(() => loaded((n) => n + 1));
+  useCss(sheet);
   return h(
     "div",
     { class: "toasts", role: "region", "aria-label": "Notifications" },

@@ -1,5 +1,6 @@
 /**
- * A streamed gr.Video output: the generator's mp4 chunks play one after another
+ * A streamed gr.Video output. MPEG-TS chunks play through hls.js (loaded only
+ * then), over the HLS playlist the server keeps. mp4 chunks play one after another
  * as they arrive. Two `<video>` elements take turns: one plays the current chunk
  * while the other already loads the next, so the switch is immediate. mp4 chunks
  * cannot be joined into one file without ffmpeg, so when the stream is over the
@@ -14,14 +15,86 @@
 import { h, type ComponentChild } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
-import type { ShellContext } from "../components/context.js";
-import { usePlaylist } from "./mediastream.js";
+import { str, type ShellContext } from "../components/context.js";
+import { combinedFile, usePlaylist } from "./mediastream.js";
 import { PlayTriangle } from "./mediaicons.js";
+import { DownloadButton, IconButtons, hasButton } from "./buttons.js";
+import { fileName, useResolvedUrl } from "./files.js";
 
-export function StreamedVideo({ file, ctx, id, props, style }: {
-  file: FileData; ctx: ShellContext; id: number; props: Record<string, unknown>; style: Record<string, string | undefined>;
-}): ComponentChild {
+type Props = { file: FileData; ctx: ShellContext; id: number; props: Record<string, unknown>; style: Record<string, string | undefined> };
+
+/** MPEG-TS chunks: hls.js (a lazy chunk) plays the playlist as it grows, as Gradio's player does. */
+function HlsVideo({ file, ctx, id, props, style, live, received }: Props & { live: boolean; received: number }): ComponentChild {
+  const el = useRef<HTMLVideoElement>(null);
+  const [order, setOrder] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const whole = useResolvedUrl(ctx, live ? null : combinedFile(file));
+  useEffect(() => {
+    let hls: { destroy(): void } | null = null;
+    let alive = true;
+    void (async () => {
+      const { default: Hls } = await import("hls.js/light");
+      const media = el.current;
+      if (!alive || !media) return;
+      // hls.js fetches the playlist and segments itself: real URLs, answered by the service worker.
+      const url = new URL(file.url ?? "", document.baseURI).href;
+      if (!Hls.isSupported()) {
+        setError("This browser cannot play MPEG-TS streams (no Media Source Extensions).");
+        return;
+      }
+      const player = new Hls({ startPosition: 0, maxBufferLength: 4 });
+      hls = player;
+      player.on(Hls.Events.FRAG_CHANGED, (_e, data) => setOrder((o) => [...o, Number(data.frag.sn)]));
+      player.on(Hls.Events.MANIFEST_PARSED, () => {
+        if (props.autoplay === true) media.play().catch(() => {});
+      });
+      player.on(Hls.Events.ERROR, (_e, data) => {
+        if (data.fatal) setError(`Could not play the video stream (${data.details}).`);
+      });
+      player.loadSource(url);
+      player.attachMedia(media);
+    })();
+    return () => {
+      alive = false;
+      hls?.destroy();
+    };
+  }, [file.path]);
+  return h(
+    "div",
+    {
+      class: "video-stream",
+      "data-testid": "video-stream",
+      "data-kind": "ts",
+      "data-state": live ? "live" : "ended",
+      "data-received": String(received),
+      "data-order": order.join(","),
+    },
+    h(
+      "div",
+      { class: "video-frame", style },
+      !live && hasButton(props, "download")
+        ? h(IconButtons, { floating: true, children: [h(DownloadButton, { href: whole, filename: fileName(file).replace(/\.mp4$/, ".ts") })] })
+        : null,
+      h("video", {
+        ref: el, controls: true, playsInline: true, muted: props.autoplay === true, "data-testid": "video-player",
+        "aria-label": str(props.label, "Video"),
+        onPlay: () => ctx.trigger(id, "play"),
+        onEnded: () => ctx.trigger(id, "end"),
+      }),
+    ),
+    h(
+      "div",
+      { class: "stream-bar" },
+      h("span", { class: "stream-time" }, `${received} chunk${received === 1 ? "" : "s"}`),
+      h("span", { class: live ? "stream-badge live" : "stream-badge" }, live ? "Live" : "Complete"),
+    ),
+    error ? h("div", { class: "media-error", role: "alert" }, error) : null,
+  );
+}
+
+export function StreamedVideo({ file, ctx, id, props, style }: Props): ComponentChild {
   const list = usePlaylist(ctx, file);
+  const ts = list.segments[0]?.uri.endsWith(".ts") ?? false;
   const [urls, setUrls] = useState<string[]>([]);
   const [current, setCurrent] = useState(0);
   const [waiting, setWaiting] = useState(false);
@@ -84,6 +157,7 @@ export function StreamedVideo({ file, ctx, id, props, style }: {
   };
 
   const live = !list.ended;
+  if (ts) return h(HlsVideo, { file, ctx, id, props, style, live, received: list.segments.length });
   const srcFor = (slot: number): string | undefined => urls[current % 2 === slot ? current : current + 1];
   return h(
     "div",
@@ -120,7 +194,7 @@ export function StreamedVideo({ file, ctx, id, props, style }: {
       { class: "stream-bar" },
       !live ? h("button", { type: "button", class: "text-button", onClick: playAll }, h(PlayTriangle, null), " Play all") : null,
       h("span", { class: "stream-time" }, list.segments.length ? `Chunk ${Math.min(current + 1, list.segments.length)} of ${list.segments.length}` : "Waiting for the first chunk…"),
-      h("span", { class: live ? "stream-badge live" : "stream-badge" }, live ? "Live" : "Ended"),
+      h("span", { class: live ? "stream-badge live" : "stream-badge" }, live ? "Live" : "Complete"),
     ),
     list.error ? h("div", { class: "media-error", role: "alert" }, list.error) : null,
   );
