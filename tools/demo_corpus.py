@@ -13,7 +13,8 @@ For every demo whose imports the Pyodide distribution provides, three questions:
    empty textboxes some text, its radio groups their first choice and its first upload a
    sample file it accepts) and then its main button (the first primary button, else one
    named Submit/Run/…, among the buttons some event listens to); without a button, type
-   into its first empty textbox and press Enter; else click its first button with an event.
+   into its first empty textbox and press Enter (when a text input has an event); else pick
+   another radio choice (when a radio group has one); else click its first button with an event.
    It answers when an event ran to its end without failing (the shell counts ended and
    failed runs on its element), with no error toast; if the app's config cannot be read,
    when a loading status came and went or the page changed (the typed box left out).
@@ -288,32 +289,34 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
 # Marks the buttons some event listens to (`data-corpus-event`; gr.Button views carry
 # data-testid="block-<id>") from the app's config: a button with no event (a gallery of button
 # styles, a DuplicateButton outside a Space) is not an interaction, nor is a view's own button
-# (a MultimodalTextbox's send arrow, an Image's clear). Answers [config read?, does an upload-capable component have an event?]
-# (when the config cannot be read every button is a candidate).
+# (a MultimodalTextbox's send arrow, an Image's clear). Answers [config read?, has an
+# upload-capable component an event?, has a text input one?, has a radio group one?] (when the
+# config cannot be read every button is a candidate).
 _MARK_EVENT_BUTTONS_JS = """async () => {
   const el = document.querySelector('wasmui-app');
   const root = el?.shadowRoot;
-  if (!root || !el.transport) return [false, false, true];
+  if (!root || !el.transport) return [false, false, true, false];
   let config;
-  try { config = await (await el.transport.fetch(el.root + '/config')).json(); } catch { return [false, false, true]; }
+  try { config = await (await el.transport.fetch(el.root + '/config')).json(); } catch { return [false, false, true, false]; }
   const uploaders = new Set(['image', 'audio', 'video', 'file', 'uploadbutton', 'model3d', 'multimodaltextbox',
                              'gallery', 'imageeditor', 'sketchpad', 'paint', 'simpleimage', 'annotatedimage']);
   const types = new Map((config.components || []).map(c => [c.id, c.type]));
-  const texts = new Set(['textbox', 'multimodaltextbox', 'number', 'chatbot', 'code']);
+  const texts = new Set(['textbox', 'multimodaltextbox', 'number']);
   const ids = new Set();
-  let uploads = false, typing = false;
+  let uploads = false, typing = false, choosing = false;
   for (const dep of config.dependencies || []) {
     for (const [id, event] of dep.targets || []) {
       if (id !== null && event === 'click') ids.add(String(id));
       if (id !== null && uploaders.has(types.get(id)) && ['upload', 'change', 'input'].includes(event)) uploads = true;
       if (id !== null && texts.has(types.get(id)) && ['submit', 'change', 'input', 'blur', 'key_up'].includes(event)) typing = true;
+      if (id !== null && types.get(id) === 'radio' && ['change', 'input', 'select'].includes(event)) choosing = true;
     }
   }
   for (const b of root.querySelectorAll('button.btn')) {
     const id = (b.getAttribute('data-testid') || '').replace(/^block-/, '');
     if (ids.has(id)) b.setAttribute('data-corpus-event', '');
   }
-  return [true, uploads, typing];
+  return [true, uploads, typing, choosing];
 }"""
 
 
@@ -397,6 +400,15 @@ def _type_into_textbox(page: Any) -> bool:
 
 
 # Event runs that ended / failed (the shell counts them on its element).
+def _choose_radio(page: Any) -> bool:
+    """Picks a choice not yet selected in the first radio group (its change/select events run)."""
+    choices = page.locator("fieldset.choice-group:visible label.choice:not(.selected):not(.disabled)")
+    if not choices.count():
+        return False
+    choices.first.click(timeout=5000)
+    return True
+
+
 _EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-done') || 0)"
 _EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
 
@@ -406,7 +418,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     sample file in the first upload); then the main button; else typing into a textbox; else
     the first button some event listens to."""
     steps = []
-    marked, uploads_listened, typing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
+    marked, uploads_listened, typing_listened, choosing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
     done_at_start, failed_at_start = page.evaluate(_EVENTS_DONE_JS), page.evaluate(_EVENTS_FAILED_JS)
     example = page.locator(".dataset-pick:visible")
     if example.count():
@@ -434,6 +446,8 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         before, done_before, failed_before = "", done_at_start, failed_at_start
     elif typing_listened and _type_into_textbox(page):
         steps.append("typing")
+    elif choosing_listened and not event_buttons.count() and _choose_radio(page):
+        steps.append("radio")
     else:
         if not event_buttons.count():
             result.interaction = "none"
@@ -454,7 +468,10 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         ended = page.evaluate(_EVENTS_DONE_JS) > done_before
         saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
         if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
-            result.answered, result.answer_error = False, "an event failed (its outputs show Error; no message)"
+            page.wait_for_timeout(500)  # its error toast may paint a frame after the run is counted
+            errors = page.evaluate(_ERRORS_JS) + page_errors
+            result.answered = False
+            result.answer_error = _tail("\n".join(errors)) if errors else "an event failed (its outputs show Error; no message)"
             return
         # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
         # config could not be read, what the page shows changed after an event status.
@@ -515,10 +532,13 @@ def write_table(results: dict[str, DemoResult], path: Path, meta: dict[str, Any]
     ]
     runs = sorted({r.run for r in eligible if r.run}, reverse=True)
     labels = {run: chr(ord("B") + i) for i, run in enumerate(sorted(runs))}
+    unnamed = sum(not r.run for r in eligible)
     if runs:
-        lines += ["Rows come from several runs (column *run*): " + "; ".join(
+        lines += ["Rows come from these runs (column *run*): " + "; ".join(
             f"**{labels[run]}** = {run} ({sum(r.run == run for r in eligible)} rows)" for run in sorted(runs)) +
-            f"; **A** = the earlier whole-corpus runs of session 4 ({sum(not r.run for r in eligible)} rows).", ""]
+            (f"; **A** = the earlier whole-corpus runs of session 4 ({unnamed} rows), whose *answers* also "
+             "counted a page that merely changed and clicked buttons no event listens to (named runs count "
+             "only an event that ran to its end without failing)" if unnamed else "") + ".", ""]
     lines += [
         "| demo | builds | boots | answers | via | missing views | first problem | run |",
         "|---|---|---|---|---|---|---|---|",

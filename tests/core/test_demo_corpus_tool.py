@@ -53,6 +53,6 @@ def test_table_names_the_run_of_each_row(tmp_path: Path) -> None:
     table = tmp_path / "t.md"
     tool.write_table({r.name: r for r in (old, new)}, table, {"checkout": "c", "pyodide": "p", "date": "d"})
     text = table.read_text()
-    assert "**B** = 2026-11-30 16:00 UTC wasmui abc1234 (1 rows)" in text and "(1 rows)." in text
+    assert "**B** = 2026-11-30 16:00 UTC wasmui abc1234 (1 rows)" in text and "session 4 (1 rows)" in text
     assert "| old_demo | yes | yes | yes |" in text and text.split("| old_demo |")[1].split("\n")[0].endswith("| A |")
     assert text.split("| new_demo |")[1].split("\n")[0].endswith("| boom | B |")
