@@ -160,9 +160,11 @@ def test_cancels_stop_a_running_generator(shell):
     assert out.input_value() == stopped_at
     shown = int(stopped_at.split()[1]) + 1  # "tick i" is the (i+1)-th yield
     yields, grew = (int(part.split("=")[1]) for part in status.input_value().split())
-    # The generator stopped: it yielded nothing while the probe watched (0.6 s, three ticks); what
-    # it made before the cancel reached the server may exceed what the page showed (a busy machine).
-    assert grew == 0 and yields >= shown, ("the generator kept running after the cancel", status.input_value())
+    # The generator stopped: a running one yields three times while the probe watches (0.6 s). A
+    # step already under way when the cancel arrived (a thread cannot be interrupted, in Gradio
+    # neither) may still finish once; what it made before the cancel reached the server may exceed
+    # what the page showed (a busy machine).
+    assert grew <= 1 and yields >= shown, ("the generator kept running after the cancel", status.input_value())
     # after the cancel the same event can run again
     page.get_by_role("button", name="Long task").click()
     expect(out).not_to_have_value(stopped_at)
