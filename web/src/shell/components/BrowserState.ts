@@ -6,7 +6,7 @@
  */
 
 import type { ComponentChild } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { str, type ViewModule, type ViewProps } from "./context.js";
 
 function read(key: string): { found: boolean; value: unknown } {
@@ -22,13 +22,15 @@ export function BrowserState({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
   const key = str(props.storage_key);
   const loaded = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const stored = read(key);
     ctx.store.setValue(state.id, stored.found ? stored.value : (props.default_value ?? null), "output");
     loaded.current = true;
   }, [key]);
   const value = props.value;
-  useEffect(() => {
+  // Written in the same task as the render (a layout effect), not a frame later: a page
+  // closed or reloaded right after a change that is already on screen keeps it.
+  useLayoutEffect(() => {
     if (!loaded.current || value === undefined) return;
     try {
       localStorage.setItem(key, JSON.stringify(value));

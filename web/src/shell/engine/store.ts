@@ -204,8 +204,11 @@ export class Store {
     if (!st) return;
     const old = st.props.peek();
     if (source !== "user") value = this._translate(value);
-    value = shareEqual(old.value, value);
-    if (value === old.value) return;
+    const shared = shareEqual(old.value, value);
+    if (shared === old.value) return;
+    // A view's own value keeps its identity: views (the image editor) tell their own value
+    // from one that came from Python by identity. Only server answers share parts.
+    if (source !== "user") value = shared;
     st.props.value = { ...old, value };
     if (source === "user") st.validation.value = null;
     if (this._held) this._held.push([id, source]);
