@@ -7,7 +7,7 @@
  */
 
 import { Fragment, h, type ComponentChild } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../types.js";
 import type { ShellContext } from "../components/context.js";
 import { classList } from "../values.js";
@@ -62,12 +62,17 @@ export function useMediaElement(
   report?: (seconds: number) => void,
 ): Record<string, () => void> {
   const position = typeof props.playback_position === "number" ? props.playback_position : 0;
+  // A position asked for but not yet applied: the playhead is not reported meanwhile, or an
+  // early timeupdate at 0 (a busy page) would overwrite the asked position before the seek.
+  const pending = useRef<number | null>(null);
   useEffect(() => {
     const media = el.current;
     if (!media || !url) return;
+    pending.current = position > 0 && Number.isFinite(position) ? position : null;
     const seek = (): void => {
       // The prop also follows the playhead (report below): only a real jump seeks.
       if (position > 0 && Number.isFinite(position) && Math.abs(media.currentTime - position) > 0.3) media.currentTime = position;
+      pending.current = null;
     };
     if (media.readyState >= 1) seek();
     else media.addEventListener("loadedmetadata", seek, { once: true });
@@ -82,7 +87,7 @@ export function useMediaElement(
   // Gradio keeps `playback_position` equal to the playhead, so `def f(a: gr.Audio)` reads it.
   const tell = (): void => {
     const media = el.current;
-    if (report && media && Number.isFinite(media.currentTime)) report(media.currentTime);
+    if (report && media && pending.current === null && Number.isFinite(media.currentTime)) report(media.currentTime);
   };
   return {
     onTimeUpdate: tell,
