@@ -2,6 +2,7 @@
 
 * ``wait_ready(page)``             -- wait until the page's ``<wasmui-app>`` has booted (fails with its boot error)
 * ``foreign_requests(page, base)`` -- requests that left the site's origin
+* ``open_site_app(page, served, site, name, why)`` -- open a gallery site's app, or skip when the build left it out
 * ``ROOT``, ``EXAMPLES``, ``ASGI_APP``, ``BOOT_TIMEOUT_MS``
 """
 
@@ -33,3 +34,16 @@ def wait_ready(page: Any, selector: str = "wasmui-app") -> dict[str, Any]:
 def foreign_requests(page: Any, base: str) -> list[str]:
     """Requests that left the site's origin (data:/blob: URLs are local)."""
     return [u for u in page.requests if not u.startswith((base, "data:", "blob:"))]
+
+
+def open_site_app(page: Any, served: Any, site: Path, name: str, why: str) -> str:
+    """Serves `site`, opens its app `name` and waits until it is ready; skips with `why` when the
+    site has no such app (an optional demo the build could not include). Returns the base URL."""
+    import pytest
+
+    if not (site / "apps" / name).is_dir():
+        pytest.skip(f"{name}: {why}")
+    base = served(site)
+    page.goto(f"{base}/apps/{name}/")
+    wait_ready(page)
+    return base

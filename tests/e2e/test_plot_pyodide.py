@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_pages import foreign_requests, wait_ready
+from e2e_pages import foreign_requests, open_site_app
 from playwright.sync_api import expect
 
 from wasmui import build
@@ -194,12 +194,7 @@ def site(pyodide_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_app(page: Any, served: Any, site: Path, name: str) -> str:
-    if not (site / "apps" / name).is_dir():
-        pytest.skip(f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT) for demo {name}")
-    base = served(site)
-    page.goto(f"{base}/apps/{name}/")
-    wait_ready(page)
-    return base
+    return open_site_app(page, served, site, name, f"no Gradio checkout at {CHECKOUT} (set WASMUI_GRADIO_CHECKOUT)")
 
 
 def image_pixels(page: Any, img: Any) -> dict[str, Any]:
