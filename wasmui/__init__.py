@@ -2,11 +2,17 @@
 
 ``import wasmui as gr`` gives Gradio's Python API. This module imports only the
 standard library; heavy libraries are imported inside the functions that need them.
+
+Only what every app needs is imported here (Blocks, events, layouts, the server behind
+``launch``); each component and the high-level apps (``Interface``, ``ChatInterface``...)
+are imported on first use of their name (``wasmui.lazy_names``): an app loads, and a site
+ships in its boot archives, only what it uses.
 """
 
-from wasmui import _simple_templates, mcp, themes, validators
+from typing import TYPE_CHECKING
+
+from wasmui import themes
 from wasmui.blocks import Blocks
-from wasmui.openai_chat import load_chat
 from wasmui.browser_limits import (
     Header,
     OAuthProfile,
@@ -22,62 +28,12 @@ from wasmui.browser_limits import (
     load_openapi,
     mount_gradio_app,
 )
-from wasmui.caching import Cache, cache
-from wasmui.components import (
-    HTML,
-    AnnotatedImage,
-    JSON,
-    InputHTMLAttributes,
-    BrowserState,
-    Button,
-    ChatMessage,
-    Chatbot,
-    Checkbox,
-    CheckboxGroup,
-    ClearButton,
-    DuplicateButton,
-    LoginButton,
-    Code,
-    ColorPicker,
-    Dialogue,
-    Dataframe,
-    Dataset,
-    DateTime,
-    Dropdown,
-    Component,
-    File,
-    Files,
-    FileExplorer,
-    Gallery,
-    HighlightedText,
-    Image,
-    ImageSlider,
-    Label,
-    Markdown,
-    Model3D,
-    MessageDict,
-    MetadataDict,
-    MultimodalTextbox,
-    Number,
-    OptionDict,
-    ParamViewer,
-    Plot,
-    Radio,
-    Slider,
-    State,
-    Text,
-    TextArea,
-    Textbox,
-    Timer,
-    WatermarkOptions,
-    WebcamOptions,
-)
-from wasmui.chat_interface import ChatInterface
-from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
-from wasmui.events import Dependency, EventListenerMethod, on
+from wasmui.components import component  # gr.component("textbox")
+from wasmui.components.base import Component
 from wasmui.data_classes import FileData
-from wasmui.examples import Examples
+from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.exceptions import Error
+from wasmui.flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from wasmui.helpers import (
     CopyData,
     DeletedFileData,
@@ -99,36 +55,176 @@ from wasmui.helpers import (
     update,
     validate,
 )
-from wasmui.flagging import CSVLogger, ClassicCSVLogger, FlaggingCallback, SimpleCSVLogger
 from wasmui.i18n import I18n
-from wasmui.components.audio import Audio
-from wasmui.components.download_button import DownloadButton
-from wasmui.components.media_options import WaveformOptions
-from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
-from wasmui.components.upload_button import UploadButton
-from wasmui.components.video import Video
-from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
-from wasmui.interface import Interface
 from wasmui.layouts import Accordion, Column, Draggable, Group, Row, Sidebar, Step, Tab, TabItem, Tabs, Walkthrough
-from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
-from wasmui.components.deep_link_button import DeepLinkButton
-from wasmui.components.api_component import api
-from wasmui.renderable import render
-from wasmui.tabbed_interface import TabbedInterface
+from wasmui.lazy_names import attach
 from wasmui.themes import Theme
-from wasmui.utils import NO_RELOAD, FileSize
 from wasmui.version import GRADIO_VERSION, __version__
 
-from wasmui.components import Navbar, component  # noqa: E402  gr.component("textbox")
+_C = "wasmui.components."
+# Public name -> "module:attribute" ("module": the module itself), imported on first access.
+# Keep in step with the TYPE_CHECKING imports below (tests/core/test_public_api.py checks it).
+_LAZY: dict[str, str] = {
+    "_simple_templates": "wasmui._simple_templates",
+    "AnnotatedImage": _C + "annotated_image:AnnotatedImage",
+    "Annotatedimage": _C + "annotated_image:AnnotatedImage",
+    "api": _C + "api_component:api",
+    "Audio": _C + "audio:Audio",
+    "BarPlot": _C + "native_plot:BarPlot",
+    "BrowserState": _C + "browser_state:BrowserState",
+    "Brush": _C + "image_editor:Brush",
+    "Button": _C + "button:Button",
+    "Cache": "wasmui.caching:Cache",
+    "cache": "wasmui.caching:cache",
+    "Chatbot": _C + "chatbot:Chatbot",
+    "ChatInterface": "wasmui.chat_interface:ChatInterface",
+    "ChatMessage": _C + "chatbot:ChatMessage",
+    "Checkbox": _C + "checkbox:Checkbox",
+    "CheckboxGroup": _C + "choices:CheckboxGroup",
+    "Checkboxgroup": _C + "choices:CheckboxGroup",
+    "ClearButton": _C + "button:ClearButton",
+    "Code": _C + "code:Code",
+    "ColorPicker": _C + "color_picker:ColorPicker",
+    "Dataframe": _C + "dataframe:Dataframe",
+    "DataFrame": _C + "dataframe:Dataframe",
+    "Dataset": _C + "dataset:Dataset",
+    "DateTime": _C + "datetime_component:DateTime",
+    "DeepLinkButton": _C + "deep_link_button:DeepLinkButton",
+    "Dialogue": _C + "dialogue:Dialogue",
+    "DownloadButton": _C + "download_button:DownloadButton",
+    "Dropdown": _C + "choices:Dropdown",
+    "DuplicateButton": _C + "button:DuplicateButton",
+    "Eraser": _C + "image_editor:Eraser",
+    "Examples": "wasmui.examples:Examples",
+    "File": _C + "file:File",
+    "FileExplorer": _C + "file_explorer:FileExplorer",
+    "Files": _C + "file:Files",
+    "FileSize": "wasmui.utils:FileSize",
+    "Gallery": _C + "gallery:Gallery",
+    "get_audio": "wasmui.media:get_audio",
+    "get_file": "wasmui.media:get_file",
+    "get_image": "wasmui.media:get_image",
+    "get_model3d": "wasmui.media:get_model3d",
+    "get_video": "wasmui.media:get_video",
+    "Highlight": _C + "highlighted_text:HighlightedText",
+    "HighlightedText": _C + "highlighted_text:HighlightedText",
+    "Highlightedtext": _C + "highlighted_text:HighlightedText",
+    "HTML": _C + "html:HTML",
+    "Image": _C + "image:Image",
+    "ImageEditor": _C + "image_editor:ImageEditor",
+    "ImageMask": _C + "image_editor:ImageMask",
+    "ImageSlider": _C + "image_slider:ImageSlider",
+    "InputHTMLAttributes": _C + "textbox:InputHTMLAttributes",
+    "Interface": "wasmui.interface:Interface",
+    "JSON": _C + "json_component:JSON",
+    "Json": _C + "json_component:JSON",
+    "Label": _C + "label:Label",
+    "LayerOptions": _C + "image_editor:LayerOptions",
+    "LinePlot": _C + "native_plot:LinePlot",
+    "List": _C + "templates:List",
+    "load_chat": "wasmui.openai_chat:load_chat",
+    "LoginButton": _C + "button:LoginButton",
+    "Markdown": _C + "markdown:Markdown",
+    "Matrix": _C + "templates:Matrix",
+    "mcp": "wasmui.mcp",
+    "MessageDict": _C + "chatbot:MessageDict",
+    "MetadataDict": _C + "chatbot:MetadataDict",
+    "Mic": _C + "templates:Mic",
+    "Microphone": _C + "templates:Microphone",
+    "Model3D": _C + "model3d:Model3D",
+    "MultimodalTextbox": _C + "multimodal_textbox:MultimodalTextbox",
+    "Navbar": _C + "navbar:Navbar",
+    "NO_RELOAD": "wasmui.utils:NO_RELOAD",
+    "Number": _C + "number:Number",
+    "Numpy": _C + "templates:Numpy",
+    "OptionDict": _C + "chatbot:OptionDict",
+    "Paint": _C + "image_editor:Paint",
+    "ParamViewer": _C + "paramviewer:ParamViewer",
+    "PlayableVideo": _C + "templates:PlayableVideo",
+    "Plot": _C + "plot:Plot",
+    "Radio": _C + "choices:Radio",
+    "render": "wasmui.renderable:render",
+    "ScatterPlot": _C + "native_plot:ScatterPlot",
+    "Sketchpad": _C + "image_editor:Sketchpad",
+    "Slider": _C + "number:Slider",
+    "State": _C + "state:State",
+    "TabbedInterface": "wasmui.tabbed_interface:TabbedInterface",
+    "Text": _C + "textbox:Textbox",
+    "TextArea": _C + "textbox:TextArea",
+    "Textbox": _C + "textbox:Textbox",
+    "Timer": _C + "timer:Timer",
+    "UploadButton": _C + "upload_button:UploadButton",
+    "validators": "wasmui.validators",
+    "Video": _C + "video:Video",
+    "WatermarkOptions": _C + "media_options:WatermarkOptions",
+    "WaveformOptions": _C + "media_options:WaveformOptions",
+    "WebcamOptions": _C + "media_options:WebcamOptions",
+}
 
-# Gradio's other spellings of the same components.
-Checkboxgroup = CheckboxGroup
-Json = JSON
-DataFrame = Dataframe
-Highlight = Highlightedtext = HighlightedText
-Annotatedimage = AnnotatedImage
+if TYPE_CHECKING:
+    from wasmui import _simple_templates, mcp, validators
+    from wasmui.caching import Cache, cache
+    from wasmui.chat_interface import ChatInterface
+    from wasmui.components.annotated_image import AnnotatedImage
+    from wasmui.components.annotated_image import AnnotatedImage as Annotatedimage
+    from wasmui.components.api_component import api
+    from wasmui.components.audio import Audio
+    from wasmui.components.browser_state import BrowserState
+    from wasmui.components.button import Button, ClearButton, DuplicateButton, LoginButton
+    from wasmui.components.chatbot import ChatMessage, Chatbot, MessageDict, MetadataDict, OptionDict
+    from wasmui.components.checkbox import Checkbox
+    from wasmui.components.choices import CheckboxGroup, Dropdown, Radio
+    from wasmui.components.choices import CheckboxGroup as Checkboxgroup
+    from wasmui.components.code import Code
+    from wasmui.components.color_picker import ColorPicker
+    from wasmui.components.dataframe import Dataframe
+    from wasmui.components.dataframe import Dataframe as DataFrame
+    from wasmui.components.dataset import Dataset
+    from wasmui.components.datetime_component import DateTime
+    from wasmui.components.deep_link_button import DeepLinkButton
+    from wasmui.components.dialogue import Dialogue
+    from wasmui.components.download_button import DownloadButton
+    from wasmui.components.file import File, Files
+    from wasmui.components.file_explorer import FileExplorer
+    from wasmui.components.gallery import Gallery
+    from wasmui.components.highlighted_text import HighlightedText
+    from wasmui.components.highlighted_text import HighlightedText as Highlight
+    from wasmui.components.highlighted_text import HighlightedText as Highlightedtext
+    from wasmui.components.html import HTML
+    from wasmui.components.image import Image
+    from wasmui.components.image_editor import Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad
+    from wasmui.components.image_slider import ImageSlider
+    from wasmui.components.json_component import JSON
+    from wasmui.components.json_component import JSON as Json
+    from wasmui.components.label import Label
+    from wasmui.components.markdown import Markdown
+    from wasmui.components.media_options import WatermarkOptions, WaveformOptions, WebcamOptions
+    from wasmui.components.model3d import Model3D
+    from wasmui.components.multimodal_textbox import MultimodalTextbox
+    from wasmui.components.native_plot import BarPlot, LinePlot, ScatterPlot
+    from wasmui.components.navbar import Navbar
+    from wasmui.components.number import Number, Slider
+    from wasmui.components.paramviewer import ParamViewer
+    from wasmui.components.plot import Plot
+    from wasmui.components.state import State
+    from wasmui.components.templates import List, Matrix, Mic, Microphone, Numpy, PlayableVideo
+    from wasmui.components.textbox import InputHTMLAttributes, TextArea, Textbox
+    from wasmui.components.textbox import Textbox as Text
+    from wasmui.components.timer import Timer
+    from wasmui.components.upload_button import UploadButton
+    from wasmui.components.video import Video
+    from wasmui.examples import Examples
+    from wasmui.interface import Interface
+    from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
+    from wasmui.openai_chat import load_chat
+    from wasmui.renderable import render
+    from wasmui.tabbed_interface import TabbedInterface
+    from wasmui.utils import NO_RELOAD, FileSize
+else:
+    __getattr__, __dir__ = attach(__name__, _LAZY)
+
 # Installs the façade behind Blocks.launch/get_config/get_api_info/app (see wasmui.facade).
-from wasmui import facade as _facade  # noqa: F401  isort: skip
+from wasmui import facade as _facade  # noqa: E402,F401  isort: skip
 
 __all__ = [
     "Accordion",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import os
 import sys
 import traceback
@@ -320,8 +321,28 @@ async def install_requirements(requirements: Any, index_url: str) -> None:
 
 def prepare() -> None:
     """Imports what every app needs (wasmui, its server, the ``gradio`` alias) before any app
-    code runs: the state the worker's memory snapshot captures, the same for every visit."""
-    import wasmui  # noqa: F401  (the whole package: components, server, facade)
+    code runs: the state the worker's memory snapshot captures, the same for every visit.
+
+    In a built site it also imports every wasmui module of the boot wheel (the trace and the
+    site's apps' components, listed in ``boot_modules.json`` by ``wasmui.trim``), so a repeat
+    visit restores them instead of importing them; modules outside it stay unimported (each
+    would be fetched from the site's ``lazy/`` folder)."""
+    import wasmui
     from wasmui import compat, runner  # noqa: F401
 
     compat.install()
+    for name in boot_modules(os.path.dirname(wasmui.__file__)):
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - the app imports it again (and shows why it fails)
+            print(f"wasmui: {name} not preloaded ({type(exc).__name__}: {exc})", file=sys.stderr)
+
+
+def boot_modules(package_dir: str) -> list[str]:
+    """The wasmui modules listed in ``package_dir/boot_modules.json`` (none outside a built site)."""
+    try:
+        with open(os.path.join(package_dir, "boot_modules.json"), encoding="utf-8") as handle:
+            names = json.load(handle)
+    except FileNotFoundError:
+        return []
+    return [str(name) for name in names]

@@ -21,7 +21,6 @@ package nothing provides fails the build (:class:`MissingPackagesError`).
 from __future__ import annotations
 
 import ast
-import asyncio
 import html
 import json
 import os
@@ -38,7 +37,6 @@ from wasmui import appdeps, publish, reqwheels
 from wasmui.distribution import OPTION, Distribution, normalize, open_distribution
 from wasmui.precompress import precompress_site
 from wasmui.trim import traced_modules, trim_site
-from wasmui.files import is_file_data
 
 WEB = Path(__file__).resolve().parent / "_web"
 
@@ -128,7 +126,7 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
     """:func:`inspect_app` plus the page's :class:`PageLook`."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "config.json"
-        command = [sys.executable, "-m", "wasmui.build", "--config", str(spec.entry_path), str(out)]
+        command = [sys.executable, "-m", "wasmui.app_inspect", str(spec.entry_path), str(out)]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parent.parent),
                                                            os.environ.get("PYTHONPATH", "")]))
         result = subprocess.run(command, cwd=spec.folder, capture_output=True, text=True, timeout=timeout, env=env)
@@ -140,71 +138,6 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
         look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
                         modules=set(result_json.get("modules", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look
-
-
-def _config_main(app_file: str, out_file: str) -> int:
-    """Subprocess side of :func:`compute_config`: load the app, write its config."""
-    # What the app adds to the modules the build itself holds (wasmui's own come from the
-    # Pyodide trace, wasmui.trim).
-    before = set(sys.modules)
-    from wasmui import examples, runner
-
-    real_stdout = sys.stdout
-    sys.stdout = sys.stderr  # the app's prints must not end up in the config
-    try:
-        blocks = runner.load_app(app_file)
-        # Cached examples computed here once; deterministic answers ship in the config.
-        counts = asyncio.run(examples.precompute(blocks))
-        if counts["examples"]:
-            print(f"wasmui build: cached {counts['examples']} example(s), {counts['shipped']} shown before "
-                  "Python starts", file=sys.stderr)
-        config: dict[str, Any] | None = blocks.get_config("")
-        packages = component_packages(blocks)
-        theme_css = blocks.theme_css
-        favicon = str(Path(blocks.favicon_path).resolve()) if blocks.favicon_path else None
-    finally:
-        sys.stdout = real_stdout
-    if _holds_local_files(config):
-        # File values point into this machine's cache, which the browser does not have:
-        # the page asks Python (in the worker) for the config instead.
-        print("wasmui build: the config holds file values; the page will ask Python for it", file=sys.stderr)
-        config = None
-    elif config is not None and str(Path(app_file).resolve().parent) in json.dumps(config):
-        # A value made from this machine's path (gr.HTML(os.path.dirname(__file__))): in the
-        # browser the app's folder is elsewhere, so the worker's own config is the true one.
-        print("wasmui build: the config holds the app folder's path; the page will ask Python for it",
-              file=sys.stderr)
-        config = None
-    modules = sorted(set(sys.modules) - before)
-    Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon, "modules": modules}))
-    return 0
-
-
-def _holds_local_files(value: Any) -> bool:
-    """True when ``value`` contains a FileData whose path is a local file (not a URL)."""
-    if is_file_data(value):
-        return not str(value.get("path", "")).startswith(("http://", "https://"))
-    if isinstance(value, dict):
-        return any(_holds_local_files(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_local_files(v) for v in value)
-    return False
-
-
-def component_packages(blocks: Any) -> list[tuple[str, str]]:
-    """``(package, "gr.Image")`` for each package a component of ``blocks`` needs in the browser
-    (``Component.required_packages()``; ``wasmui.config.required_packages`` without the names)."""
-    from wasmui.components.base import Component
-
-    found: set[tuple[str, str]] = set()
-    inputs = {block._id for fn in list(blocks.fns.values()) for block in fn.inputs}
-    for block in list(blocks.blocks.values()):
-        if isinstance(block, Component):
-            found.update((str(p), f"gr.{type(block).__name__}") for p in block.required_packages())
-            if block._id in inputs:
-                found.update((str(p), f"gr.{type(block).__name__} (an input)") for p in block.required_input_packages())
-    return sorted(found)
 
 
 def copy_runtime(out: Path, with_core: bool = True) -> None:
@@ -558,10 +491,3 @@ def _report_distribution(dist: Distribution, out: Path, keys: list[str], entry: 
     width = max((len(name) for name, _ in sizes), default=0)
     listing = "\n".join(f"  {name.ljust(width)}  {publish.human_size(size):>9}" for name, size in sizes) or "  (none)"
     _log(f"wasmui build: {dist.describe()}, packages shipped ({publish.human_size(sum(s for _, s in sizes))}):\n{listing}")
-
-
-if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--config":
-        raise SystemExit(_config_main(sys.argv[2], sys.argv[3]))
-    print("usage: python -m wasmui.build --config APP.py OUT.json  (use `wasmui build` instead)", file=sys.stderr)
-    raise SystemExit(2)

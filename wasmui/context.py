@@ -34,10 +34,17 @@ class Context:
     # Block classes by lower-cased class name (first definition wins), so a lower layer
     # can make a block of a higher-layer class (``every=`` makes a Timer) without importing it.
     block_classes: dict[str, type[Any]] = {}
+    # Imports the class of a name not yet in ``block_classes`` (a component's module is imported
+    # on first use): ``wasmui.components`` puts its resolver here.
+    block_class_importers: list[Callable[[str], object]] = []
 
     @classmethod
     def block_class(cls, name: str) -> type[Any]:
         """The block class called ``name`` (lower-case), e.g. ``"timer"``."""
+        for importer in cls.block_class_importers:
+            if name in cls.block_classes:
+                break
+            importer(name)
         return cls.block_classes[name]
 
     @classmethod

@@ -28,6 +28,9 @@ from typing import Any
 TRACE = "trace.json"
 FINDER = Path(__file__).resolve().parent / "lazy_imports.py"
 FINDER_MODULE = "_wasmui_lazy"
+#: In the boot wheel: the wasmui modules it holds, which ``wasmui._pyodide.prepare`` imports
+#: before the memory snapshot (a repeat visit then finds the app's components loaded).
+BOOT_MODULES = "wasmui/boot_modules.json"
 
 
 def traced_modules(site: Path, app_modules: set[str]) -> set[str] | None:
@@ -89,8 +92,10 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
 
 
 def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any]) -> bytes:
-    """The boot wheel: traced modules as sourceless ``.pyc``, untraced ones into ``lazy`` (``site/...``)."""
+    """The boot wheel: traced modules as sourceless ``.pyc``, untraced ones into ``lazy`` (``site/...``),
+    and :data:`BOOT_MODULES` naming the wasmui modules it holds (``wasmui._pyodide.prepare``)."""
     out = _Zip()
+    booted: list[str] = []
     with zipfile.ZipFile(source) as zin:
         names = set(zin.namelist())
         compiled = {legacy[:-1]: name for name in names if (legacy := _legacy_pyc(name))}  # pkg/mod.py -> its pyc
@@ -111,9 +116,12 @@ def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: di
             assert module is not None
             if module[0] in keep:
                 out.add(legacy, zin.read(name))
+                booted.append(module[0])
             else:
                 lazy[f"site/{legacy}"] = zin.read(name)
                 index[module[0]] = [f"site/{legacy}", module[1]]
+    own = sorted(m for m in booted if m == "wasmui" or m.startswith("wasmui."))
+    out.add(BOOT_MODULES, json.dumps(own, separators=(",", ":")).encode())
     return out.bytes()
 
 

@@ -9,7 +9,9 @@ equals real Gradio 6.31's for every golden case recorded for it.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,17 @@ _NOT_GRADIO: set[str] = {"Api"}
 _EMPTY_API_INFO = {"Navbar", "Api"}
 
 
+def import_every_component_module() -> None:
+    """``import wasmui`` loads a component's module only when the app names it: load them all."""
+    import wasmui.components
+
+    for module in pkgutil.iter_modules(wasmui.components.__path__, "wasmui.components."):
+        importlib.import_module(module.name)
+
+
 def component_classes() -> list[type[Component]]:
     """Every concrete component class defined in the wasmui package."""
+    import_every_component_module()
     found: dict[str, type[Component]] = {}
     stack: list[type[Component]] = [Component]
     while stack:

@@ -53,7 +53,7 @@ def test_only_declared_props_are_sent() -> None:
 
 def test_input_only_packages_count_for_event_inputs() -> None:
     """A pandas-typed gr.Dataframe needs pandas only when an event reads it (kitchen_sink)."""
-    from wasmui.build import component_packages
+    from wasmui.app_inspect import component_packages
 
     with gr.Blocks() as demo:
         table, shown, rows = gr.Dataframe(), gr.Dataframe(), gr.Dataframe(type="array")

@@ -83,7 +83,12 @@ import gradio as gr
 def greet(name: str) -> str:
     return "Hello, " + name + "!"
 
-demo = gr.Interface(greet, gr.Textbox(label="Name"), gr.Textbox(label="Greeting"))
+# Blocks and one component: what every app needs. Interface, examples and the other
+# components are each app's own part of the boot set (wasmui.app_inspect records them).
+with gr.Blocks() as demo:
+    name = gr.Textbox(label="Name")
+    greeting = gr.Textbox(label="Greeting")
+    name.submit(greet, name, greeting)
 """
 
 async def _call(bridge, rid, method, path, body=None, until=None):
