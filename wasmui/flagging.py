@@ -22,7 +22,6 @@ import re
 import secrets
 import shutil
 import threading
-import zipfile
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -91,6 +90,8 @@ def _written(folder: Path) -> None:
 def flagged_zip(dirs: Sequence[Path]) -> bytes | None:
     """A zip of the flagging folders ``dirs`` (top-level entries named after each folder),
     or None when they hold nothing."""
+    import zipfile  # only the flagged-data download zips: not loaded at boot
+
     folders = [d for d in dirs if d.is_dir() and any(d.iterdir())]
     if not folders:
         return None

@@ -63,6 +63,32 @@ def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, di
     # The wheel holds no source its .pyc replaces.
     with zipfile.ZipFile(site / str(manifest["wheel"])) as wheel:
         assert "wasmui/blocks.pyc" in wheel.namelist() and "wasmui/blocks.py" not in wheel.namelist()
+        # The wasmui modules it holds, which wasmui._pyodide.prepare imports before the snapshot.
+        listed = json.loads(wheel.read(trim.BOOT_MODULES))
+    assert set(listed) == {m for m in boot if m.split(".")[0] == "wasmui"}
+    assert {"wasmui", "wasmui.blocks", "wasmui.server.app"} <= set(listed) and "wasmui.build" not in listed
+
+
+def test_prepare_imports_the_boot_wheels_modules_only(tmp_path: Path) -> None:
+    """A built site's wheel names its wasmui modules; without that list (the trace, a native
+    run) prepare() imports wasmui's core only."""
+    from wasmui import _pyodide
+
+    assert _pyodide.boot_modules(str(tmp_path)) == []
+    (tmp_path / "boot_modules.json").write_text('["wasmui.components.slider_probe", "wasmui.interface"]')
+    assert _pyodide.boot_modules(str(tmp_path)) == ["wasmui.components.slider_probe", "wasmui.interface"]
+    code = f"""
+import sys
+from wasmui import _pyodide
+_pyodide.boot_modules = lambda folder: ["wasmui.components.dialogue", "wasmui.no_such_module"]
+_pyodide.prepare()
+print("wasmui.components.dialogue" in sys.modules, "wasmui.components.chatbot" in sys.modules)
+"""
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "False"]
+    assert "wasmui.no_such_module not preloaded (ModuleNotFoundError" in result.stderr
 
 
 def test_lazy_finder_loads_modules_and_packages_on_first_import(tmp_path: Path) -> None:
