@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import wasmui
 from wasmui import runner
 from wasmui.components.base import Component
 from wasmui.files import is_file_data
@@ -27,7 +28,13 @@ def main(app_file: str, out_file: str) -> int:
     real_stdout = sys.stdout
     sys.stdout = sys.stderr  # the app's prints must not end up in the config
     try:
-        blocks = runner.load_app(app_file)
+        try:
+            blocks = runner.load_app(app_file)
+        except BaseException:
+            # Not loadable here (a package only the browser has): the page asks Python for the
+            # config, and the boot set holds all of wasmui's public API, as the app may use any.
+            write_public_api_modules(out_file, before)
+            raise
         if getattr(blocks, "example_sets", None):
             # Cached examples computed here once; deterministic answers ship in the config.
             counts = precompute_examples(blocks)
@@ -55,6 +62,13 @@ def main(app_file: str, out_file: str) -> int:
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
                                           "favicon": favicon, "modules": modules}))
     return 0
+
+
+def write_public_api_modules(out_file: str, before: set[str]) -> None:
+    """``{"modules": [...]}``: what resolving every public name of wasmui adds to ``before``."""
+    for name in wasmui.__all__:
+        getattr(wasmui, name)
+    Path(out_file).write_text(json.dumps({"modules": sorted(set(sys.modules) - before)}))
 
 
 def precompute_examples(blocks: Any) -> dict[str, int]:

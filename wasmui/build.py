@@ -130,11 +130,11 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parent.parent),
                                                            os.environ.get("PYTHONPATH", "")]))
         result = subprocess.run(command, cwd=spec.folder, capture_output=True, text=True, timeout=timeout, env=env)
-        if result.returncode != 0 or not out.exists():
+        result_json = json.loads(out.read_text()) if out.exists() else {}
+        if result.returncode != 0 or "config" not in result_json:
             _log(f"wasmui build: config of {spec.name} not pre-computed (the page will ask Python):\n"
                  f"{result.stderr.strip()[-2000:]}")
-            return None, [], PageLook()
-        result_json = json.loads(out.read_text())
+            return None, [], PageLook(modules=set(result_json.get("modules", [])))
         look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
                         modules=set(result_json.get("modules", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look

@@ -126,3 +126,18 @@ def test_lazy_finder_loads_modules_and_packages_on_first_import(tmp_path: Path) 
         sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, lazy_imports.LazyFinder)]
         for name in ("wlazymod", "wlazypkg", "wlazypkg.inner"):
             sys.modules.pop(name, None)
+
+
+def test_the_modules_an_app_adds_are_recorded_and_all_of_the_api_when_it_does_not_load_here(tmp_path: Path) -> None:
+    """wasmui.app_inspect: an app's components (and nothing of the build's own machinery) join the
+    boot set; an app that cannot load on the build machine gets every public module instead."""
+    (tmp_path / "app.py").write_text("import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Slider()\n    gr.Chatbot()\n")
+    [spec], _ = build.find_apps(tmp_path)
+    config, _packages, look = build.inspect_app_page(spec)
+    assert config is not None
+    assert {"wasmui.components.number", "wasmui.components.chatbot"} <= look.modules
+    assert not {"wasmui.build", "wasmui.trim", "wasmui.interface", "wasmui.components.image_editor"} & look.modules
+    (tmp_path / "app.py").write_text("import gradio as gr\nopen('only-in-the-browser.txt')\n")
+    config, _packages, look = build.inspect_app_page(spec)
+    assert config is None
+    assert {"wasmui.interface", "wasmui.chat_interface", "wasmui.components.image_editor", "urllib.request"} <= look.modules
