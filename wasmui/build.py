@@ -115,6 +115,8 @@ class PageLook:
     #: Modules CPython imported for the app beyond the build's own (its part of the boot set,
     #: :mod:`wasmui.trim`).
     modules: set[str] = field(default_factory=set)
+    #: Sample media (``audio/cantina.wav``) the app took while loading: kept in the boot wheel.
+    media: set[str] = field(default_factory=set)
 
 
 def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
@@ -138,7 +140,7 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
             return None, [], PageLook()
         result_json = json.loads(out.read_text())
         look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
-                        modules=set(result_json.get("modules", [])))
+                        modules=set(result_json.get("modules", [])), media=set(result_json.get("media", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look
 
 
@@ -176,8 +178,10 @@ def _config_main(app_file: str, out_file: str) -> int:
               file=sys.stderr)
         config = None
     modules = sorted(set(sys.modules) - before)
+    media = sys.modules.get("wasmui.media")
+    samples = media.samples_used() if media is not None else []
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon, "modules": modules}))
+                                          "favicon": favicon, "modules": modules, "media": samples}))
     return 0
 
 
@@ -432,6 +436,16 @@ def _plan(spec: AppSpec, dist: Distribution, configs: bool) -> _Plan:
     return _Plan(spec, files, config, appdeps.scan_app(spec.folder, files), components, look)
 
 
+def _boot_media(plans: list[_Plan]) -> set[str] | None:
+    """The sample media the boot wheel keeps: those the apps took while loading; all of them
+    (None) when an app names ``MEDIA_ROOT`` (a folder it may list, e.g. a FileExplorer's root)."""
+    for plan in plans:
+        for name in plan.files:
+            if name.endswith(".py") and "MEDIA_ROOT" in (plan.spec.folder / name).read_text(errors="replace"):
+                return None
+    return {sample for plan in plans for sample in plan.look.media}
+
+
 def _wanted_from_pypi(plan: _Plan, dist: Distribution) -> list[str]:
     """What ``plan``'s app asks of PyPI: its requirements the lock lacks, and the packages its
     components need that the lock lacks (jinja2 for a pandas Styler)."""
@@ -508,7 +522,7 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
     boot = traced_modules(out, {m for p in plans for m in p.look.modules}) if dist.default else None
     if boot is not None:
-        trim_site(out, boot)
+        trim_site(out, boot, _boot_media(plans))
     precompress_site(out)
     stamp_build(out)
     # The pages inline the final manifest (the build hash ignores index.html for that reason).

@@ -23,14 +23,15 @@ import { pathToFileURL } from "node:url";
 const COMPILE = `
 import ast, importlib.util, marshal, sys, zipfile
 
-def _strip_docstrings(tree):
+def _strip_docstrings(tree, keep_decorated=False):
     """The stdlib's docstrings go (as under python -OO, which CPython tests its stdlib with):
     they are a fifth of the bytes of a .pyc. Wheels keep theirs (pandas builds docs at import),
-    except wasmui's own (--strip-docstrings). A decorated class keeps its docstring: without one,
-    @dataclass computes one from the signature at import (inspect + annotationlib)."""
+    except wasmui's own (--strip-docstrings), where a decorated class keeps its docstring
+    (keep_decorated): without one, @dataclass computes one from the signature at import.
+    Not in the stdlib: email's @_extend_docstrings would extend a base's missing docstring."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            if isinstance(node, ast.ClassDef) and node.decorator_list:
+            if keep_decorated and isinstance(node, ast.ClassDef) and node.decorator_list:
                 continue
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \\
@@ -38,10 +39,10 @@ def _strip_docstrings(tree):
                 node.body = body[1:] or [ast.copy_location(ast.Pass(), body[0])]
     return tree
 
-def _pyc(data, filename, strip=False):
+def _pyc(data, filename, strip=False, keep_decorated=False):
     # The interpreter runs with PYTHONNODEBUGRANGES (below): no column tables, a quarter fewer bytes.
     tree = ast.parse(data, filename)
-    code = compile(_strip_docstrings(tree) if strip else tree, filename, "exec", dont_inherit=True)
+    code = compile(_strip_docstrings(tree, keep_decorated) if strip else tree, filename, "exec", dont_inherit=True)
     flags = (0b01).to_bytes(4, "little")  # hash-based, unchecked
     return importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
 
@@ -73,7 +74,7 @@ def compile_wheel(src, dst, site, strip=False):
                 folder, _, name = info.filename.rpartition("/")
                 target = (folder + "/" if folder else "") + "__pycache__/" + name[:-3] + "." + tag + ".pyc"
                 try:
-                    zout.writestr(target, _pyc(data, site + "/" + info.filename, strip))
+                    zout.writestr(target, _pyc(data, site + "/" + info.filename, strip, keep_decorated=True))
                 except (SyntaxError, ValueError):  # templates, other Pythons' files: keep the source only
                     continue
                 n += 1
