@@ -44,7 +44,7 @@ def compile_pyc(mode: str, source: Path, target: Path, pyodide_dir: Path | None 
     .pyc files only load on the Python version that wrote them. ``strip_docstrings`` (wheel
     mode; the stdlib always loses them) is for wasmui's own wheel: nothing reads wasmui's
     docstrings at run time (``/info`` descriptions come from the app's functions, compiled
-    from source in the browser), and they were ~15% of its .pyc bytes.
+    from source in the browser), and they were 7% of its .pyc bytes (92 kB of hello's boot wheel).
     """
     return compile_many(mode, [(source, target)], pyodide_dir, strip_docstrings)[0]
 
