@@ -15,6 +15,7 @@ import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./p
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { unpackStoredZip } from "./storedzip";
+import { CORE_NAMES, WHEEL, coreResponse, precompile, readSnapshot } from "./restore";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -572,17 +573,6 @@ function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
   if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
 }
 
-/** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
-const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
-/** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
-const WHEEL = "wasmui.whl";
-
-/** A stored snapshot and the inflated core files stored with it, each as it is read. */
-interface SnapshotRead {
-  snapshot: Promise<Uint8Array>;
-  core: Map<string, Promise<Response | null>>;
-}
-
 /** An interpreter restored from a snapshot (`startWarm`), with the wheel to unpack next. */
 interface WarmStart {
   pyodide: PyodideAPI;
@@ -591,58 +581,9 @@ interface WarmStart {
   wheel: Promise<Uint8Array>;
 }
 
-/**
- * `store`'s snapshot and core files as they are read (null: no snapshot stored). A damaged file
- * rejects its promise (SnapshotStore.loadCore).
- */
-async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
-  // The wasm first: compiling it is the longest step of a restore, and it compiles while the rest is read.
-  const wasm = store.loadCore("pyodide.asm.wasm");
-  const rest = wasm.then(() => undefined, () => undefined);
-  const snapshot = rest.then(() => store.load());
-  const core = new Map([...CORE_NAMES, WHEEL].map((name) =>
-    [name, name === "pyodide.asm.wasm" ? wasm : rest.then(() => store.loadCore(name))] as const));
-  // Awaited later, one by one: a failed one must not go unhandled meanwhile.
-  for (const pending of core.values()) pending.catch(() => undefined);
-  snapshot.catch(() => undefined);
-  if (!(await store.has())) return null;
-  return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
-}
-
-/** Compiled wasm modules for the responses that stand for them (see `precompile`). */
-const precompiled = new WeakMap<Response, WebAssembly.Module>();
-
-/**
- * `response` (a stored wasm) compiled now, alongside the glue's import, instead of when Pyodide
- * asks; returns the response Pyodide is handed, which `instantiateStreaming` (below) turns into
- * that module. A copy that does not compile throws here, so it never reaches Pyodide (which would
- * wait forever on it).
- */
-async function precompile(response: Response): Promise<Response> {
-  const stand = response.clone();
-  const module = await WebAssembly.compileStreaming(response);
-  precompiled.set(stand, module);
-  return stand;
-}
-
-const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
-  const response = await source;
-  const module = precompiled.get(response);
-  if (!module) return instantiateStreaming(response, imports);
-  void response.body?.cancel().catch(() => undefined);
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
-};
-
 /** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */
 function unpackWheel(pyodide: PyodideAPI, wheel: Uint8Array, sitePackages: string): void {
   if (!unpackStoredZip(pyodide.FS, wheel, sitePackages)) pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-}
-
-/** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
-function coreResponse(url: string, bytes: Uint8Array): Response {
-  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } });
 }
 
 /** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
