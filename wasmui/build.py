@@ -228,7 +228,7 @@ def _json_script(kind: str, value: Any) -> str:
 
 def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir: str, web: Path = WEB) -> str:
     """The page's inline boot script (``web/src/early.ts``) and its JSON: the worker starts and the
-    interpreter, stdlib, wheel and app files download while the HTML parses (no request chain
+    interpreter, stdlib and app files download while the HTML parses (no request chain
     before the wasm). Empty when the runtime has no early script (an older ``make web``)."""
     script = web / "assets" / "early.js"
     workers = sorted((web / "assets").glob("worker-*.js"))
@@ -244,7 +244,8 @@ def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir:
         if "pyodide" not in manifest and core + "pyodide.asm.mjs" in encodings:
             names.append("pyodide.asm.mjs")  # imported from a blob only when precompressed
         paths += [core + name for name in names]
-    paths.append(str(manifest["wheel"]))
+    # Not the wheel: the worker fetches it once the wasm is in, so it does not slow the files the
+    # interpreter waits for (it is needed only after Python has started).
     fetch: list[list[Any]] = [[site + path, encodings.get(path)] for path in paths]
     fetch += [[files_dir + path, None] for path in app_files(spec)]
     spec_json = {"name": spec.name, "worker": site + workers[0].relative_to(web).as_posix(), "manifest": manifest,
