@@ -59,8 +59,11 @@ def main(app_file: str, out_file: str) -> int:
               file=sys.stderr)
         config = None
     modules = sorted(set(sys.modules) - before)
+    # Sample media the app took while loading (gr.get_audio()): kept in the boot wheel (wasmui.trim).
+    media = sys.modules.get("wasmui.media")
+    samples = media.samples_used() if media is not None else []
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon, "modules": modules}))
+                                          "favicon": favicon, "modules": modules, "media": samples}))
     return 0
 
 
