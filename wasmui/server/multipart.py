@@ -6,11 +6,8 @@ in one piece anyway, and ``max_file_size`` bounds what a native server accepts.
 
 from __future__ import annotations
 
+import email.message
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import email.message
 
 MAX_PARTS = 1000  # Gradio's limit on files/fields per request
 
@@ -31,8 +28,6 @@ class Part:
 
 def boundary_of(content_type: str) -> str | None:
     """The boundary parameter of a ``multipart/form-data`` content type, or None."""
-    import email.message  # the email package loads on a site's first upload, not at boot
-
     msg = email.message.Message()
     msg["content-type"] = content_type
     if msg.get_content_type() != "multipart/form-data":
@@ -42,8 +37,6 @@ def boundary_of(content_type: str) -> str | None:
 
 
 def _parse_headers(raw: bytes) -> email.message.Message:
-    import email.message
-
     msg = email.message.Message()
     for line in raw.split(b"\r\n"):
         if not line:

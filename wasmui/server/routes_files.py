@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import hashlib
 import json
 from collections.abc import AsyncIterator
@@ -58,8 +59,6 @@ class FileResponse:
 
     def __init__(self, path: Path, media_type: str, disposition: str, byte_range: str | None,
                  if_none_match: str | None = None) -> None:
-        import email.utils  # the email package loads when a site first serves a file, not at boot
-
         self.path = path
         stat = path.stat()
         self.size = stat.st_size
