@@ -336,7 +336,11 @@ def _median_marks(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, 
         if r.get("profile") != profile or not r.get("marks"):
             continue
         cell = values.setdefault((r["server"], r["page"], r["visit"]), {})
-        for name, at in {**r["marks"], "tti": r.get("tti_ms")}.items():
+        marks = dict(r["marks"])
+        wasm_in = marks.get("wasm-compiled", marks.get("inflated:pyodide.asm.wasm"))
+        if wasm_in is not None:
+            marks["wasm in"] = wasm_in
+        for name, at in {**marks, "tti": r.get("tti_ms")}.items():
             if at is not None:
                 cell.setdefault(name, []).append(float(at))
     out: dict[str, Any] = {}
@@ -412,14 +416,15 @@ def _asked_section(asked: dict[str, Any]) -> list[str]:
 def _marks_section(marks: dict[str, Any]) -> list[str]:
     """Where a wasmui visit's time goes: median ms since navigation of the worker's boot marks."""
     lines = ["", "## Where a visit's time goes (median ms since navigation of the worker's marks, 4G profile)", "",
-             "`worker`: the worker script runs; `download`: the worker got the boot message; `snapshot-read`: the stored snapshot is in memory; "
+             "`worker`: the worker script runs; `download`: the worker got the boot message; `wasm in`: the interpreter's wasm "
+             "is downloaded and inflated (cold) or read from storage and compiled (warm); `snapshot-read`: the stored snapshot is in memory; "
              "`glue`: Pyodide's JS glue is imported; `python`: the wasm is compiled and instantiated; `interpreter`: "
              "Python is initialised (or restored); `wheel`: the wasmui wheel is in the file system; `app`: the app module "
              "starts; `ready`: requests are answered. A warm visit restores from the moment the worker runs (the page's inline "
              "script names the build), so its marks up to `interpreter` may come before `download`.", "",
-             "| server | page | visit | worker | download | snapshot-read | glue | python | interpreter | wheel | app | ready | TTI |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    names = ("worker", "download", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready", "tti")
+             "| server | page | visit | worker | download | wasm in | snapshot-read | glue | python | interpreter | wheel | app | ready | TTI |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    names = ("worker", "download", "wasm in", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready", "tti")
     for server, pages in marks.items():
         for page, visits in pages.items():
             for phase, values in visits.items():

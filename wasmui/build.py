@@ -115,6 +115,8 @@ class PageLook:
     #: Modules CPython imported for the app beyond the build's own (its part of the boot set,
     #: :mod:`wasmui.trim`).
     modules: set[str] = field(default_factory=set)
+    #: Sample media (``audio/cantina.wav``) the app took while loading: kept in the boot wheel.
+    media: set[str] = field(default_factory=set)
 
 
 def inspect_app(spec: AppSpec, timeout: float = 120.0) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
@@ -138,7 +140,7 @@ def inspect_app_page(spec: AppSpec, timeout: float = 120.0
             return None, [], PageLook()
         result_json = json.loads(out.read_text())
         look = PageLook(theme_css=result_json.get("theme_css"), favicon=result_json.get("favicon"),
-                        modules=set(result_json.get("modules", [])))
+                        modules=set(result_json.get("modules", [])), media=set(result_json.get("media", [])))
         return result_json["config"], [tuple(p) for p in result_json["packages"]], look
 
 
@@ -176,8 +178,10 @@ def _config_main(app_file: str, out_file: str) -> int:
               file=sys.stderr)
         config = None
     modules = sorted(set(sys.modules) - before)
+    media = sys.modules.get("wasmui.media")
+    samples = media.samples_used() if media is not None else []
     Path(out_file).write_text(json.dumps({"config": config, "packages": packages, "theme_css": theme_css,
-                                          "favicon": favicon, "modules": modules}))
+                                          "favicon": favicon, "modules": modules, "media": samples}))
     return 0
 
 
@@ -224,7 +228,7 @@ def _json_script(kind: str, value: Any) -> str:
 
 def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir: str, web: Path = WEB) -> str:
     """The page's inline boot script (``web/src/early.ts``) and its JSON: the worker starts and the
-    interpreter, stdlib, wheel and app files download while the HTML parses (no request chain
+    interpreter, stdlib and app files download while the HTML parses (no request chain
     before the wasm). Empty when the runtime has no early script (an older ``make web``)."""
     script = web / "assets" / "early.js"
     workers = sorted((web / "assets").glob("worker-*.js"))
@@ -240,7 +244,8 @@ def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir:
         if "pyodide" not in manifest and core + "pyodide.asm.mjs" in encodings:
             names.append("pyodide.asm.mjs")  # imported from a blob only when precompressed
         paths += [core + name for name in names]
-    paths.append(str(manifest["wheel"]))
+    # Not the wheel: the worker fetches it once the wasm is in, so it does not slow the files the
+    # interpreter waits for (it is needed only after Python has started).
     fetch: list[list[Any]] = [[site + path, encodings.get(path)] for path in paths]
     fetch += [[files_dir + path, None] for path in app_files(spec)]
     spec_json = {"name": spec.name, "worker": site + workers[0].relative_to(web).as_posix(), "manifest": manifest,
@@ -432,6 +437,16 @@ def _plan(spec: AppSpec, dist: Distribution, configs: bool) -> _Plan:
     return _Plan(spec, files, config, appdeps.scan_app(spec.folder, files), components, look)
 
 
+def _boot_media(plans: list[_Plan]) -> set[str] | None:
+    """The sample media the boot wheel keeps: those the apps took while loading; all of them
+    (None) when an app names ``MEDIA_ROOT`` (a folder it may list, e.g. a FileExplorer's root)."""
+    for plan in plans:
+        for name in plan.files:
+            if name.endswith(".py") and "MEDIA_ROOT" in (plan.spec.folder / name).read_text(errors="replace"):
+                return None
+    return {sample for plan in plans for sample in plan.look.media}
+
+
 def _wanted_from_pypi(plan: _Plan, dist: Distribution) -> list[str]:
     """What ``plan``'s app asks of PyPI: its requirements the lock lacks, and the packages its
     components need that the lock lacks (jinja2 for a pandas Styler)."""
@@ -508,7 +523,7 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
 
     boot = traced_modules(out, {m for p in plans for m in p.look.modules}) if dist.default else None
     if boot is not None:
-        trim_site(out, boot)
+        trim_site(out, boot, _boot_media(plans))
     precompress_site(out)
     stamp_build(out)
     # The pages inline the final manifest (the build hash ignores index.html for that reason).

@@ -13,7 +13,14 @@ Pyodide's stdlib is ~600 modules and wasmui ~130, but hello world imports ~320 o
 modules (as ``.pyc``; the wheel drops the sources the ``.pyc`` replace) and writes every
 other module as one ``.pyc`` file under ``lazy/<hash>/`` (``lib/`` the stdlib, ``site/``
 site-packages), with an index. The worker installs :mod:`wasmui.lazy_imports` (copied into
-the zip as ``_wasmui_lazy``), which fetches those on first import. Data files always stay.
+the zip as ``_wasmui_lazy``), which fetches those on first import.
+
+Data files stay, except wasmui's sample media (``wasmui/media_assets/``, ~150 kB that hello
+world never reads): they are lazy files too, fetched by :mod:`wasmui.media` on first use
+(those the app used while the build loaded it stay in the boot wheel). The wheel's
+``METADATA`` keeps its headers (``importlib.metadata.version("wasmui")``) without the
+README, and its ``RECORD`` goes: it lists the sources and hashes of the wheel before this
+split, and nothing in the browser uninstalls wasmui.
 """
 
 from __future__ import annotations
@@ -22,10 +29,13 @@ import hashlib
 import json
 import shutil
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 TRACE = "trace.json"
+#: Members of the wasmui wheel served from ``lazy/`` unless the app used them while loading.
+LAZY_DATA = "wasmui/media_assets/"
 FINDER = Path(__file__).resolve().parent / "lazy_imports.py"
 FINDER_MODULE = "_wasmui_lazy"
 
@@ -61,7 +71,8 @@ def _legacy_pyc(path: str) -> str | None:
     return parent + name.split(".", 1)[0] + ".pyc"
 
 
-def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any]) -> bytes:
+def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any],
+                  files: list[str]) -> bytes:
     """The boot stdlib zip; the other modules go into ``lazy`` / ``index`` (``lib/...``)."""
     out = _Zip()
     with zipfile.ZipFile(source) as zin:
@@ -84,12 +95,23 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
             lazy[f"lib/{info.filename}"] = zin.read(info)
             index[module[0]] = [f"lib/{info.filename}", module[1]]
     out.add(FINDER_MODULE + ".py", FINDER.read_bytes())
-    out.add(FINDER_MODULE + ".json", json.dumps(index, separators=(",", ":"), sort_keys=True).encode())
+    listing = {"modules": index, "files": sorted(files)}
+    out.add(FINDER_MODULE + ".json", json.dumps(listing, separators=(",", ":"), sort_keys=True).encode())
     return out.bytes()
 
 
-def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any]) -> bytes:
-    """The boot wheel: traced modules as sourceless ``.pyc``, untraced ones into ``lazy`` (``site/...``)."""
+def _lean_metadata(data: bytes) -> bytes:
+    """``METADATA`` without its long description (the README): the headers, which hold
+    what ``importlib.metadata`` reads (name, version, requirements)."""
+    head = data.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    lines = [line for line in head.split(b"\n") if not line.startswith(b"Description-Content-Type:")]
+    return b"\n".join(lines) + b"\n"
+
+
+def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any],
+                 files: list[str], keep_data: Collection[str] | None = ()) -> bytes:
+    """The boot wheel: traced modules as sourceless ``.pyc``, untraced ones into ``lazy`` (``site/...``);
+    sample media into ``lazy`` and ``files`` but those named in ``keep_data`` (``images/bus.png``; None: all)."""
     out = _Zip()
     with zipfile.ZipFile(source) as zin:
         names = set(zin.namelist())
@@ -103,7 +125,16 @@ def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: di
                 continue  # the source: its .pyc stands in (boot or lazy)
             legacy = _legacy_pyc(name)
             if legacy is None:
-                out.add(name, zin.read(name))
+                folder, _, base = name.partition(".dist-info/")
+                if base == "RECORD" and "/" not in folder:
+                    continue
+                if base == "METADATA" and "/" not in folder:
+                    out.add(name, _lean_metadata(zin.read(name)))
+                elif name.startswith(LAZY_DATA) and keep_data is not None and name[len(LAZY_DATA):] not in keep_data:
+                    lazy[f"site/{name}"] = zin.read(name)
+                    files.append(f"site/{name}")
+                else:
+                    out.add(name, zin.read(name))
                 continue
             if legacy[:-1] not in names:
                 continue  # a stale .pyc without source
@@ -134,17 +165,19 @@ class _Zip:
         return self.buffer.getvalue()
 
 
-def trim_site(site: Path, modules: set[str]) -> dict[str, Any]:
+def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ()) -> dict[str, Any]:
     """Splits the site's stdlib zip and wasmui wheel (see the module docstring); updates and
-    returns the manifest (``lazy``: the folder of on-demand modules; ``wheel``: the new wheel)."""
+    returns the manifest (``lazy``: the folder of on-demand modules; ``wheel``: the new wheel).
+    ``media``: the sample files (``audio/cantina.wav``) that stay in the boot wheel (None: all)."""
     manifest_path = site / "wasmui-manifest.json"
     manifest: dict[str, Any] = json.loads(manifest_path.read_text())
     lazy: dict[str, bytes] = {}
     index: dict[str, Any] = {}
     stdlib = site / "pyodide" / "python_stdlib.zip"
     wheel = site / manifest["wheel"]
-    boot_wheel = _split_wheel(wheel, modules, lazy, index)
-    boot_stdlib = _split_stdlib(stdlib, modules, lazy, index)
+    files: list[str] = []
+    boot_wheel = _split_wheel(wheel, modules, lazy, index, files, media)
+    boot_stdlib = _split_stdlib(stdlib, modules, lazy, index, files)
     stdlib.write_bytes(boot_stdlib)
     # Content-addressed folders: a browser never mixes a cached file of another build.
     digest = hashlib.sha256(boot_wheel).hexdigest()[:16]

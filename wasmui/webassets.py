@@ -36,16 +36,21 @@ HASH_PLACEHOLDER = "__WASMUI_BUILD_HASH__"
 COMPILE_PYC = ROOT / "web" / "src" / "tools" / "compile_pyc.mjs"
 
 
-def compile_pyc(mode: str, source: Path, target: Path, pyodide_dir: Path | None = None) -> bool:
+def compile_pyc(mode: str, source: Path, target: Path, pyodide_dir: Path | None = None,
+                strip_docstrings: bool = False) -> bool:
     """Runs compile_pyc.mjs (``mode`` stdlib or wheel); False when Node cannot (then keep sources).
 
     ``pyodide_dir`` compiles with that distribution's interpreter instead of the npm core:
-    .pyc files only load on the Python version that wrote them.
+    .pyc files only load on the Python version that wrote them. ``strip_docstrings`` (wheel
+    mode; the stdlib always loses them) is for wasmui's own wheel: nothing reads wasmui's
+    docstrings at run time (``/info`` descriptions come from the app's functions, compiled
+    from source in the browser), and they were 7% of its .pyc bytes (92 kB of hello's boot wheel).
     """
-    return compile_many(mode, [(source, target)], pyodide_dir)[0]
+    return compile_many(mode, [(source, target)], pyodide_dir, strip_docstrings)[0]
 
 
-def compile_many(mode: str, pairs: list[tuple[Path, Path]], pyodide_dir: Path | None = None) -> list[bool]:
+def compile_many(mode: str, pairs: list[tuple[Path, Path]], pyodide_dir: Path | None = None,
+                 strip_docstrings: bool = False) -> list[bool]:
     """:func:`compile_pyc` for several files, with one interpreter for all that are not cached."""
     if not COMPILE_PYC.is_file():  # an installed wasmui without its checkout: ship sources
         return [False] * len(pairs)
@@ -54,11 +59,13 @@ def compile_many(mode: str, pairs: list[tuple[Path, Path]], pyodide_dir: Path | 
     interpreter = b""
     if pyodide_dir is not None:
         interpreter = b"".join((pyodide_dir / name).read_bytes() for name in ("pyodide.mjs", "pyodide-lock.json"))
-    salt = COMPILE_PYC.read_bytes() + mode.encode() + interpreter
+    options = ["--strip-docstrings"] if strip_docstrings else []
+    salt = COMPILE_PYC.read_bytes() + mode.encode() + interpreter + " ".join(options).encode()
     cached = [cache / f"{hashlib.sha256(source.read_bytes() + salt).hexdigest()[:24]}.zip" for source, _ in pairs]
     todo = [(source, entry) for (source, _), entry in zip(pairs, cached) if not entry.exists()]
     if todo:
         extra = ["--pyodide", str(pyodide_dir)] if pyodide_dir is not None else []
+        extra += options
         arguments = [str(p) for pair in todo for p in pair]
         result = subprocess.run(["node", str(COMPILE_PYC), mode, *arguments, *extra],
                                 capture_output=True, text=True, cwd=ROOT)
@@ -151,7 +158,7 @@ def build_wheel(dest: Path) -> Path:
             raise RuntimeError(f"pip wheel failed:\n{result.stdout}\n{result.stderr}")
         built = next((Path(tmp) / "dist").glob("wasmui-*.whl"))
         wheel = Path(tmp) / built.name
-        if not compile_pyc("wheel", built, wheel):
+        if not compile_pyc("wheel", built, wheel, strip_docstrings=True):
             wheel = built
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
         target = dest / digest / wheel.name
@@ -217,7 +224,7 @@ def _wheel_for(pyodide_dir: Path, built: Path, wheels: Path) -> str:
     """The wasmui wheel with .pyc of ``pyodide_dir``'s Python, under ``wheels/<hash>/``; its site path."""
     with tempfile.TemporaryDirectory() as tmp:
         wheel = Path(tmp) / built.name
-        if not compile_pyc("wheel", built, wheel, pyodide_dir):
+        if not compile_pyc("wheel", built, wheel, pyodide_dir, strip_docstrings=True):
             wheel = built
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
         (wheels / digest).mkdir(parents=True, exist_ok=True)

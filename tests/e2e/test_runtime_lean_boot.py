@@ -1,7 +1,9 @@
 """Send only what runs: a built site's stdlib zip and wasmui wheel hold the modules traced at
 build time; a module left out (here `fractions`, imported inside an event) loads on first
 import from the site's `lazy/` folder — behind a host that compresses nothing, with every
-request outside the site refused, and again on a visit restored from the memory snapshot."""
+request outside the site refused, and again on a visit restored from the memory snapshot.
+wasmui's sample media (`gr.get_image()` and friends) are lazy files too: fetched on first use,
+except those the app took while loading, which the build keeps in the boot wheel."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from test_runtime_precompressed import plain_server  # noqa: F401  (a fixture)
 
 from wasmui import build
 
-APP = '''import gradio as gr
+APP = '''import os
+
+import gradio as gr
 
 
 def third(text: str) -> str:
@@ -29,7 +33,14 @@ def many() -> str:
     import tomllib, unittest, xml.etree.ElementTree, zoneinfo  # noqa: E401
 
     importlib.invalidate_caches()  # walks every finder (micropip does this)
-    return f"{statistics.mean([1, 2, 3])} {decimal.Decimal('1.5') * 2} {tomllib.loads('a = 1')['a']}"
+    return (f"{statistics.mean([1, 2, 3])} {decimal.Decimal('1.5') * 2} {tomllib.loads('a = 1')['a']} "
+            f"{importlib.metadata.version('wasmui')}")
+
+
+def samples() -> tuple[str, str, str]:
+    image, audio = gr.get_image("cheetah1.jpg"), gr.get_audio("cantina.wav")  # fetched on first use
+    video = gr.get_video()  # a random one: the names come from the site's index
+    return video, audio, " ".join(str(os.path.getsize(path)) for path in (image, audio, video))
 
 
 with gr.Blocks() as demo:
@@ -37,6 +48,10 @@ with gr.Blocks() as demo:
     out = gr.Textbox(label="Out")
     gr.Button("Go").click(third, box, out)
     gr.Button("Many").click(many, None, out)
+    gr.Audio(gr.get_audio("sax.wav"), label="Boot sample", type="filepath")  # taken while loading: in the boot wheel
+    clip = gr.Video(label="Clip")
+    sound = gr.Audio(label="Sound", type="filepath")
+    gr.Button("Samples").click(samples, None, [clip, sound, out])
 
 if __name__ == "__main__":
     demo.launch()
@@ -46,6 +61,28 @@ if __name__ == "__main__":
 def _modules(zip_path: Path) -> set[str]:
     with zipfile.ZipFile(zip_path) as archive:
         return {name[:-4] for name in archive.namelist() if name.endswith(".pyc")}
+
+
+SAMPLES_SHOWN = """() => {
+    const root = document.querySelector('wasmui-app').shadowRoot;
+    return /^2460 16044 (7631|7732|37009)$/.test(root.querySelectorAll('textarea')[1].value)
+        && [...root.querySelectorAll('audio')].some((a) => a.src.includes('cantina.wav'))
+        && [...root.querySelectorAll('video')].some((v) => v.src.includes('.mp4'));
+}"""
+# The app serves the fetched files like any other (/file= through the service worker).
+SERVED_SIZES = """async () => {
+    const root = document.querySelector('wasmui-app').shadowRoot;
+    const audio = [...root.querySelectorAll('audio')].find((a) => a.src.includes('cantina.wav'));
+    const video = [...root.querySelectorAll('video')].find((v) => v.src.includes('.mp4'));
+    return [(await (await fetch(audio.src)).arrayBuffer()).byteLength, (await (await fetch(video.src)).arrayBuffer()).byteLength];
+}"""
+
+
+def _samples(page: Any) -> None:
+    page.get_by_role("button", name="Samples").click()
+    page.wait_for_function(SAMPLES_SHOWN, timeout=BOOT_TIMEOUT_MS)
+    audio, video = page.evaluate(SERVED_SIZES)
+    assert audio == 16044 and video in (7631, 7732, 37009), (audio, video)
 
 
 def _go(page: Any, text: str) -> None:
@@ -66,6 +103,11 @@ def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
     assert "fractions" not in boot and "fractions" in full
     assert len(boot) < len(full) / 2, (len(boot), len(full))
     assert (site / manifest["lazy"] / "lib" / "fractions.pyc").is_file()
+    media = "wasmui/media_assets/"
+    with zipfile.ZipFile(site / manifest["wheel"]) as wheel:
+        in_boot = [name for name in wheel.namelist() if "media_assets" in name]
+    assert in_boot == [media + "audio/sax.wav"], in_boot
+    assert (site / manifest["lazy"] / "site" / media / "images" / "cheetah1.jpg").is_file()
 
     base = plain_server(site)
     page = new_page()
@@ -85,7 +127,10 @@ def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
     _go(page, "a")
     assert any(url.endswith("/lib/fractions.pyc") for url in page.requests), page.requests
     page.get_by_role("button", name="Many").click()  # packages and modules left out, several levels deep
-    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === '2 3.0 1'", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === '2 3.0 1 0.1.0'", timeout=BOOT_TIMEOUT_MS)
+    _samples(page)
+    assert any(url.endswith("/site/wasmui/media_assets/images/cheetah1.jpg") for url in page.requests), page.requests
+    assert not [url for url in page.requests if "/lazy/" in url and "sax.wav" in url]
     page.wait_for_function("() => document.querySelector('wasmui-app').snapshot === 'saved'", timeout=BOOT_TIMEOUT_MS)
 
     again = page.context.new_page()
@@ -93,4 +138,5 @@ def test_trimmed_site_imports_the_rest_on_demand_offline_and_after_a_snapshot(
     wait_ready(again)
     assert again.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
     _go(again, "b")  # the snapshot holds the finder, not the files it wrote: fetched again
+    _samples(again)
     assert refused == []

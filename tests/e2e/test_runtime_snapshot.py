@@ -54,6 +54,17 @@ CORRUPT = """async () => {
   return keys.length;
 }"""
 
+# The stored snapshot (without its zero pages, web/src/sparse.ts) cut short.
+CUT_SNAPSHOT = """async () => {
+  const cache = await caches.open('wasmui-snapshots');
+  const keys = await cache.keys();
+  for (const key of keys) {
+    const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+    if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'WSPM') return -1;  // not stored sparse
+    await cache.put(key, new Response(bytes.subarray(0, bytes.length - 1000)));
+  }
+  return keys.length;
+}"""
 
 # The inflated wasm stored next to the snapshot, replaced by bytes that are not a wasm module.
 CORRUPT_WASM = """async () => {
@@ -206,6 +217,14 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("did not restore" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+    assert _visit(page, url, "restored") == ["restored"]
+
+    # A snapshot cut short (stored without its zero pages): refused, a normal boot.
+    assert page.evaluate(CUT_SNAPSHOT) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("truncated" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")
     assert _visit(page, url, "restored") == ["restored"]
 

@@ -48,7 +48,8 @@ def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, di
     stdlib = site / "pyodide" / "python_stdlib.zip"
     boot = _pyc_modules(stdlib) | _pyc_modules(site / str(manifest["wheel"]))
     with zipfile.ZipFile(stdlib) as archive:
-        index = json.loads(archive.read("_wasmui_lazy.json"))
+        listing = json.loads(archive.read("_wasmui_lazy.json"))
+        index = listing["modules"]
         assert archive.read("_wasmui_lazy.py") == Path(lazy_imports.__file__).read_bytes()
     assert set(index) | boot == set(everything)
     assert not set(index) & boot
@@ -100,3 +101,134 @@ def test_lazy_finder_loads_modules_and_packages_on_first_import(tmp_path: Path) 
         sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, lazy_imports.LazyFinder)]
         for name in ("wlazymod", "wlazypkg", "wlazypkg.inner"):
             sys.modules.pop(name, None)
+
+
+def test_boot_wheel_leaves_sample_media_and_the_readme_out(trimmed: tuple[Path, dict[str, object], dict[str, str]],
+                                                           tmp_path: Path) -> None:
+    site, manifest, _ = trimmed
+    with zipfile.ZipFile(site / "pyodide" / "python_stdlib.zip") as archive:
+        files = json.loads(archive.read("_wasmui_lazy.json"))["files"]
+    media_root = Path(build.__file__).resolve().parent / "media_assets"
+    samples = sorted(p.relative_to(media_root.parent.parent).as_posix() for p in media_root.rglob("*") if p.is_file())
+    assert len(samples) > 20 and files == sorted(f"site/{s}" for s in samples)
+    for sample in samples:  # served from lazy/, byte for byte
+        assert (site / str(manifest["lazy"]) / "site" / sample).read_bytes() == (media_root.parent.parent / sample).read_bytes()
+    with zipfile.ZipFile(site / str(manifest["wheel"])) as wheel:
+        names = wheel.namelist()
+        assert not [n for n in names if "media_assets" in n or n.endswith("/RECORD")], names
+        metadata = [n for n in names if n.endswith(".dist-info/METADATA")]
+        assert len(metadata) == 1 and len(wheel.read(metadata[0])) < 3000
+        wheel.extractall(tmp_path, [n for n in names if ".dist-info/" in n])
+    # What the runtime asks of the distribution still answers.
+    import importlib.metadata
+
+    dist = importlib.metadata.PathDistribution(tmp_path / metadata[0].rpartition("/")[0])
+    assert dist.metadata["Name"] == "wasmui" and dist.version == "0.1.0"
+    assert dist.entry_points.select(group="console_scripts")
+
+
+def test_sample_media_the_app_loaded_stay_in_the_boot_wheel(tmp_path: Path) -> None:
+    wheels = sorted((WEB / "wheels").glob("*/wasmui-*.whl"))
+    if not wheels:
+        pytest.skip("no wasmui wheel in wasmui/_web: run `make web`")
+    for keep, kept in (({"audio/cantina.wav"}, {"wasmui/media_assets/audio/cantina.wav"}), (None, None)):
+        lazy: dict[str, bytes] = {}
+        files: list[str] = []
+        boot = zipfile.ZipFile(__import__("io").BytesIO(trim._split_wheel(wheels[0], {"wasmui"}, lazy, {}, files, keep)))
+        in_boot = {n for n in boot.namelist() if "media_assets" in n}
+        if kept is None:  # an app naming MEDIA_ROOT (a folder it may list) keeps them all
+            assert len(in_boot) > 20 and not files
+        else:
+            assert in_boot == kept and "site/wasmui/media_assets/audio/cantina.wav" not in files
+            assert "site/wasmui/media_assets/audio/sax.wav" in files and set(files) <= set(lazy)
+
+
+def test_wasmui_pyc_have_no_docstrings_but_decorated_classes_keep_theirs() -> None:
+    import ast
+
+    wheels = sorted((WEB / "wheels").glob("*/wasmui-*.whl"))
+    if not wheels:
+        pytest.skip("no wasmui wheel in wasmui/_web: run `make web`")
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        pyc = {trim._legacy_pyc(n): n for n in wheel.namelist() if trim._legacy_pyc(n)}
+        checked = kept = 0
+        for source in ("wasmui/media.py", "wasmui/blocks.py", "wasmui/events.py", "wasmui/server/queue.py"):
+            compiled = wheel.read(pyc[source + "c"])
+            tree = ast.parse(wheel.read(source))
+            for node in ast.walk(tree):
+                if not isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                doc = ast.get_docstring(node, clean=False)
+                if not doc or len(doc) < 30:
+                    continue
+                # marshal writes a str as UTF-8 (ASCII-only ones as such): its bytes appear verbatim.
+                present = doc.encode() in compiled
+                if isinstance(node, ast.ClassDef) and node.decorator_list:
+                    assert present, (source, node.name)  # @dataclass would compute one at import otherwise
+                    kept += 1
+                else:
+                    assert not present, (source, getattr(node, "name", "module"))
+                    checked += 1
+        assert checked > 20 and kept > 0, (checked, kept)
+
+
+def test_lazy_finder_serves_data_files_on_first_use(tmp_path: Path) -> None:
+    served = tmp_path / "served" / "site" / "pkg" / "data"
+    served.mkdir(parents=True)
+    (served / "a.wav").write_bytes(b"RIFF-a")
+    (served / "b.wav").write_bytes(b"RIFF-b")
+    fetched: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        path = tmp_path / "served" / url.removeprefix("http://site/lazy/")
+        if not path.is_file():
+            raise OSError(f"GET {url} -> 404")
+        return path.read_bytes()
+
+    root = tmp_path / "fs" / "site-packages"  # inside the stdlib's folder, as in Pyodide
+    finder = lazy_imports.LazyFinder("http://site/lazy/", {}, {"lib": str(tmp_path / "fs"), "site": str(root)}, fetch,
+                                     ["site/pkg/data/a.wav", "site/pkg/data/b.wav", "site/pkg/data/gone.wav"])
+    folder = root / "pkg" / "data"
+    assert finder.lazy_data_names(str(folder)) == ["a.wav", "b.wav", "gone.wav"]
+    assert finder.lazy_data_names(str(root / "pkg")) == []
+    assert finder.lazy_data_file(str(folder / "a.wav")) and (folder / "a.wav").read_bytes() == b"RIFF-a"
+    assert finder.lazy_data_file(str(folder / "a.wav"))  # on disk now: not fetched again
+    assert fetched == ["http://site/lazy/site/pkg/data/a.wav"]
+    assert not finder.lazy_data_file(str(folder / "other.wav")) and not finder.lazy_data_file("/elsewhere/a.wav")
+    with pytest.raises(OSError, match="404"):
+        finder.lazy_data_file(str(folder / "gone.wav"))
+
+
+def test_get_media_fetches_a_sample_left_out_of_the_boot_wheel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a built site: the samples folder is not on disk, the finder serves its files."""
+    from wasmui import media
+
+    shipped = Path(media.__file__).resolve().parent / "media_assets"
+    monkeypatch.setattr(media, "MEDIA_ROOT", tmp_path / "site-packages" / "wasmui" / "media_assets")
+    samples = [f"site/wasmui/media_assets/{p.relative_to(shipped).as_posix()}" for p in shipped.rglob("*") if p.is_file()]
+    samples.append("site/wasmui/media_assets/videos/gone.mp4")
+
+    def fetch(url: str) -> bytes:
+        relative = url.removeprefix("http://site/lazy/site/wasmui/media_assets/")
+        if not (shipped / relative).is_file():
+            raise OSError(f"GET {url} -> 404")
+        return (shipped / relative).read_bytes()
+
+    roots = {"lib": str(tmp_path), "site": str(tmp_path / "site-packages")}
+    finder = lazy_imports.install("http://site/lazy/", {}, roots, fetch, samples)
+    try:
+        video = media.get_video("world.mp4")
+        assert Path(video).read_bytes() == (shipped / "videos" / "world.mp4").read_bytes()
+        assert Path(media.get_audio()).parent == media.MEDIA_ROOT / "audio"  # a random one, fetched too
+        assert Path(media.get_audio()).is_file()
+        with pytest.raises(FileNotFoundError, match="could not be fetched"):
+            media.get_video("gone.mp4")
+        with pytest.raises(FileNotFoundError):
+            media.get_image("../videos/world.mp4")
+        with pytest.raises(FileNotFoundError):
+            media.get_image("nothing.png")
+        assert "videos/world.mp4" in media.samples_used()
+        assert finder.fetched[0] == "site/wasmui/media_assets/videos/world.mp4"
+    finally:
+        sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, lazy_imports.LazyFinder)]

@@ -1,7 +1,7 @@
 /**
  * The page's inline boot script (`wasmui build` copies `assets/early.js` into each app's
  * `index.html`, right after a JSON `<script id="wasmui-early">`): it runs while the HTML is
- * still parsing, so the interpreter, the stdlib, the wasmui wheel and the app's files start
+ * still parsing, so the interpreter, the stdlib and the app's files start
  * downloading one round trip after the HTML instead of after the page bundle, the worker
  * script and the manifest (the old chain of four requests).
  *

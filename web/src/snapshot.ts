@@ -9,13 +9,15 @@
  * is in the snapshot header), and the worker then discards the entry and boots
  * normally.
  *
- * Stored uncompressed, with the inflated interpreter (`pyodide.asm.wasm`), stdlib
+ * Stored uncompressed but without its zero pages (`sparse.ts`), with the inflated interpreter (`pyodide.asm.wasm`), stdlib
  * zip, JS glue, lock file and wasmui wheel next to it (cache `wasmui-core`, same
  * key): a repeat visit then neither inflates a 30 MB gzip snapshot nor runs the
  * Zstandard decoder over the 9.6 MB wasm before compiling it (measured: the wasm's
  * inflation was the longest step of a warm boot), and asks the network for none
  * of them (the page's inline script skips them too). Disk pays: ~47 MB per site.
  */
+
+import { expand, isSparse, sparsify } from "./sparse";
 
 const CACHE = "wasmui-snapshots";
 /** The inflated core files a snapshot restores with (the snapshot's key, `~` and the file's name; a
@@ -54,7 +56,8 @@ export class SnapshotStore {
     const response = await (await caches.open(CACHE)).match(this.key);
     if (!response?.body) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
-    // Entries of earlier builds were gzip (a snapshot itself never starts with 1f 8b).
+    if (isSparse(bytes)) return expand(bytes);
+    // Entries of earlier builds were whole or gzip (a snapshot itself never starts with 1f 8b).
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -88,7 +91,7 @@ export class SnapshotStore {
         { headers: { "content-type": type, [LENGTH_HEADER]: String(bytes.length) } }));
     }
     // The snapshot last: a restore finds it only when its core files are there too.
-    await cache.put(this.key, new Response(snapshot as Uint8Array<ArrayBuffer>, {
+    await cache.put(this.key, new Response(sparsify(snapshot) as Uint8Array<ArrayBuffer>, {
       headers: { "content-type": "application/octet-stream", [VERSION_HEADER]: version },
     }));
     return snapshot.byteLength;

@@ -6,6 +6,8 @@
  *
  *   node web/src/tools/compile_pyc.mjs stdlib IN.zip OUT.zip     .pyc only (smaller than the sources)
  *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl [IN OUT]...   adds __pycache__/*.pyc next to the sources
+ *   ... --strip-docstrings  (wheel) without docstrings too: wasmui's own wheel, which never reads its
+ *                          own (distribution wheels keep theirs: pandas builds docs at import)
  *   node web/src/tools/compile_pyc.mjs trace WASMUI.whl OUT.json   the modules the interpreter holds after
  *                          its boot, `import wasmui` and one event of a small app (wasmui.trim's boot set)
  *   ... --pyodide DIR      with another distribution's interpreter (default: npm pyodide);
@@ -21,21 +23,26 @@ import { pathToFileURL } from "node:url";
 const COMPILE = `
 import ast, importlib.util, marshal, sys, zipfile
 
-def _strip_docstrings(tree):
+def _strip_docstrings(tree, keep_decorated=False):
     """The stdlib's docstrings go (as under python -OO, which CPython tests its stdlib with):
-    they are a fifth of the bytes of a .pyc. Wheels keep theirs (pandas builds docs at import)."""
+    they are a fifth of the bytes of a .pyc. Wheels keep theirs (pandas builds docs at import),
+    except wasmui's own (--strip-docstrings), where a decorated class keeps its docstring
+    (keep_decorated): without one, @dataclass computes one from the signature at import.
+    Not in the stdlib: email's @_extend_docstrings would extend a base's missing docstring."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            if keep_decorated and isinstance(node, ast.ClassDef) and node.decorator_list:
+                continue
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \\
                     and isinstance(body[0].value.value, str):
                 node.body = body[1:] or [ast.copy_location(ast.Pass(), body[0])]
     return tree
 
-def _pyc(data, filename, strip=False):
+def _pyc(data, filename, strip=False, keep_decorated=False):
     # The interpreter runs with PYTHONNODEBUGRANGES (below): no column tables, a quarter fewer bytes.
     tree = ast.parse(data, filename)
-    code = compile(_strip_docstrings(tree) if strip else tree, filename, "exec", dont_inherit=True)
+    code = compile(_strip_docstrings(tree, keep_decorated) if strip else tree, filename, "exec", dont_inherit=True)
     flags = (0b01).to_bytes(4, "little")  # hash-based, unchecked
     return importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(data) + marshal.dumps(code)
 
@@ -54,7 +61,7 @@ def compile_stdlib(src, dst, prefix):
             zout.writestr(info, data)
     return n
 
-def compile_wheel(src, dst, site):
+def compile_wheel(src, dst, site, strip=False):
     tag = sys.implementation.cache_tag
     n = 0
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -67,7 +74,7 @@ def compile_wheel(src, dst, site):
                 folder, _, name = info.filename.rpartition("/")
                 target = (folder + "/" if folder else "") + "__pycache__/" + name[:-3] + "." + tag + ".pyc"
                 try:
-                    zout.writestr(target, _pyc(data, site + "/" + info.filename))
+                    zout.writestr(target, _pyc(data, site + "/" + info.filename, strip, keep_decorated=True))
                 except (SyntaxError, ValueError):  # templates, other Pythons' files: keep the source only
                     continue
                 n += 1
@@ -135,9 +142,12 @@ const args = process.argv.slice(2);
 const flag = args.indexOf("--pyodide");
 const pyodideDir = flag >= 0 ? args[flag + 1] : null;
 if (flag >= 0) args.splice(flag, 2);
+const stripFlag = args.indexOf("--strip-docstrings");
+const stripDocstrings = stripFlag >= 0;
+if (stripFlag >= 0) args.splice(stripFlag, 1);
 const [mode, ...paths] = args;
 if (!["stdlib", "wheel", "trace"].includes(mode) || paths.length === 0 || paths.length % 2 !== 0) {
-  console.error("usage: compile_pyc.mjs stdlib|wheel|trace IN OUT [IN OUT]... [--pyodide DIR]");
+  console.error("usage: compile_pyc.mjs stdlib|wheel|trace IN OUT [IN OUT]... [--pyodide DIR] [--strip-docstrings]");
   process.exit(2);
 }
 /**
@@ -175,7 +185,7 @@ for (let i = 0; i < paths.length; i += 2) {
   py.FS.writeFile("/tmp/in.zip", readFileSync(paths[i]));
   const count = mode === "stdlib"
     ? py.globals.get("compile_stdlib")("/tmp/in.zip", "/tmp/out.zip", stdlibZip)
-    : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site);
+    : py.globals.get("compile_wheel")("/tmp/in.zip", "/tmp/out.zip", site, stripDocstrings);
   writeFileSync(paths[i + 1], py.FS.readFile("/tmp/out.zip"));
   console.log(`compile_pyc: ${count} modules of ${paths[i].split("/").pop()} compiled for ${version} (${mode})`);
 }

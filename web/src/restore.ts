@@ -1,0 +1,67 @@
+/**
+ * What a repeat visit restores from: the memory snapshot and the inflated core files stored with
+ * it (`snapshot.ts`), read in the order the restore needs them, and the stored wasm compiled
+ * before Pyodide asks for it.
+ */
+import type { SnapshotStore } from "./snapshot";
+
+/** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
+export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+/** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
+export const WHEEL = "wasmui.whl";
+
+/** A stored snapshot and the inflated core files stored with it, each as it is read. */
+export interface SnapshotRead {
+  snapshot: Promise<Uint8Array>;
+  core: Map<string, Promise<Response | null>>;
+}
+
+/**
+ * `store`'s snapshot and core files as they are read (null: no snapshot stored). A damaged file
+ * rejects its promise (SnapshotStore.loadCore).
+ */
+export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
+  // The wasm first: compiling it is the longest step of a restore, and it compiles while the rest is read.
+  const wasm = store.loadCore("pyodide.asm.wasm");
+  const rest = wasm.then(() => undefined, () => undefined);
+  const snapshot = rest.then(() => store.load());
+  const core = new Map([...CORE_NAMES, WHEEL].map((name) =>
+    [name, name === "pyodide.asm.wasm" ? wasm : rest.then(() => store.loadCore(name))] as const));
+  // Awaited later, one by one: a failed one must not go unhandled meanwhile.
+  for (const pending of core.values()) pending.catch(() => undefined);
+  snapshot.catch(() => undefined);
+  if (!(await store.has())) return null;
+  return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
+}
+
+/** Compiled wasm modules for the responses that stand for them (see `precompile`). */
+const precompiled = new WeakMap<Response, WebAssembly.Module>();
+
+/**
+ * `response` (a stored wasm) compiled now, alongside the glue's import, instead of when Pyodide
+ * asks; returns the response Pyodide is handed, which `instantiateStreaming` (below) turns into
+ * that module. A copy that does not compile throws here, so it never reaches Pyodide (which would
+ * wait forever on it).
+ */
+export async function precompile(response: Response): Promise<Response> {
+  const stand = response.clone();
+  const module = await WebAssembly.compileStreaming(response);
+  precompiled.set(stand, module);
+  return stand;
+}
+
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
+  const response = await source;
+  const module = precompiled.get(response);
+  if (!module) return instantiateStreaming(response, imports);
+  void response.body?.cancel().catch(() => undefined);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
+
+/** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
+export function coreResponse(url: string, bytes: Uint8Array): Response {
+  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } });
+}
