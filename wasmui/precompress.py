@@ -7,16 +7,17 @@ wasmui wheel, and lists them in ``wasmui-manifest.json`` (``precompressed``: pat
 (``web/src/precompressed.ts``), so a plain ``python -m http.server`` moves the
 compressed bytes, and a compressing host moves fewer bytes than its own gzip would.
 
-The interpreter's wasm is xz (LZMA2 preset 9e, Python's own ``lzma``) when that saves at
-least ``XZ_MARGIN`` over Zstandard (level 19); everything else is Zstandard. Measured on
-Pyodide 314's files (hello world): xz -9e makes the 9.6 MB wasm 2,636 kB where zstd -19 makes
-it 2,894 kB (gzip -9: 3.5 MB), and in Chromium the worker's xz decoder (xz-embedded in wasm)
-inflates it as fast as fzstd does (~40 MB/s). xz would also save on the boot stdlib (716 kB
-against 768), the wheel (370 against 392) and the JS glue (206 against 216), but that decoder
-inflates one stream at a time (``web/src/xzstream.ts``): the glue must be inflated before the
-wasm is read, and the stdlib and wheel would wait for the whole wasm. Without an encoder on the
-build machine (no ``lzma`` module, neither the ``zstandard`` package nor the ``zstd`` program)
-the siblings are gzip, inflated by the browser's ``DecompressionStream``.
+The interpreter's wasm and the wasmui wheel are xz (LZMA2 preset 9e, Python's own ``lzma``)
+when that saves at least ``XZ_MARGIN`` over Zstandard (level 19); the rest is Zstandard.
+Measured on Pyodide 314's files (hello world): xz -9e makes the 9.6 MB wasm 2,636 kB where
+zstd -19 makes it 2,894 kB (gzip -9: 3.5 MB), the wheel 370 kB against 392, and in Chromium
+the worker's xz decoder (xz-embedded in wasm) inflates as fast as fzstd does (~40 MB/s).
+xz would also save on the boot stdlib (716 kB against 768) and the JS glue (206 against 216),
+but that decoder inflates one stream at a time (``web/src/xzstream.ts``): the glue must be
+inflated before the wasm is read (both xz: a deadlock), and the stdlib would wait for the whole
+wasm. The wheel is asked for only once the wasm is in, so it never waits. Without an encoder on
+the build machine (no ``lzma`` module, neither the ``zstandard`` package nor the ``zstd``
+program) the siblings are gzip, inflated by the browser's ``DecompressionStream``.
 
 Zip archives are re-stored uncompressed first (same members, same contents): one solid
 stream is much smaller than per-member deflate. The plain files stay for anything that
@@ -44,9 +45,8 @@ CACHE = Path(__file__).resolve().parent.parent / "build" / "gz-cache"
 RECIPE = b"wasmui-precompress-4"
 ZSTD_LEVEL = 19
 # xz is chosen only when it is at least this much smaller than zstd (its decoder is one more
-# download, 9 kB gzipped, and one more code path), and only for these files (see above).
+# download, 9 kB gzipped, and one more code path), and only for the wasm and the wheel (see above).
 XZ_MARGIN = 0.02
-XZ_NAMES = ("pyodide.asm.wasm",)
 
 
 def _restored_zip(data: bytes) -> bytes:
@@ -108,10 +108,9 @@ def _packed(payload: bytes, allow_xz: bool) -> tuple[bytes, str]:
     return gzip.compress(payload, compresslevel=9, mtime=0), "gz"
 
 
-def compress_sibling(path: Path) -> tuple[Path, str]:
-    """Writes ``path.xz`` (the wasm), ``.zst`` or ``.gz``, cached by content under ``build/gz-cache``; returns it and its encoding."""
+def compress_sibling(path: Path, *, allow_xz: bool = False) -> tuple[Path, str]:
+    """Writes ``path.xz`` (if ``allow_xz`` and smaller), ``.zst`` or ``.gz``, cached by content under ``build/gz-cache``; returns it and its encoding."""
     data = path.read_bytes()
-    allow_xz = path.name in XZ_NAMES
     key = hashlib.sha256(RECIPE + bytes([allow_xz]) + data).hexdigest()[:24]
     for encoding in ("xz", "zst", "gz"):
         cached = CACHE / f"{key}.{encoding}"
@@ -149,7 +148,8 @@ def precompress_site(site: Path) -> dict[str, str]:
     for relative in candidates:
         path = site / relative
         if path.is_file():
-            done[relative] = compress_sibling(path)[1]
+            xz_ok = relative == manifest["wheel"] or path.name == "pyodide.asm.wasm"
+            done[relative] = compress_sibling(path, allow_xz=xz_ok)[1]
     manifest["precompressed"] = done
     manifest_path.write_text(json.dumps(manifest, indent=1))
     return done

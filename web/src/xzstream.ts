@@ -1,6 +1,6 @@
 /**
- * The xz decoder for the interpreter's precompressed sibling `pyodide.asm.wasm.xz`
- * (`wasmui/precompress.py`). Its own chunk: the worker imports it only when the site has an xz
+ * The xz decoder for the precompressed siblings of the interpreter's wasm and the wasmui wheel
+ * (`X.xz`, `wasmui/precompress.py`). Its own chunk: the worker imports it only when the site has an xz
  * sibling (`precompressed.ts`), so a site without one never downloads it.
  *
  * xz-decompress: xz-embedded compiled to wasm (MIT / public domain), 20 kB of JS with its wasm
@@ -9,8 +9,9 @@
  *
  * It decodes one stream at a time (a later stream waits until the earlier one has been read to
  * its end; without that wait, streams decoded side by side corrupt each other's input when the
- * decoder's memory grows, measured: XZ_DATA_ERROR on the wasm). That is why only the wasm is xz:
- * the JS glue must be inflated before Pyodide reads the wasm, so both as xz would deadlock.
+ * decoder's memory grows, measured: XZ_DATA_ERROR on the wasm). That is why the JS glue is not xz
+ * (it must be inflated before Pyodide reads the wasm: both as xz would deadlock), nor the stdlib
+ * (it would wait for the whole wasm); the wheel is asked for once the wasm is in.
  */
 import * as xzDecompress from "xz-decompress";
 
