@@ -22,7 +22,7 @@ from wasmui.distribution import open_distribution
 
 SCIENCE = Path(__file__).resolve().parents[1] / "apps" / "science_app"
 CORE = {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-        "pyodide.asm.wasm.zst", "python_stdlib.zip.zst"}  # the build's zstd siblings (wasmui.precompress)
+        "pyodide.asm.wasm.xz", "pyodide.asm.wasm.zst", "python_stdlib.zip.zst"}  # the build's siblings (wasmui.precompress)
 RECORD_DOWNLOADS = "window.__downloads = []; document.addEventListener('wasmui-download', (e) => window.__downloads.push(e.detail));"
 
 

@@ -157,8 +157,8 @@ def test_a_site_built_against_a_folder_ships_only_what_the_app_needs(pyodide_dis
     wanted = dist.resolve(["numpy", "pandas", "pillow", "matplotlib"])
     lock = json.loads((out / "pyodide" / "pyodide-lock.json").read_text())
     assert sorted(lock["packages"]) == wanted and lock["info"]["version"] == "0.27.7"
-    # Precompressed siblings are .zst with a zstd encoder on the build machine, else .gz.
-    siblings = {f"{name}.{ext}" for name in ("pyodide.asm.wasm", "python_stdlib.zip") for ext in ("gz", "zst")}
+    # Precompressed siblings: the wasm's .xz (or .zst), the stdlib's .zst (or .gz without a zstd encoder).
+    siblings = {f"{name}.{ext}" for name in ("pyodide.asm.wasm", "python_stdlib.zip") for ext in ("gz", "zst", "xz")}
     shipped = {p.name for p in (out / "pyodide").iterdir()} - {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
                                                                  "python_stdlib.zip", "pyodide-lock.json"} - siblings
     assert shipped == {dist.packages[k]["file_name"] for k in wanted}

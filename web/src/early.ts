@@ -18,7 +18,7 @@ interface EarlySpec {
   /** The site's `wasmui-manifest.json`, inlined (the worker then does not fetch it). */
   manifest: unknown;
   /** What to download now: [path relative to the page, precompressed sibling's encoding or null]. */
-  fetch: [string, "zst" | "gz" | null][];
+  fetch: [string, "xz" | "zst" | "gz" | null][];
 }
 
 (() => {

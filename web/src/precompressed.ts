@@ -1,10 +1,11 @@
 /**
  * How the worker fetches the runtime's big files.
  *
- * - Precompressed: the build writes Zstandard (or gzip) siblings (`X.zst`, `X.gz`, listed in
- *   the manifest's `precompressed`, see `wasmui/precompress.py`); they are fetched instead and
- *   inflated here (fzstd, or `DecompressionStream` for gzip), so the bytes on the wire do not
- *   depend on whether the host compresses (a plain `python -m http.server` does not).
+ * - Precompressed: the build writes xz, Zstandard or gzip siblings (`X.xz`, `X.zst`, `X.gz`,
+ *   listed in the manifest's `precompressed`, see `wasmui/precompress.py`); they are fetched
+ *   instead and inflated here (xz-decompress, in its own chunk `xzstream.ts`; fzstd; or
+ *   `DecompressionStream` for gzip), so the bytes on the wire do not depend on whether the host
+ *   compresses (a plain `python -m http.server` does not).
  * - Early: the page's inline boot script (`early.ts`) starts these downloads while the HTML is
  *   still parsing and hands each response body to the worker (`adopt`); anything else the
  *   worker starts itself (`prefetch`). Pyodide's own fetch of the same URL gets the response
@@ -13,8 +14,8 @@
 import { Decompress } from "fzstd";
 
 type Fetch = typeof globalThis.fetch;
-/** Encoding of a precompressed sibling: `X.zst` or `X.gz`. */
-export type Encoding = "zst" | "gz";
+/** Encoding of a precompressed sibling: `X.xz`, `X.zst` or `X.gz`. */
+export type Encoding = "xz" | "zst" | "gz";
 
 /** A response body fetched by the page and transferred to the worker (see `early.ts`). */
 export interface EarlyBody {
@@ -47,12 +48,20 @@ export class CoreFetch {
   private readonly retained = new Map<string, (bytes: Promise<Uint8Array>) => void>();
   /** URLs answered from a copy (`provide`): the page's early download of them is dropped. */
   private readonly provided = new Set<string>();
+  /** Rejects with the first sibling that does not inflate (damaged or truncated): Pyodide only logs
+   * a wasm that fails to compile and waits forever, so the boot races this for a readable error. */
+  readonly failure: Promise<never>;
+  private fail: (error: Error) => void = () => undefined;
 
-  constructor(private readonly inner: Fetch) {}
+  constructor(private readonly inner: Fetch) {
+    this.failure = new Promise<never>((_, reject) => { this.fail = reject; });
+    this.failure.catch(() => undefined);  // raced by the boot; nobody else must see it unhandled
+  }
 
   /** Which URLs have a precompressed sibling (from the site's manifest). */
   setEncodings(encodings: ReadonlyMap<string, Encoding>): void {
     this.encodings = encodings;
+    warmDecoders([...encodings.values()]);
   }
 
   /** Starts downloading `url` now; the next GET of it is answered with this response. */
@@ -65,7 +74,9 @@ export class CoreFetch {
 
   /** The next precompressed response of `url` is also kept: its inflated bytes (for Cache Storage). */
   retain(url: string): Promise<Uint8Array> {
-    return new Promise((resolve) => this.retained.set(url, resolve));
+    const kept = new Promise<Uint8Array>((resolve) => this.retained.set(url, resolve));
+    kept.catch(() => undefined);  // a failed download fails the boot, which then never reads this
+    return kept;
   }
 
   /** The next GET of `url` is answered with `response` (an inflated copy from Cache Storage). */
@@ -91,7 +102,7 @@ export class CoreFetch {
         this.pending.set(url, (early) => {
           this.pending.delete(url);
           const ok = !early.error && early.status >= 200 && early.status < 300 && early.body !== null;
-          if (ok) resolve(decoded(early.body!, early.url, early.encoding, early.contentEncoding, this.onInflated));
+          if (ok) resolve(this.decoded(early.body!, early.url, early.encoding, early.contentEncoding));
           else reject(new Error(early.error ?? `HTTP ${early.status}`));
         });
       });
@@ -134,23 +145,61 @@ export class CoreFetch {
       return this.inner(url, init);
     }
     if (!response.ok || !response.body) return this.inner(url, init);
-    return decoded(response.body, url, encoding, response.headers.get("content-encoding"), this.onInflated);
+    return this.decoded(response.body, url, encoding, response.headers.get("content-encoding"));
+  }
+
+  /** `body` (the sibling's bytes as sent, or the plain file's when `encoding` is null) inflated into a response for `url`. */
+  private decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null): Response {
+    const stream = guarded(inflated(body, url, encoding, contentEncoding), () => this.onInflated(url), (error) => {
+      if (encoding === null) return error;  // the network's error: the reader says what it does
+      const failure = new Error(`${url}.${encoding} could not be inflated (damaged or truncated?): ${(error as Error)?.message ?? error}`);
+      this.fail(failure);
+      return failure;
+    });
+    // WebAssembly.instantiateStreaming insists on this type.
+    const type = url.endsWith(".wasm") ? "application/wasm" : url.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
+    return new Response(stream, { status: 200, headers: { "content-type": type } });
   }
 }
 
-/** `body` (the sibling's bytes as sent) inflated into a response for `url`. */
-function decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null,
-  onInflated: (url: string) => void = () => undefined): Response {
+/** `stream` read through: `done` once it ended, `failed` maps an error before the reader gets it. Skips empty chunks. */
+function guarded(stream: ReadableStream<Uint8Array<ArrayBuffer>>, done: () => void, failed: (error: unknown) => unknown): ReadableStream<Uint8Array<ArrayBuffer>> {
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array<ArrayBuffer>>({
+    async pull(controller) {
+      // A pull that enqueues nothing is not called again: read until a chunk or the end.
+      for (;;) {
+        let next: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          throw failed(error);
+        }
+        if (next.done) {
+          done();
+          return controller.close();
+        }
+        if (next.value.length > 0) return controller.enqueue(next.value);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason).catch(() => undefined),
+  });
+}
+
+/** `body` (the sibling's bytes as sent) inflated. */
+function inflated(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null,
+  contentEncoding: string | null): ReadableStream<Uint8Array<ArrayBuffer>> {
   let stream = body as ReadableStream<Uint8Array<ArrayBuffer>>;
   if (encoding === "gz" && !/\bgzip\b/i.test(contentEncoding ?? "")) {
     stream = stream.pipeThrough(new DecompressionStream("gzip"));
   } else if (encoding === "zst" && !/\bzstd\b/i.test(contentEncoding ?? "")) {
     stream = stream.pipeThrough(zstdStream());
+  } else if (encoding === "xz") {
+    // Always ours to decode: browsers know no xz Content-Encoding (a host that gzips the .xz on
+    // the fly had the browser undo only its own gzip).
+    stream = xzStream(stream, url);
   }
-  stream = stream.pipeThrough(new TransformStream({ flush: () => onInflated(url) }));
-  // WebAssembly.instantiateStreaming insists on this type.
-  const type = url.endsWith(".wasm") ? "application/wasm" : url.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
-  return new Response(stream, { status: 200, headers: { "content-type": type } });
+  return stream;
 }
 
 /** Zstandard decoding as a stream (fzstd: 8 kB of JS; browsers decode only gzip natively). */
@@ -168,5 +217,42 @@ export function zstdStream(): TransformStream<Uint8Array<ArrayBuffer>, Uint8Arra
     flush() {
       decoder.push(new Uint8Array(0), true);
     },
+  });
+}
+
+let xzDecoder: Promise<typeof import("./xzstream")> | null = null;
+
+/** The xz decoder's chunk, imported once (by `warmDecoders` or the first xz sibling). */
+function loadXz(): Promise<typeof import("./xzstream")> {
+  return (xzDecoder ??= import("./xzstream"));
+}
+
+/**
+ * Starts importing the decoders `encodings` (the manifest's `precompressed` values) need: the page
+ * starts the siblings' downloads from the HTML, so the xz decoder's chunk is asked for as soon as
+ * the worker knows the site has an xz sibling, not when its first bytes arrive.
+ */
+export function warmDecoders(encodings: unknown[]): void {
+  if (encodings.includes("xz")) loadXz().catch(() => undefined);  // a failure surfaces in xzStream
+}
+
+/** `body` (the .xz sibling of `url`) inflated, once the decoder's chunk is loaded. */
+export function xzStream(body: ReadableStream<Uint8Array>, url: string): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  return new ReadableStream<Uint8Array<ArrayBuffer>>({
+    async start() {
+      try {
+        reader = (await loadXz()).xzReadable(body).getReader();
+      } catch (error) {
+        void body.cancel().catch(() => undefined);
+        throw new Error(`the xz decoder could not be loaded for ${url}: ${(error as Error)?.message ?? error}`);
+      }
+    },
+    async pull(controller) {
+      const next = await reader!.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value as Uint8Array<ArrayBuffer>);
+    },
+    cancel: (reason) => reader?.cancel(reason).catch(() => undefined),
   });
 }

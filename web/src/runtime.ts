@@ -365,7 +365,7 @@ export class WorkerRuntime {
     this.mark("pyodide-js");
     const glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
     const settings = this.pyodideSettings(indexURL, glue, () => { this.wasmIn(); this.setPhase("python"); });
-    const pyodide = await loadPyodide(settings);
+    const pyodide = await Promise.race([loadPyodide(settings), this.coreFetch.failure]);
     this.mark("interpreter");
     const wheelBytes = await wheel;
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;

@@ -3,6 +3,7 @@
  * `self`. One worker per `<wasmui-app>`, so two apps on a page never share an
  * interpreter.
  */
+import { warmDecoders } from "./precompressed";
 import { isWorkerControlIn, type WorkerControlOut } from "./protocol";
 import { WorkerRuntime } from "./runtime";
 
@@ -17,6 +18,8 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   else if (message.type === "expect") {
     runtime.coreFetch.expect(message.urls);
     runtime.readAhead(message.manifest);
+    // The page is downloading the siblings already: their decoders load meanwhile.
+    warmDecoders(Object.values((message.manifest as { precompressed?: object } | undefined)?.precompressed ?? {}));
   }
   else runtime.coreFetch.adopt(message.early);
 };
