@@ -96,6 +96,39 @@ def test_multipart_rfc2231_filename() -> None:
     assert part.filename == "naïve.txt"
 
 
+@pytest.mark.parametrize(("disposition", "name", "filename"), [
+    ('form-data; name="files"; filename="a b.png"', "files", "a b.png"),
+    ("form-data; name=files; filename=x.txt", "files", "x.txt"),
+    ('form-data; name="f"; filename="q\\"uote;d.txt"', "f", 'q"uote;d.txt'),  # an escaped quote, a ; inside
+    ('form-data; name="f"; filename="C:\\\\dir\\\\f.txt"', "f", "C:\\dir\\f.txt"),
+    ('form-data; NAME="f"; FileName="  Up.TXT "', "f", "Up.TXT"),
+    ('form-data; name="f"; filename="x"; filename*=utf-8\'en\'%E2%82%AC.txt', "f", "€.txt"),  # RFC 6266: * wins
+    ("form-data; name=\"f\"; filename*=nosuchcharset''a%20b", "f", "a b"),
+    ('form-data; name="note"', "note", None),
+])
+def test_multipart_disposition_parameters(disposition: str, name: str, filename: str | None) -> None:
+    body = f"--b\r\nContent-Disposition: {disposition}\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n".encode()
+    (part,) = multipart.parse(body, 'Multipart/Form-Data; Boundary="b"')
+    assert (part.name, part.filename, part.content_type) == (name, filename, "text/plain")
+
+
+def test_multipart_boundary_and_bad_bodies() -> None:
+    assert multipart.boundary_of("multipart/form-data; boundary=----WebKitFormBoundaryab") == "----WebKitFormBoundaryab"
+    assert multipart.boundary_of("text/plain; boundary=x") is None
+    assert multipart.boundary_of("multipart/form-data") is None
+    with pytest.raises(multipart.MultipartError, match="without a name"):
+        multipart.parse(b"--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--\r\n", "multipart/form-data; boundary=b")
+
+
+def test_last_modified_is_an_english_http_date() -> None:
+    import email.utils
+
+    from wasmui.server.http import http_date
+
+    for stamp in (0, 784111777, 1_000_000_000.7, 1_700_000_000, 2_000_000_000):
+        assert http_date(stamp) == email.utils.formatdate(stamp, usegmt=True)
+
+
 # -- /file= ----------------------------------------------------------------------
 
 def test_serves_uploaded_text_inline(client: TestClient) -> None:

@@ -2,11 +2,14 @@
 
 Uploads are read whole before parsing: the browser runtime hands the body over
 in one piece anyway, and ``max_file_size`` bounds what a native server accepts.
+Header parameters are read here (quoted strings, RFC 2231 ``filename*=``) rather
+than with the ``email`` package: a dozen modules every site would ship and import.
 """
 
 from __future__ import annotations
 
-import email.message
+import re
+import urllib.parse
 from dataclasses import dataclass
 
 MAX_PARTS = 1000  # Gradio's limit on files/fields per request
@@ -26,26 +29,51 @@ class Part:
     data: bytes
 
 
+# `; key=value` or `; key="quoted \\"value\\""` (RFC 7230 quoted-string, RFC 2231 `key*=`).
+_PARAM = re.compile(r';\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def header_params(value: str) -> tuple[str, dict[str, str]]:
+    """``'form-data; name="a"; filename*=UTF-8\'\'x%20y'`` -> ``("form-data", {"name": "a", "filename": "x y"})``:
+    the lower-cased value and its parameters (keys lower-cased; an RFC 2231 ``key*`` wins)."""
+    main, _, rest = value.partition(";")
+    params: dict[str, str] = {}
+    extended: dict[str, str] = {}
+    for key, raw in _PARAM.findall(";" + rest):
+        key = key.lower()
+        raw = raw.strip()
+        if key.endswith("*") and raw.strip('"').count("'") >= 2:
+            charset, _lang, encoded = raw.strip('"').split("'", 2)
+            try:
+                extended[key[:-1]] = urllib.parse.unquote(encoded, encoding=charset or "utf-8", errors="replace")
+            except LookupError:  # a charset Python does not know
+                extended[key[:-1]] = urllib.parse.unquote(encoded, errors="replace")
+        elif raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            params[key] = re.sub(r"\\(.)", r"\1", raw[1:-1])
+        else:
+            params[key] = raw
+    return main.strip().lower(), params | extended
+
+
 def boundary_of(content_type: str) -> str | None:
     """The boundary parameter of a ``multipart/form-data`` content type, or None."""
-    msg = email.message.Message()
-    msg["content-type"] = content_type
-    if msg.get_content_type() != "multipart/form-data":
+    kind, params = header_params(content_type)
+    if kind != "multipart/form-data":
         return None
-    boundary = msg.get_param("boundary")
-    return boundary if isinstance(boundary, str) and boundary else None
+    return params.get("boundary") or None
 
 
-def _parse_headers(raw: bytes) -> email.message.Message:
-    msg = email.message.Message()
+def _parse_headers(raw: bytes) -> dict[str, str]:
+    """A part's headers by lower-cased name (the first of a repeated one)."""
+    headers: dict[str, str] = {}
     for line in raw.split(b"\r\n"):
         if not line:
             continue
         name, sep, value = line.partition(b":")
         if not sep:
             raise MultipartError("Malformed part header.")
-        msg[name.decode("latin-1").strip()] = value.decode("utf-8", "replace").strip()
-    return msg
+        headers.setdefault(name.decode("latin-1").strip().lower(), value.decode("utf-8", "replace").strip())
+    return headers
 
 
 def _parse_part(chunk: bytes) -> Part:
@@ -60,11 +88,13 @@ def _parse_part(chunk: bytes) -> Part:
     disposition = headers.get("content-disposition")
     if disposition is None:
         raise MultipartError("Part without Content-Disposition.")
-    name = headers.get_param("name", header="content-disposition")
-    if not isinstance(name, str):
+    _kind, params = header_params(disposition)
+    name = params.get("name")
+    if name is None:
         raise MultipartError("Part without a name.")
-    filename = headers.get_filename()
-    return Part(name=name, filename=filename, content_type=headers.get("content-type"), data=data)
+    filename = params.get("filename")
+    return Part(name=name, filename=filename.strip() if filename is not None else None,
+                content_type=headers.get("content-type"), data=data)
 
 
 def parse(body: bytes, content_type: str) -> list[Part]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import hashlib
 import json
 from collections.abc import AsyncIterator
@@ -11,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from wasmui.server import multipart
-from wasmui.server.http import HTTPError, Request, Response, Scope, Receive, Send, StreamingResponse, json_response
+from wasmui.server.http import (HTTPError, Request, Response, Scope, Receive, Send, StreamingResponse, http_date,
+                                json_response)
 
 CHUNK = 64 * 1024
 
@@ -71,7 +71,7 @@ class FileResponse:
             else f"{disposition}; filename*=utf-8''{_quote(filename)}",
             "accept-ranges": "bytes",
             "etag": f'"{etag}"',
-            "last-modified": email.utils.formatdate(stat.st_mtime, usegmt=True),
+            "last-modified": http_date(stat.st_mtime),
         }
         # Stored files never change in place (content-addressed), so a matching
         # validator lets the browser reuse its copy.
