@@ -6,7 +6,7 @@ import inspect
 import json
 import os
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from wasmui.blocks import Blocks
 from wasmui.components import Component, component_from_spec
@@ -14,9 +14,11 @@ from wasmui.components.button import Button, ClearButton
 from wasmui.components.deep_link_button import DeepLinkButton
 from wasmui.components.markdown import Markdown
 from wasmui.events import on
-from wasmui.examples import Examples
 from wasmui.flagging import CSVLogger, FlaggingCallback, FlagMethod
 from wasmui.layouts import Accordion, Column, Row
+
+if TYPE_CHECKING:
+    from wasmui.examples import Examples
 
 
 def _specs(value: Any) -> list[Any]:
@@ -224,6 +226,8 @@ class Interface(Blocks):
             predict.then(lambda: DeepLinkButton(interactive=True), None, [self.deep_link], js=True,
                          api_visibility="undocumented")
         if examples is not None:
+            from wasmui.examples import Examples
+
             state = [c for c in all_inputs + self.output_components if c.stateful]
             self.examples_handler = Examples(
                 examples, [c for c in all_inputs if c not in state], [c for c in self.output_components if c not in state],
