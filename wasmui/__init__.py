@@ -33,7 +33,6 @@ from wasmui.components.base import Component
 from wasmui.data_classes import FileData
 from wasmui.events import Dependency, EventListenerMethod, on
 from wasmui.exceptions import Error
-from wasmui.flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from wasmui.helpers import (
     CopyData,
     DeletedFileData,
@@ -82,8 +81,10 @@ _LAZY: dict[str, str] = {
     "Checkbox": _C + "checkbox:Checkbox",
     "CheckboxGroup": _C + "choices:CheckboxGroup",
     "Checkboxgroup": _C + "choices:CheckboxGroup",
+    "ClassicCSVLogger": "wasmui.flagging:ClassicCSVLogger",
     "ClearButton": _C + "button:ClearButton",
     "Code": _C + "code:Code",
+    "CSVLogger": "wasmui.flagging:CSVLogger",
     "ColorPicker": _C + "color_picker:ColorPicker",
     "Dataframe": _C + "dataframe:Dataframe",
     "DataFrame": _C + "dataframe:Dataframe",
@@ -100,6 +101,7 @@ _LAZY: dict[str, str] = {
     "FileExplorer": _C + "file_explorer:FileExplorer",
     "Files": _C + "file:Files",
     "FileSize": "wasmui.utils:FileSize",
+    "FlaggingCallback": "wasmui.flagging:FlaggingCallback",
     "Gallery": _C + "gallery:Gallery",
     "get_audio": "wasmui.media:get_audio",
     "get_file": "wasmui.media:get_file",
@@ -145,6 +147,7 @@ _LAZY: dict[str, str] = {
     "Radio": _C + "choices:Radio",
     "render": "wasmui.renderable:render",
     "ScatterPlot": _C + "native_plot:ScatterPlot",
+    "SimpleCSVLogger": "wasmui.flagging:SimpleCSVLogger",
     "Sketchpad": _C + "image_editor:Sketchpad",
     "Slider": _C + "number:Slider",
     "State": _C + "state:State",
@@ -214,6 +217,7 @@ if TYPE_CHECKING:
     from wasmui.components.upload_button import UploadButton
     from wasmui.components.video import Video
     from wasmui.examples import Examples
+    from wasmui.flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
     from wasmui.interface import Interface
     from wasmui.media import get_audio, get_file, get_image, get_model3d, get_video
     from wasmui.openai_chat import load_chat

@@ -214,12 +214,12 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
         compat.install()
         blocks = runner.load_app(os.path.join(app_dir, entry))
         app = blocks.app
+        # An app that flags imported wasmui.flagging while loading (Interface, gr.CSVLogger).
         # Loading earlier visits' flags from IndexedDB (0.3-0.6 s on a loaded machine) must not
         # delay the first answer: flags and the download wait for it (wasmui.flagging.loaded).
-        from wasmui import flagging
-
-        loading = asyncio.ensure_future(_persist_flagging())
-        flagging.set_loading(loading)
+        flagging = sys.modules.get("wasmui.flagging")
+        if flagging is not None:
+            flagging.set_loading(asyncio.ensure_future(_persist_flagging()))
     bridge = Bridge(app, root_path)
     await bridge.startup()
     return bridge

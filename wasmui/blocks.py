@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from wasmui import deep_links, events, themes
 from wasmui.context import Context
 from wasmui.exceptions import DuplicateBlockError
-from wasmui import flagging
 from wasmui.files import FileStore
 from wasmui.media_streams import MediaStreams
 from wasmui.sessions import SessionStore
@@ -513,10 +512,17 @@ class Blocks(BlockContext):
 
     async def flagged_data_loaded(self) -> None:
         """Wait until earlier visits' flagged data is in the folders (the browser loads it)."""
-        await flagging.loaded()
+        if self.flagging_dirs:
+            from wasmui import flagging  # imported by the apps that flag, not by every app
+
+            await flagging.loaded()
 
     def flagged_data(self) -> bytes | None:
         """A zip of every flagging folder (CSV files plus copied files), or None when empty."""
+        if not self.flagging_dirs:
+            return None
+        from wasmui import flagging
+
         return flagging.flagged_zip(self.flagging_dirs)
 
     @property

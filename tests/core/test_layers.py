@@ -46,6 +46,8 @@ LAZY_ALLOWED: dict[tuple[str, str], str] = {
     ("wasmui._pyodide", "wasmui.runner"): "asgi= mode serves a plain ASGI app without the Gradio API",
     ("wasmui._pyodide", "wasmui.flagging"): "only Gradio apps (not asgi= mode) keep flagged data in IndexedDB",
     ("wasmui.launching", "wasmui.devserver"): "only a native `python app.py` serves; the browser never loads it",
+    ("wasmui.blocks", "wasmui.flagging"): "only apps that flag (Interface, gr.CSVLogger) load wasmui.flagging: "
+                                          "a Blocks app's boot archives stay without it (and csv)",
     ("wasmui.interface", "wasmui.examples"): "only an Interface with examples loads them (and gr.Dataset): hello "
                                              "world's boot archives stay without",
     ("wasmui.app_inspect", "wasmui.examples"): "only apps with example tables load wasmui.examples: the modules "

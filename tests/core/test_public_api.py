@@ -150,8 +150,9 @@ def test_import_wasmui_leaves_components_and_the_high_level_apps_unimported() ->
     assert "wasmui.components.image_editor" in components and "wasmui.components.chatbot" in components
     later = [*components, "wasmui.interface", "wasmui.chat_interface", "wasmui.openai_chat", "wasmui.examples",
              "wasmui.tabbed_interface", "wasmui.media", "wasmui.caching", "wasmui.renderable", "wasmui._simple_templates",
+             "wasmui.flagging",
              # standard library the server path does not need at boot
-             "urllib.request", "http.client", "pickle", "email", "zipfile", "wave"]
+             "urllib.request", "http.client", "pickle", "email", "zipfile", "wave", "csv"]
     code = f"""
         import sys
         import wasmui

@@ -98,7 +98,7 @@ def test_a_blocks_app_ships_its_components_and_not_interface(new_page: Callable[
     site = built_site(ROOT / "bench" / "apps" / "blocks10")
     own = set(_boot_wheel_modules(site))
     assert {"wasmui.components.number", "wasmui.components.choices", "wasmui.components.json_component"} <= own
-    assert not {"wasmui.interface", "wasmui.examples", "wasmui.components.image"} & own
+    assert not {"wasmui.interface", "wasmui.examples", "wasmui.flagging", "wasmui.components.image"} & own
     page = new_page()
     _visit(page, served(site), _blocks10)
 
