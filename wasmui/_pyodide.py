@@ -122,6 +122,10 @@ class Bridge:
 
     def request(self, rid: int, method: str, url: str, headers: Any, has_body: bool, reply: Reply) -> None:
         """Starts answering request ``rid``; its body follows through :meth:`body`."""
+        if rid in self._inboxes:
+            # Its body chunks could not be told apart from the open one's (the worker numbers them).
+            reply("error", f"request id {rid} is already open", "")
+            return
         scope = build_scope(method, url, _to_py(headers), self.root_path)
         inbox: asyncio.Queue[Message] = asyncio.Queue()
         if not has_body:
@@ -185,8 +189,9 @@ class Bridge:
             elif not state["finished"]:
                 reply("error", f"{type(exc).__name__}: {exc}", text)
         finally:
-            self._inboxes.pop(rid, None)
-            self._disconnected.discard(rid)
+            if self._inboxes.get(rid) is inbox:
+                del self._inboxes[rid]
+                self._disconnected.discard(rid)
 
 
 def _load_asgi(spec: str) -> ASGIApp:

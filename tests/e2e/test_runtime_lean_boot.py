@@ -48,9 +48,7 @@ with gr.Blocks() as demo:
     out = gr.Textbox(label="Out")
     gr.Button("Go").click(third, box, out)
     gr.Button("Many").click(many, None, out)
-    # Taken while loading: in the boot wheel. Shown as text: a gr.Audio holding it made the next
-    # event hang now and then (an open bug, see issue 12's session-6 note).
-    gr.Textbox(os.path.basename(gr.get_audio("sax.wav")), label="Boot sample")
+    gr.Audio(gr.get_audio("sax.wav"), label="Boot sample", type="filepath")  # taken while loading: in the boot wheel
     clip = gr.Video(label="Clip")
     sound = gr.Audio(label="Sound", type="filepath")
     gr.Button("Samples").click(samples, None, [clip, sound, out])

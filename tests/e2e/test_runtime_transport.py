@@ -223,3 +223,34 @@ self.addEventListener("fetch", (e) => {
     assert version == "v2"  # the new worker controls the page
     got = page.evaluate("async () => { const r = await fetch('config'); return {s: r.status, b: await r.json()}; }")
     assert got["s"] == 200 and got["b"]["platform"] == "emscripten"
+
+
+# Requests on both of the worker's ports at once (page transport and service worker each number
+# theirs from 1): quick file reads on one port beside uploads on the other whose bodies arrive in
+# many chunks, both ways round. Every one must come back whole; one that never answers is null.
+CONCURRENT = """async ([rounds, uploads, reads]) => {
+  const el = document.querySelector('wasmui-app');
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 30000));
+  const go = (direct, path, init) => direct ? el.transport.fetch(el.root + '/' + path, init) : fetch(path, init);
+  const upload = (size, direct) => go(direct, 'gradio_api/echo?n=' + size, {method: 'POST', body: new Uint8Array(size)})
+    .then((r) => r.json()).then((j) => j.length);
+  const read = (direct) => go(direct, 'gradio_api/file=blob.bin').then((r) => r.arrayBuffer()).then((b) => b.byteLength);
+  const results = [];
+  for (let round = 0; round < rounds; round++) {
+    const direct = round % 2 === 0;
+    const calls = [];
+    for (let i = 0; i < reads; i++) calls.push(read(!direct));
+    for (let i = 0; i < uploads; i++) calls.push(upload(2000000 + i, direct));
+    results.push(...await Promise.all(calls.map((call) => Promise.race([call, timeout]))));
+  }
+  return results;
+}"""
+
+
+def test_both_ports_at_once_never_mix_up_requests(page: Any, built_site: Any, served: Any) -> None:
+    page.goto(_site(built_site, served) + "/")
+    wait_ready(page)
+    page.wait_for_function("() => document.querySelector('wasmui-app').serviceWorker")
+    rounds, uploads, reads = 4, 6, 12
+    got = page.evaluate(CONCURRENT, [rounds, uploads, reads])
+    assert got == ([len(BLOB)] * reads + [2000000 + i for i in range(uploads)]) * rounds

@@ -143,6 +143,24 @@ def test_disconnect_reaches_the_app() -> None:
     _run(run)
 
 
+def test_an_id_already_open_is_refused_and_the_open_request_keeps_its_body() -> None:
+    async def run() -> None:
+        bridge = Bridge(_load_app().app, "")
+        first = Recorder()
+        bridge.request(7, "POST", "http://h/gradio_api/echo", [], True, first)
+        twin = Recorder()
+        bridge.request(7, "GET", "http://h/gradio_api/file=blob.bin", [], False, twin)
+        assert twin.events == [("error", "request id 7 is already open", "")]
+        await asyncio.sleep(0.01)
+        bridge.body(7, b"abc", False)  # still reaches the first request
+        await asyncio.wait_for(first.done.wait(), 5)
+        assert json.loads(first.body)["length"] == 3
+        again = await _request(bridge, 7, "GET", "/gradio_api/file=blob.bin")  # free once answered
+        assert again.status == 200
+
+    _run(run)
+
+
 def test_boot_runs_a_gradio_app_file(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(
         "import gradio as gr\n"

@@ -279,6 +279,8 @@ export class WorkerRuntime {
 
   /** Serves requests arriving on `port` (from the page transport or the service worker). */
   attachPort(port: MessagePort): void {
+    // Each port numbers its requests from 1, and the bridge serves every port: it sees ids of its own.
+    const ids = new Map<number, number>();
     port.onmessage = (event: MessageEvent<unknown>) => {
       const message = event.data;
       if (!isPortIn(message)) return;
@@ -286,7 +288,7 @@ export class WorkerRuntime {
       this.lastMessageAt = performance.now();
       // `then` callbacks run in registration order, so body chunks stay behind their request.
       this.gate.then(() => this.bridge).then(
-        (bridge) => this.forward(bridge, port, message),
+        (bridge) => this.forward(bridge, port, ids, message),
         (error: BootError) => { if (message.type === "request") this.answerBootFailure(port, message.id, error); },
       );
     };
@@ -504,11 +506,18 @@ export class WorkerRuntime {
     }
   }
 
-  private forward(bridge: Bridge, port: MessagePort, message: PortIn): void {
+  /** Worker-wide request id for the bridge (two ports' request 2 must not share an inbox). */
+  private nextBridgeId = 1;
+
+  /** Hands `message` from `port` to the bridge; `ids` maps the port's request ids to the bridge's. */
+  private forward(bridge: Bridge, port: MessagePort, ids: Map<number, number>, message: PortIn): void {
     switch (message.type) {
       case "request": {
         const id = message.id;
+        const rid = this.nextBridgeId++;
+        ids.set(id, rid);
         const reply = (kind: string, a: unknown, b: unknown): void => {
+          if (kind !== "start" && (kind !== "body" || !a)) ids.delete(id);  // the last message of this response
           if (kind === "start") {
             this.post(port, { type: "start", id, status: Number(a), headers: b as [string, string][] });
           } else if (kind === "body") {
@@ -520,15 +529,20 @@ export class WorkerRuntime {
             this.post(port, { type: "error", id, message: String(a), traceback: String(b ?? "") });
           }
         };
-        bridge.request(id, message.method, message.url, message.headers, message.hasBody, reply);
+        bridge.request(rid, message.method, message.url, message.headers, message.hasBody, reply);
         break;
       }
-      case "body":
-        bridge.body(message.id, new Uint8Array(message.chunk), message.more);
+      case "body": {
+        const rid = ids.get(message.id);
+        if (rid !== undefined) bridge.body(rid, new Uint8Array(message.chunk), message.more);
         break;
-      case "disconnect":
-        bridge.disconnect(message.id);
+      }
+      case "disconnect": {
+        const rid = ids.get(message.id);
+        ids.delete(message.id);  // nothing more is sent for it
+        if (rid !== undefined) bridge.disconnect(rid);
         break;
+      }
     }
   }
 
