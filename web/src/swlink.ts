@@ -43,6 +43,18 @@ class ServiceWorkerLink {
     if (this.controlled) navigator.serviceWorker.controller?.postMessage({ type: "claim" } satisfies PageToSW);
   }
 
+  /**
+   * Hands the service worker the URLs of the files this page loaded (and `extra`, e.g. a worker
+   * script): it keeps the content-hashed ones for the next visit. A first visit loads them before
+   * the service worker controls the page, so they did not pass through it.
+   */
+  keep(extra: string[] = []): void {
+    const controller = this.controlled ? navigator.serviceWorker?.controller : null;
+    if (!controller) return;
+    const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
+    controller.postMessage({ type: "keep", urls: [...new Set([...loaded, ...extra])] } satisfies PageToSW);
+  }
+
   /** True while a service worker controls the page and holds our ports. */
   active(): boolean {
     return this.controlled && navigator.serviceWorker?.controller != null;
