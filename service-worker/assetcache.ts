@@ -67,6 +67,8 @@ export class AssetCache {
 
   /** Stores the hashed files among `urls` that are not stored yet (from the HTTP cache if it has them). */
   async keep(urls: string[]): Promise<void> {
+    if (retired()) return;  // a newer version runs: it keeps them (the page asks it again)
+    void this.dropOthers();  // an older version's late write re-created its cache
     const cache = await this.open();
     const wanted = [...new Set(urls)].filter((u) => {
       try {
@@ -122,6 +124,7 @@ export class AssetCache {
   }
 
   private async put(cache: Cache, url: string, response: Response): Promise<void> {
+    if (retired()) return;
     const headers = new Headers();
     for (const name of KEPT_HEADERS) {
       const value = response.headers.get(name);
@@ -135,6 +138,12 @@ export class AssetCache {
       // quota or a broken body: the next visit asks the network again
     }
   }
+}
+
+/** Whether a newer version of this service worker took over (its writes would re-create a dropped cache). */
+function retired(): boolean {
+  const own = (globalThis as unknown as { serviceWorker?: ServiceWorker }).serviceWorker;
+  return own?.state === "redundant";
 }
 
 /** `text` as a literal URL pattern (escapes the pattern syntax's special characters). */
