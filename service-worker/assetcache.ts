@@ -20,8 +20,8 @@
 
 /** Hashed names below the scope: `assets/<name>-<8 characters of Vite's hash>.<ext>`, no query. */
 const HASHED = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|mjs|css|woff2?|ttf)$/;
-/** The app routes the fetch handler answers (protocol.ts APP_ROUTE after any prefix), as URL patterns. */
-const APP_ROUTE_PATTERNS = ["*/config", "*/theme.css", "*/gradio_api", "*/gradio_api/*"];
+/** The app routes the fetch handler answers (protocol.ts APP_ROUTE), as URL patterns after the scope. */
+const APP_ROUTE_PATTERNS = ["config", "theme.css", "gradio_api", "gradio_api/*"];
 /** Response headers kept on a stored copy (no Vary: a copy answers whatever the request's headers). */
 const KEPT_HEADERS = ["content-type", "content-length", "last-modified", "etag"];
 
@@ -102,7 +102,10 @@ export class AssetCache {
     // Wider than HASHED (a pattern has no "8 characters"): only what `owns` accepts is ever stored,
     // so another name matching it misses the cache and goes to the network.
     const hashed = { pathname: `${root}assets/*-*`, search: "", baseURL: base };
-    const routes = APP_ROUTE_PATTERNS.map((pathname) => ({ urlPattern: { pathname, baseURL: base } }));
+    // At the scope (a single-app site) or below it (a gallery's apps/<name>/, a page's own prefix).
+    // Absolute pathnames: a relative one would be resolved against the base's folder.
+    const routes = APP_ROUTE_PATTERNS.flatMap((route) => [`${root}${route}`, `${root}*/${route}`])
+      .map((pathname) => ({ urlPattern: { pathname, baseURL: base } }));
     const rules: RouterRule[] = [
       // Running anyway: through the fetch handler, which also stores what it has not yet.
       { condition: { urlPattern: hashed, runningStatus: "running" }, source: "fetch-event" },
