@@ -34,8 +34,9 @@ interface EarlySpec {
   // The manifest names the build: the worker starts restoring a stored snapshot of it at once.
   worker.postMessage({ type: "expect", urls: [], manifest: spec.manifest });
   const urls = spec.fetch.map(([path, encoding]) => [new URL(path, document.baseURI).href, encoding] as const);
-  const start = (skip: Set<string>): void => {
-    const wanted = urls.filter(([url]) => !skip.has(url));
+  const start = (want: (url: string) => boolean): void => {
+    const wanted = urls.filter(([url]) => want(url));
+    if (wanted.length === 0) return;
     // Announced first (messages keep their order): the worker waits for these instead of fetching them again.
     worker.postMessage({ type: "expect", urls: wanted.map(([url]) => url) });
     for (const [url, encoding] of wanted) {
@@ -79,12 +80,16 @@ interface EarlySpec {
     }
   });
   if (!build || manifest?.pyodide || typeof caches === "undefined" || !hinted) {
-    start(new Set());
+    start(() => true);
   } else {
-    const stored = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"]
-      .map((name) => indexURL + name).concat(new URL(manifest!.wheel ?? "", siteBase).href);
-    caches.match(key, { cacheName: "wasmui-snapshots" }).then(
-      (hit) => start(new Set(hit ? stored : [])), () => start(new Set()));
+    const stored = new Set(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"]
+      .map((name) => indexURL + name).concat(new URL(manifest!.wheel ?? "", siteBase).href));
+    // The app's own files are needed on every visit: asked for now, not once Cache Storage answers
+    // (with the page's entry kept by the service worker, its boot message may reach the worker
+    // first, and the worker would then fetch them a second time).
+    start((url) => !stored.has(url));
+    const rest = (): void => start((url) => stored.has(url));
+    caches.match(key, { cacheName: "wasmui-snapshots" }).then((hit) => { if (!hit) rest(); }, rest);
   }
   const registry = ((window as unknown as { __wasmuiEarly?: Record<string, unknown> }).__wasmuiEarly ??= {});
   registry[spec.name] = { worker, manifest: spec.manifest, script: new URL(spec.worker, document.baseURI).href };
