@@ -100,7 +100,7 @@ CUT_GLUE = """async () => {
 }"""
 
 # What a repeat visit must not ask the network for (the copies stored with the snapshot answer).
-CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json")
+CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json", "python_stdlib_rest.zip")
 
 DROP_SNAPSHOTS = """async () => {
   const cache = await caches.open('wasmui-snapshots');
@@ -156,11 +156,13 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     _bump(page, "clicks 2")
     assert len(_cached_keys(page)) == 1
 
-    # The inflated interpreter, stdlib, glue, lock and wheel are stored with it (a restore neither
-    # downloads nor inflates them).
+    # The inflated interpreter, stdlib (both zips: the boot streamed the second one in while the
+    # interpreter initialised), glue, lock and wheel are stored with it (a restore neither downloads
+    # nor inflates them).
     core = _cached_keys(page, "wasmui-core")
     assert sorted(key.rsplit("~", 1)[1] for key in core) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "wasmui.whl"], core
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip",
+        "wasmui.whl"], core
 
     # Second visit: restored, and the app module ran again (its state starts over). Neither the page
     # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the
