@@ -44,68 +44,88 @@ if __name__ == "__main__":
 # Every `wasmui-snapshot` event of the page, in order.
 RECORD = "window.__snap = []; document.addEventListener('wasmui-snapshot', (e) => window.__snap.push(e.detail.action));"
 
-CORRUPT = """async () => {
-  const cache = await caches.open('wasmui-snapshots');
-  const keys = await cache.keys();
-  // Valid gzip of bytes that are not a snapshot: Pyodide itself must refuse them.
-  const junk = new Blob([new Uint8Array(64 * 1024).fill(7)]).stream().pipeThrough(new CompressionStream('gzip'));
-  const body = await new Response(junk).arrayBuffer();
-  for (const key of keys) await cache.put(key, new Response(body));
-  return keys.length;
-}"""
-
-# The stored snapshot (without its zero pages, web/src/sparse.ts) cut short.
-CUT_SNAPSHOT = """async () => {
-  const cache = await caches.open('wasmui-snapshots');
-  const keys = await cache.keys();
-  for (const key of keys) {
-    const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
-    if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'WSPM') return -1;  // not stored sparse
-    await cache.put(key, new Response(bytes.subarray(0, bytes.length - 1000)));
+# The entries are in the origin private file system (web/src/snapshot.ts): a folder per site, in it
+# a folder per entry holding `entry.json` (written last: the key and every file's length), the
+# snapshot (`snapshot`, stored without its zero pages: web/src/sparse.ts) and the core files.
+OPFS = """
+async function entries() {
+  const found = [];
+  let root;
+  try {
+    root = await (await navigator.storage.getDirectory()).getDirectoryHandle('wasmui-snapshots');
+  } catch { return found; }
+  for await (const site of root.values()) {
+    for await (const folder of site.values()) {
+      let entry = null;
+      try { entry = JSON.parse(await (await (await folder.getFileHandle('entry.json')).getFile()).text()); } catch {}
+      found.push({ folder, entry });
+    }
   }
-  return keys.length;
-}"""
+  return found;
+}
+async function read(folder, name) {
+  return new Uint8Array(await (await (await folder.getFileHandle(name)).getFile()).arrayBuffer());
+}
+async function write(folder, name, bytes) {
+  const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+  await writable.write(bytes);
+  await writable.close();
+}
+// Applies `change(bytes) -> bytes` to the file `name` of every entry; `relength` also writes the new
+// length into entry.json (so that only the file's own checks can catch it).
+async function rewrite(name, change, relength) {
+  const found = (await entries()).filter((e) => e.entry && e.entry.files[name] !== undefined);
+  for (const { folder, entry } of found) {
+    const bytes = change(await read(folder, name));
+    if (bytes === null) return -1;
+    await write(folder, name, bytes);
+    if (relength) {
+      entry.files[name] = bytes.length;
+      await write(folder, 'entry.json', new TextEncoder().encode(JSON.stringify(entry)));
+    }
+  }
+  return found.length;
+}
+"""
+
+# A whole sparse snapshot of memory that is not an interpreter's: Pyodide itself must refuse it.
+CORRUPT = OPFS + """() => rewrite('snapshot', () => {
+  const pages = 16, out = new Uint8Array(16 + 2 + pages * 4096);
+  out.set([0x57, 0x53, 0x50, 0x4d]);
+  const view = new DataView(out.buffer);
+  view.setUint32(4, 1, true); view.setUint32(8, pages * 4096, true); view.setUint32(12, 4096, true);
+  out[16] = 0xff; out[17] = 0xff;
+  out.fill(7, 18);
+  return out;
+}, true)"""
+
+# The stored snapshot cut short: `entry.json` still names its whole length.
+CUT_SNAPSHOT = OPFS + """() => rewrite('snapshot', (bytes) =>
+  String.fromCharCode(...bytes.subarray(0, 4)) === 'WSPM' ? bytes.subarray(0, bytes.length - 1000) : null, false)"""
+
+# The stored snapshot cut short with entry.json agreeing: the sparse form itself must catch it.
+CUT_SNAPSHOT_AND_ENTRY = OPFS + """() => rewrite('snapshot', (bytes) => bytes.subarray(0, bytes.length - 1000), true)"""
 
 # The inflated wasm stored next to the snapshot, replaced by bytes that are not a wasm module.
-CORRUPT_WASM = """async () => {
-  const cache = await caches.open('wasmui-core');
-  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
-  for (const key of keys) await cache.put(key, new Response(new Uint8Array(1000).fill(3), {headers: {'content-type': 'application/wasm'}}));
-  return keys.length;
-}"""
+CORRUPT_WASM = OPFS + """() => rewrite('pyodide.asm.wasm', () => new Uint8Array(1000).fill(3), false)"""
 
 # The stored wasm with its length and magic bytes intact but sections that do not compile.
-GARBLE_WASM = """async () => {
-  const cache = await caches.open('wasmui-core');
-  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.wasm'));
-  for (const key of keys) {
-    const stored = await cache.match(key);
-    const bytes = new Uint8Array(await stored.arrayBuffer());
-    bytes.fill(0xff, 8, 4096);
-    await cache.put(key, new Response(bytes, {headers: stored.headers}));
-  }
-  return keys.length;
-}"""
+GARBLE_WASM = OPFS + """() => rewrite('pyodide.asm.wasm', (bytes) => { bytes.fill(0xff, 8, 4096); return bytes; }, false)"""
 
 # The stored JS glue cut short (its length no longer the stored one).
-CUT_GLUE = """async () => {
-  const cache = await caches.open('wasmui-core');
-  const keys = (await cache.keys()).filter((r) => r.url.endsWith('pyodide.asm.mjs'));
-  for (const key of keys) {
-    const stored = await cache.match(key);
-    const text = (await stored.text()).slice(0, 5000);
-    await cache.put(key, new Response(text, {headers: stored.headers}));
-  }
-  return keys.length;
-}"""
+CUT_GLUE = OPFS + """() => rewrite('pyodide.asm.mjs', (bytes) => bytes.subarray(0, 5000), false)"""
 
 # What a repeat visit must not ask the network for (the copies stored with the snapshot answer).
 CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json", "python_stdlib_rest.zip")
 
+# The browser cleared the site's storage.
 DROP_SNAPSHOTS = """async () => {
-  const cache = await caches.open('wasmui-snapshots');
-  for (const key of await cache.keys()) await cache.delete(key);
+  await (await navigator.storage.getDirectory()).removeEntry('wasmui-snapshots', { recursive: true });
+  await caches.delete('wasmui-snapshots');
 }"""
+
+# Every stored entry: its key and files (null: a folder without a readable entry.json).
+ENTRIES = OPFS + """async () => (await entries()).map((e) => e.entry && { key: e.entry.key, files: Object.keys(e.entry.files) })"""
 
 
 def _bump(page: Any, expected: str) -> None:
@@ -132,8 +152,23 @@ def _visit(page: Any, url: str, final: str) -> list[str]:
     return list(page.evaluate("() => window.__snap"))
 
 
-def _cached_keys(page: Any, cache: str = "wasmui-snapshots") -> list[str]:
-    return list(page.evaluate("async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)", cache))
+def _run(page: Any, script: str) -> Any:
+    """Runs one of the OPFS scripts above (the helpers, then its function)."""
+    helpers, call = script[:len(OPFS)], script[len(OPFS):]
+    return page.evaluate(f"async () => {{ {helpers}\n return await ({call})(); }}")
+
+
+def _entries(page: Any) -> list[dict[str, Any]]:
+    return list(_run(page, ENTRIES))
+
+
+def _cached_keys(page: Any) -> list[str]:
+    """The Cache Storage markers (the page's inline script looks there before downloading)."""
+    return list(page.evaluate("async () => (await (await caches.open('wasmui-snapshots')).keys()).map((r) => r.url)"))
+
+
+def _damage(page: Any, script: str) -> int:
+    return int(_run(page, script))
 
 
 def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
@@ -154,15 +189,17 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "clicks 1")
     _bump(page, "clicks 2")
-    assert len(_cached_keys(page)) == 1
+    # One entry, its marker in Cache Storage under its key (the page's inline script reads it).
+    entries = _entries(page)
+    assert len(entries) == 1 and entries[0] is not None, entries
+    assert _cached_keys(page) == [entries[0]["key"]]
 
     # The inflated interpreter, stdlib (both zips: the boot streamed the second one in while the
     # interpreter initialised), glue, lock and wheel are stored with it (a restore neither downloads
     # nor inflates them).
-    core = _cached_keys(page, "wasmui-core")
-    assert sorted(key.rsplit("~", 1)[1] for key in core) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip",
-        "wasmui.whl"], core
+    assert sorted(entries[0]["files"]) == [
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip", "snapshot",
+        "wasmui.whl"], entries
 
     # Second visit: restored, and the app module ran again (its state starts over). Neither the page
     # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the
@@ -187,11 +224,12 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
 
     # No snapshot (Cache Storage cleared by the browser): a normal boot, and a new one is made.
     page.evaluate(DROP_SNAPSHOTS)
+    assert _entries(page) == []
     assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "clicks 1")
 
     # A damaged copy of the wasm: refused before Pyodide sees it, both thrown away, a normal boot.
-    assert page.evaluate(CORRUPT_WASM) == 1
+    assert _damage(page, CORRUPT_WASM) == 1
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("damaged" in text and "booting normally" in text for text in console), console
@@ -200,7 +238,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     # A wasm copy that passes those checks but does not compile: compiled before Pyodide sees it
     # (Pyodide would wait forever on it), so thrown away and a normal boot.
     assert _visit(page, url, "restored") == ["restored"]
-    assert page.evaluate(GARBLE_WASM) == 1
+    assert _damage(page, GARBLE_WASM) == 1
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("did not restore" in text and "booting normally" in text for text in console), console
@@ -208,14 +246,14 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
 
     # A glue copy cut short: refused (its stored length), thrown away, a normal boot.
     assert _visit(page, url, "restored") == ["restored"]
-    assert page.evaluate(CUT_GLUE) == 1
+    assert _damage(page, CUT_GLUE) == 1
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("pyodide.asm.mjs is damaged" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")
 
     # A corrupt snapshot: thrown away, said in the console, a normal boot, a new snapshot.
-    assert page.evaluate(CORRUPT) == 1
+    assert _damage(page, CORRUPT) == 1
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("did not restore" in text and "booting normally" in text for text in console), console
@@ -223,18 +261,27 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert _visit(page, url, "restored") == ["restored"]
 
     # A snapshot cut short (stored without its zero pages): refused, a normal boot.
-    assert page.evaluate(CUT_SNAPSHOT) == 1
+    assert _damage(page, CUT_SNAPSHOT) == 1
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("truncated" in text and "booting normally" in text for text in console), console
     _bump(page, "clicks 1")
     assert _visit(page, url, "restored") == ["restored"]
 
+    # Cut short with entry.json agreeing: the sparse form's own bounds refuse it.
+    assert _damage(page, CUT_SNAPSHOT_AND_ENTRY) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any("sparse snapshot is truncated" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+    assert _visit(page, url, "restored") == ["restored"]
+
     # A rebuild (the app changed): the old snapshot is never restored, and it is replaced.
-    before = _cached_keys(page)
+    before = _entries(page)
     (app / "app.py").write_text(APP.replace('TITLE = "clicks"', 'TITLE = "taps"'))
     build.build_site(app, site)
     assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "taps 1")
-    after = _cached_keys(page)
-    assert len(after) == 1 and after != before
+    after = _entries(page)
+    assert len(after) == 1 and after != before, (before, after)
+    assert _cached_keys(page) == [after[0]["key"]]

@@ -22,18 +22,34 @@ export interface SnapshotRead {
  * rejects its promise (SnapshotStore.loadCore).
  */
 export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
-  // The wasm first: compiling it is the longest step of a restore, and it compiles while the rest is read.
-  const wasm = store.loadCore("pyodide.asm.wasm");
-  const rest = wasm.then(() => undefined, () => undefined);
-  const snapshot = rest.then(() => store.load());
-  const core = new Map([...CORE_NAMES, WHEEL].map((name) =>
-    [name, name === "pyodide.asm.wasm" ? wasm : rest.then(() => store.loadCore(name))] as const));
+  // One after the other, in the order the restore needs them (each read is quick but holds the
+  // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): the glue first (1.2 MB, its import is
+  // then parsed on this thread while the rest is read), the wasm (compiled on other threads
+  // meanwhile), the snapshot (expanded here), then the files wanted only once Python runs.
+  const order = ["pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
+  const core = new Map<string, Promise<Response | null>>();
+  let snapshot: Promise<Uint8Array | null> = Promise.resolve(null);
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const name of new Set(order)) {
+    const after = previous.then(() => undefined, () => undefined);
+    if (name === SNAPSHOT_FILE) {
+      snapshot = after.then(() => store.load());
+      previous = snapshot;
+    } else {
+      const pending = after.then(() => store.loadCore(name));
+      core.set(name, pending);
+      previous = pending;
+    }
+  }
   // Awaited later, one by one: a failed one must not go unhandled meanwhile.
   for (const pending of core.values()) pending.catch(() => undefined);
   snapshot.catch(() => undefined);
   if (!(await store.has())) return null;
   return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
 }
+
+/** Stands for the snapshot in the read order of `readSnapshot`. */
+const SNAPSHOT_FILE = "(snapshot)";
 
 /** Compiled wasm modules for the responses that stand for them (see `precompile`). */
 const precompiled = new WeakMap<Response, WebAssembly.Module>();
@@ -45,7 +61,8 @@ const precompiled = new WeakMap<Response, WebAssembly.Module>();
  * wait forever on it).
  */
 export async function precompile(response: Response): Promise<Response> {
-  const stand = response.clone();
+  // Never read: Pyodide hands it to `instantiateStreaming`, which takes the module instead.
+  const stand = new Response(null, { headers: { "content-type": "application/wasm" } });
   const module = await WebAssembly.compileStreaming(response);
   precompiled.set(stand, module);
   return stand;
