@@ -58,10 +58,34 @@ function noPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * The page entry is named by its content (`assets/wasmui-<hash>.js`): built pages load it by that
+ * name, and the service worker keeps hashed names, so a repeat visit does not wait for a stable
+ * name to be revalidated. Pages that embed wasmui keep `assets/wasmui.js`: a stub re-exporting the
+ * hashed entry that also imports the entry's own imports, so they download alongside it (no
+ * deeper chain than a stable-named entry had). Lazy chunks import the hashed entry: one instance.
+ */
+function stableEntry(): Plugin {
+  return {
+    name: "wasmui-stable-entry",
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((f) => f.type === "chunk" && f.isEntry && f.name === "wasmui");
+      if (!entry || entry.type !== "chunk") return this.error("wasmui-stable-entry: no `wasmui` entry chunk");
+      const local = (fileName: string) => `./${fileName.replace(/^assets\//, "")}`;
+      const lines = [
+        "// The stable entry for pages that embed wasmui (built pages load the hashed one directly).",
+        ...entry.imports.map((name) => `import "${local(name)}";`),
+        `export * from "${local(entry.fileName)}";`,
+      ];
+      this.emitFile({ type: "asset", fileName: "assets/wasmui.js", source: lines.join("\n") + "\n" });
+    },
+  };
+}
+
 export default defineConfig({
   base: "./",
   publicDir: false,
-  plugins: [noPreloadHelper(), offlineOnly()],
+  plugins: [noPreloadHelper(), offlineOnly(), stableEntry()],
   build: {
     outDir: "wasmui/_web",
     emptyOutDir: true,
@@ -71,9 +95,9 @@ export default defineConfig({
     rolldownOptions: {
       // early.ts: the inline boot script `wasmui build` copies into each page (no imports).
       input: { wasmui: "web/src/main.ts", early: "web/src/early.ts" },
-      // A stable entry name: built pages reference assets/wasmui.js.
+      // The page entry is hashed (stableEntry adds `assets/wasmui.js`); early.js is inlined by `wasmui build`.
       output: {
-        entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]",
+        entryFileNames: (chunk) => (chunk.name === "wasmui" ? "assets/wasmui-[hash].js" : "assets/[name].js"), chunkFileNames: "assets/[name]-[hash].js", assetFileNames: "assets/[name]-[hash][extname]",
         // Preact, its hooks and the shell's values helpers are needed by the first paint and by
         // every lazy view: one shared chunk (one request), not a split by who imports what.
         codeSplitting: { groups: [{ name: "preact", test: /node_modules[\\/]preact[\\/](dist[\\/]preact|hooks[\\/]dist[\\/]hooks)\.mjs$|web[\\/]src[\\/]shell[\\/]values\.ts$/ }] },

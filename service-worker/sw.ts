@@ -3,14 +3,15 @@
  * wasmui service worker: answers the HTTP routes of the apps on its pages
  * (`<prefix>config`, `<prefix>theme.css`, `<prefix>gradio_api/...`) by
  * forwarding them as requests to the app's Pyodide worker over a MessagePort
- * that the page handed over. Everything else goes to the network untouched;
- * nothing is ever cached here.
+ * that the page handed over, and the site's content-hashed files from its
+ * cache (assetcache.ts). Everything else goes to the network untouched.
  *
  * Ports are kept per client id (a reloaded page is a new client with a new
  * worker). After a restart the map is empty: the client is asked for fresh
  * ports (`need-port`), bounded by a timeout so a request never hangs.
  */
 import { PortClient, PortTimeout } from "../web/src/portclient";
+import { AssetCache } from "./assetcache";
 import { APP_ROUTE, type SWToPage, isPageToSW } from "../web/src/protocol";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -30,19 +31,25 @@ interface Entry {
 const entries = new Map<string, Entry[]>();
 const waiting = new Map<number, () => void>();
 let nextToken = 1;
+const assets = new AssetCache(self.registration.scope, VERSION);
 
-self.addEventListener("install", () => {
+self.addEventListener("install", (event) => {
   void self.skipWaiting();
+  event.waitUntil(assets.addRoutes(event));
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(Promise.all([self.clients.claim(), assets.dropOthers()]));
 });
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const message: unknown = event.data;
   const source = event.source as Client | null;
   if (!isPageToSW(message) || !source) return;
+  if (message.type === "keep") {
+    event.waitUntil(assets.keep(Array.isArray(message.urls) ? message.urls.map(String) : []));
+    return;
+  }
   if (message.type === "claim") {
     // A hard reload leaves the page uncontrolled; claiming fixes it without a reload.
     event.waitUntil(self.clients.claim().then(() => source.postMessage({ type: "claimed" } satisfies SWToPage)));
@@ -63,6 +70,10 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 
 self.addEventListener("fetch", (event: FetchEvent) => {
   const url = new URL(event.request.url);
+  if (event.request.method === "GET" && assets.owns(url)) {
+    event.respondWith(assets.respond(event.request));
+    return;
+  }
   if (url.origin !== self.location.origin || !MAYBE_APP.test(url.pathname)) return;
   event.respondWith(route(event, url.pathname));
 });

@@ -186,17 +186,35 @@ def early_boot(spec: AppSpec, manifest: dict[str, Any], *, site: str, files_dir:
     return f'<script type="application/json" id="wasmui-early">{text}</script>\n<script>{code}</script>\n'
 
 
+def page_entry(web: Path = WEB) -> tuple[str, list[str]]:
+    """The page entry built pages load (``assets/wasmui-<hash>.js``, or ``assets/wasmui.js`` from an
+    older ``make web``) and the chunks it imports statically (preloaded from the HTML: a first visit
+    asks for them with the entry instead of after it), paths relative to the site root."""
+    hashed = sorted((web / "assets").glob("wasmui-*.js"))
+    entry = hashed[0] if len(hashed) == 1 else web / "assets" / "wasmui.js"
+    head = entry.read_text(errors="replace")[:4000] if entry.is_file() else ""
+    imports = dict.fromkeys(re.findall(r"""(?:\bfrom|\bimport)\s*["'`]\./([\w.-]+\.js)["'`]""", head))
+    return f"assets/{entry.name}", [f"assets/{name}" for name in imports if (web / "assets" / name).is_file()]
+
+
+def _entry_tags(site: str, web: Path) -> str:
+    entry, imports = page_entry(web)
+    preloads = "".join(f'<link rel="modulepreload" href="{html.escape(site + path)}">\n' for path in imports)
+    return f'<script type="module" src="{html.escape(site + entry)}"></script>\n{preloads}'
+
+
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
                 requirements: list[str] | None = None, theme_css: str | None = None,
-                favicon: str | None = None, early: str = "") -> str:
+                favicon: str | None = None, early: str = "", web: Path = WEB) -> str:
     """The HTML page of one app. ``site`` is the relative URL of the site root.
 
     ``packages``: the Pyodide packages the worker loads (fetched while Python starts);
     ``requirements``: what micropip installs (default: all of requirements.txt);
     ``theme_css``: the app's theme stylesheet (so the first paint has the theme);
     ``favicon``: the icon's URL relative to the page;
-    ``early``: the inline boot script (:func:`early_boot`).
+    ``early``: the inline boot script (:func:`early_boot`);
+    ``web``: the runtime the page loads (the site's copy of it).
     """
     files = {path: f"{files_dir}{path}" for path in app_files(spec) if path != spec.entry}
     parts = [_json_script("config", config) if config is not None else "", _json_script("files", files)]
@@ -220,8 +238,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <link rel="icon" href="{html.escape(favicon or 'data:,')}">
-{early}<script type="module" src="{site}assets/wasmui.js"></script>
-{_page_style((config or {}).get("body_css"))}
+{early}{_entry_tags(site, web)}{_page_style((config or {}).get("body_css"))}
 </head>
 <body>
 <wasmui-app {attrs}>
@@ -320,7 +337,8 @@ def _inline_code(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
-def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]], extra_body: str) -> str:
+def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str | None]], extra_body: str,
+                  web: Path = WEB) -> str:
     cards = "\n".join(_gallery_card(*entry) for entry in entries)
     count = f"{len(entries)} app{'s' if len(entries) != 1 else ''}"
     return f"""<!doctype html>
@@ -331,8 +349,7 @@ def _gallery_page(entries: list[tuple[AppSpec, str, dict[str, Any] | None, str |
 <title>wasmui apps</title>
 <link rel="icon" href="data:,">
 <style>{GALLERY_CSS}</style>
-<script type="module" src="assets/wasmui.js"></script>
-</head>
+{_entry_tags("", web)}</head>
 <body>
 <header><h1>wasmui apps</h1><p>{count}, each running entirely in your browser: Python on Pyodide, no server.</p></header>
 <main>
@@ -467,14 +484,14 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
         page = render_page(spec, plan.config, site=site, files_dir="app/", extra_body=extra_body,
                            packages=plan.needs.direct, requirements=plan.needs.requirements,
                            theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir),
-                           early=early_boot(spec, manifest, site=site, files_dir="app/", web=out))
+                           early=early_boot(spec, manifest, site=site, files_dir="app/", web=out), web=out)
         (page_dir / "index.html").write_text(page)
         title = str((plan.config or {}).get("title") or "")
         if not title or title == "Gradio":  # Gradio's default title says nothing: use the folder's name
             title = re.sub(r"[-_]+", " ", spec.name).strip().capitalize() or spec.name
         entries.append((spec, title, plan.config, plan.look.theme_css))
     if gallery:
-        (out / "index.html").write_text(_gallery_page(entries, extra_body))
+        (out / "index.html").write_text(_gallery_page(entries, extra_body, out))
     return out
 
 

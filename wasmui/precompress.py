@@ -37,6 +37,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from wasmui.trim import REST_STDLIB
+
 try:
     import lzma
 except ImportError:  # a Python built without liblzma: zstd or gzip siblings
@@ -141,17 +143,21 @@ def precompress_site(site: Path) -> dict[str, str]:
     core = manifest.get("pyodide", {}).get("indexURL", "pyodide/")
     candidates = [manifest["wheel"]]
     if not core.startswith(("http://", "https://", "//")):
-        names: tuple[str, ...] = ("pyodide.asm.wasm", "python_stdlib.zip")
+        names: tuple[str, ...] = ("pyodide.asm.wasm", "python_stdlib.zip", REST_STDLIB)
         if "pyodide" not in manifest:
             # The default core's JS glue is an ES module the worker may import from a blob.
             names += ("pyodide.asm.mjs",)
         candidates += [f"{core.rstrip('/')}/{name}" for name in names]
     done: dict[str, str] = {}
+    sizes: dict[str, list[int]] = {}
     for relative in candidates:
         path = site / relative
         if path.is_file():
             xz_ok = relative == manifest["wheel"] or path.name == "pyodide.asm.wasm"
-            done[relative] = compress_sibling(path, allow_xz=xz_ok)[1]
+            sibling, done[relative] = compress_sibling(path, allow_xz=xz_ok)
+            sizes[relative] = [path.stat().st_size, sibling.stat().st_size]
     manifest["precompressed"] = done
+    # [inflated, sibling] bytes: the worker starts the next download one round trip before one ends.
+    manifest["sizes"] = sizes
     manifest_path.write_text(json.dumps(manifest, indent=1))
     return done

@@ -116,7 +116,7 @@ GARBLE_WASM = OPFS + """() => rewrite('pyodide.asm.wasm', (bytes) => { bytes.fil
 CUT_GLUE = OPFS + """() => rewrite('pyodide.asm.mjs', (bytes) => bytes.subarray(0, 5000), false)"""
 
 # What a repeat visit must not ask the network for (the copies stored with the snapshot answer).
-CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json")
+CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json", "python_stdlib_rest.zip")
 
 # The browser cleared the site's storage.
 DROP_SNAPSHOTS = """async () => {
@@ -201,10 +201,12 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert len(entries) == 1 and entries[0] is not None, entries
     assert _cached_keys(page) == [entries[0]["key"]]
 
-    # The inflated interpreter, stdlib, glue, lock and wheel are stored with it (a restore neither
-    # downloads nor inflates them).
+    # The inflated interpreter, stdlib (both zips: the boot streamed the second one in while the
+    # interpreter initialised), glue, lock and wheel are stored with it (a restore neither downloads
+    # nor inflates them).
     assert sorted(entries[0]["files"]) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot", "wasmui.whl"], entries
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip", "snapshot",
+        "wasmui.whl"], entries
 
     # Second visit: restored, and the app module ran again (its state starts over). Neither the page
     # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the

@@ -73,6 +73,9 @@ def test_single_app_site_is_self_contained(tmp_path: Path) -> None:
         text = path.read_text()
         assert "cdn.jsdelivr" not in text and "https://cdn" not in text, path
     assert "__WASMUI_BUILD_HASH__" not in (out / "sw.js").read_text()
+    # Pages that embed wasmui keep the stable entry: it re-exports the hashed one the page loads.
+    entry = re.search(r'src="\./assets/(wasmui-[\w-]{8}\.js)"', page)
+    assert entry and f'export * from "./{entry.group(1)}";' in (out / "assets" / "wasmui.js").read_text()
 
 
 @needs_web
@@ -82,7 +85,11 @@ def test_gallery_links_each_app_under_its_prefix(tmp_path: Path) -> None:
     for name in ("hello", "streaming", "layout", "chat", "files"):
         assert f'href="apps/{name}/"' in index
         page = (out / "apps" / name / "index.html").read_text()
-        assert 'src="../../assets/wasmui.js"' in page and 'root="./"' in page
+        # The hashed page entry (the service worker keeps it) with its imports preloaded.
+        entry = re.search(r'<script type="module" src="\.\./\.\./assets/(wasmui-[\w-]{8}\.js)"></script>', page)
+        assert entry and (out / "assets" / entry.group(1)).is_file(), page[:2000]
+        assert re.search(r'<link rel="modulepreload" href="\.\./\.\./assets/preact-[\w-]{8}\.js">', page)
+        assert 'root="./"' in page
         assert (out / "apps" / name / "app" / "app.py").is_file()
 
 

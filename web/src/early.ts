@@ -87,5 +87,5 @@ interface EarlySpec {
       (hit) => start(new Set(hit ? stored : [])), () => start(new Set()));
   }
   const registry = ((window as unknown as { __wasmuiEarly?: Record<string, unknown> }).__wasmuiEarly ??= {});
-  registry[spec.name] = { worker, manifest: spec.manifest };
+  registry[spec.name] = { worker, manifest: spec.manifest, script: new URL(spec.worker, document.baseURI).href };
 })();

@@ -160,7 +160,12 @@ export class WasmuiAppElement extends HTMLElement {
       .then((active) => {
         this.serviceWorker = active;
         this.emit("wasmui-sw", { active });
-        if (active) void this.ready.then(() => swLink?.reclaim(), () => undefined);
+        if (!active) return;
+        void this.ready.then(() => {
+          swLink?.reclaim();
+          // The service worker keeps the site's hashed files for the next visit, once the page is idle.
+          whenIdle(() => swLink?.keep(early?.script ? [early.script] : []));
+        }, () => undefined);
       });
 
     let config = this.embeddedJson<Record<string, unknown>>("config");
@@ -255,12 +260,24 @@ export class WasmuiAppElement extends HTMLElement {
   }
 }
 
+interface EarlyWorker {
+  worker: Worker;
+  manifest: unknown;
+  /** The worker script's URL. */
+  script?: string;
+}
+
 /** The worker (and inlined manifest) the page's boot script started for app `name`, taken once. */
-function takeEarlyWorker(name: string): { worker: Worker; manifest: unknown } | null {
-  const registry = (window as unknown as { __wasmuiEarly?: Record<string, { worker: Worker; manifest: unknown }> }).__wasmuiEarly;
+function takeEarlyWorker(name: string): EarlyWorker | null {
+  const registry = (window as unknown as { __wasmuiEarly?: Record<string, EarlyWorker> }).__wasmuiEarly;
   const early = registry?.[name] ?? null;
   if (registry) delete registry[name];
   return early;
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 200);
 }
 
 /** Removes the common leading indentation of inline code. */

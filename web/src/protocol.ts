@@ -88,7 +88,9 @@ export interface AppPort {
 
 export type PageToSW =
   | { type: "ports"; apps: AppPort[]; token?: number }
-  | { type: "claim" };
+  | { type: "claim" }
+  /** Content-hashed files of the site the page loaded: the service worker keeps them for the next visit. */
+  | { type: "keep"; urls: string[] };
 
 export type SWToPage = { type: "need-port"; token: number } | { type: "claimed" };
 
@@ -119,7 +121,7 @@ export function isWorkerControlIn(value: unknown): value is WorkerControlIn {
 }
 
 export function isPageToSW(value: unknown): value is PageToSW {
-  return hasType(value) && ["ports", "claim"].includes(value.type);
+  return hasType(value) && ["ports", "claim", "keep"].includes(value.type);
 }
 
 export function isSWToPage(value: unknown): value is SWToPage {

@@ -6,7 +6,8 @@
 import { SNAPSHOT, type SnapshotStore } from "./snapshot";
 
 /** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
-export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json",
+  "python_stdlib_rest.zip"];
 /** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
 export const WHEEL = "wasmui.whl";
 

@@ -24,6 +24,8 @@ class ServiceWorkerLink {
   private readonly apps: LinkedApp[] = [];
   private started: Promise<boolean> | null = null;
   private controlled = false;
+  /** Set once an app asked to keep files (with the extra URLs it named). */
+  private kept: Set<string> | null = null;
 
   /** Adds `app`; resolves true once the service worker answers its URLs. */
   async add(app: LinkedApp, swUrl: string, scope: string): Promise<boolean> {
@@ -43,6 +45,17 @@ class ServiceWorkerLink {
     if (this.controlled) navigator.serviceWorker.controller?.postMessage({ type: "claim" } satisfies PageToSW);
   }
 
+  /**
+   * Hands the service worker the URLs of the files this page loaded (and `extra`, e.g. a worker
+   * script): it keeps the content-hashed ones for the next visit. A first visit loads them before
+   * the service worker controls the page, so they did not pass through it.
+   */
+  keep(extra: string[] = []): void {
+    this.kept ??= new Set();
+    for (const url of extra) this.kept.add(url);
+    this.sendKeep(this.controlled ? navigator.serviceWorker?.controller : null);
+  }
+
   /** True while a service worker controls the page and holds our ports. */
   active(): boolean {
     return this.controlled && navigator.serviceWorker?.controller != null;
@@ -58,7 +71,9 @@ class ServiceWorkerLink {
     });
     // A new version took over: it has no ports yet.
     container.addEventListener("controllerchange", () => {
-      if (this.controlled) this.send(container.controller, this.apps);
+      if (!this.controlled) return;
+      this.send(container.controller, this.apps);
+      this.sendKeep(container.controller);  // the older version stopped keeping files
     });
     try {
       await container.register(swUrl, { scope, updateViaCache: "none" });
@@ -74,6 +89,12 @@ class ServiceWorkerLink {
     }
     this.controlled = container.controller != null;
     return this.controlled;
+  }
+
+  private sendKeep(target: ServiceWorker | null | undefined): void {
+    if (!target || !this.kept) return;
+    const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
+    target.postMessage({ type: "keep", urls: [...new Set([...loaded, ...this.kept])] } satisfies PageToSW);
   }
 
   private send(target: ServiceWorker | null, apps: LinkedApp[], token?: number): void {
