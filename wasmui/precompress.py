@@ -7,7 +7,7 @@ wasmui wheel, and lists them in ``wasmui-manifest.json`` (``precompressed``: pat
 (``web/src/precompressed.ts``), so a plain ``python -m http.server`` moves the
 compressed bytes, and a compressing host moves fewer bytes than its own gzip would.
 
-The interpreter's wasm and the wasmui wheel are xz (LZMA2 preset 9e, Python's own ``lzma``)
+The interpreter's wasm, the boot stdlib's second zip and the wasmui wheel are xz (LZMA2 preset 9e, Python's own ``lzma``)
 when that saves at least ``XZ_MARGIN`` over Zstandard (level 19); the rest is Zstandard.
 Measured on Pyodide 314's files (hello world): xz -9e makes the 9.6 MB wasm 2,636 kB where
 zstd -19 makes it 2,894 kB (gzip -9: 3.5 MB), the wheel 370 kB against 392, and in Chromium
@@ -16,8 +16,9 @@ xz would also save on the boot stdlib (716 kB against 768) and the JS glue (206 
 but that decoder inflates one stream at a time (``web/src/xzstream.ts``): the glue must be
 inflated before the wasm is read (both xz: a deadlock), and the stdlib would wait for the whole
 wasm (measured with both ends of each xz stream read eagerly: 52 kB fewer, but on 4G the
-interpreter was up ~190 ms later). The wheel is asked for only once the wasm is in, so it never
-waits. Without an encoder on
+interpreter was up ~190 ms later). The boot stdlib's second zip (``wasmui.trim``) and the wheel
+are asked for as the wasm's last bytes arrive, and each is needed only after the one before has
+been read, so they are xz too: at most their first bytes wait for the decoder. Without an encoder on
 the build machine (no ``lzma`` module, neither the ``zstandard`` package nor the ``zstd``
 program) the siblings are gzip, inflated by the browser's ``DecompressionStream``.
 
@@ -36,6 +37,8 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+
+from wasmui.trim import REST_STDLIB
 
 try:
     import lzma
@@ -141,17 +144,21 @@ def precompress_site(site: Path) -> dict[str, str]:
     core = manifest.get("pyodide", {}).get("indexURL", "pyodide/")
     candidates = [manifest["wheel"]]
     if not core.startswith(("http://", "https://", "//")):
-        names: tuple[str, ...] = ("pyodide.asm.wasm", "python_stdlib.zip")
+        names: tuple[str, ...] = ("pyodide.asm.wasm", "python_stdlib.zip", REST_STDLIB)
         if "pyodide" not in manifest:
             # The default core's JS glue is an ES module the worker may import from a blob.
             names += ("pyodide.asm.mjs",)
         candidates += [f"{core.rstrip('/')}/{name}" for name in names]
     done: dict[str, str] = {}
+    sizes: dict[str, list[int]] = {}
     for relative in candidates:
         path = site / relative
         if path.is_file():
-            xz_ok = relative == manifest["wheel"] or path.name == "pyodide.asm.wasm"
-            done[relative] = compress_sibling(path, allow_xz=xz_ok)[1]
+            xz_ok = relative == manifest["wheel"] or path.name in ("pyodide.asm.wasm", REST_STDLIB)
+            sibling, done[relative] = compress_sibling(path, allow_xz=xz_ok)
+            sizes[relative] = [path.stat().st_size, sibling.stat().st_size]
     manifest["precompressed"] = done
+    # [inflated, sibling] bytes: the worker starts the next download one round trip before one ends.
+    manifest["sizes"] = sizes
     manifest_path.write_text(json.dumps(manifest, indent=1))
     return done

@@ -5,14 +5,23 @@ Pyodide's stdlib is ~600 modules and wasmui ~130, but hello world imports ~320 o
 
 * the modules Pyodide holds after its boot, ``import wasmui`` and one event of a small app,
   traced once per interpreter and wheel by ``make web`` (``pyodide/trace.json``, written by
-  ``web/src/tools/compile_pyc.mjs trace``);
+  ``web/src/tools/compile_pyc.mjs trace``, which also records the modules the interpreter's
+  own initialisation imports);
 * the modules CPython holds after loading each app of the site and computing its config
   (``wasmui.build`` records them in the same subprocess).
 
 :func:`trim_site` rewrites the site's stdlib zip and wasmui wheel to hold only those
 modules (as ``.pyc``; the wheel drops the sources the ``.pyc`` replace) and writes every
 other module as one ``.pyc`` file under ``lazy/<hash>/`` (``lib/`` the stdlib, ``site/``
-site-packages), with an index. The worker installs :mod:`wasmui.lazy_imports` (copied into
+site-packages), with an index.
+
+The boot stdlib is two zips: ``python_stdlib.zip`` holds what the interpreter's own
+initialisation imports (``encodings``), :data:`REST_STDLIB` the rest of the boot set
+(manifest ``stdlibRest``), which the worker puts on ``sys.path`` before Pyodide's bootstrap
+imports from it (``web/src/stdlibrest.ts``). The interpreter starts once the wasm and the small
+zip are in, so linking the wasm and initialising the interpreter overlap the second zip's
+download instead of following it (hello world: 666 kB of Zstandard in one zip before; 14 +
+653 kB split). The worker installs :mod:`wasmui.lazy_imports` (copied into
 the zip as ``_wasmui_lazy``), which fetches those on first import.
 
 Data files stay, except wasmui's sample media (``wasmui/media_assets/``, ~150 kB that hello
@@ -34,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 TRACE = "trace.json"
+#: The second boot stdlib zip, next to ``python_stdlib.zip``: what the interpreter's initialisation does not import.
+REST_STDLIB = "python_stdlib_rest.zip"
 #: Members of the wasmui wheel served from ``lazy/`` unless the app used them while loading.
 LAZY_DATA = "wasmui/media_assets/"
 FINDER = Path(__file__).resolve().parent / "lazy_imports.py"
@@ -48,9 +59,25 @@ def traced_modules(site: Path, app_modules: set[str]) -> set[str] | None:
     trace = site / "pyodide" / TRACE
     if not trace.is_file():
         return None
-    names = set(json.loads(trace.read_text())) | app_modules
-    # A module needs its parent packages.
+    names = set(_trace(trace)["boot"]) | app_modules
+    return _with_parents(names)
+
+
+def _trace(path: Path) -> dict[str, list[str]]:
+    """The trace: ``{"init": [...], "boot": [...]}`` (an older one is the boot list alone)."""
+    data = json.loads(path.read_text())
+    return {"boot": data, "init": []} if isinstance(data, list) else data
+
+
+def _with_parents(names: Collection[str]) -> set[str]:
+    """``names`` and their parent packages (a module needs them)."""
     return {".".join(name.split(".")[:i]) for name in names for i in range(1, name.count(".") + 2)}
+
+
+def init_modules(site: Path) -> set[str]:
+    """The modules the interpreter's initialisation imports (from the site's trace; empty when not recorded)."""
+    trace = site / "pyodide" / TRACE
+    return _with_parents(_trace(trace).get("init", [])) if trace.is_file() else set()
 
 
 def _module_of(path: str, prefix: str = "") -> tuple[str, bool] | None:
@@ -75,9 +102,15 @@ def _legacy_pyc(path: str) -> str | None:
 
 
 def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any],
-                  files: list[str]) -> bytes:
-    """The boot stdlib zip; the other modules go into ``lazy`` / ``index`` (``lib/...``)."""
+                  files: list[str], first: Collection[str] = ()) -> tuple[bytes, bytes | None]:
+    """The boot stdlib zips: the modules of ``keep`` whose top-level package is in ``first`` (all of
+    them when it is empty) with the lazy finder, and the others (None when there is none); the
+    other modules go into ``lazy`` / ``index`` (``lib/...``). A package's modules stay in one zip:
+    its ``__path__`` is a folder of the zip that holds its ``__init__``, where zipimport looks for
+    its submodules."""
     out = _Zip()
+    late = _Zip() if first else None
+    held = 0
     with zipfile.ZipFile(source) as zin:
         for info in zin.infolist():
             if info.is_dir():
@@ -90,17 +123,22 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
                 # only beside modules that are kept (the rest are mypy.ini and READMEs).
                 folder = info.filename.rpartition("/")[0]
                 if not folder or folder.replace("/", ".") in keep:
-                    out.add(info.filename, zin.read(info))
+                    (out if late is None or not folder or folder.split("/")[0] in first else late).add(
+                        info.filename, zin.read(info))
                 continue
             if module[0] in keep:
-                out.add(info.filename, zin.read(info))
+                if late is None or module[0].split(".")[0] in first:
+                    out.add(info.filename, zin.read(info))
+                else:
+                    late.add(info.filename, zin.read(info))
+                    held += 1
                 continue
             lazy[f"lib/{info.filename}"] = zin.read(info)
             index[module[0]] = [f"lib/{info.filename}", module[1]]
     out.add(FINDER_MODULE + ".py", FINDER.read_bytes())
     listing = {"modules": index, "files": sorted(files)}
     out.add(FINDER_MODULE + ".json", json.dumps(listing, separators=(",", ":"), sort_keys=True).encode())
-    return out.bytes()
+    return out.bytes(), (late.bytes() if late is not None and held else None)
 
 
 def _lean_metadata(data: bytes) -> bytes:
@@ -185,8 +223,14 @@ def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ())
     wheel = site / manifest["wheel"]
     files: list[str] = []
     boot_wheel = _split_wheel(wheel, modules, lazy, index, files, media)
-    boot_stdlib = _split_stdlib(stdlib, modules, lazy, index, files)
+    boot_stdlib, rest_stdlib = _split_stdlib(stdlib, modules, lazy, index, files, init_modules(site))
     stdlib.write_bytes(boot_stdlib)
+    rest_path = stdlib.with_name(REST_STDLIB)
+    rest_path.unlink(missing_ok=True)
+    manifest.pop("stdlibRest", None)
+    if rest_stdlib is not None:
+        rest_path.write_bytes(rest_stdlib)
+        manifest["stdlibRest"] = rest_path.relative_to(site).as_posix()
     # Content-addressed folders: a browser never mixes a cached file of another build.
     digest = hashlib.sha256(boot_wheel).hexdigest()[:16]
     new_wheel = site / "wheels" / digest / wheel.name

@@ -56,7 +56,8 @@ def test_plain_host_transfers_the_compressed_siblings(new_page: Callable[..., An
     # stdlib stay zstd (wasmui.precompress says why).
     manifest = json.loads((site / "wasmui-manifest.json").read_text())
     assert manifest["precompressed"] == {"pyodide/pyodide.asm.wasm": "xz", manifest["wheel"]: "xz",
-                                         "pyodide/pyodide.asm.mjs": "zst", "pyodide/python_stdlib.zip": "zst"}
+                                         "pyodide/pyodide.asm.mjs": "zst", "pyodide/python_stdlib.zip": "zst",
+                                         "pyodide/python_stdlib_rest.zip": "xz"}
     assert wasm.with_name(wasm.name + ".xz").stat().st_size < wasm.stat().st_size * 0.28
     base = plain_server(site)
     page = new_page()
@@ -66,7 +67,7 @@ def test_plain_host_transfers_the_compressed_siblings(new_page: Callable[..., An
     page.get_by_role("button", name="Submit").click()
     page.wait_for_function("(el) => el.value === 'Hello, Ada!'", arg=page.get_by_label("Greeting").element_handle())
     names = [url.rsplit("/", 1)[-1] for url in page.requests]
-    for name in ("pyodide.asm.wasm.xz", "pyodide.asm.mjs.zst", "python_stdlib.zip.zst"):
+    for name in ("pyodide.asm.wasm.xz", "pyodide.asm.mjs.zst", "python_stdlib.zip.zst", "python_stdlib_rest.zip.xz"):
         assert name in names and name.rsplit(".", 1)[0] not in names, names
     wheels = [name for name in names if ".whl" in name]
     assert wheels and all(name.endswith(".whl.xz") for name in wheels), names
@@ -76,13 +77,17 @@ def test_plain_host_transfers_the_compressed_siblings(new_page: Callable[..., An
     # anything (pyodide.mjs is the worker's first request) and the manifest is inlined.
     assert names.index("pyodide.asm.wasm.xz") < names.index("pyodide.mjs"), names
     assert "wasmui-manifest.json" not in names, names
+    # The stdlib's second zip is asked for once the interpreter's wasm is in (the wasm does not share
+    # the link with it), and the wheel after it.
+    assert names.index("pyodide.asm.wasm.xz") < names.index("python_stdlib_rest.zip.xz") < names.index(wheels[0]), names
 
 
-@pytest.mark.parametrize("damage", ["flipped", "truncated"])
+@pytest.mark.parametrize(("sibling", "damage"), [("pyodide.asm.wasm.xz", "flipped"), ("pyodide.asm.wasm.xz", "truncated"),
+                                                 ("python_stdlib_rest.zip.xz", "truncated")])
 def test_a_damaged_sibling_is_a_readable_boot_error(new_page: Callable[..., Any], built_site: Callable[..., Path],
-                                                    plain_server: Callable[[Path], str], damage: str) -> None:
+                                                    plain_server: Callable[[Path], str], sibling: str, damage: str) -> None:
     site = built_site(EXAMPLES / "hello")
-    data = bytearray((site / "pyodide" / "pyodide.asm.wasm.xz").read_bytes())
+    data = bytearray((site / "pyodide" / sibling).read_bytes())
     if damage == "flipped":
         middle = len(data) // 2
         data[middle:middle + 4096] = bytes(b ^ 0x5A for b in data[middle:middle + 4096])
@@ -91,12 +96,12 @@ def test_a_damaged_sibling_is_a_readable_boot_error(new_page: Callable[..., Any]
     base = plain_server(site)
     page = new_page()
     # The site is shared by the session: the damaged copy is served by the browser context.
-    page.context.route("**/pyodide.asm.wasm.xz", lambda route: route.fulfill(status=200, body=bytes(data)))
+    page.context.route(f"**/{sibling}", lambda route: route.fulfill(status=200, body=bytes(data)))
     page.goto(base + "/")
     # Pyodide itself only logs a wasm that does not compile and waits forever.
     page.wait_for_function("() => document.querySelector('wasmui-app')?.phase === 'error'", timeout=60_000)
     error = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
-    assert "pyodide.asm.wasm.xz could not be inflated (damaged or truncated?)" in error, error
+    assert f"{sibling} could not be inflated (damaged or truncated?)" in error, error
 
 
 def test_a_host_labelling_xz_files_with_content_encoding_still_boots(new_page: Callable[..., Any],

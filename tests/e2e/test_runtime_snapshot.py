@@ -116,12 +116,19 @@ GARBLE_WASM = OPFS + """() => rewrite('pyodide.asm.wasm', (bytes) => { bytes.fil
 CUT_GLUE = OPFS + """() => rewrite('pyodide.asm.mjs', (bytes) => bytes.subarray(0, 5000), false)"""
 
 # What a repeat visit must not ask the network for (the copies stored with the snapshot answer).
-CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json")
+CORE_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json", "python_stdlib_rest.zip")
 
 # The browser cleared the site's storage.
 DROP_SNAPSHOTS = """async () => {
   await (await navigator.storage.getDirectory()).removeEntry('wasmui-snapshots', { recursive: true });
   await caches.delete('wasmui-snapshots');
+}"""
+
+# An entry whose writing stopped before its last file (entry.json): it is no entry.
+UNFINISH = OPFS + """async () => {
+  const found = await entries();
+  for (const { folder } of found) await folder.removeEntry('entry.json');
+  return found.length;
 }"""
 
 # Every stored entry: its key and files (null: a folder without a readable entry.json).
@@ -194,10 +201,12 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert len(entries) == 1 and entries[0] is not None, entries
     assert _cached_keys(page) == [entries[0]["key"]]
 
-    # The inflated interpreter, stdlib, glue, lock and wheel are stored with it (a restore neither
-    # downloads nor inflates them).
+    # The inflated interpreter, stdlib (both zips: the boot streamed the second one in while the
+    # interpreter initialised), glue, lock and wheel are stored with it (a restore neither downloads
+    # nor inflates them).
     assert sorted(entries[0]["files"]) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot", "wasmui.whl"], entries
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip", "snapshot",
+        "wasmui.whl"], entries
 
     # Second visit: restored, and the app module ran again (its state starts over). Neither the page
     # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the
@@ -271,6 +280,13 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     console.clear()
     assert _visit(page, url, "saved") == ["discarded", "saved"]
     assert any("sparse snapshot is truncated" in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+    assert _visit(page, url, "restored") == ["restored"]
+
+    # An unfinished entry (no entry.json): no snapshot, a normal boot that replaces it (the files the
+    # restore had opened are closed first: an open file can be neither removed nor written).
+    assert _damage(page, UNFINISH) == 1
+    assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "clicks 1")
     assert _visit(page, url, "restored") == ["restored"]
 

@@ -46,6 +46,8 @@ export class CoreFetch {
   onInflated: (url: string) => void = () => undefined;
   /** URLs whose inflated bytes are also kept for the caller (`retain`). */
   private readonly retained = new Map<string, (bytes: Promise<Uint8Array>) => void>();
+  /** Waiting for so many inflated bytes of a URL (`nearly`), settled as its body is read. */
+  private readonly watchers = new Map<string, { bytes: number; settle: () => void }[]>();
   /** URLs answered from a copy (`provide`): the page's early download of them is dropped. */
   private readonly provided = new Set<string>();
   /** Rejects with the first sibling that does not inflate (damaged or truncated): Pyodide only logs
@@ -77,6 +79,31 @@ export class CoreFetch {
     const kept = new Promise<Uint8Array>((resolve) => this.retained.set(url, resolve));
     kept.catch(() => undefined);  // a failed download fails the boot, which then never reads this
     return kept;
+  }
+
+  /**
+   * Settles once `bytes` inflated bytes of `url`'s precompressed response were read, or the
+   * response ended or failed (so nothing waits forever): a download can start one round trip
+   * before the one ahead of it ends, so the link does not idle in between.
+   */
+  nearly(url: string, bytes: number): Promise<void> {
+    return new Promise((settle) => {
+      const list = this.watchers.get(url) ?? [];
+      list.push({ bytes, settle });
+      this.watchers.set(url, list);
+    });
+  }
+
+  private progress(url: string, read: number, ended: boolean): void {
+    const list = this.watchers.get(url);
+    if (!list) return;
+    const left = list.filter((watcher) => {
+      if (!ended && read < watcher.bytes) return true;
+      watcher.settle();
+      return false;
+    });
+    if (left.length > 0) this.watchers.set(url, left);
+    else this.watchers.delete(url);
   }
 
   /** The next GET of `url` is answered with `response` (an inflated copy from Cache Storage). */
@@ -151,20 +178,24 @@ export class CoreFetch {
   /** `body` (the sibling's bytes as sent, or the plain file's when `encoding` is null) inflated into a response for `url`. */
   private decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null): Response {
     const stream = guarded(inflated(body, url, encoding, contentEncoding), () => this.onInflated(url), (error) => {
+      this.progress(url, 0, true);
       if (encoding === null) return error;  // the network's error: the reader says what it does
       const failure = new Error(`${url}.${encoding} could not be inflated (damaged or truncated?): ${(error as Error)?.message ?? error}`);
       this.fail(failure);
       return failure;
-    });
+    }, (read, ended) => this.progress(url, read, ended));
     // WebAssembly.instantiateStreaming insists on this type.
     const type = url.endsWith(".wasm") ? "application/wasm" : url.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
     return new Response(stream, { status: 200, headers: { "content-type": type } });
   }
 }
 
-/** `stream` read through: `done` once it ended, `failed` maps an error before the reader gets it. Skips empty chunks. */
-function guarded(stream: ReadableStream<Uint8Array<ArrayBuffer>>, done: () => void, failed: (error: unknown) => unknown): ReadableStream<Uint8Array<ArrayBuffer>> {
+/** `stream` read through: `done` once it ended, `failed` maps an error before the reader gets it,
+ * `read` counts the bytes so far. Skips empty chunks. */
+function guarded(stream: ReadableStream<Uint8Array<ArrayBuffer>>, done: () => void, failed: (error: unknown) => unknown,
+  read: (bytes: number, ended: boolean) => void = () => undefined): ReadableStream<Uint8Array<ArrayBuffer>> {
   const reader = stream.getReader();
+  let bytes = 0;
   return new ReadableStream<Uint8Array<ArrayBuffer>>({
     async pull(controller) {
       // A pull that enqueues nothing is not called again: read until a chunk or the end.
@@ -176,10 +207,15 @@ function guarded(stream: ReadableStream<Uint8Array<ArrayBuffer>>, done: () => vo
           throw failed(error);
         }
         if (next.done) {
+          read(bytes, true);
           done();
           return controller.close();
         }
-        if (next.value.length > 0) return controller.enqueue(next.value);
+        if (next.value.length > 0) {
+          bytes += next.value.length;
+          read(bytes, false);
+          return controller.enqueue(next.value);
+        }
       }
     },
     cancel: (reason) => reader.cancel(reason).catch(() => undefined),

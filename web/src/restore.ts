@@ -3,10 +3,11 @@
  * it (`snapshot.ts`), read in the order the restore needs them, and the stored wasm compiled
  * before Pyodide asks for it.
  */
-import type { SnapshotStore } from "./snapshot";
+import { SNAPSHOT, type SnapshotStore } from "./snapshot";
 
 /** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
-export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"];
+export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json",
+  "python_stdlib_rest.zip"];
 /** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
 export const WHEEL = "wasmui.whl";
 
@@ -26,6 +27,7 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   // then parsed on this thread while the rest is read), the wasm (compiled on other threads
   // meanwhile), the snapshot (expanded here), then the files wanted only once Python runs.
   const order = ["pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
+  store.openFiles([...new Set(order)].map((name) => name === SNAPSHOT_FILE ? SNAPSHOT : name));
   const core = new Map<string, Promise<Response | null>>();
   let snapshot: Promise<Uint8Array | null> = Promise.resolve(null);
   let previous: Promise<unknown> = Promise.resolve();

@@ -14,8 +14,10 @@ import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
-import { unpackStoredZip } from "./storedzip";
+import { BootError, fetchBytes, fetchJson, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
+  unpackWheel, withSlash } from "./bootfiles";
 import { CORE_NAMES, WHEEL, coreResponse, precompile, readSnapshot } from "./restore";
+import { type CreateModule, mountRestStdlib, nearlyIn, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -27,6 +29,10 @@ interface Manifest {
   build?: string;
   /** Folder of the modules left out of the boot archives, fetched on first import (`wasmui.trim`). */
   lazy?: string;
+  /** The boot stdlib's second zip: what the interpreter's initialisation does not import (`wasmui.trim`). */
+  stdlibRest?: string;
+  /** Precompressed files' [inflated, sibling] sizes in bytes. */
+  sizes?: Record<string, [number, number]>;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
   micropip: boolean;
   /** The distribution a site was built against (absent: the default core in `pyodide/`). */
@@ -46,12 +52,6 @@ const QUIET_MS = 1500;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
-
-class BootError extends Error {
-  constructor(readonly phase: Phase, message: string, readonly traceback: string) {
-    super(message);
-  }
-}
 
 export class WorkerRuntime {
   private bridge: Promise<Bridge>;
@@ -330,16 +330,29 @@ export class WorkerRuntime {
     // A repeat visit: the restore the page's inline script started (readAhead), else one started now.
     const ahead = this.warmStart;
     this.warmStart = null;
+    const restURL = manifest.stdlibRest ? new URL(manifest.stdlibRest, base).href : null;
     if (store && restore) {
       this.restoredFrom = store;  // a failure from here on throws the snapshot away (bootWithSnapshot)
       const warm = await (ahead?.id === store.id ? ahead.started : this.startWarm(store, indexURL, wheelURL));
-      if (warm) return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null);
+      if (warm) {
+        // The file system is not in the snapshot: the stdlib's second zip is written again (stored
+        // with the snapshot since it exists, CORE_NAMES).
+        if (restURL) mountRestStdlib(warm.pyodide, await fetchBytes(restURL));
+        return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null);
+      }
       this.restoredFrom = null;
     }
     // The wheel is needed once Python runs: it downloads while the interpreter starts instead of
     // sharing the link with the wasm and the stdlib, which the interpreter waits for (measured on 4G:
     // the wasm was in ~0.35 s later when the wheel downloaded beside it).
-    const wheel = this.interpreterBytesIn.then(() => fetchBytes(wheelURL));
+    // The stdlib's second zip likewise: the interpreter initialises from the first one (see
+    // withRestStdlib), and the wheel follows it (Pyodide's bootstrap needs the zip first).
+    const wasmURL = `${indexURL}pyodide.asm.wasm`;
+    const nearly = (url: string, fallback: Promise<unknown>): Promise<unknown> =>
+      nearlyIn(this.coreFetch, manifest.sizes, base, url, fallback);
+    const rest = restURL ? nearly(wasmURL, this.interpreterBytesIn).then(() => fetchBytes(restURL)) : null;
+    rest?.catch(() => undefined);
+    const wheel = (rest && restURL ? nearly(restURL, rest.catch(() => undefined)) : this.interpreterBytesIn).then(() => fetchBytes(wheelURL));
     wheel.catch(() => undefined);
     // A first visit keeps the inflated core files (and the wheel), stored with the snapshot.
     // (Those CoreFetch answers: the precompressed ones, and the lock it always prefetches.)
@@ -352,7 +365,8 @@ export class WorkerRuntime {
       // The default core's second module (1.2 MB of JS): from its compressed sibling when the
       // build has one (imported from a blob), else imported now, shared with pyodide.mjs's own import.
       const glue = `${indexURL}pyodide.asm.mjs`;
-      createPyodideModule = encodings.has(glue) ? importFromBlob(glue) : null;
+      createPyodideModule = encodings.has(glue) ? importFromBlob(glue)
+        : rest ? import(/* @vite-ignore */ glue).then((module: { default: unknown }) => module.default) : null;
       if (!createPyodideModule) import(/* @vite-ignore */ glue).catch(() => undefined);
       createPyodideModule?.catch(() => undefined);
     }
@@ -365,7 +379,10 @@ export class WorkerRuntime {
     this.coreFetch.prefetch(`${indexURL}pyodide-lock.json`);
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
     this.mark("pyodide-js");
-    const glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
+    let glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
+    if (glue && rest) {
+      glue = withRestStdlib(glue as CreateModule, rest, () => this.mark("initialised"), () => this.mark("stdlib-rest"));
+    }
     const settings = this.pyodideSettings(indexURL, glue, () => { this.wasmIn(); this.setPhase("python"); });
     const pyodide = await Promise.race([loadPyodide(settings), this.coreFetch.failure]);
     this.mark("interpreter");
@@ -558,80 +575,12 @@ export class WorkerRuntime {
   }
 }
 
-/** Files of every Pyodide distribution (the interpreter's JS glue is named per version). */
-const CORE_FILES = ["pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-
-/** Core files the site does not serve (only checked after a failed boot). */
-async function missingCoreFiles(siteBase: string, indexURL: string): Promise<string[]> {
-  if (!siteBase) return [];
-  const core = indexURL || new URL("pyodide/", siteBase).href;
-  const urls = [...CORE_FILES.map((name) => new URL(name, core).href), new URL("wasmui-manifest.json", siteBase).href];
-  const checks = await Promise.all(urls.map(async (url) => {
-    const path = url.startsWith(siteBase) ? url.slice(siteBase.length) : url;
-    try {
-      const response = await fetch(url, { method: "HEAD", cache: "no-store" });
-      return response.ok ? null : `${path} (${response.status})`;
-    } catch {
-      return `${path} (unreachable)`;
-    }
-  }));
-  return checks.filter((c): c is string => c !== null);
-}
-
-/**
- * Modules the build left out of the boot archives load on first import from `lazyURL`
- * (`wasmui/lazy_imports.py`, in the boot stdlib zip as `_wasmui_lazy`). Also after a snapshot
- * restore: the finder is in the snapshot, its files are not.
- */
-function installLazyImports(pyodide: PyodideAPI, lazyURL: string | null): void {
-  if (lazyURL) pyodide.runPython(`import _wasmui_lazy\n_wasmui_lazy.install(${JSON.stringify(lazyURL)})`);
-}
-
 /** An interpreter restored from a snapshot (`startWarm`), with the wheel to unpack next. */
 interface WarmStart {
   pyodide: PyodideAPI;
   loadPyodide: LoadPyodide;
   settings: Record<string, unknown>;
   wheel: Promise<Uint8Array>;
-}
-
-/** The wheel unpacked into site-packages: from JS when its members are stored (milliseconds), else by Pyodide. */
-function unpackWheel(pyodide: PyodideAPI, wheel: Uint8Array, sitePackages: string): void {
-  if (!unpackStoredZip(pyodide.FS, wheel, sitePackages)) pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-}
-
-/** The default export of the ES module at `url`, fetched (inflated by CoreFetch) and imported from a blob. */
-async function importFromBlob(url: string): Promise<unknown> {
-  return importFromResponse(await fetchOk(url));
-}
-
-/** The default export of the ES module `response` holds, imported from a blob. */
-async function importFromResponse(response: Response): Promise<unknown> {
-  const blob = new Blob([await response.arrayBuffer()], { type: "text/javascript" });
-  const blobURL = URL.createObjectURL(blob);
-  try {
-    return ((await import(/* @vite-ignore */ blobURL)) as { default: unknown }).default;
-  } finally {
-    URL.revokeObjectURL(blobURL);
-  }
-}
-
-function withSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new BootError("download", `GET ${url} -> ${response.status}`, "");
-  return response;
-}
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
-}
-
-async function fetchJson<T>(url: string): Promise<T> {
-  return (await (await fetchOk(url)).json()) as T;
 }
 
 /** Epoch milliseconds: the page converts with its own `performance.timeOrigin`. */

@@ -29,12 +29,12 @@ import { expand, isSparse, sparsify } from "./sparse";
 const CACHE = "wasmui-snapshots";
 /** Where the Cache Storage copies of earlier builds were (deleted when an entry is saved). */
 const OLD_CORE_CACHE = "wasmui-core";
-/** The OPFS folder of all entries: a folder per site (`siteFolder`), in it one per entry. */
+/** The OPFS folder of all entries: a folder per site (`siteFolder`), in it one per entry (`entryName`). */
 const ROOT = "wasmui-snapshots";
 /** The entry's description, written last. */
 const ENTRY = "entry.json";
 /** The snapshot's file in an entry's folder (core files keep their names). */
-const SNAPSHOT = "snapshot";
+export const SNAPSHOT = "snapshot";
 /** Header naming the Pyodide version that wrote an entry (diagnostics only). */
 const VERSION_HEADER = "x-wasmui-pyodide";
 
@@ -49,6 +49,10 @@ interface Entry {
 export class SnapshotStore {
   /** The entry, read once per store (null: none, or unreadable). */
   private entry: Promise<{ folder: FileSystemDirectoryHandle; entry: Entry } | null> | null = null;
+  /** The entry's folder, looked up once per store. */
+  private folder: Promise<FileSystemDirectoryHandle> | null = null;
+  /** Files of the entry being opened or open, not read yet (`openFiles`). */
+  private readonly opened = new Map<string, Promise<Opened>>();
 
   private constructor(private readonly prefix: string, private readonly key: string) {}
 
@@ -63,9 +67,23 @@ export class SnapshotStore {
    */
   static open(siteBase: string, build: string, indexURL: string): SnapshotStore | null {
     if (typeof navigator === "undefined" || typeof navigator.storage?.getDirectory !== "function") return null;
-    if (typeof crypto === "undefined" || !crypto.subtle) return null;
     const prefix = new URL("__wasmui-snapshot/", siteBase).href;
     return new SnapshotStore(prefix, `${prefix}${encodeURIComponent(build)}/${encodeURIComponent(indexURL)}`);
+  }
+
+  /**
+   * Starts opening the entry's files `names` all at once: each open is a round trip to the
+   * browser's storage (measured under load: 6 files one after the other 10-100 ms, at once 8-23
+   * ms), and a read of an open file is synchronous. Each is closed when it is read (or discarded).
+   */
+  openFiles(names: string[]): void {
+    for (const name of [ENTRY, ...names]) {
+      if (this.opened.has(name)) continue;
+      const opening = this.entryFolder().then((folder) => openFile(folder, name));
+      opening.catch(() => undefined);  // read (and its failure reported) later
+      this.opened.set(name, opening);
+      everyOpened.add(opening);
+    }
   }
 
   /** Whether a whole entry is stored (its files unread). */
@@ -77,7 +95,7 @@ export class SnapshotStore {
   async load(): Promise<Uint8Array | null> {
     const found = await this.readEntry();
     if (!found) return null;
-    const bytes = await readChecked(found.folder, SNAPSHOT, found.entry);
+    const bytes = await this.readChecked(found.folder, SNAPSHOT, found.entry);
     if (!isSparse(bytes)) throw new Error("the stored snapshot is damaged");
     return expand(bytes);
   }
@@ -89,8 +107,14 @@ export class SnapshotStore {
    */
   async loadCore(name: string): Promise<Response | null> {
     const found = await this.readEntry();
-    if (!found || found.entry.files[name] === undefined) return null;
-    const bytes = await readChecked(found.folder, name, found.entry);
+    if (!found || found.entry.files[name] === undefined) {
+      const opening = this.opened.get(name);
+      this.opened.delete(name);
+      if (opening) everyOpened.delete(opening);
+      void opening?.then((file) => { file.access?.close(); file.access = null; }, () => undefined);
+      return null;
+    }
+    const bytes = await this.readChecked(found.folder, name, found.entry);
     const magic = name.endsWith(".wasm") ? [0x00, 0x61, 0x73, 0x6d] : /\.(zip|whl)$/.test(name) ? [0x50, 0x4b] : [];
     if (magic.some((b, i) => bytes[i] !== b)) throw new Error(`the stored copy of ${name} is damaged`);
     return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": contentType(name) } });
@@ -98,9 +122,9 @@ export class SnapshotStore {
 
   /** Stores `snapshot` and the inflated core files, and deletes this site's entries of other builds. */
   async save(snapshot: Uint8Array, version: string, core: Map<string, Uint8Array> = new Map()): Promise<number> {
-    this.entry = null;
+    await this.forget();
     const site = await this.siteFolder(true);
-    const name = await entryName(this.key);
+    const name = entryName(this.key);
     for await (const other of (site as unknown as { keys(): AsyncIterable<string> }).keys()) {
       if (other !== name) await site.removeEntry(other, { recursive: true }).catch(() => undefined);
     }
@@ -123,22 +147,63 @@ export class SnapshotStore {
 
   /** Throws this build's entry away (it failed to restore). */
   async discard(): Promise<void> {
-    this.entry = null;
+    await this.forget();
     await this.dropCacheStorage(true);
     const site = await this.siteFolder(false).catch(() => null);
-    await site?.removeEntry(await entryName(this.key), { recursive: true }).catch(() => undefined);
+    await site?.removeEntry(entryName(this.key), { recursive: true }).catch(() => undefined);
+  }
+
+  /**
+   * Closes the files opened and not read (by any store of this worker: an open file cannot be
+   * removed or written), and forgets what was read (the entry is about to change).
+   */
+  private async forget(): Promise<void> {
+    this.opened.clear();
+    this.entry = null;
+    this.folder = null;
+    await closeOpened();
+  }
+
+  private entryFolder(): Promise<FileSystemDirectoryHandle> {
+    this.folder ??= this.siteFolder(false).then((site) => site.getDirectoryHandle(entryName(this.key)));
+    this.folder.catch(() => undefined);
+    return this.folder;
+  }
+
+  /** The file `name` of the entry (opened by `open`, else now), refused when its length is not
+   * the one `entry.json` names. */
+  private async readChecked(folder: FileSystemDirectoryHandle, name: string, entry: Entry): Promise<Uint8Array> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.read(folder, name);
+    } catch (error) {
+      throw new Error(`the stored copy of ${name} is missing (${(error as Error)?.name ?? error})`);
+    }
+    if (bytes.length !== entry.files[name]) {
+      throw new Error(name === SNAPSHOT ? "the stored snapshot is truncated" : `the stored copy of ${name} is damaged`);
+    }
+    return bytes;
+  }
+
+  private async read(folder: FileSystemDirectoryHandle, name: string): Promise<Uint8Array> {
+    const opening = this.opened.get(name) ?? openFile(folder, name);
+    this.opened.delete(name);
+    everyOpened.delete(opening);
+    return readOpened(await opening, name);
   }
 
   private readEntry(): Promise<{ folder: FileSystemDirectoryHandle; entry: Entry } | null> {
     this.entry ??= (async () => {
       try {
-        const site = await this.siteFolder(false);
-        const folder = await site.getDirectoryHandle(await entryName(this.key));
-        const entry = JSON.parse(new TextDecoder().decode(await readFile(folder, ENTRY))) as Entry;
-        return entry.key === this.key && entry.files && typeof entry.files === "object" ? { folder, entry } : null;
+        const folder = await this.entryFolder();
+        const entry = JSON.parse(new TextDecoder().decode(await this.read(folder, ENTRY))) as Entry;
+        if (entry.key === this.key && entry.files && typeof entry.files === "object") return { folder, entry };
       } catch {
-        return null;  // none stored (NotFoundError), or an unfinished entry
+        // none stored (NotFoundError), or an unfinished entry
       }
+      this.opened.clear();
+      await closeOpened();  // so that a normal boot can replace what is there
+      return null;
     })();
     return this.entry;
   }
@@ -146,7 +211,7 @@ export class SnapshotStore {
   /** This site's folder (sites on one origin keep apart: their snapshot prefixes differ). */
   private async siteFolder(create: boolean): Promise<FileSystemDirectoryHandle> {
     const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT, { create });
-    return root.getDirectoryHandle(await entryName(this.prefix), { create });
+    return root.getDirectoryHandle(entryName(this.prefix), { create });
   }
 
   /** Deletes this site's Cache Storage entries: the markers of other builds (`own`: this one's
@@ -168,24 +233,20 @@ export function snapshotsSupported(version: string): boolean {
   return major >= 1 || minor >= 28;
 }
 
-/** A folder name for `text` (keys are URLs: too long and too odd for a file name). */
-async function entryName(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return [...digest.subarray(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** The file `name` of an entry, refused when its length is not the one `entry.json` names. */
-async function readChecked(folder: FileSystemDirectoryHandle, name: string, entry: Entry): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(folder, name);
-  } catch (error) {
-    throw new Error(`the stored copy of ${name} is missing (${(error as Error)?.name ?? error})`);
+/**
+ * A folder name for `text` (keys are URLs: too long and too odd for a file name): two 32-bit
+ * FNV-1a hashes. Synchronous (a digest would be one more round trip before the first read); a
+ * collision cannot mix entries up: `entry.json` names its key, and another key is no entry.
+ */
+function entryName(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
   }
-  if (bytes.length !== entry.files[name]) {
-    throw new Error(name === SNAPSHOT ? "the stored snapshot is truncated" : `the stored copy of ${name} is damaged`);
-  }
-  return bytes;
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
 
 /** A synchronous access handle (worker only; `mode` from Chrome 121: several readers at once). */
@@ -199,27 +260,45 @@ interface SyncAccess {
 }
 type SyncHandle = FileSystemFileHandle & { createSyncAccessHandle?(options?: { mode: string }): Promise<SyncAccess> };
 
-/** A file's bytes: through a synchronous access handle where there is one, else as a `File`. */
-async function readFile(folder: FileSystemDirectoryHandle, name: string): Promise<Uint8Array> {
+/** Every file opened for reading in this worker and not read yet. */
+const everyOpened = new Set<Promise<Opened>>();
+
+/** Closes every file opened for reading and not read yet. */
+async function closeOpened(): Promise<void> {
+  const opened = [...everyOpened];
+  everyOpened.clear();
+  await Promise.all(opened.map((opening) => opening.then((file) => { file.access?.close(); file.access = null; }, () => undefined)));
+}
+
+/** A file opened for reading: a synchronous access handle where there is one, else the handle. */
+interface Opened {
+  access: SyncAccess | null;
+  handle: FileSystemFileHandle;
+}
+
+async function openFile(folder: FileSystemDirectoryHandle, name: string): Promise<Opened> {
   const handle = (await folder.getFileHandle(name)) as SyncHandle;
-  if (handle.createSyncAccessHandle) {
-    let access: SyncAccess | null = null;
-    try {
-      access = await handle.createSyncAccessHandle({ mode: "read-only" });
-    } catch {
-      // another tab holds it, or no read-only mode: read it as a File below
-    }
-    if (access) {
-      try {
-        const bytes = new Uint8Array(access.getSize());
-        if (access.read(bytes, { at: 0 }) !== bytes.length) throw new Error(`short read of ${name}`);
-        return bytes;
-      } finally {
-        access.close();
-      }
-    }
+  let access: SyncAccess | null = null;
+  try {
+    access = (await handle.createSyncAccessHandle?.({ mode: "read-only" })) ?? null;
+  } catch {
+    // another tab holds it, or no read-only mode: read it as a File
   }
-  return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+  return { access, handle };
+}
+
+/** The bytes of an opened file (its handle closed). */
+async function readOpened(opened: Opened, name: string): Promise<Uint8Array> {
+  const access = opened.access;
+  if (!access) return new Uint8Array(await (await opened.handle.getFile()).arrayBuffer());
+  try {
+    const bytes = new Uint8Array(access.getSize());
+    if (access.read(bytes, { at: 0 }) !== bytes.length) throw new Error(`short read of ${name}`);
+    return bytes;
+  } finally {
+    access.close();
+    opened.access = null;
+  }
 }
 
 /** Writes `bytes` as the file `name` (synchronous access handle in a worker, else a writable stream). */

@@ -105,3 +105,32 @@ test("a missing sibling falls back to the plain file, and nothing fails", async 
   const settled = await Promise.race([core.failure.then(() => "failed", () => "failed"), Promise.resolve("pending")]);
   assert.equal(settled, "pending");
 });
+
+test("nearly(url, n) settles once n inflated bytes were read, or when the response ends or fails", async () => {
+  const { core } = coreFetch({ [`${URL_}.xz`]: packed });
+  const settled: [string, number][] = [];
+  const half = Math.floor(plain.length / 2);
+  let read = 0;
+  void core.nearly(URL_, half).then(() => settled.push(["half", read]));
+  void core.nearly(URL_, plain.length * 2).then(() => settled.push(["more than all", read]));
+  const reader = (await core.fetch(URL_)).body!.getReader();
+  for (;;) {
+    const next = await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (next.done) break;
+    read += next.value.length;
+    if (read >= half) assert.equal(settled[0]?.[0], "half");
+  }
+  // "half" settled around the middle (the stream reads one chunk of 64 kB ahead of its reader), the
+  // other one only at the end, which settles what is left.
+  assert.equal(settled.length, 2);
+  assert.ok(settled[0]![1] >= half - (1 << 17) && settled[0]![1] < half, String(settled[0]));
+  assert.equal(settled[1]![0], "more than all");
+  assert.ok(settled[1]![1] >= plain.length - (1 << 17), String(settled[1]));
+
+  const damaged = packed.slice(0, packed.length >> 1);
+  const broken = coreFetch({ [`${URL_}.xz`]: damaged }).core;
+  const waiting = broken.nearly(URL_, plain.length);
+  await assert.rejects((await broken.fetch(URL_)).arrayBuffer());
+  await waiting;  // a failed download does not leave anyone waiting
+});

@@ -8,8 +8,9 @@
  *   node web/src/tools/compile_pyc.mjs wheel IN.whl OUT.whl [IN OUT]...   adds __pycache__/*.pyc next to the sources
  *   ... --strip-docstrings  (wheel) without docstrings too: wasmui's own wheel, which never reads its
  *                          own (distribution wheels keep theirs: pandas builds docs at import)
- *   node web/src/tools/compile_pyc.mjs trace WASMUI.whl OUT.json   the modules the interpreter holds after
- *                          its boot, `import wasmui` and one event of a small app (wasmui.trim's boot set)
+ *   node web/src/tools/compile_pyc.mjs trace WASMUI.whl OUT.json   {"init": the modules the interpreter's own
+ *                          initialisation imports, "boot": those Pyodide holds after its boot, `import wasmui`
+ *                          and one event of a small app} (wasmui.trim's boot set and its split)
  *   ... --pyodide DIR      with another distribution's interpreter (default: npm pyodide);
  *                          .pyc are specific to one Python version (3.12's differ from 3.14's)
  *
@@ -172,7 +173,27 @@ const stage = pyodideDir ? stageCore(pyodideDir) : null;
 const { loadPyodide } = stage ? await import(pathToFileURL(join(stage, "pyodide.mjs")).href) : await import("pyodide");
 // PYTHONNODEBUGRANGES: .pyc without column positions (tracebacks lose their ^^^ markers only).
 const env = { PYTHONNODEBUGRANGES: "1" };
-const py = await loadPyodide(stage ? { indexURL: `${stage}/`, env } : { env });
+// The modules the interpreter's own initialisation imports, before Pyodide's bootstrap runs (the
+// trace's "init": wasmui.trim puts them in the stdlib zip the interpreter waits for, the rest of
+// the boot set in a second zip it reads only after that). Read through the C API: Pyodide's
+// Python API does not exist yet at that point.
+const LOADED = `import sys
+open("/tmp/wasmui-init.txt", "w").write(" ".join(sorted(n for n, m in sys.modules.items()
+    if getattr(getattr(m, "__spec__", None), "origin", None) not in ("frozen", "built-in"))))
+`;
+let initialised = [];
+async function tracingInit(glue) {
+  return async (settings) => {
+    const module = await glue(settings);
+    const code = module.stringToNewUTF8(LOADED);
+    const failed = module._PyRun_SimpleString(code);
+    module._free(code);
+    if (!failed) initialised = module.FS.readFile("/tmp/wasmui-init.txt", { encoding: "utf8" }).split(" ").filter(Boolean);
+    return module;
+  };
+}
+const createPyodideModule = mode === "trace" && !stage ? await tracingInit((await import("pyodide/pyodide.asm.mjs")).default) : undefined;
+const py = await loadPyodide(stage ? { indexURL: `${stage}/`, env } : { env, createPyodideModule });
 py.runPython(COMPILE);
 const stdlibZip = py.runPython("next(p for p in sys.path if p.endswith('.zip'))");
 const site = py.runPython("import site; site.getsitepackages()[0]");
@@ -180,9 +201,9 @@ const version = py.runPython("sys.version.split()[0]");
 if (mode === "trace") {
   py.runPython(TRACE);
   py.FS.writeFile("/tmp/wasmui.whl", readFileSync(paths[0]));
-  const modules = await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site);
-  writeFileSync(paths[1], modules);
-  console.log(`compile_pyc: ${JSON.parse(modules).length} modules after boot + one event (trace)`);
+  const modules = JSON.parse(await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site));
+  writeFileSync(paths[1], JSON.stringify({ init: initialised, boot: modules }));
+  console.log(`compile_pyc: ${initialised.length} modules after the interpreter's initialisation, ${modules.length} after boot + one event (trace)`);
   process.exit(0);
 }
 // One interpreter for every file: booting Pyodide costs more than compiling a small wheel.
