@@ -97,6 +97,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def handler_base(root: Path, kind: str) -> Any:
+    """The request handler class a bench server extends: ``plain`` is Python's ``http.server``, ``gzip`` wasmui's dev server."""
+    return make_handler(SiteState(root)) if kind == "gzip" else _Quiet
+
+
+def serve(root: Path, kind: str, handler: Any) -> tuple[http.server.HTTPServer, str]:
+    """Serves ``root`` with ``handler`` (a subclass of :func:`handler_base`) on a free port, in a thread."""
+    if kind == "gzip":
+        server: http.server.HTTPServer = Server(("127.0.0.1", 0), handler)
+    else:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
 class CountingServer:
     """A static server over ``root`` counting requests and body bytes: ``plain`` is Python's
     ``http.server`` as is, ``gzip`` wasmui's dev server."""
@@ -108,7 +123,7 @@ class CountingServer:
         self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
         counter = self
-        base: Any = make_handler(SiteState(root)) if kind == "gzip" else _Quiet
+        base = handler_base(root, kind)
 
         class Handler(base):  # type: ignore[misc, valid-type]
             def send_header(self, keyword: str, value: str) -> None:
@@ -125,12 +140,7 @@ class CountingServer:
                     counter.asked.append(f"{code} {self.path.split('?')[0]}")
                 super().send_response(code, message)
 
-        if kind == "gzip":
-            self.server: http.server.HTTPServer = Server(("127.0.0.1", 0), Handler)
-        else:
-            self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server, self.url = serve(root, kind, Handler)
 
     def take(self) -> tuple[int, int, dict[str, int], list[str]]:
         with self.lock:

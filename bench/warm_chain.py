@@ -15,8 +15,6 @@ at a time; medians over ``--runs``. Writes JSON to ``--out``. A measurement, nev
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import shutil
 import statistics
@@ -29,9 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from network import ARGS, CHROMIUM, CLICK, MOUNTED, emulate  # noqa: E402
-
-from wasmui.devserver import Server, SiteState, make_handler  # noqa: E402
+from network import ARGS, CHROMIUM, CLICK, MOUNTED, emulate, handler_base, serve  # noqa: E402
 
 
 class LoggingServer:
@@ -41,23 +37,15 @@ class LoggingServer:
         self.log: list[tuple[float, int, str]] = []
         self.lock = threading.Lock()
         owner = self
-        base: Any = make_handler(SiteState(root)) if kind == "gzip" else http.server.SimpleHTTPRequestHandler
+        base = handler_base(root, kind)  # quiet: it logs nothing itself
 
         class Handler(base):  # type: ignore[misc, valid-type]
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-                pass
-
             def send_response(self, code: int, message: str | None = None) -> None:
                 with owner.lock:
                     owner.log.append((time.perf_counter(), code, self.path.split("?")[0]))
                 super().send_response(code, message)
 
-        if kind == "gzip":
-            self.server: http.server.HTTPServer = Server(("127.0.0.1", 0), Handler)
-        else:
-            self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server, self.url = serve(root, kind, Handler)
 
     def take(self, t0: float) -> list[str]:
         with self.lock:
