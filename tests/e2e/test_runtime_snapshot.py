@@ -178,6 +178,18 @@ def _damage(page: Any, script: str) -> int:
     return int(_run(page, script))
 
 
+def _refused(page: Any, url: str, console: list[str], damage: str, said: str, then_restored: bool = False) -> None:
+    """`damage` spoils the stored entry: the next visit throws it away, says `said` and that it boots normally, and
+    makes a new snapshot; the app answers (and, with `then_restored`, the visit after restores the new one)."""
+    assert _damage(page, damage) == 1
+    console.clear()
+    assert _visit(page, url, "saved") == ["discarded", "saved"]
+    assert any(said in text and "booting normally" in text for text in console), console
+    _bump(page, "clicks 1")
+    if then_restored:
+        assert _visit(page, url, "restored") == ["restored"]
+
+
 def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
         tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
     app = tmp_path / "counter"
@@ -236,52 +248,25 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     _bump(page, "clicks 1")
 
     # A damaged copy of the wasm: refused before Pyodide sees it, both thrown away, a normal boot.
-    assert _damage(page, CORRUPT_WASM) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("damaged" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
+    _refused(page, url, console, CORRUPT_WASM, "damaged")
 
     # A wasm copy that passes those checks but does not compile: compiled before Pyodide sees it
     # (Pyodide would wait forever on it), so thrown away and a normal boot.
     assert _visit(page, url, "restored") == ["restored"]
-    assert _damage(page, GARBLE_WASM) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("did not restore" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
+    _refused(page, url, console, GARBLE_WASM, "did not restore")
 
     # A glue copy cut short: refused (its stored length), thrown away, a normal boot.
     assert _visit(page, url, "restored") == ["restored"]
-    assert _damage(page, CUT_GLUE) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("pyodide.asm.mjs is damaged" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
+    _refused(page, url, console, CUT_GLUE, "pyodide.asm.mjs is damaged")
 
     # A corrupt snapshot: thrown away, said in the console, a normal boot, a new snapshot.
-    assert _damage(page, CORRUPT) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("did not restore" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
-    assert _visit(page, url, "restored") == ["restored"]
+    _refused(page, url, console, CORRUPT, "did not restore", then_restored=True)
 
     # A snapshot cut short (stored without its zero pages): refused, a normal boot.
-    assert _damage(page, CUT_SNAPSHOT) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("truncated" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
-    assert _visit(page, url, "restored") == ["restored"]
+    _refused(page, url, console, CUT_SNAPSHOT, "truncated", then_restored=True)
 
     # Cut short with entry.json agreeing: the sparse form's own bounds refuse it.
-    assert _damage(page, CUT_SNAPSHOT_AND_ENTRY) == 1
-    console.clear()
-    assert _visit(page, url, "saved") == ["discarded", "saved"]
-    assert any("sparse snapshot is truncated" in text and "booting normally" in text for text in console), console
-    _bump(page, "clicks 1")
-    assert _visit(page, url, "restored") == ["restored"]
+    _refused(page, url, console, CUT_SNAPSHOT_AND_ENTRY, "sparse snapshot is truncated", then_restored=True)
 
     # An unfinished entry (no entry.json): no snapshot, a normal boot that replaces it (the files the
     # restore had opened are closed first: an open file can be neither removed nor written).
