@@ -60,8 +60,10 @@ def test_answer_streams_from_the_endpoint_through_the_pages_fetch(page: Any, sit
     bot = page.locator(".message.bot").last
     expect(bot).to_have_text("echo: alpha beta gamma delta epsilon", timeout=30_000)
     seen = page.evaluate("window.__seen")
-    # Tokens showed one after another before the last one arrived.
-    assert "echo: alpha" in seen and seen.index("echo: alpha") < seen.index("echo: alpha beta gamma delta epsilon"), seen
+    # The answer grew on screen before the last token arrived (a loaded machine may show several
+    # tokens in one frame, so which partial answers show varies; at least one does).
+    final = "echo: alpha beta gamma delta epsilon"
+    assert len(seen) >= 2 and seen[-1] == final and all(final.startswith(s) for s in seen), seen
     req = stub.requests[-1]
     assert req["body"]["stream"] is True and req["body"]["model"] == "tiny"
     assert req["headers"]["Authorization"] == "Bearer sk-test"

@@ -73,6 +73,20 @@ def test_upload_runs_a_numpy_function_and_the_output_pixels_are_right(shell, tmp
     assert got["px"] == [want[0, 0].tolist(), want[50, 50].tolist(), want[50, 150].tolist()]
 
 
+def test_a_click_while_the_file_still_uploads_sends_the_file(shell, tmp_path):
+    # In the browser runtime an upload goes to the worker, which may take seconds under load:
+    # the click waits for it instead of sending null (the handler would see no image).
+    page = shell(APP)
+    path, _ = source_image(tmp_path)
+    held: list = []
+    page.route("**/gradio_api/upload", lambda route: held.append(route))
+    with page.expect_request("**/gradio_api/upload"):
+        page.get_by_label("Held upload", exact=True).set_input_files(str(path))
+    page.get_by_role("button", name="Measure").click()
+    held[0].continue_()
+    expect(page.get_by_label("Held size", exact=True)).to_have_value("200x100")
+
+
 def test_select_gives_pixel_coordinates(shell, tmp_path):
     page = shell(APP)
     path, _ = source_image(tmp_path)

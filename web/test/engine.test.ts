@@ -289,3 +289,23 @@ test("a streamed value held for the next frame still lands when the event is can
   assert.equal(call.cancelled, true);
   assert.equal(store.value(1), "xy");
 });
+
+test("a click while a file still uploads waits for it and sends the file, not null", async () => {
+  const { store, client, engine } = setup(
+    [c(1, "image"), c(2, "textbox"), c(3, "button")],
+    [dep(0, { targets: [[3, "click"]], inputs: [1], outputs: [2] })],
+  );
+  let uploaded!: () => void;
+  const upload = new Promise<void>((resolve) => (uploaded = resolve));
+  Object.assign(client, { uploading: true, uploadsSettled: () => upload });
+  engine.trigger(3, "click");
+  await flush();
+  assert.equal(client.calls.length, 0, "nothing is sent while the file uploads");
+  const file = { path: "/tmp/x.png", url: "/file=/tmp/x.png", meta: { _type: "gradio.FileData" } };
+  store.setValue(1, file, "user");  // what the component does when its upload ends
+  Object.assign(client, { uploading: false });
+  uploaded();
+  await flush();
+  assert.equal(client.calls.length, 1);
+  assert.deepEqual(client.calls[0]!.req.data, [file]);
+});

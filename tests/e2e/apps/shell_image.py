@@ -67,6 +67,10 @@ with gr.Blocks(title="images") as demo:
     up_gallery = gr.Gallery(label="Upload gallery", interactive=True)
     up_count = gr.Textbox(label="Upload count")
     up_gallery.upload(lambda items: str(len(items or [])), up_gallery, up_count)
+    with gr.Row():
+        held = gr.Image(label="Held upload")
+        held_size = gr.Textbox(label="Held size")
+    gr.Button("Measure").click(lambda img: "none" if img is None else f"{img.shape[1]}x{img.shape[0]}", held, held_size)
 
 if __name__ == "__main__":
     demo.launch()

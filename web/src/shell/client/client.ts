@@ -124,6 +124,8 @@ export class GradioClient {
   private _closed = false;
   private readonly _abort = new AbortController();
   private readonly _maxFileSize: number | null;
+  /** Uploads in flight: an event waits for them (its file inputs are set when they end). */
+  private readonly _uploads = new Set<Promise<unknown>>();
 
   constructor(fetchFn: FetchFn, root: string, apiPrefix = "/gradio_api", maxFileSize: number | null = null) {
     this._fetch = fetchFn;
@@ -444,8 +446,30 @@ export class GradioClient {
   }
 
   /** `POST /upload` (multipart, one part `files` per file), §7.2. */
-  async upload(files: File[]): Promise<FileData[]> {
-    const calls = await import("./calls.js");
-    return calls.upload(files, { fetch: this._fetch, api: this.api, maxFileSize: this._maxFileSize, signal: this._abort.signal });
+  upload(files: File[]): Promise<FileData[]> {
+    const job = import("./calls.js").then((calls) =>
+      calls.upload(files, { fetch: this._fetch, api: this.api, maxFileSize: this._maxFileSize, signal: this._abort.signal }));
+    // Tracked from the call on (the click may come before the chunk loads); dropped before the
+    // caller's own continuation runs, so the value it sets is there when waiting events resume.
+    this._uploads.add(job);
+    const forget = (): void => void this._uploads.delete(job);
+    job.then(forget, forget);
+    return job;
+  }
+
+  /** True while an upload is in flight. */
+  get uploading(): boolean {
+    return this._uploads.size > 0;
+  }
+
+  /**
+   * Settles once no upload is in flight, and the components that started them have set their
+   * values (one macrotask later): a click made while a file is still uploading sends it, not null.
+   */
+  async uploadsSettled(): Promise<void> {
+    while (this._uploads.size > 0) {
+      await Promise.allSettled([...this._uploads]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 }

@@ -246,6 +246,10 @@ export class Engine {
         st.statusOwner = null;
       }
     }
+    // A file input still uploading would be sent as null: the run waits for it (Gradio's server
+    // answers an upload at once; the worker may take seconds under load).
+    if (dep.inputs.length > 0 && this._client.uploading) await this._client.uploadsSettled();
+    if (this._closed) return false;
     let data = this._inputs(dep, p.values);
     if (typeof dep.js === "string" && dep.js) {
       try {
