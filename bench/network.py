@@ -97,6 +97,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def click_for_tti(page: Any, kind: str) -> None:
+    """Makes the page's first click (``CLICK[kind]``) as soon as it can and waits for its answer;
+    ``window.__tti`` is then the page time the answer was on screen."""
+    label, text, button, output, expected = CLICK[kind]
+    app = page.locator("wasmui-app")
+    app.get_by_label(label, exact=True).fill(text)
+    app.get_by_role("button", name=button).click()
+    page.wait_for_function(
+        "([label, want]) => { const el = document.querySelector('wasmui-app');"
+        " const box = [...el.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);"
+        " return box && (window.__tti = performance.now()); }", arg=[output, expected], polling=5, timeout=300_000)
+
+
 def handler_base(root: Path, kind: str) -> Any:
     """The request handler class a bench server extends: ``plain`` is Python's ``http.server``, ``gzip`` wasmui's dev server."""
     return make_handler(SiteState(root)) if kind == "gzip" else _Quiet
@@ -217,14 +230,7 @@ def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, 
         ready = float(page.evaluate("() => window.__pyready"))
         result.update(first_paint_ms=ready, ready_ms=ready, tti_ms=ready)
     else:
-        label, text, button, output, expected = CLICK[kind]
-        app = page.locator("wasmui-app")
-        app.get_by_label(label, exact=True).fill(text)
-        app.get_by_role("button", name=button).click()
-        page.wait_for_function(
-            "([label, want]) => { const el = document.querySelector('wasmui-app');"
-            " const box = [...el.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);"
-            " return box && (window.__tti = performance.now()); }", arg=[output, expected], polling=5, timeout=300_000)
+        click_for_tti(page, kind)
         page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
         result.update(first_paint_ms=page.evaluate("() => window.__fp ?? null"),
                       ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),

@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from network import ARGS, CHROMIUM, CLICK, MOUNTED, emulate, handler_base, serve  # noqa: E402
+from network import ARGS, CHROMIUM, MOUNTED, click_for_tti, emulate, handler_base, serve  # noqa: E402
 
 
 class LoggingServer:
@@ -58,14 +58,7 @@ def visit(page: Any, url: str, server: LoggingServer) -> dict[str, Any]:
     server.take(time.perf_counter())
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit")
-    label, text, button, output, expected = CLICK["hello"]
-    app = page.locator("wasmui-app")
-    app.get_by_label(label, exact=True).fill(text)
-    app.get_by_role("button", name=button).click()
-    page.wait_for_function(
-        "([label, want]) => { const el = document.querySelector('wasmui-app');"
-        " const box = [...el.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);"
-        " return box && (window.__tti = performance.now()); }", arg=[output, expected], polling=5, timeout=300_000)
+    click_for_tti(page, "hello")
     page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                            polling=20, timeout=300_000)
     # Whatever the page does once ready (e.g. keeping the site's files for the next visit).
