@@ -108,10 +108,7 @@ export class SnapshotStore {
   async loadCore(name: string): Promise<Response | null> {
     const found = await this.readEntry();
     if (!found || found.entry.files[name] === undefined) {
-      const opening = this.opened.get(name);
-      this.opened.delete(name);
-      if (opening) everyOpened.delete(opening);
-      void opening?.then((file) => { file.access?.close(); file.access = null; }, () => undefined);
+      void this.take(name)?.then((file) => { file.access?.close(); file.access = null; }, () => undefined);
       return null;
     }
     const bytes = await this.readChecked(found.folder, name, found.entry);
@@ -186,10 +183,15 @@ export class SnapshotStore {
   }
 
   private async read(folder: FileSystemDirectoryHandle, name: string): Promise<Uint8Array> {
-    const opening = this.opened.get(name) ?? openFile(folder, name);
+    return readOpened(await (this.take(name) ?? openFile(folder, name)), name);
+  }
+
+  /** The opening of `name` that `open` started, handed to the caller (no longer closed by `forget`). */
+  private take(name: string): Promise<Opened> | undefined {
+    const opening = this.opened.get(name);
     this.opened.delete(name);
-    everyOpened.delete(opening);
-    return readOpened(await opening, name);
+    if (opening) everyOpened.delete(opening);
+    return opening;
   }
 
   private readEntry(): Promise<{ folder: FileSystemDirectoryHandle; entry: Entry } | null> {
