@@ -79,6 +79,27 @@ WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Respons
 };
 
 
+/**
+ * Emscripten makes a tiny wasm module per JS function it puts in the function table (~260 while
+ * the interpreter starts, `convertJsFunctionToWasm`), compiling one per call although its bytes
+ * depend only on the function's signature: the same bytes compile once here, each call still gets
+ * its own instance.
+ */
+const compiledWrappers = new Map<string, WebAssembly.Module>();
+WebAssembly.Module = new Proxy(WebAssembly.Module, {
+  construct(target, args: [BufferSource]) {
+    const bytes = args[0];
+    if (!(bytes instanceof Uint8Array) || bytes.length > 64) return Reflect.construct(target, args);
+    const key = String.fromCharCode(...(bytes as Uint8Array<ArrayBuffer>));
+    let module = compiledWrappers.get(key);
+    if (!module) {
+      module = Reflect.construct(target, args) as WebAssembly.Module;
+      compiledWrappers.set(key, module);
+    }
+    return module;
+  },
+});
+
 /** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
 export function coreResponse(url: string, bytes: Uint8Array): Response {
   const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";

@@ -17,7 +17,7 @@ import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { BootError, fetchBytes, fetchJson, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
   unpackWheel, withSlash } from "./bootfiles";
 import { CORE_NAMES, WHEEL, appKey, coreResponse, precompile, readSnapshot } from "./restore";
-import { type CreateModule, mountRestStdlib, nearlyIn, withRestStdlib } from "./stdlibrest";
+import { type CreateModule, REST_PATH, nearlyIn, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -370,7 +370,9 @@ export class WorkerRuntime {
       if (warm) {
         // The file system is not in the snapshot: the stdlib's second zip is written again (stored
         // with the snapshot since it exists, CORE_NAMES).
-        if (restURL) mountRestStdlib(warm.pyodide, await fetchBytes(restURL));
+        // (Its place on sys.path is in the snapshot.)
+        if (restURL) warm.pyodide.FS.writeFile(REST_PATH, await fetchBytes(restURL));
+        this.mark("stdlib-rest");
         return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null, app);
       }
       this.restoredFrom = null;
@@ -432,21 +434,23 @@ export class WorkerRuntime {
     lazy: string | null, files: () => Promise<AppFiles>, downloads: PackageDownloads | null, app: string | null): Promise<Bridge> {
     const base = options.siteBase;
     const py = pyimport(pyodide);
+    let sitePackages: string;
     if (this.restoredFrom) {
-      // The snapshot holds `random`'s state (wasmui imports it): without a new seed every visit
-      // would draw the same numbers.
-      const random = pyodide.pyimport("random") as unknown as { seed(): void; destroy(): void };
-      random.seed();
-      random.destroy();
-      // The app module already ran in the snapshot (its state as it left the module, no visit's).
-      this.adopted = app !== null && Boolean(py().preloaded(app));
+      // One call (each `runPython` parses and compiles its code: ~10-40 ms each right after a restore):
+      // `random` reseeded (the snapshot holds its state), whether the snapshot holds the app already
+      // run (its state as it left the module, no visit's), where site-packages is. The lazy importer
+      // and the stdlib's second zip on sys.path are in the snapshot already (made with both).
+      const state = JSON.parse(py().restored(app ?? "")) as { adopted: boolean; site_packages: string };
+      this.adopted = app !== null && state.adopted;
+      sitePackages = state.site_packages;
       this.emit({ type: "snapshot", action: "restored", detail: `${pyodide.version}${this.adopted ? ", the app run" : ""}`, app: this.adopted });
+      this.mark("seeded");
+      this.setPhase("packages");
+    } else {
+      installLazyImports(pyodide, lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null));
+      this.setPhase("packages");
+      sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     }
-    const lazyURL = lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null);
-    installLazyImports(pyodide, lazyURL);
-
-    this.setPhase("packages");
-    const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     if (this.snapshotJob) this.snapshotJob.sitePackages = sitePackages;
     // After a restore the modules are in memory but the files are not (MEMFS is not in the
     // snapshot): the wheel is unpacked again for modules imported later.
@@ -629,7 +633,8 @@ interface SnapshotJob {
 
 /** The Python side's entry module, imported on first use. */
 interface PyBoot {
-  preloaded(key: string): boolean;
+  /** JSON: `{adopted, site_packages}` (`wasmui._pyodide.restored`). */
+  restored(key: string): string;
   install_requirements(requirements: string[], indexURL: string): Promise<void>;
   boot(appDir: string, entry: string, rootPath: string, asgi: string | null, key: string | null): Promise<Bridge>;
 }
