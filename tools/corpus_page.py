@@ -1,5 +1,6 @@
 """The browser half of tools/demo_corpus.py: boot a built demo in Chromium and try its
-default interaction (an example, a sample upload, text, a radio choice, the main button),
+default interaction (an example, a sample upload or a microphone recording, text, a radio
+choice, the main button),
 recording what happened on the demo's result row."""
 
 from __future__ import annotations
@@ -215,6 +216,25 @@ def _upload_sample(page: Any) -> bool:
     return False
 
 
+def _record_microphone(page: Any, timeout: float = 20.0) -> bool:
+    """Records about a second with the first visible microphone recorder (an Audio whose only
+    source is the microphone has no file input; Chromium's fake device gives a beep), as a user
+    would before pressing the main button. True when the recording became the Audio's value."""
+    record = page.locator("button.record-button:visible")
+    if not record.count():
+        return False
+    # Located by its id now: once recording, the Record button (and a `has=` filter on it) is gone.
+    testid = page.locator(".block-audio", has=record.first).first.get_attribute("data-testid", timeout=5000)
+    block = page.locator(f".block-audio[data-testid='{testid}']")
+    record.first.click(timeout=5000)
+    page.wait_for_function(
+        """() => [...document.querySelector('wasmui-app').shadowRoot.querySelectorAll('[data-testid=recording-time]')]
+             .some(e => Number(e.dataset.seconds) >= 1)""", timeout=timeout * 1000)
+    block.locator("button.stop-button").click(timeout=5000)
+    block.locator("[data-testid=audio-player]").wait_for(timeout=timeout * 1000)
+    return True
+
+
 _EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disabled]), "
                "textarea.text-input:visible:not([readonly]):not([disabled])")
 
@@ -278,8 +298,11 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     event_buttons = page.locator(f"button.btn{'[data-corpus-event]' if marked else ''}:visible")
     # Without a main button or a text input to type into, the first button with an event is it.
     first_button = button is None and not typing_listened and event_buttons.count() > 0
-    if not steps and (button is not None or uploads_listened or first_button) and _upload_sample(page):
-        steps.append("upload")
+    if not steps and (button is not None or uploads_listened or first_button):
+        if _upload_sample(page):
+            steps.append("upload")
+        elif _record_microphone(page):
+            steps.append("microphone")
         _settle(page, time.monotonic() + timeout)
     if (button is not None or first_button) and steps != ["example"]:
         _fill_empty_textboxes(page)
@@ -290,7 +313,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps and not (steps == ["upload"] and first_button):
+    elif steps and not (steps in (["upload"], ["microphone"]) and first_button):
         # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
         before, done_before, failed_before = "", done_at_start, failed_at_start
     elif typing_listened and _type_into_textbox(page):
