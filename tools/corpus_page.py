@@ -111,6 +111,8 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
     page = context.new_page()
     page_errors: list[str] = []
     page.on("pageerror", lambda e: page_errors.append(str(e)))
+    console_errors: list[str] = []  # said when an event fails with no toast
+    page.on("console", lambda m: console_errors.append(m.text[:300]) if m.type == "error" else None)
     try:
         page.goto(url, timeout=boot_timeout * 1000)
         page.wait_for_function("() => { const el = document.querySelector('wasmui-app');"
@@ -126,7 +128,7 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
             return
         result.booted = True
         page.evaluate(_WATCH_JS)
-        _interact(page, result, answer_timeout, page_errors)
+        _interact(page, result, answer_timeout, page_errors, console_errors)
     except Exception as exc:  # a timeout or a crashed page: recorded, the run goes on
         if result.booted:
             result.answered, result.answer_error = False, _tail(f"{type(exc).__name__}: {exc}")
@@ -282,7 +284,17 @@ _EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribu
 _EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
 
 
-def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str]) -> None:
+def _wait_for_errors(page: Any, page_errors: list[str], seconds: float) -> list[str]:
+    """The error toasts (and page errors) once one shows, or [] after ``seconds``."""
+    try:
+        page.wait_for_function(f"() => ({_ERRORS_JS})().length > 0", timeout=seconds * 1000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: none showed
+        pass
+    return page.evaluate(_ERRORS_JS) + page_errors
+
+
+def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str],
+              console_errors: list[str]) -> None:
     """First example; else inputs a user would give (text in empty textboxes, a radio choice, a
     sample file in the first upload); then the main button; else typing into a textbox; else
     the first button some event listens to."""
@@ -340,10 +352,14 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         ended = page.evaluate(_EVENTS_DONE_JS) > done_before
         saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
         if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
-            page.wait_for_timeout(500)  # its error toast may paint a frame after the run is counted
-            errors = page.evaluate(_ERRORS_JS) + page_errors
+            # The run is counted on the element at once; its toast paints a frame or more later
+            # (a loaded machine: seconds). Checking for it without waiting was how main_note got
+            # "no message" in an earlier run.
+            errors = _wait_for_errors(page, page_errors, min(10.0, max(1.0, deadline - time.monotonic())))
             result.answered = False
-            result.answer_error = _tail("\n".join(errors)) if errors else "an event failed (its outputs show Error; no message)"
+            result.answer_error = _tail("\n".join(errors)) if errors else (
+                "an event failed (its outputs show Error; no message)"
+                + (f"; console: {_tail(chr(10).join(console_errors), 3)}" if console_errors else ""))
             return
         # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
         # config could not be read, what the page shows changed after an event status.
