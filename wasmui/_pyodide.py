@@ -201,24 +201,25 @@ def _load_asgi(spec: str) -> ASGIApp:
     return app
 
 
-async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None) -> Bridge:
+async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None, key: str | None = None) -> Bridge:
     """The worker's ONE entry point: run the app in ``app_dir`` and return its bridge.
 
     ``entry`` (usually ``app.py``) runs as ``__main__`` with ``import gradio``
     resolving to wasmui; ``asgi="module:attr"`` serves a plain ASGI app instead.
+    An interpreter restored from a snapshot that ran the app already (:func:`preload`
+    with the same ``key``) adopts that app instead of running it again.
     """
-    os.makedirs(app_dir, exist_ok=True)
-    os.chdir(app_dir)
-    if app_dir not in sys.path:
-        sys.path.insert(0, app_dir)
+    adopted = _adopt(key, app_dir)
+    _enter(app_dir)
     if asgi:
         app = _load_asgi(asgi)
     else:
-        from wasmui import compat, runner
+        if adopted is None:
+            from wasmui import compat, runner
 
-        compat.install()
-        blocks = runner.load_app(os.path.join(app_dir, entry))
-        app = blocks.app
+            compat.install()
+            adopted = runner.load_app(os.path.join(app_dir, entry))
+        app = adopted.app
         # An app that flags imported wasmui.flagging while loading (Interface, gr.CSVLogger).
         # Loading earlier visits' flags from IndexedDB (0.3-0.6 s on a loaded machine) must not
         # delay the first answer: flags and the download wait for it (wasmui.flagging.loaded).
@@ -228,6 +229,87 @@ async def boot(app_dir: str, entry: str, root_path: str, asgi: str | None = None
     bridge = Bridge(app, root_path)
     await bridge.startup()
     return bridge
+
+
+def _enter(app_dir: str) -> None:
+    """Makes ``app_dir`` the working folder and the first import path."""
+    os.makedirs(app_dir, exist_ok=True)
+    os.chdir(app_dir)
+    if app_dir not in sys.path:
+        sys.path.insert(0, app_dir)
+
+
+# -- the app run in the snapshot interpreter ------------------------------------------
+#: Folders whose files a preloaded app may have written (its own files are there): carried in
+#: memory through the snapshot, which holds no file system, and written back after a restore.
+_WRITABLE = ("/home/pyodide", "/tmp")
+#: Above this many bytes of such files the app is not preloaded (the snapshot would carry them).
+_PRELOAD_FILES_LIMIT = 16_000_000
+
+
+class Preloaded:
+    """An app module run by :func:`preload`: its Blocks and the files under ``_WRITABLE`` then."""
+
+    def __init__(self, key: str, app_dir: str, blocks: Any, files: dict[str, bytes]) -> None:
+        self.key = key
+        self.app_dir = app_dir
+        self.blocks = blocks
+        self.files = files
+
+
+_preloaded: Preloaded | None = None
+
+
+def preload(app_dir: str, entry: str, key: str) -> None:
+    """Runs the app module (``boot`` without serving) in the interpreter a memory snapshot is
+    made of, after :func:`prepare`: a restore then serves at once. ``key`` names the app and its
+    files (the worker's); a restore adopts the app only under the same key. Raises when the app
+    fails to load or wrote more than ``_PRELOAD_FILES_LIMIT`` bytes of files (the worker then
+    snapshots without the app). Never serves a request, so no visit's state is in it."""
+    global _preloaded
+    from wasmui import compat, runner
+
+    _enter(app_dir)
+    compat.install()
+    blocks = runner.load_app(os.path.join(app_dir, entry))
+    files = _read_tree(_WRITABLE)
+    size = sum(len(content) for content in files.values())
+    if size > _PRELOAD_FILES_LIMIT:
+        raise RuntimeError(f"the app's files are {size} bytes (more than {_PRELOAD_FILES_LIMIT})")
+    _preloaded = Preloaded(key, app_dir, blocks, files)
+
+
+def preloaded(key: str) -> bool:
+    """Whether this interpreter holds the app ``key`` (restored from a snapshot that ran it)."""
+    return _preloaded is not None and _preloaded.key == key
+
+
+def _adopt(key: str | None, app_dir: str) -> Any:
+    """The preloaded app's Blocks when ``key`` and ``app_dir`` are its own (once), its files
+    written back; else None. A preloaded app of another key is dropped (never served)."""
+    global _preloaded
+    found, _preloaded = _preloaded, None
+    if found is None or key is None or found.key != key or found.app_dir != app_dir:
+        return None
+    for path, content in found.files.items():
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(content)
+    return found.blocks
+
+
+def _read_tree(folders: tuple[str, ...]) -> dict[str, bytes]:
+    """Every file under ``folders`` (path -> bytes); compiled caches left out."""
+    files: dict[str, bytes] = {}
+    for folder in folders:
+        for parent, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in names:
+                path = os.path.join(parent, name)
+                if os.path.isfile(path):
+                    with open(path, "rb") as handle:
+                        files[path] = handle.read()
+    return files
 
 
 # -- flagged data in IndexedDB ---------------------------------------------------------

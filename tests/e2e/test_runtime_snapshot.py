@@ -1,8 +1,10 @@
-"""Repeat visits boot from a memory snapshot of the interpreter (taken after `import wasmui`,
-before any app code): made on the first visit, restored on the next with the app's state
-fresh, thrown away after a rebuild; a missing or corrupt one (or a damaged copy of a core
-file stored with it: wrong length, or a wasm that does not compile) falls back to a normal
-boot. A repeat visit asks the network for none of the core files."""
+"""Repeat visits boot from a memory snapshot of the interpreter (taken in a second interpreter that
+never serves, after `import wasmui` and the app module ran): made on the first visit, restored on
+the next with the app's state fresh (as the module left it, never a visit's) and its files
+readable, thrown away after a rebuild; a missing or corrupt snapshot (or a damaged copy of a core
+file stored with it: wrong length, or a wasm that does not compile) falls back to a normal boot.
+A repeat visit asks the network for none of the core files nor the app's files. An app module
+the snapshot cannot hold (it keeps a JS object) is left out of it and runs on each visit."""
 
 from __future__ import annotations
 
@@ -31,18 +33,25 @@ TITLE = "clicks"
 def roll() -> str:
     return f"{random.random():.15f}"
 
+
+def notes() -> str:
+    with open("notes.txt", encoding="utf-8") as handle:
+        return handle.read().strip()
+
 with gr.Blocks() as demo:
     out = gr.Textbox(label="Count")
     gr.Button("Bump").click(bump, None, out, api_name="bump")
     rolled = gr.Textbox(label="Roll")
     gr.Button("Roll").click(roll, None, rolled, api_name="roll")
+    gr.Button("Notes").click(notes, None, rolled, api_name="notes")
 
 if __name__ == "__main__":
     demo.launch()
 '''
 
 # Every `wasmui-snapshot` event of the page, in order.
-RECORD = "window.__snap = []; document.addEventListener('wasmui-snapshot', (e) => window.__snap.push(e.detail.action));"
+RECORD = ("window.__snap = []; window.__snapApp = [];"
+          " document.addEventListener('wasmui-snapshot', (e) => { window.__snap.push(e.detail.action); window.__snapApp.push(e.detail.app); });")
 
 # The entries are in the origin private file system (web/src/snapshot.ts): a folder per site, in it
 # a folder per entry holding `entry.json` (written last: the key and every file's length), the
@@ -148,6 +157,12 @@ def _roll(page: Any) -> str:
         "() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value || null").json_value())
 
 
+def _notes(page: Any) -> None:
+    """The app reads its own file `notes.txt` in an event."""
+    page.get_by_role("button", name="Notes").click()
+    page.wait_for_function("() => document.querySelector('wasmui-app').shadowRoot.querySelectorAll('textarea')[1].value === 'kept notes'")
+
+
 def _visit(page: Any, url: str, final: str) -> list[str]:
     """Loads the page, waits for ready and for the snapshot news ``final``; returns the news."""
     page.goto(url)
@@ -195,6 +210,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     app = tmp_path / "counter"
     app.mkdir()
     (app / "app.py").write_text(APP)
+    (app / "notes.txt").write_text("kept notes\n")
     site = tmp_path / "site"
     build.build_site(app, site)
     url = served(site) + "/"
@@ -208,6 +224,8 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "clicks 1")
     _bump(page, "clicks 2")
+    # It holds the app module already run.
+    assert page.evaluate("() => window.__snapApp") == [True]
     # One entry, its marker in Cache Storage under its key (the page's inline script reads it).
     entries = _entries(page)
     assert len(entries) == 1 and entries[0] is not None, entries
@@ -220,9 +238,10 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
         "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "python_stdlib_rest.zip", "snapshot",
         "wasmui.whl"], entries
 
-    # Second visit: restored, and the app module ran again (its state starts over). Neither the page
-    # nor the worker asked the network for a core file or the wheel (the HTML, the page's JS, the
-    # worker script, pyodide.mjs and the app's files are all a repeat visit fetches).
+    # Second visit: restored with the app module as it left the module (not as the first visit left
+    # it: its state starts over), its files readable. Neither the page nor the worker asked the
+    # network for a core file, the wheel or the app's files (the HTML, the page's JS, the worker
+    # script and pyodide.mjs are all a repeat visit fetches).
     asked: list[str] = []
 
     def record(request: Any) -> None:
@@ -230,11 +249,18 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
 
     page.context.on("request", record)
     assert _visit(page, url, "restored") == ["restored"]
+    assert page.evaluate("() => window.__snapApp") == [True]
     _bump(page, "clicks 1")
+    _bump(page, "clicks 2")
+    _notes(page)
     page.context.remove_listener("request", record)
     assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
-    core_asked = [u for u in asked if any(name in u for name in CORE_FILES) or "/wheels/" in u]
+    core_asked = [u for u in asked if any(name in u for name in CORE_FILES) or "/wheels/" in u or "/app/" in u]
     assert any(u.endswith("/pyodide/pyodide.mjs") for u in asked) and not core_asked, (core_asked, asked)
+
+    # A restored visit's state never reaches the next one either.
+    assert _visit(page, url, "restored") == ["restored"]
+    _bump(page, "clicks 1")
 
     # Two restores of one snapshot draw different random numbers (`random` is reseeded).
     first = _roll(page)
@@ -284,3 +310,33 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     after = _entries(page)
     assert len(after) == 1 and after != before, (before, after)
     assert _cached_keys(page) == [after[0]["key"]]
+
+
+# An app module keeping a JS object at module level: a snapshot cannot carry it.
+JS_APP = APP.replace("import random\n", "import random\n\nimport js\n\nHELD = js.Object.new()\n")
+
+
+def test_snapshot_without_an_app_it_cannot_hold(tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
+    app = tmp_path / "jsapp"
+    app.mkdir()
+    (app / "app.py").write_text(JS_APP)
+    (app / "notes.txt").write_text("kept notes\n")
+    site = tmp_path / "site"
+    build.build_site(app, site)
+    url = served(site) + "/"
+    page = new_page()
+    page.add_init_script(RECORD)
+    console: list[str] = []
+    page.console = console
+    page.on("console", lambda msg: console.append(msg.text))
+
+    # The snapshot is made without the app (said in the console); the app worked meanwhile.
+    assert _visit(page, url, "saved") == ["saved"]
+    _bump(page, "clicks 1")
+    assert page.evaluate("() => window.__snapApp") == [False]
+    assert any("without the app" in text for text in console), console
+    # A restore runs the app module (from its files, fetched again): it answers, fresh.
+    assert _visit(page, url, "restored") == ["restored"]
+    assert page.evaluate("() => window.__snapApp") == [False]
+    _bump(page, "clicks 1")
+    _notes(page)

@@ -62,33 +62,37 @@ interface EarlySpec {
   // A hint kept beside it (synchronous, unlike Cache Storage): a first visit does not wait for
   // Cache Storage (opening it on a fresh profile took up to 0.5 s under load) before downloading.
   const hint = `wasmui-snapshot:${key}`;
-  const hinted = ((): boolean => {
+  // Its value is "app" when the snapshot holds the app already run: its files are in it too.
+  const hinted = ((): string | null => {
     try {
-      return localStorage.getItem(hint) !== null;
+      return localStorage.getItem(hint);
     } catch {
-      return false;  // storage blocked
+      return null;  // storage blocked
     }
   })();
   document.addEventListener("wasmui-snapshot", (event) => {
     if ((event.target as Element | null)?.getAttribute?.("name") !== spec.name) return;  // another app's
-    const action = (event as CustomEvent<{ action?: string }>).detail?.action;
+    const { action, app } = (event as CustomEvent<{ action?: string; app?: boolean }>).detail ?? {};
     try {
       if (action === "discarded") localStorage.removeItem(hint);
-      else localStorage.setItem(hint, "1");
+      else localStorage.setItem(hint, app ? "app" : "1");
     } catch {
       // storage blocked: every visit downloads, as without the hint
     }
   });
-  if (!build || manifest?.pyodide || typeof caches === "undefined" || !hinted) {
+  if (!build || manifest?.pyodide || typeof caches === "undefined" || hinted === null) {
     start(() => true);
   } else {
     const stored = new Set(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json"]
       .map((name) => indexURL + name).concat(new URL(manifest!.wheel ?? "", siteBase).href));
-    // The app's own files are needed on every visit: asked for now, not once Cache Storage answers
-    // (with the page's entry kept by the service worker, its boot message may reach the worker
-    // first, and the worker would then fetch them a second time).
-    start((url) => !stored.has(url));
-    const rest = (): void => start((url) => stored.has(url));
+    // The app's own files: in the snapshot when it holds the app already run (the worker asks for
+    // them itself if it does not adopt that app after all). Else needed on every visit: asked for
+    // now, not once Cache Storage answers (with the page's entry kept by the service worker, its
+    // boot message may reach the worker first, and the worker would then fetch them a second time).
+    const appFiles = new Set(spec.fetch.filter(([, encoding]) => encoding === null).map(([path]) => new URL(path, document.baseURI).href));
+    const held = (url: string): boolean => stored.has(url) || (hinted === "app" && appFiles.has(url));
+    start((url) => !held(url));
+    const rest = (): void => start(held);
     caches.match(key, { cacheName: "wasmui-snapshots" }).then((hit) => { if (!hit) rest(); }, rest);
   }
   const registry = ((window as unknown as { __wasmuiEarly?: Record<string, unknown> }).__wasmuiEarly ??= {});

@@ -116,7 +116,7 @@ export class WasmuiAppElement extends HTMLElement {
         case "snapshot":
           this.snapshot = message.action;
           (message.action === "discarded" ? console.warn : console.info)(`[${appId}] wasmui: memory snapshot ${message.action} (${message.detail})`);
-          this.emit("wasmui-snapshot", { action: message.action, detail: message.detail });
+          this.emit("wasmui-snapshot", { action: message.action, detail: message.detail, app: Boolean(message.app) });
           break;
         case "download":
           this.downloads = { packages: message.packages, loaded: message.loaded, total: message.total, done: message.done };

@@ -57,7 +57,7 @@ export type WorkerControlOut =
   | { type: "log"; stream: "stdout" | "stderr"; text: string }
   | { type: "download"; packages: string[]; loaded: number; total: number; done: boolean }
   /** Memory snapshot news: restored at boot, saved after ready, discarded after a failed restore. */
-  | { type: "snapshot"; action: "restored" | "saved" | "discarded"; detail: string };
+  | { type: "snapshot"; action: "restored" | "saved" | "discarded"; detail: string; /** It holds the app already run. */ app?: boolean };
 
 /** A request sent to the worker; its body (if any) follows as `body` messages. */
 export interface RequestStart {

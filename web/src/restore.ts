@@ -84,3 +84,30 @@ export function coreResponse(url: string, bytes: Uint8Array): Response {
   const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
   return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } });
 }
+
+/** What `appKey` needs of the boot options (`BootOptions`). */
+export interface AppSpec {
+  siteBase: string;
+  rootPath: string;
+  appId: string;
+  entry: string;
+  files: Record<string, string | { url: string }>;
+  asgi?: string;
+}
+
+/**
+ * The name of the app a memory snapshot may hold already run (`wasmui._pyodide.preload`): its id,
+ * entry and files (inline sources as they are, fetched ones by URL). A restore adopts the app only
+ * under the same name. Null when the snapshot must not hold it: a plain ASGI app, a site without a
+ * build hash, or a file from outside the site (the build hash, which keys the snapshot, covers the
+ * site's files only: another file may change while the key stays).
+ */
+export function appKey(options: AppSpec, build: string | undefined): string | null {
+  if (options.asgi || !build) return null;
+  const files: [string, string | { url: string }][] = [];
+  for (const [path, source] of Object.entries(options.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (typeof source !== "string" && !source.url.startsWith(options.siteBase)) return null;
+    files.push([path, typeof source === "string" ? source : { url: source.url }]);
+  }
+  return JSON.stringify({ build, app: options.appId, entry: options.entry, root: options.rootPath, files });
+}

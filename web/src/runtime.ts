@@ -16,7 +16,7 @@ import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
   unpackWheel, withSlash } from "./bootfiles";
-import { CORE_NAMES, WHEEL, coreResponse, precompile, readSnapshot } from "./restore";
+import { CORE_NAMES, WHEEL, appKey, coreResponse, precompile, readSnapshot } from "./restore";
 import { type CreateModule, type RestSplit, mountRestStdlib, nearlyIn, readRest, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
@@ -71,13 +71,13 @@ export class WorkerRuntime {
   private wasmIn!: () => void;
   /** The snapshot this boot restored from (null: a normal boot). */
   private restoredFrom: SnapshotStore | null = null;
-  /** What making a snapshot after ready needs (a first visit on a core that supports them). */
   /** Requests wait on this while the snapshot interpreter is made (see `saveSnapshot`). */
   private gate: Promise<unknown> = Promise.resolve();
   /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
   private lastMessageAt = 0;
-  private snapshotJob: { store: SnapshotStore; loadPyodide: LoadPyodide; settings: Record<string, unknown>;
-    wheel: Uint8Array; sitePackages: string; lazyURL: string | null; core: Map<string, Promise<Uint8Array>> } | null = null;
+  private snapshotJob: SnapshotJob | null = null;
+  /** Whether this boot adopted the app a restored snapshot held already run (its failure is the snapshot's). */
+  private adopted = false;
 
   /** Messages for the page, held until the boot message proves the page listens (a speculative
    * restore starts before: a worker's messages posted before `onmessage` is set are lost). */
@@ -156,7 +156,8 @@ export class WorkerRuntime {
       await store.discard().catch(() => undefined);
       const reason = String((error as Error)?.message ?? error).split("\n")[0];
       this.emit({ type: "snapshot", action: "discarded", detail: reason });
-      if (this.phase === "app") throw error;  // the app itself failed: not the snapshot's fault
+      if (this.phase === "app" && !this.adopted) throw error;  // the app itself failed: not the snapshot's fault
+      this.adopted = false;
       this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot did not restore (${reason}); booting normally` });
       return this.bootSteps(options, false);
     }
@@ -189,19 +190,44 @@ export class WorkerRuntime {
       }
       // The wheel too (inflated): a repeat visit unpacks it without asking the network.
       core.set(WHEEL, job.wheel);
-      const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
-      const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
-      installLazyImports(pyodide, job.lazyURL);
-      unpackWheel(pyodide, job.wheel, job.sitePackages);
-      pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
-      const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
-      const size = await job.store.save(bytes, pyodide.version, core);
-      this.emit({ type: "snapshot", action: "saved", detail: `${(size / 1e6).toFixed(1)} MB, with ${[...core.keys()].join(", ") || "no core files"}` });
+      // With the app module run in it (a restore then serves at once) unless that fails: the app
+      // raised, wrote too many files, or holds JS objects a snapshot cannot carry.
+      let made: { bytes: Uint8Array; version: string } | null = null;
+      if (job.app) {
+        made = await this.snapshotOf(job, job.app).catch((error: unknown) => {
+          const reason = String((error as Error)?.message ?? error).trim().split("\n").pop();
+          this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot holds the interpreter without the app (${reason})` });
+          return null;
+        });
+      }
+      const app = made ? job.app!.key : null;
+      made ??= await this.snapshotOf(job, null);
+      const size = await job.store.save(made.bytes, made.version, core, app);
+      const detail = `${(size / 1e6).toFixed(1)} MB, ${app ? "the app run" : "without the app"}, with ${[...core.keys()].join(", ") || "no core files"}`;
+      this.emit({ type: "snapshot", action: "saved", detail, app: app !== null });
     } catch (error) {
       this.emit({ type: "log", stream: "stderr", text: `wasmui: could not store the memory snapshot: ${(error as Error)?.message ?? error}` });
     } finally {
       open();
     }
+  }
+
+  /**
+   * A memory snapshot of a new interpreter (the throwaway second one) after `import wasmui` and,
+   * with `app`, after the app module ran in it (`wasmui._pyodide.preload`; it never serves).
+   */
+  private async snapshotOf(job: SnapshotJob, app: SnapshotApp | null): Promise<{ bytes: Uint8Array; version: string }> {
+    const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
+    const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
+    installLazyImports(pyodide, job.lazyURL);
+    unpackWheel(pyodide, job.wheel, job.sitePackages);
+    pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
+    if (app) {
+      writeAppFiles(pyodide, app.dir, app.files);
+      const args = [app.dir, app.entry, app.key].map((value) => JSON.stringify(value)).join(", ");
+      pyodide.runPython(`wasmui._pyodide.preload(${args})`);
+    }
+    return { bytes: (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot(), version: pyodide.version };
   }
 
   /**
@@ -311,9 +337,12 @@ export class WorkerRuntime {
   private async bootSteps(options: BootOptions, restore: boolean): Promise<Bridge> {
     this.setPhase("download");
     const base = options.siteBase;
-    const files = Promise.all(Object.entries(options.files).map(async ([path, source]) =>
-      [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
-    files.catch(() => undefined);  // awaited below; a failure must not go unhandled meanwhile
+    let fetching: Promise<AppFiles> | null = null;
+    const files = (): Promise<AppFiles> => {
+      fetching ??= Promise.all(Object.entries(options.files).map(async ([path, source]) =>
+        [path, typeof source === "string" ? source : await fetchBytes(source.url)] as const));
+      return fetching;
+    };
     const manifest = (options.manifest as Manifest | undefined) ?? await fetchJson<Manifest>(new URL("wasmui-manifest.json", base).href);
     this.mark("manifest");
     const encodings = encodingsOf(manifest.precompressed, base);
@@ -333,6 +362,10 @@ export class WorkerRuntime {
     const ahead = this.warmStart;
     this.warmStart = null;
     const restURL = manifest.stdlibRest ? new URL(manifest.stdlibRest, base).href : null;
+    const app = appKey(options, manifest.build);
+    // The app's files are fetched at once, unless the stored snapshot holds the app already run
+    // (its files are in it: a repeat visit then asks the network for none of them).
+    if (!store || !restore || !app || await store.app() !== app) files().catch(() => undefined);
     if (store && restore) {
       this.restoredFrom = store;  // a failure from here on throws the snapshot away (bootWithSnapshot)
       const warm = await (ahead?.id === store.id ? ahead.started : this.startWarm(store, indexURL, wheelURL));
@@ -340,7 +373,7 @@ export class WorkerRuntime {
         // The file system is not in the snapshot: the stdlib's second zip is written again (stored
         // with the snapshot since it exists, CORE_NAMES).
         if (restURL) mountRestStdlib(warm.pyodide, await fetchBytes(restURL), manifest.stdlibRestWarm);
-        return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null);
+        return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null, app);
       }
       this.restoredFrom = null;
     }
@@ -391,22 +424,25 @@ export class WorkerRuntime {
     const wheelBytes = await wheel;
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
     if (store && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core, app: null };
     }
-    return this.afterInterpreter(options, manifest, pyodide, wheelBytes, lazyURL, files, downloads);
+    return this.afterInterpreter(options, manifest, pyodide, wheelBytes, lazyURL, files, downloads, app);
   }
 
   /** The steps after the interpreter is up (started or restored): wheel, app files, packages, the app. */
   private async afterInterpreter(options: BootOptions, manifest: Manifest, pyodide: PyodideAPI, wheelBytes: Uint8Array,
-    lazy: string | null, files: Promise<(readonly [string, string | Uint8Array])[]>, downloads: PackageDownloads | null): Promise<Bridge> {
+    lazy: string | null, files: () => Promise<AppFiles>, downloads: PackageDownloads | null, app: string | null): Promise<Bridge> {
     const base = options.siteBase;
+    const py = pyimport(pyodide);
     if (this.restoredFrom) {
       // The snapshot holds `random`'s state (wasmui imports it): without a new seed every visit
       // would draw the same numbers.
       const random = pyodide.pyimport("random") as unknown as { seed(): void; destroy(): void };
       random.seed();
       random.destroy();
-      this.emit({ type: "snapshot", action: "restored", detail: pyodide.version });
+      // The app module already ran in the snapshot (its state as it left the module, no visit's).
+      this.adopted = app !== null && Boolean(py().preloaded(app));
+      this.emit({ type: "snapshot", action: "restored", detail: `${pyodide.version}${this.adopted ? ", the app run" : ""}`, app: this.adopted });
     }
     const lazyURL = lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null);
     installLazyImports(pyodide, lazyURL);
@@ -419,12 +455,10 @@ export class WorkerRuntime {
     unpackWheel(pyodide, wheelBytes, sitePackages);
     this.mark("wheel");
     const appDir = `/home/pyodide/apps/${options.appId}`;
-    const appFiles = await files;
-    for (const [path, content] of appFiles) {
-      const target = `${appDir}/${path}`;
-      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-      pyodide.FS.writeFile(target, content);
-    }
+    // An adopted app's files are in the snapshot (written back by `boot`).
+    const appFiles = this.adopted ? [] : await files();
+    writeAppFiles(pyodide, appDir, appFiles);
+    if (this.snapshotJob && app) this.snapshotJob.app = { key: app, dir: appDir, entry: options.entry, files: appFiles };
     if (downloads) {
       await this.loadDownloaded(pyodide, downloads);
     } else if (options.packages === undefined) {
@@ -433,15 +467,14 @@ export class WorkerRuntime {
       const code = typeof entry === "string" ? entry : new TextDecoder().decode(entry);
       await this.loadChecked(pyodide, () => pyodide.loadPackagesFromImports(code, this.loaderCallbacks()));
     }
-    const py = pyodide.pyimport("wasmui._pyodide");
     if (options.requirements.length > 0) {
       if (!manifest.micropip) throw new BootError("packages", "requirements.txt needs micropip, which this build does not ship", "");
       await this.loadChecked(pyodide, () => pyodide.loadPackage("micropip", { checkIntegrity: true, ...this.loaderCallbacks() }));
-      await this.runPython("packages", () => py.install_requirements(options.requirements, new URL("simple/", base).href));
+      await this.runPython("packages", () => py().install_requirements(options.requirements, new URL("simple/", base).href));
     }
 
     this.setPhase("app");
-    return this.runPython("app", () => py.boot(appDir, options.entry, options.rootPath, options.asgi ?? null) as Promise<Bridge>);
+    return this.runPython("app", () => py().boot(appDir, options.entry, options.rootPath, options.asgi ?? null, app) as Promise<Bridge>);
   }
 
   /** Resolves `names` through the distribution's lock and starts every download. */
@@ -574,6 +607,46 @@ export class WorkerRuntime {
 
   private post(port: MessagePort, message: PortOut, transfer: Transferable[] = []): void {
     port.postMessage(message, transfer);
+  }
+}
+
+/** The app's files: relative path and content. */
+type AppFiles = (readonly [string, string | Uint8Array])[];
+
+/** The app a snapshot interpreter runs (`snapshotOf`): its key (`appKey`), folder, entry and files. */
+interface SnapshotApp { key: string; dir: string; entry: string; files: AppFiles }
+
+/** What making a snapshot after ready needs (a first visit on a core that supports them). */
+interface SnapshotJob {
+  store: SnapshotStore;
+  loadPyodide: LoadPyodide;
+  settings: Record<string, unknown>;
+  wheel: Uint8Array;
+  sitePackages: string;
+  lazyURL: string | null;
+  core: Map<string, Promise<Uint8Array>>;
+  /** The app to run in the snapshot interpreter (null: none may be). */
+  app: SnapshotApp | null;
+}
+
+/** The Python side's entry module, imported on first use. */
+interface PyBoot {
+  preloaded(key: string): boolean;
+  install_requirements(requirements: string[], indexURL: string): Promise<void>;
+  boot(appDir: string, entry: string, rootPath: string, asgi: string | null, key: string | null): Promise<Bridge>;
+}
+
+function pyimport(pyodide: PyodideAPI): () => PyBoot {
+  let module: PyBoot | null = null;
+  return () => (module ??= pyodide.pyimport("wasmui._pyodide") as unknown as PyBoot);
+}
+
+/** Writes the app's files into `appDir`. */
+function writeAppFiles(pyodide: PyodideAPI, appDir: string, files: AppFiles): void {
+  for (const [path, content] of files) {
+    const target = `${appDir}/${path}`;
+    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+    pyodide.FS.writeFile(target, content);
   }
 }
 

@@ -44,6 +44,8 @@ interface Entry {
   version: string;
   /** Every file of the entry (the snapshot's and the core files') and its length. */
   files: Record<string, number>;
+  /** The app the snapshot holds already run (`restore.ts` appKey), if any. */
+  app?: string;
 }
 
 export class SnapshotStore {
@@ -91,6 +93,11 @@ export class SnapshotStore {
     return (await this.readEntry()) !== null;
   }
 
+  /** The app the stored snapshot holds already run (`restore.ts` appKey); null: none, or no snapshot. */
+  async app(): Promise<string | null> {
+    return (await this.readEntry())?.entry.app ?? null;
+  }
+
   /** The stored snapshot, uncompressed; null when there is none. Throws when it is damaged. */
   async load(): Promise<Uint8Array | null> {
     const found = await this.readEntry();
@@ -117,8 +124,9 @@ export class SnapshotStore {
     return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": contentType(name) } });
   }
 
-  /** Stores `snapshot` and the inflated core files, and deletes this site's entries of other builds. */
-  async save(snapshot: Uint8Array, version: string, core: Map<string, Uint8Array> = new Map()): Promise<number> {
+  /** Stores `snapshot` (holding the app `app` already run, if any) and the inflated core files, and
+   * deletes this site's entries of other builds. */
+  async save(snapshot: Uint8Array, version: string, core: Map<string, Uint8Array> = new Map(), app: string | null = null): Promise<number> {
     await this.forget();
     const site = await this.siteFolder(true);
     const name = entryName(this.key);
@@ -135,7 +143,7 @@ export class SnapshotStore {
       files[file] = bytes.length;
     }
     // Last: a restore finds the entry only when every file is whole.
-    await writeFile(folder, ENTRY, new TextEncoder().encode(JSON.stringify({ key: this.key, version, files } satisfies Entry)));
+    await writeFile(folder, ENTRY, new TextEncoder().encode(JSON.stringify({ key: this.key, version, files, ...(app ? { app } : {}) } satisfies Entry)));
     if (typeof caches !== "undefined") {
       await (await caches.open(CACHE)).put(this.key, new Response("opfs", { headers: { [VERSION_HEADER]: version } }));
     }
