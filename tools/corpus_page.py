@@ -296,7 +296,7 @@ def _wait_for_errors(page: Any, page_errors: list[str], seconds: float) -> list[
 def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str],
               console_errors: list[str]) -> None:
     """First example; else inputs a user would give (text in empty textboxes, a radio choice, a
-    sample file in the first upload); then the main button; else typing into a textbox; else
+    sample file in the first upload, else a recording from a microphone-only Audio); then the main button; else typing into a textbox; else
     the first button some event listens to."""
     steps = []
     marked, uploads_listened, typing_listened, choosing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
