@@ -222,11 +222,12 @@ def _record_microphone(page: Any, timeout: float = 20.0) -> bool:
     """Records about a second with the first visible microphone recorder (an Audio whose only
     source is the microphone has no file input; Chromium's fake device gives a beep), as a user
     would before pressing the main button. True when the recording became the Audio's value."""
-    record = page.locator("button.record-button:visible")
+    record = page.locator(".block-audio button.record-button:visible")  # (a Video's recorder has one too)
     if not record.count():
         return False
     # Located by its id now: once recording, the Record button (and a `has=` filter on it) is gone.
-    testid = page.locator(".block-audio", has=record.first).first.get_attribute("data-testid", timeout=5000)
+    own = page.locator("button.record-button:visible")
+    testid = page.locator(".block-audio", has=own).first.get_attribute("data-testid", timeout=5000)
     block = page.locator(f".block-audio[data-testid='{testid}']")
     record.first.click(timeout=5000)
     page.wait_for_function(
@@ -234,6 +235,22 @@ def _record_microphone(page: Any, timeout: float = 20.0) -> bool:
              .some(e => Number(e.dataset.seconds) >= 1)""", timeout=timeout * 1000)
     block.locator("button.stop-button").click(timeout=5000)
     block.locator("[data-testid=audio-player]").wait_for(timeout=timeout * 1000)
+    return True
+
+
+def _take_webcam_photo(page: Any, timeout: float = 20.0) -> bool:
+    """Takes a photo with the first visible webcam-only Image (Chromium's fake camera: a test
+    card). True when the photo became the Image's value."""
+    shoot = page.locator(".block-image button.webcam-capture[aria-label='Take a photo']:visible")
+    if not shoot.count():
+        return False
+    own = page.locator("button.webcam-capture[aria-label='Take a photo']:visible")
+    testid = page.locator(".block-image", has=own).first.get_attribute("data-testid", timeout=5000)
+    block = page.locator(f".block-image[data-testid='{testid}']")
+    # Enabled once the camera runs.
+    page.wait_for_function("b => !b.disabled", arg=shoot.first.element_handle(), timeout=timeout * 1000)
+    shoot.first.click(timeout=5000)
+    block.locator("[data-testid=image-display]").wait_for(timeout=timeout * 1000)
     return True
 
 
@@ -296,7 +313,8 @@ def _wait_for_errors(page: Any, page_errors: list[str], seconds: float) -> list[
 def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str],
               console_errors: list[str]) -> None:
     """First example; else inputs a user would give (text in empty textboxes, a radio choice, a
-    sample file in the first upload); then the main button; else typing into a textbox; else
+    sample file in the first upload, else a recording from a microphone-only Audio or a photo
+    from a webcam-only Image); then the main button; else typing into a textbox; else
     the first button some event listens to."""
     steps = []
     marked, uploads_listened, typing_listened, choosing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
@@ -315,6 +333,8 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             steps.append("upload")
         elif _record_microphone(page):
             steps.append("microphone")
+        elif _take_webcam_photo(page):
+            steps.append("webcam")
         _settle(page, time.monotonic() + timeout)
     if (button is not None or first_button) and steps != ["example"]:
         _fill_empty_textboxes(page)
@@ -325,7 +345,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps and not (steps in (["upload"], ["microphone"]) and first_button):
+    elif steps and not (steps in (["upload"], ["microphone"], ["webcam"]) and first_button):
         # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
         before, done_before, failed_before = "", done_at_start, failed_at_start
     elif typing_listened and _type_into_textbox(page):
