@@ -1,5 +1,6 @@
 """The browser half of tools/demo_corpus.py: boot a built demo in Chromium and try its
-default interaction (an example, a sample upload, text, a radio choice, the main button),
+default interaction (an example, a sample upload or a microphone recording, text, a radio
+choice, the main button),
 recording what happened on the demo's result row."""
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
     page = context.new_page()
     page_errors: list[str] = []
     page.on("pageerror", lambda e: page_errors.append(str(e)))
+    console_errors: list[str] = []  # said when an event fails with no toast
+    page.on("console", lambda m: console_errors.append(m.text[:300]) if m.type == "error" else None)
     try:
         page.goto(url, timeout=boot_timeout * 1000)
         page.wait_for_function("() => { const el = document.querySelector('wasmui-app');"
@@ -125,7 +128,7 @@ def check_page(context: Any, url: str, result: DemoResult, boot_timeout: float, 
             return
         result.booted = True
         page.evaluate(_WATCH_JS)
-        _interact(page, result, answer_timeout, page_errors)
+        _interact(page, result, answer_timeout, page_errors, console_errors)
     except Exception as exc:  # a timeout or a crashed page: recorded, the run goes on
         if result.booted:
             result.answered, result.answer_error = False, _tail(f"{type(exc).__name__}: {exc}")
@@ -215,6 +218,42 @@ def _upload_sample(page: Any) -> bool:
     return False
 
 
+def _record_microphone(page: Any, timeout: float = 20.0) -> bool:
+    """Records about a second with the first visible microphone recorder (an Audio whose only
+    source is the microphone has no file input; Chromium's fake device gives a beep), as a user
+    would before pressing the main button. True when the recording became the Audio's value."""
+    record = page.locator(".block-audio button.record-button:visible")  # (a Video's recorder has one too)
+    if not record.count():
+        return False
+    # Located by its id now: once recording, the Record button (and a `has=` filter on it) is gone.
+    own = page.locator("button.record-button:visible")
+    testid = page.locator(".block-audio", has=own).first.get_attribute("data-testid", timeout=5000)
+    block = page.locator(f".block-audio[data-testid='{testid}']")
+    record.first.click(timeout=5000)
+    page.wait_for_function(
+        """() => [...document.querySelector('wasmui-app').shadowRoot.querySelectorAll('[data-testid=recording-time]')]
+             .some(e => Number(e.dataset.seconds) >= 1)""", timeout=timeout * 1000)
+    block.locator("button.stop-button").click(timeout=5000)
+    block.locator("[data-testid=audio-player]").wait_for(timeout=timeout * 1000)
+    return True
+
+
+def _take_webcam_photo(page: Any, timeout: float = 20.0) -> bool:
+    """Takes a photo with the first visible webcam-only Image (Chromium's fake camera: a test
+    card). True when the photo became the Image's value."""
+    shoot = page.locator(".block-image button.webcam-capture[aria-label='Take a photo']:visible")
+    if not shoot.count():
+        return False
+    own = page.locator("button.webcam-capture[aria-label='Take a photo']:visible")
+    testid = page.locator(".block-image", has=own).first.get_attribute("data-testid", timeout=5000)
+    block = page.locator(f".block-image[data-testid='{testid}']")
+    # Enabled once the camera runs.
+    page.wait_for_function("b => !b.disabled", arg=shoot.first.element_handle(), timeout=timeout * 1000)
+    shoot.first.click(timeout=5000)
+    block.locator("[data-testid=image-display]").wait_for(timeout=timeout * 1000)
+    return True
+
+
 _EMPTY_TEXT = ("input.text-input[type=text]:visible:not([readonly]):not([disabled]), "
                "textarea.text-input:visible:not([readonly]):not([disabled])")
 
@@ -262,9 +301,20 @@ _EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribu
 _EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
 
 
-def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str]) -> None:
+def _wait_for_errors(page: Any, page_errors: list[str], seconds: float) -> list[str]:
+    """The error toasts (and page errors) once one shows, or [] after ``seconds``."""
+    try:
+        page.wait_for_function(f"() => ({_ERRORS_JS})().length > 0", timeout=seconds * 1000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: none showed
+        pass
+    return page.evaluate(_ERRORS_JS) + page_errors
+
+
+def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[str],
+              console_errors: list[str]) -> None:
     """First example; else inputs a user would give (text in empty textboxes, a radio choice, a
-    sample file in the first upload); then the main button; else typing into a textbox; else
+    sample file in the first upload, else a recording from a microphone-only Audio or a photo
+    from a webcam-only Image); then the main button; else typing into a textbox; else
     the first button some event listens to."""
     steps = []
     marked, uploads_listened, typing_listened, choosing_listened = page.evaluate(_MARK_EVENT_BUTTONS_JS)
@@ -278,8 +328,13 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     event_buttons = page.locator(f"button.btn{'[data-corpus-event]' if marked else ''}:visible")
     # Without a main button or a text input to type into, the first button with an event is it.
     first_button = button is None and not typing_listened and event_buttons.count() > 0
-    if not steps and (button is not None or uploads_listened or first_button) and _upload_sample(page):
-        steps.append("upload")
+    if not steps and (button is not None or uploads_listened or first_button):
+        if _upload_sample(page):
+            steps.append("upload")
+        elif _record_microphone(page):
+            steps.append("microphone")
+        elif _take_webcam_photo(page):
+            steps.append("webcam")
         _settle(page, time.monotonic() + timeout)
     if (button is not None or first_button) and steps != ["example"]:
         _fill_empty_textboxes(page)
@@ -290,7 +345,7 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
     if button is not None:
         button.click(timeout=5000)
         steps.append("button")
-    elif steps and not (steps == ["upload"] and first_button):
+    elif steps and not (steps in (["upload"], ["microphone"], ["webcam"]) and first_button):
         # An example or upload alone (live apps, run_on_click, upload events) must have run an event.
         before, done_before, failed_before = "", done_at_start, failed_at_start
     elif typing_listened and _type_into_textbox(page):
@@ -317,10 +372,14 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
         ended = page.evaluate(_EVENTS_DONE_JS) > done_before
         saw_busy = saw_busy or busy or ended or page.evaluate(_EVENTS_JS) > events_before
         if not busy and page.evaluate(_EVENTS_FAILED_JS) > failed_before:
-            page.wait_for_timeout(500)  # its error toast may paint a frame after the run is counted
-            errors = page.evaluate(_ERRORS_JS) + page_errors
+            # The run is counted on the element at once; its toast paints a frame or more later
+            # (a loaded machine: seconds). Checking for it without waiting was how main_note got
+            # "no message" in an earlier run.
+            errors = _wait_for_errors(page, page_errors, min(10.0, max(1.0, deadline - time.monotonic())))
             result.answered = False
-            result.answer_error = _tail("\n".join(errors)) if errors else "an event failed (its outputs show Error; no message)"
+            result.answer_error = _tail("\n".join(errors)) if errors else (
+                "an event failed (its outputs show Error; no message)"
+                + (f"; console: {_tail(chr(10).join(console_errors), 3)}" if console_errors else ""))
             return
         # Answered: an event ran to its end (one with no outputs shows nothing), or, when the
         # config could not be read, what the page shows changed after an event status.

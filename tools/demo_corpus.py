@@ -11,7 +11,8 @@ For every demo whose imports the Pyodide distribution provides, three questions:
    toast and no uncaught page error (views still missing are counted, not failures);
 3. **answers** — a default interaction: click its first example (if any; else give its
    empty textboxes some text, its radio groups their first choice and its first upload a
-   sample file it accepts) and then its main button (the first primary button, else one
+   sample file it accepts, or a microphone-only Audio a second recorded from Chromium's fake
+   microphone) and then its main button (the first primary button, else one
    named Submit/Run/…, among the buttons some event listens to); without a button, type
    into its first empty textbox and press Enter (when a text input has an event); else pick
    another radio choice (when a radio group has one); else click its first button with an event.

@@ -47,6 +47,7 @@ class Needs:
     direct: list[str]  # lock keys the app asks for itself
     missing: list[str]  # human descriptions of what nothing provides
     requirements: list[str]  # requirements.txt lines left for micropip (not in the lock)
+    missing_imports: list[str] = field(default_factory=list)  # the top-level modules of ``missing``
 
 
 class _Visitor(ast.NodeVisitor):
@@ -167,6 +168,7 @@ def app_needs(dist: Distribution, scan: ImportScan, local: set[str], requirement
     index = dist.import_index()
     direct: set[str] = set()
     missing: list[str] = []
+    missing_imports: list[str] = []
     pip: list[str] = []
     provided = {normalize(m) for m in (requirement_modules or set())}
     for line in requirements:
@@ -187,10 +189,12 @@ def app_needs(dist: Distribution, scan: ImportScan, local: set[str], requirement
             continue
         elif module in scan.required:
             missing.append(f"{module} (imported in {scan.where.get(module, '?')})")
+            missing_imports.append(module)
     for package, why in components:
         key = dist.key(package)
         if key is not None:
             direct.add(key)
         elif normalize(package) not in provided:
             missing.append(f"{package} (needed by {why})")
-    return Needs(packages=dist.resolve(direct), direct=sorted(direct), missing=missing, requirements=pip)
+    return Needs(packages=dist.resolve(direct), direct=sorted(direct), missing=missing, requirements=pip,
+                 missing_imports=missing_imports)

@@ -426,6 +426,15 @@ def missing_message(plans: list[_Plan], dist: Distribution) -> str:
     lines.append(f"Neither {dist.describe()} nor requirements.txt provides these packages. Pass {OPTION} "
                  "with a full Pyodide distribution that has them (a folder, or the base URL of one), "
                  "or list pure-Python wheels in requirements.txt.")
+    for p in plans:
+        if p.needs.missing_imports:
+            # The build installs only what it is told (as `pip install` comes before a Gradio
+            # server runs an app): an import name is not always its PyPI project's name.
+            req = p.spec.folder / "requirements.txt"
+            lines.append(f"A package from PyPI is fetched only when listed: add its PyPI project name (not always "
+                         f"the import name: sklearn is scikit-learn) to {req}, one per line, for example:\n"
+                         + "\n".join(f"    {m}" for m in p.needs.missing_imports)
+                         + "\nThe build then downloads its pure-Python wheel and dependencies into the site.")
     return "\n".join(lines)
 
 

@@ -98,6 +98,14 @@ class Interface(Blocks):
                 # Built inside an outer `with gr.Blocks()` (e.g. `gr.Interface(fn, gr.Textbox(), ...)`
                 # in a Tab): the Interface places it itself, as Gradio does.
                 comp.unrender()
+        unified = len(self.input_components) == len(self.output_components) and all(
+            i is o for i, o in zip(self.input_components, self.output_components))
+        if not unified:
+            # Gradio 6.31: outputs are shown, not edited, unless `interactive` was given (the
+            # Flag event takes them as inputs, which would otherwise make them editable).
+            for comp in self.output_components:
+                if comp.interactive is None:
+                    comp.interactive = False
         self._label_from_params()
         self.examples = examples
         self.examples_handler: Examples | None = None

@@ -7,6 +7,7 @@ instance (property update), and ``stateful`` outputs like ``gr.State`` (kept in 
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from wasmui.blocks import Block
@@ -44,12 +45,18 @@ def split_result(fn: BlockFunction, result: Any) -> list[Any]:
         return [result]
     if result is None:
         return [None] * n
-    if isinstance(result, (list, tuple)) and len(result) == n:
-        return list(result)
     got = len(result) if isinstance(result, (list, tuple)) else 1
     name = getattr(fn.fn, "__name__", "fn")
+    if got > n:
+        # Gradio 6.31 warns on the server and uses the first values (e.g. a
+        # ``(h, w, channels)`` shape sent to two Numbers gives h and w).
+        warnings.warn(f"A function ({name}) returned too many output values (needed: {n}, "
+                      f"returned: {got}). Ignoring extra values.", stacklevel=2)
+        return list(result)[:n]
+    if got == n:
+        return list(result)
     raise Error(
-        f"A function ({name}) returned too {'many' if got > n else 'few'} output values "
+        f"A function ({name}) returned too few output values "
         f"(needed: {n}, returned: {got}). Return one value per output component."
     )
 

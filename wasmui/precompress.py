@@ -47,7 +47,7 @@ except ImportError:  # a Python built without liblzma: zstd or gzip siblings
 
 CACHE = Path(__file__).resolve().parent.parent / "build" / "gz-cache"
 # Version of the recipe below: bump to invalidate cached siblings.
-RECIPE = b"wasmui-precompress-4"
+RECIPE = b"wasmui-precompress-5"
 ZSTD_LEVEL = 19
 # xz is chosen only when it is at least this much smaller than zstd (its decoder is one more
 # download, 9 kB gzipped, and one more code path), and only for the wasm and the wheel (see above).
@@ -55,8 +55,13 @@ XZ_MARGIN = 0.02
 
 
 def _restored_zip(data: bytes) -> bytes:
-    """``data`` (a zip) with every member stored uncompressed, in the same order."""
+    """``data`` (a zip) with every member stored uncompressed, in the same order; ``data`` itself
+    when they are stored already (the boot stdlib's second zip, which may be two zips end to end,
+    ``wasmui.trim``: the worker splits the inflated file where the manifest says)."""
     out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        if all(info.compress_type == zipfile.ZIP_STORED for info in source.infolist()):
+            return data
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for info in source.infolist():
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)

@@ -21,7 +21,11 @@ initialisation imports (``encodings``), :data:`REST_STDLIB` the rest of the boot
 imports from it (``web/src/stdlibrest.ts``). The interpreter starts once the wasm and the small
 zip are in, so linking the wasm and initialising the interpreter overlap the second zip's
 download instead of following it (hello world: 666 kB of Zstandard in one zip before; 14 +
-653 kB split). The worker installs :mod:`wasmui.lazy_imports` (copied into
+653 kB split). The second zip's file is two zips end to end (manifest ``stdlibRestWarm``: the first one's
+length and what it is for): the first holds the stdlib packages a few early imports need
+(``asyncio``, ``zipfile``, ``typing``..., the trace's ``warm``), which the worker imports as soon
+as they are in, while the second (Pyodide's own modules, the rest) still downloads, so Pyodide's
+bootstrap finds most of its imports done. The worker installs :mod:`wasmui.lazy_imports` (copied into
 the zip as ``_wasmui_lazy``), which fetches those on first import.
 
 Data files stay, except wasmui's sample media (``wasmui/media_assets/``, ~150 kB that hello
@@ -63,8 +67,9 @@ def traced_modules(site: Path, app_modules: set[str]) -> set[str] | None:
     return _with_parents(names)
 
 
-def _trace(path: Path) -> dict[str, list[str]]:
-    """The trace: ``{"init": [...], "boot": [...]}`` (an older one is the boot list alone)."""
+def _trace(path: Path) -> dict[str, Any]:
+    """The trace: ``{"init": [...], "warm": [[import, [modules]], ...], "boot": [...]}`` (an older
+    one is the boot list alone)."""
     data = json.loads(path.read_text())
     return {"boot": data, "init": []} if isinstance(data, list) else data
 
@@ -78,6 +83,40 @@ def init_modules(site: Path) -> set[str]:
     """The modules the interpreter's initialisation imports (from the site's trace; empty when not recorded)."""
     trace = site / "pyodide" / TRACE
     return _with_parents(_trace(trace).get("init", [])) if trace.is_file() else set()
+
+
+#: The early imports' modules held in the first part of the second zip, at most (bytes of ``.pyc``,
+#: uncompressed): what downloads while the interpreter starts (measured on 4G hello world, all
+#: of the trace's early imports: ~2 MB).
+WARM_BUDGET = 2_500_000
+
+
+def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]]:
+    """The early imports (the trace's ``warm``, in order, while their modules fit :data:`WARM_BUDGET`
+    by the site's stdlib zip) and the top-level packages they need; none when a module they load is
+    not in ``boot`` (a stale trace: the first part would miss it)."""
+    trace = site / "pyodide" / TRACE
+    warm = _trace(trace).get("warm", []) if trace.is_file() else []
+    sizes: dict[str, int] = {}
+    with zipfile.ZipFile(site / "pyodide" / "python_stdlib.zip") as archive:
+        for info in archive.infolist():
+            module = _module_of(info.filename)
+            if module:
+                sizes[module[0]] = info.file_size
+    imports: list[str] = []
+    tops: set[str] = set()
+    total = 0
+    for name, modules in warm:
+        if not set(modules) <= set(boot):
+            return [], set()
+        new = {m.split(".")[0] for m in modules} - tops
+        cost = sum(size for module, size in sizes.items() if module.split(".")[0] in new and module in boot)
+        if total + cost > WARM_BUDGET:
+            break
+        total += cost
+        tops |= new
+        imports.append(name)
+    return imports, tops
 
 
 def _module_of(path: str, prefix: str = "") -> tuple[str, bool] | None:
@@ -102,15 +141,26 @@ def _legacy_pyc(path: str) -> str | None:
 
 
 def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any],
-                  files: list[str], first: Collection[str] = ()) -> tuple[bytes, bytes | None]:
+                  files: list[str], first: Collection[str] = (), warm: Collection[str] = ()) -> tuple[bytes, bytes | None, int]:
     """The boot stdlib zips: the modules of ``keep`` whose top-level package is in ``first`` (all of
-    them when it is empty) with the lazy finder, and the others (None when there is none); the
-    other modules go into ``lazy`` / ``index`` (``lib/...``). A package's modules stay in one zip:
-    its ``__path__`` is a folder of the zip that holds its ``__init__``, where zipimport looks for
-    its submodules."""
+    them when it is empty) with the lazy finder, and the others (None when there is none): those of
+    the packages ``warm`` in a first zip, then the others, end to end in one file (the length of the
+    first, 0 when there is none); the other modules go into ``lazy`` / ``index`` (``lib/...``). A
+    package's modules stay in one zip: its ``__path__`` is a folder of the zip that holds its
+    ``__init__``, where zipimport looks for its submodules."""
     out = _Zip()
     late = _Zip() if first else None
+    early = _Zip()
     held = 0
+    warmed = 0
+
+    def later(name: str) -> _Zip:
+        nonlocal warmed
+        if name.split("/")[0].split(".")[0] in warm:
+            warmed += 1
+            return early
+        assert late is not None
+        return late
     with zipfile.ZipFile(source) as zin:
         for info in zin.infolist():
             if info.is_dir():
@@ -123,14 +173,14 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
                 # only beside modules that are kept (the rest are mypy.ini and READMEs).
                 folder = info.filename.rpartition("/")[0]
                 if not folder or folder.replace("/", ".") in keep:
-                    (out if late is None or not folder or folder.split("/")[0] in first else late).add(
+                    (out if late is None or not folder or folder.split("/")[0] in first else later(folder)).add(
                         info.filename, zin.read(info))
                 continue
             if module[0] in keep:
                 if late is None or module[0].split(".")[0] in first:
                     out.add(info.filename, zin.read(info))
                 else:
-                    late.add(info.filename, zin.read(info))
+                    later(info.filename).add(info.filename, zin.read(info))
                     held += 1
                 continue
             lazy[f"lib/{info.filename}"] = zin.read(info)
@@ -138,7 +188,10 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
     out.add(FINDER_MODULE + ".py", FINDER.read_bytes())
     listing = {"modules": index, "files": sorted(files)}
     out.add(FINDER_MODULE + ".json", json.dumps(listing, separators=(",", ":"), sort_keys=True).encode())
-    return out.bytes(), (late.bytes() if late is not None and held else None)
+    if late is None or not held:
+        return out.bytes(), None, 0
+    head = early.bytes() if warmed else b""
+    return out.bytes(), head + late.bytes(), len(head)
 
 
 def _lean_metadata(data: bytes) -> bytes:
@@ -195,7 +248,9 @@ def _split_wheel(source: Path, keep: set[str], lazy: dict[str, bytes], index: di
 
 
 class _Zip:
-    """A deflated zip built in memory, members in insertion order."""
+    """A zip built in memory, members in insertion order, stored (``writestr`` of a ``ZipInfo``
+    keeps its ``ZIP_STORED``): zipimport reads them without inflating, and the files are sent
+    compressed as a whole (``wasmui.precompress``)."""
 
     def __init__(self) -> None:
         import io
@@ -223,14 +278,20 @@ def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ())
     wheel = site / manifest["wheel"]
     files: list[str] = []
     boot_wheel = _split_wheel(wheel, modules, lazy, index, files, media)
-    boot_stdlib, rest_stdlib = _split_stdlib(stdlib, modules, lazy, index, files, init_modules(site))
+    first = init_modules(site)
+    imports, warm = warm_imports(site, modules)
+    boot_stdlib, rest_stdlib, warm_bytes = _split_stdlib(stdlib, modules, lazy, index, files, first,
+                                                         warm - {m.split(".")[0] for m in first})
     stdlib.write_bytes(boot_stdlib)
     rest_path = stdlib.with_name(REST_STDLIB)
     rest_path.unlink(missing_ok=True)
     manifest.pop("stdlibRest", None)
+    manifest.pop("stdlibRestWarm", None)
     if rest_stdlib is not None:
         rest_path.write_bytes(rest_stdlib)
         manifest["stdlibRest"] = rest_path.relative_to(site).as_posix()
+        if warm_bytes:
+            manifest["stdlibRestWarm"] = {"bytes": warm_bytes, "imports": imports}
     # Content-addressed folders: a browser never mixes a cached file of another build.
     digest = hashlib.sha256(boot_wheel).hexdigest()[:16]
     new_wheel = site / "wheels" / digest / wheel.name

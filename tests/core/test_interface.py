@@ -94,3 +94,17 @@ def test_tabbed_interface_puts_each_app_in_a_tab(run) -> None:
 def test_tabbed_interface_default_names() -> None:
     demo = gr.TabbedInterface([gr.Interface(lambda x: x, "text", "text")])
     assert [c["props"]["label"] for c in demo.get_config()["components"] if c["type"] == "tabitem"] == ["Tab 1"]
+
+
+def test_outputs_are_not_interactive_unless_asked() -> None:
+    """As Gradio 6.31 (checked with its get_config_file): the Flag event takes the outputs as
+    inputs, so without this a microphone-only app showed an upload zone as its output."""
+    def interactive(demo: gr.Interface) -> list[tuple[str, object]]:
+        return [(c["type"], c["props"].get("interactive")) for c in demo.get_config()["components"]
+                if c["type"] in ("audio", "textbox", "number")]
+
+    assert interactive(gr.Interface(lambda x: x, gr.Audio(sources=["microphone"]), "audio")) == [
+        ("audio", None), ("audio", False)]
+    assert interactive(gr.Interface(lambda x: x, "text", ["text", gr.Textbox(interactive=True)])) == [
+        ("textbox", None), ("textbox", False), ("textbox", True)]
+    assert interactive(gr.Interface(lambda: 1, None, "number")) == [("number", False)]

@@ -55,8 +55,21 @@ def test_multiple_outputs_dict_returns_updates_and_skip(run) -> None:
     assert run(demo, 1, [])[-1].data == [{"__type__": "update"}, "only b"]
     assert run(demo, 2, [])[-1].data == [{"visible": False, "value": "3", "__type__": "update"}, {"__type__": "update"}]
     assert run(demo, 3, [])[-1].data == [{"__type__": "update", "lines": 8}, None]
-    with pytest.raises(gr.Error, match="too many output values"):
-        run(demo, 4, [])
+    # Gradio 6.31 warns (server side) and keeps the first values.
+    with pytest.warns(UserWarning, match="too many output values"):
+        assert run(demo, 4, [])[-1].data == ["too", "many"]
+
+
+def test_too_few_output_values_is_a_readable_error(run) -> None:
+    with gr.Blocks() as demo:
+        a, b = gr.Number(), gr.Number()
+        btn = gr.Button()
+        btn.click(lambda: (1,), None, [a, b])
+        btn.click(lambda: (4, 3, 2, 1), None, [a, b])
+    with pytest.raises(gr.Error, match=r"too few output values \(needed: 2, returned: 1\)"):
+        run(demo, 0, [])
+    with pytest.warns(UserWarning):
+        assert run(demo, 1, [])[-1].data == [4, 3]
 
 
 def test_state_is_per_session_and_never_sent(run) -> None:

@@ -159,6 +159,22 @@ def file_explorer_component_events(page: Any, photo: Path) -> None:
     expect(tree.get_by_label("Select foo.txt")).to_have_count(0)
 
 
+def image_editor_canvas_size(page: Any, photo: Path) -> None:
+    # lambda x: x["composite"].shape to [height, width]: three values for two outputs, the extra
+    # one ignored as Gradio 6.31 does. Its canvas takes the image's size unless fixed (checked
+    # against real Gradio: 64x64 image -> 64/64 default, 500/500 fixed).
+    width, height = page.get_by_label("Width"), page.get_by_label("Height")
+    page.locator("#default input[type=file]").first.set_input_files(str(photo))
+    page.get_by_role("button", name="Get Default").click()
+    expect(width).to_have_value("90", timeout=LONG)  # the 90x60 photo
+    expect(height).to_have_value("60")
+    page.locator("#fixed input[type=file]").first.set_input_files(str(photo))
+    page.get_by_role("button", name="Get Fixed").click()
+    expect(width).to_have_value("500", timeout=LONG)
+    expect(height).to_have_value("500")
+    assert page.locator(".toast-error").count() == 0
+
+
 DEMOS: dict[str, Callable[[Any, Path], None]] = {
     "sepia_filter": sepia_filter,
     "image_component_events": image_component_events,
@@ -169,6 +185,7 @@ DEMOS: dict[str, Callable[[Any, Path], None]] = {
     "blocks_webcam": webcam_snapshot,
     "stream_frames": stream_frames,
     "imageslider": imageslider,
+    "image_editor_canvas_size": image_editor_canvas_size,
     "image_segmentation": image_segmentation,
     "model3d_component_events": model3d_component_events,
     "upload_and_download": upload_and_download,

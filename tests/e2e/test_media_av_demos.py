@@ -190,6 +190,25 @@ def audio_component_events(page: Any) -> None:
     expect(inp.locator("audio")).to_have_count(1)
 
 
+def reverse_audio(page: Any) -> None:
+    # An Interface with a microphone-only input: as in Gradio, no upload anywhere (the output
+    # Audio is shown, not edited); a recording of the fake microphone, flipped in numpy.
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    assert page.locator("input[type=file]").count() == 0
+    mic, out = page.locator(".block-audio").nth(0), page.locator(".block-audio").nth(1)
+    mic.get_by_role("button", name="Record").click()
+    recorded_for(page, 1.0, mic)
+    mic.get_by_role("button", name="Stop").click()
+    expect(mic.locator("audio")).to_have_count(1, timeout=30_000)
+    recorded = media_duration(page, ".block-audio audio")
+    page.get_by_role("button", name="Submit").click()
+    expect(out.locator("audio")).to_have_count(1, timeout=LONG)
+    flipped = float(out.locator("audio").evaluate(
+        "m => m.readyState >= 1 ? m.duration : new Promise(ok => m.addEventListener('loadedmetadata', () => ok(m.duration), {once: true}))"))
+    assert recorded >= 0.9 and flipped == pytest.approx(recorded, abs=0.05)
+    assert out.locator("input[type=file], .drop-zone").count() == 0
+
+
 def video_component(page: Any) -> None:
     # cache_examples=True: the example's answer was computed by the build and shows at once.
     page.locator(".dataset-pick").first.click()
@@ -241,6 +260,7 @@ DEMOS: dict[str, Callable[[Any], None]] = {
     "stream_frames": stream_frames,
     "webcam": webcam,
     "audio_component_events": audio_component_events,
+    "reverse_audio": reverse_audio,
     "video_component": video_component,
     "video_component_events": video_component_events,
     "playback_position": playback_position,

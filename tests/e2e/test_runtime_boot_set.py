@@ -84,7 +84,14 @@ def test_hello_world_needs_nothing_lazy_first_and_restored(new_page: Callable[..
     assert not unused & set(own)
     base = served(site)
     page = new_page()
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
     _visit(page, base, _hello)
+    # The early imports (the stdlib's second zip's first part) ran before its second part was in,
+    # and none failed (each needs only what that part holds).
+    marks = page.evaluate("() => document.querySelector('wasmui-app').timings")
+    assert marks["initialised"] <= marks["stdlib-warm-in"] <= marks["stdlib-warm"] <= marks["stdlib-rest"], marks
+    assert not [text for text in warnings if "early import" in text], warnings
     _saved(page)
     again = page.context.new_page()
     again.requests = []

@@ -116,3 +116,20 @@ def test_a_host_labelling_xz_files_with_content_encoding_still_boots(new_page: C
     page.goto(base + "/")
     wait_ready(page)
     assert encodings.get("pyodide.asm.wasm.xz") == "xz", encodings  # the label was sent, and decoded once
+
+
+def test_a_truncated_plain_stdlib_rest_is_a_readable_boot_error(new_page: Callable[..., Any], built_site: Callable[..., Path],
+                                                               plain_server: Callable[[Path], str]) -> None:
+    """Without its sibling the worker reads the plain second zip, two zips end to end: one shorter than
+    its first part (a stale or cut file) says so instead of failing an import later."""
+    site = built_site(EXAMPLES / "hello")
+    data = (site / "pyodide" / "python_stdlib_rest.zip").read_bytes()
+    split = json.loads((site / "wasmui-manifest.json").read_text())["stdlibRestWarm"]["bytes"]
+    base = plain_server(site)
+    page = new_page()
+    page.context.route("**/python_stdlib_rest.zip.xz", lambda route: route.fulfill(status=404, body=b"gone"))
+    page.context.route("**/python_stdlib_rest.zip", lambda route: route.fulfill(status=200, body=data[:split // 2]))
+    page.goto(base + "/")
+    page.wait_for_function("() => document.querySelector('wasmui-app')?.phase === 'error'", timeout=60_000)
+    error = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
+    assert f"python_stdlib_rest.zip is truncated: {split // 2} bytes, its first part alone is {split}" in error, error

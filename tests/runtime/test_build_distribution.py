@@ -143,6 +143,20 @@ def test_an_app_needing_numpy_without_a_distribution_fails_the_build(tmp_path: P
         assert name in err, (name, err)
 
 
+@needs_web
+def test_an_unlisted_pypi_import_says_which_requirements_line_to_add(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # Gradio's stream_audio_out imports pydub with no requirements.txt: the build fetches only what
+    # is listed, so the failure names the file and the line to add.
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "app.py").write_text("import gradio as gr\nfrom tinyshout import shout\n")
+    assert cli.main(["build", str(app), "-o", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "needs tinyshout (imported in app.py:2)" in err
+    assert f"to {app / 'requirements.txt'}, one per line, for example:\n    tinyshout\n" in err
+
+
 def test_the_installed_distribution_is_read_and_resolved(pyodide_dist: Path) -> None:
     dist = open_distribution(pyodide_dist)
     assert dist.python.startswith("3.12") and dist.asm_js() == "pyodide.asm.js" and not dist.is_url

@@ -5,6 +5,7 @@ without an encoder)."""
 
 from __future__ import annotations
 
+import io
 import lzma
 import random
 import zipfile
@@ -84,3 +85,28 @@ def test_xz_must_win_by_a_margin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert precompress._packed(payload, allow_xz=True) == (xz, "xz")
     monkeypatch.setattr(precompress, "lzma", None)  # a Python without lzma, no zstd: gzip
     assert precompress._packed(payload, allow_xz=True)[1] == "gz"
+
+
+def test_two_stored_zips_end_to_end_are_sent_as_they_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The boot stdlib's second zip is two zips end to end (wasmui.trim): re-storing it would keep
+    the second only (zipfile reads the last directory); its members are stored already, so its
+    sibling inflates to the file itself, which the worker cuts where the manifest says."""
+    parts = []
+    for names in (("asyncio/__init__.pyc", "zipfile/__init__.pyc"), ("pyodide/__init__.pyc",)):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name in names:
+                archive.writestr(zipfile.ZipInfo(name), _wasm_like(60_000))
+        parts.append(buffer.getvalue())
+    rest = tmp_path / "python_stdlib_rest.zip"
+    rest.write_bytes(parts[0] + parts[1])
+    monkeypatch.setattr(precompress, "_zstd", lambda data: None)  # xz, whichever would win here
+    sibling, encoding = precompress.compress_sibling(rest, allow_xz=True)
+    assert encoding == "xz"
+    assert lzma.decompress(sibling.read_bytes()) == parts[0] + parts[1]
+    # A deflated zip is still re-stored (one solid stream compresses better).
+    deflated = tmp_path / "deflated.zip"
+    with zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.pyc", bytes(50_000))
+    with zipfile.ZipFile(io.BytesIO(precompress._restored_zip(deflated.read_bytes()))) as archive:
+        assert [info.compress_type for info in archive.infolist()] == [zipfile.ZIP_STORED]

@@ -43,18 +43,40 @@ def trimmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, o
     return site, new, {**{m: "stdlib" for m in before["stdlib"]}, **{m: "wheel" for m in before["wheel"]}}
 
 
-def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, dict[str, object], dict[str, str]]) -> None:
+def _rest_parts(site: Path, manifest: dict[str, object], tmp: Path) -> tuple[Path, Path]:
+    """The second zip's file cut where the manifest says: two zips end to end (wasmui.trim)."""
+    data = (site / str(manifest["stdlibRest"])).read_bytes()
+    split = manifest["stdlibRestWarm"]
+    assert isinstance(split, dict) and 0 < split["bytes"] < len(data)
+    (tmp / "warm.zip").write_bytes(data[:split["bytes"]])
+    (tmp / "rest.zip").write_bytes(data[split["bytes"]:])
+    return tmp / "warm.zip", tmp / "rest.zip"
+
+
+def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, dict[str, object], dict[str, str]],
+                                                         tmp_path: Path) -> None:
     site, manifest, everything = trimmed
     stdlib = site / "pyodide" / "python_stdlib.zip"
-    rest = site / str(manifest["stdlibRest"])
-    boot = _pyc_modules(stdlib) | _pyc_modules(rest) | _pyc_modules(site / str(manifest["wheel"]))
+    warm_zip, rest_zip = _rest_parts(site, manifest, tmp_path)
+    boot = _pyc_modules(stdlib) | _pyc_modules(warm_zip) | _pyc_modules(rest_zip) | _pyc_modules(site / str(manifest["wheel"]))
     # The stdlib the interpreter waits for holds what its initialisation imports; the rest of the
-    # boot set is in the second zip, each package whole in one of them (zipimport looks for a
-    # package's modules in the zip of its __init__).
-    first, second = _pyc_modules(stdlib), _pyc_modules(rest)
+    # boot set is in the second zip's file: first the packages of the early imports (imported
+    # while the rest downloads), then the others; each package whole in one of them (zipimport
+    # looks for a package's modules in the zip of its __init__).
+    first, warm, second = _pyc_modules(stdlib), _pyc_modules(warm_zip), _pyc_modules(rest_zip)
     assert {"encodings", "encodings.utf_8", "encodings.aliases"} <= first and len(first) < 15, first
-    assert {"asyncio", "json", "pyodide", "_pyodide", "fractions"} <= second
-    assert not {m.split(".")[0] for m in first} & {m.split(".")[0] for m in second}
+    assert {"asyncio", "asyncio.base_events", "json", "zipfile", "typing", "inspect", "uuid"} <= warm
+    assert {"pyodide", "_pyodide", "fractions"} <= second and not {"asyncio", "json"} & second
+    tops = [{m.split(".")[0] for m in part} for part in (first, warm, second)]
+    assert not tops[0] & tops[1] and not tops[0] & tops[2] and not tops[1] & tops[2]
+    # The early imports need nothing but the first zip and the first part (so they run before the
+    # rest is in): what each one loaded in the trace.
+    split = manifest["stdlibRestWarm"]
+    assert isinstance(split, dict)
+    trace = json.loads((site / "pyodide" / trim.TRACE).read_text())
+    loaded = {m for name, modules in trace["warm"] if name in split["imports"] for m in modules}
+    assert split["imports"][:3] == ["asyncio", "typing", "zipfile"]
+    assert loaded and loaded <= first | warm, loaded - first - warm
     with zipfile.ZipFile(stdlib) as archive:
         listing = json.loads(archive.read("_wasmui_lazy.json"))
         index = listing["modules"]

@@ -14,10 +14,10 @@ import { isPortIn } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
-import { BootError, fetchBytes, fetchJson, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
+import { BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
   unpackWheel, withSlash } from "./bootfiles";
 import { CORE_NAMES, WHEEL, appKey, coreResponse, precompile, readSnapshot } from "./restore";
-import { type CreateModule, REST_PATH, nearlyIn, withRestStdlib } from "./stdlibrest";
+import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -31,6 +31,8 @@ interface Manifest {
   lazy?: string;
   /** The boot stdlib's second zip: what the interpreter's initialisation does not import (`wasmui.trim`). */
   stdlibRest?: string;
+  /** The second zip's file is two zips end to end: the first `bytes` hold what `imports` import (`wasmui.trim`). */
+  stdlibRestWarm?: RestSplit;
   /** Precompressed files' [inflated, sibling] sizes in bytes. */
   sizes?: Record<string, [number, number]>;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
@@ -370,8 +372,13 @@ export class WorkerRuntime {
       if (warm) {
         // The file system is not in the snapshot: the stdlib's second zip is written again (stored
         // with the snapshot since it exists, CORE_NAMES).
-        // (Its place on sys.path is in the snapshot.)
-        if (restURL) warm.pyodide.FS.writeFile(REST_PATH, await fetchBytes(restURL));
+        // Only the files: their places on sys.path are in the snapshot (made with both zips mounted),
+        // and a `runPython` right after a restore costs 10-40 ms.
+        if (restURL) {
+          const [first, rest] = splitRest(await fetchBytes(restURL), manifest.stdlibRestWarm);
+          if (first) warm.pyodide.FS.writeFile(WARM_PATH, first);
+          warm.pyodide.FS.writeFile(REST_PATH, rest);
+        }
         this.mark("stdlib-rest");
         return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null, app);
       }
@@ -385,9 +392,9 @@ export class WorkerRuntime {
     const wasmURL = `${indexURL}pyodide.asm.wasm`;
     const nearly = (url: string, fallback: Promise<unknown>): Promise<unknown> =>
       nearlyIn(this.coreFetch, manifest.sizes, base, url, fallback);
-    const rest = restURL ? nearly(wasmURL, this.interpreterBytesIn).then(() => fetchBytes(restURL)) : null;
-    rest?.catch(() => undefined);
-    const wheel = (rest && restURL ? nearly(restURL, rest.catch(() => undefined)) : this.interpreterBytesIn).then(() => fetchBytes(wheelURL));
+    const rest = restURL
+      ? readRest(nearly(wasmURL, this.interpreterBytesIn).then(() => fetchOk(restURL)), manifest.stdlibRestWarm, restURL) : null;
+    const wheel = (rest && restURL ? nearly(restURL, rest.whole.catch(() => undefined)) : this.interpreterBytesIn).then(() => fetchBytes(wheelURL));
     wheel.catch(() => undefined);
     // A first visit keeps the inflated core files (and the wheel), stored with the snapshot.
     // (Those CoreFetch answers: the precompressed ones, and the lock it always prefetches.)
@@ -416,7 +423,7 @@ export class WorkerRuntime {
     this.mark("pyodide-js");
     let glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
     if (glue && rest) {
-      glue = withRestStdlib(glue as CreateModule, rest, () => this.mark("initialised"), () => this.mark("stdlib-rest"));
+      glue = withRestStdlib(glue as CreateModule, rest, manifest.stdlibRestWarm?.imports ?? [], (step) => this.mark(step));
     }
     const settings = this.pyodideSettings(indexURL, glue, () => { this.wasmIn(); this.setPhase("python"); });
     const pyodide = await Promise.race([loadPyodide(settings), this.coreFetch.failure]);

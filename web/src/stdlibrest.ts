@@ -32,6 +32,89 @@ export function nearlyIn(core: CoreFetch, sizes: Record<string, [number, number]
 
 /** Where the second zip is written (on `sys.path` right after Pyodide's own zip). */
 export const REST_PATH = "/lib/wasmui_stdlib_rest.zip";
+/** Where the second zip's first part is written (see `RestSplit`). */
+export const WARM_PATH = "/lib/wasmui_stdlib_warm.zip";
+
+/**
+ * The second zip's file is two zips end to end (manifest `stdlibRestWarm`, `wasmui.trim`): the
+ * first (`bytes` long) holds the stdlib modules `imports` need (asyncio, zipfile, typing...),
+ * which are imported as soon as it is in, while the second (Pyodide's own modules and the rest)
+ * still downloads; Pyodide's bootstrap then finds them imported. Measured on 4G: the interpreter
+ * waited idle for the second zip, and the bootstrap's imports followed it.
+ */
+export interface RestSplit {
+  bytes: number;
+  imports: string[];
+}
+
+/** The second zip's file, read as it downloads: its first part as soon as it is in, then the rest. */
+export interface RestParts {
+  /** The whole file (kept with the snapshot). */
+  whole: Promise<Uint8Array>;
+  /** The first part (null: the file is one zip). */
+  warm: Promise<Uint8Array> | null;
+  /** The zip after the first part (the whole file when it is one zip). */
+  rest: Promise<Uint8Array>;
+}
+
+/** `[first part, the rest]` of the second zip's file `bytes` (`split`: none, the whole file is one zip). */
+export function splitRest(bytes: Uint8Array, split: RestSplit | null | undefined, url = "the stdlib's second zip"): [Uint8Array | null, Uint8Array] {
+  if (!split) return [null, bytes];
+  if (bytes.length <= split.bytes) {
+    throw new Error(`${url} is truncated: ${bytes.length} bytes, its first part alone is ${split.bytes} (rebuild the site?)`);
+  }
+  return [bytes.subarray(0, split.bytes), bytes.subarray(split.bytes)];
+}
+
+/** Reads `response`'s body into `RestParts` (the first part settles once `split.bytes` are in). */
+export function readRest(response: Promise<Response>, split: RestSplit | null | undefined, url: string): RestParts {
+  let settleWarm: (bytes: Uint8Array) => void = () => undefined;
+  let failWarm: (error: unknown) => void = () => undefined;
+  const warm = split ? new Promise<Uint8Array>((resolve, reject) => { settleWarm = resolve; failWarm = reject; }) : null;
+  const whole = (async () => {
+    const body = (await response).body;
+    if (!body) throw new Error(`${url}: no body`);
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    let warmed = false;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      chunks.push(next.value);
+      length += next.value.length;
+      if (split && !warmed && length > split.bytes) {
+        warmed = true;
+        settleWarm(concat(chunks, length).subarray(0, split.bytes));
+      }
+    }
+    return concat(chunks, length);
+  })();
+  whole.catch(failWarm);
+  const rest = whole.then((bytes) => {
+    const [first, second] = splitRest(bytes, split, url);
+    if (first) settleWarm(first);  // a no-op when it settled while reading
+    return second;
+  });
+  rest.catch(failWarm);
+  warm?.catch(() => undefined);
+  rest.catch(() => undefined);
+  whole.catch(() => undefined);
+  return { whole, warm, rest };
+}
+
+/** `chunks` (`length` bytes in all) as one array; they are replaced by it, so a later call copies once more, not every chunk again. */
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  chunks.splice(0, chunks.length, out);
+  return out;
+}
 
 /** The Emscripten module of the interpreter, as far as this needs it. */
 interface InterpreterModule {
@@ -44,43 +127,76 @@ interface InterpreterModule {
 /** Pyodide's `createPyodideModule` (the glue's default export). */
 export type CreateModule = (settings: Record<string, unknown>) => Promise<unknown>;
 
-/** Python that puts `path` on `sys.path` after the stdlib zip (once; binds no name in `__main__`). */
+/** Python that puts `path` on `sys.path` after the stdlib zip (once; binds no name in `__main__`).
+ * Its file exists by now: an importer looked up before would be cached as none. */
 function onSysPath(path: string): string {
   const quoted = JSON.stringify(path);
   return `_p = __import__("sys").path
 if ${quoted} not in _p:
     _p.insert(1 + next(i for i, e in enumerate(_p) if e.endswith(".zip")), ${quoted})
+__import__("sys").path_importer_cache.pop(${quoted}, None)
 del _p
 `;
 }
 
+/** Python importing `names` (the first part's modules), saying on stderr which failed (a stale build:
+ * harmless, Pyodide's bootstrap imports them again from the whole boot set). */
+function warmImports(names: string[]): string {
+  return `def _wasmui_warm(names):
+    for name in names:
+        try:
+            __import__(name)
+        except Exception as error:
+            print(f"wasmui: the early import of {name} failed: {error!r}", file=__import__("sys").stderr)
+_wasmui_warm(${JSON.stringify(names)})
+del _wasmui_warm
+`;
+}
+
+function run(module: InterpreterModule, source: string, what: string): void {
+  const code = module.stringToNewUTF8(source);
+  const failed = module._PyRun_SimpleString(code);
+  module._free(code);
+  if (failed) throw new Error(`could not ${what} (see stderr)`);
+}
+
 /**
  * `create` that, once the interpreter is initialised and before Pyodide's bootstrap runs, waits
- * for `rest` (the second zip's bytes), writes it and puts it on `sys.path`. Pyodide's Python API
- * does not exist yet at that point: the path goes in through the C API. A restore (`noInitialRun`:
- * the interpreter comes from the snapshot, which has the path already) only writes the file.
+ * for the second zip (`rest`), writes it and puts it on `sys.path`; when the file is two zips
+ * (`RestParts.warm`), the first is written and its modules imported meanwhile. Pyodide's Python
+ * API does not exist yet at that point: this goes through the C API. A restore (`noInitialRun`:
+ * the interpreter comes from the snapshot, which has the paths already) only writes the files.
  */
-export function withRestStdlib(create: CreateModule, rest: Promise<Uint8Array>, initialised: () => void = () => undefined,
-  mounted: () => void = () => undefined): CreateModule {
+export function withRestStdlib(create: CreateModule, rest: RestParts, imports: string[],
+  mark: (step: "initialised" | "stdlib-warm-in" | "stdlib-warm" | "stdlib-rest") => void = () => undefined): CreateModule {
   return async (settings) => {
     const module = await create(settings) as InterpreterModule;
-    initialised();
-    if (!settings.noInitialRun) {
-      // Before the bytes are in: this first Python source compiled warms the compiler up while
-      // the zip downloads, and nothing imports until the file is there.
-      const code = module.stringToNewUTF8(onSysPath(REST_PATH));
-      const failed = module._PyRun_SimpleString(code);
-      module._free(code);
-      if (failed) throw new Error(`could not put ${REST_PATH} on sys.path (see stderr)`);
+    mark("initialised");
+    const restore = Boolean(settings.noInitialRun);
+    if (rest.warm) {
+      module.FS.writeFile(WARM_PATH, await rest.warm);
+      mark("stdlib-warm-in");
+      if (!restore) {
+        run(module, onSysPath(WARM_PATH), `put ${WARM_PATH} on sys.path`);
+        run(module, warmImports(imports), "import the stdlib's first modules");
+      }
+      mark("stdlib-warm");
     }
-    module.FS.writeFile(REST_PATH, await rest);
-    mounted();
+    module.FS.writeFile(REST_PATH, await rest.rest);
+    if (!restore) run(module, onSysPath(REST_PATH), `put ${REST_PATH} on sys.path`);
+    mark("stdlib-rest");
     return module;
   };
 }
 
-/** After a restore: the second zip written again (the file system is not in the snapshot) and on `sys.path`. */
-export function mountRestStdlib(pyodide: { FS: InterpreterModule["FS"]; runPython(code: string): unknown }, bytes: Uint8Array): void {
-  pyodide.FS.writeFile(REST_PATH, bytes);
+/** After a restore: the second zip's file written again (the file system is not in the snapshot) and on `sys.path`. */
+export function mountRestStdlib(pyodide: { FS: InterpreterModule["FS"]; runPython(code: string): unknown }, bytes: Uint8Array,
+  split: RestSplit | null | undefined): void {
+  const [warm, rest] = splitRest(bytes, split);
+  if (warm) {
+    pyodide.FS.writeFile(WARM_PATH, warm);
+    pyodide.runPython(onSysPath(WARM_PATH));
+  }
+  pyodide.FS.writeFile(REST_PATH, rest);
   pyodide.runPython(onSysPath(REST_PATH));
 }

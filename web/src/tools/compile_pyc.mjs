@@ -9,7 +9,8 @@
  *   ... --strip-docstrings  (wheel) without docstrings too: wasmui's own wheel, which never reads its
  *                          own (distribution wheels keep theirs: pandas builds docs at import)
  *   node web/src/tools/compile_pyc.mjs trace WASMUI.whl OUT.json   {"init": the modules the interpreter's own
- *                          initialisation imports, "boot": those Pyodide holds after its boot, `import wasmui`
+ *                          initialisation imports, "warm": [[early import, the modules it adds], ...] (WARM),
+ *                          "boot": those Pyodide holds after its boot, `import wasmui`
  *                          and one event of a small app} (wasmui.trim's boot set and its split)
  *   ... --pyodide DIR      with another distribution's interpreter (default: npm pyodide);
  *                          .pyc are specific to one Python version (3.12's differ from 3.14's)
@@ -181,14 +182,37 @@ const LOADED = `import sys
 open("/tmp/wasmui-init.txt", "w").write(" ".join(sorted(n for n, m in sys.modules.items()
     if getattr(getattr(m, "__spec__", None), "origin", None) not in ("frozen", "built-in"))))
 `;
+// Stdlib modules Pyodide's bootstrap or wasmui import, which import nothing of Pyodide's own: the
+// worker can import them as soon as the interpreter is initialised, while the rest of the boot set
+// still downloads (the trace's "warm": each one's new modules in this order, after the "init" ones;
+// wasmui.trim puts a prefix of them in the first part of the second zip, stdlibrest.ts imports them).
+// The biggest first: the earlier ones are in the first part when its budget cuts the list.
+const WARM = ["asyncio", "typing", "zipfile", "inspect", "shutil", "tempfile", "random", "dataclasses", "ipaddress",
+  "uuid", "mimetypes", "urllib.parse", "hmac", "hashlib", "secrets", "pkgutil", "json", "base64"];
+const WARMING = `import sys
+def _loaded():
+    return {n for n, m in sys.modules.items() if getattr(getattr(m, "__spec__", None), "origin", None) not in ("frozen", "built-in")}
+_warm = []
+for _name in ${JSON.stringify(WARM)}:
+    _before = _loaded()
+    __import__(_name)
+    _warm.append([_name, sorted(_loaded() - _before)])
+import json  # after: it is one of them
+open("/tmp/wasmui-warm.json", "w").write(json.dumps(_warm))
+`;
 let initialised = [];
+let warm = [];
 async function tracingInit(glue) {
   return async (settings) => {
     const module = await glue(settings);
-    const code = module.stringToNewUTF8(LOADED);
-    const failed = module._PyRun_SimpleString(code);
-    module._free(code);
-    if (!failed) initialised = module.FS.readFile("/tmp/wasmui-init.txt", { encoding: "utf8" }).split(" ").filter(Boolean);
+    const run = (source) => {
+      const code = module.stringToNewUTF8(source);
+      const failed = module._PyRun_SimpleString(code);
+      module._free(code);
+      return !failed;
+    };
+    if (run(LOADED)) initialised = module.FS.readFile("/tmp/wasmui-init.txt", { encoding: "utf8" }).split(" ").filter(Boolean);
+    if (run(WARMING)) warm = JSON.parse(module.FS.readFile("/tmp/wasmui-warm.json", { encoding: "utf8" }));
     return module;
   };
 }
@@ -202,8 +226,9 @@ if (mode === "trace") {
   py.runPython(TRACE);
   py.FS.writeFile("/tmp/wasmui.whl", readFileSync(paths[0]));
   const modules = JSON.parse(await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site));
-  writeFileSync(paths[1], JSON.stringify({ init: initialised, boot: modules }));
-  console.log(`compile_pyc: ${initialised.length} modules after the interpreter's initialisation, ${modules.length} after boot + one event (trace)`);
+  writeFileSync(paths[1], JSON.stringify({ init: initialised, warm, boot: modules }));
+  console.log(`compile_pyc: ${initialised.length} modules after the interpreter's initialisation, ${warm.length} early imports, ` +
+    `${modules.length} after boot + one event (trace)`);
   process.exit(0);
 }
 // One interpreter for every file: booting Pyodide costs more than compiling a small wheel.

@@ -1,0 +1,118 @@
+/**
+ * The boot stdlib's second zip (stdlibrest.ts): its file is two zips end to end; the first part
+ * settles as soon as its bytes are in (while the rest still downloads) and its early imports run
+ * before the second part is written; a file shorter than its first part is a readable error; a
+ * restore writes both parts again.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { REST_PATH, WARM_PATH, mountRestStdlib, readRest, splitRest, withRestStdlib } from "../src/stdlibrest.js";
+
+const bytes = (n: number, from = 0): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (from + i) % 251);
+
+/** A response whose body yields `data` in `size`-byte chunks, pausing (until `go`) once `pauseAt` bytes were sent. */
+function paused(data: Uint8Array, size: number, pauseAt: number): { response: Promise<Response>; go: () => void } {
+  let go: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => { go = resolve; });
+  let at = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (at >= pauseAt) await gate;
+      if (at >= data.length) return controller.close();
+      controller.enqueue(data.slice(at, at + size));
+      at += size;
+    },
+  });
+  return { response: Promise.resolve(new Response(body)), go };
+}
+
+test("the first part settles before the download ends; the rest is the bytes after it", async () => {
+  const data = bytes(10_000);
+  const { response, go } = paused(data, 700, 4_200);
+  const parts = readRest(response, { bytes: 3_000, imports: ["asyncio"] }, "rest.zip");
+  const warm = await parts.warm!;  // the stream is still paused: only the first part can be in
+  assert.deepEqual(warm, data.subarray(0, 3_000));
+  let restDone = false;
+  void parts.rest.then(() => { restDone = true; });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(restDone, false);
+  go();
+  assert.deepEqual(await parts.rest, data.subarray(3_000));
+  assert.deepEqual(await parts.whole, data);
+});
+
+test("a file without a split is one zip: no first part, the rest is the whole file", async () => {
+  const data = bytes(5_000);
+  const { response, go } = paused(data, 1_000, 0);
+  go();
+  const parts = readRest(response, undefined, "rest.zip");
+  assert.equal(parts.warm, null);
+  assert.deepEqual(await parts.rest, data);
+});
+
+test("a file shorter than its first part is a readable error, for both parts", async () => {
+  const { response, go } = paused(bytes(2_000), 500, 0);
+  go();
+  const parts = readRest(response, { bytes: 3_000, imports: [] }, "http://site/pyodide/python_stdlib_rest.zip");
+  const message = /python_stdlib_rest\.zip is truncated: 2000 bytes, its first part alone is 3000/;
+  await assert.rejects(parts.warm!, message);
+  await assert.rejects(parts.rest, message);
+  assert.throws(() => splitRest(bytes(3_000), { bytes: 3_000, imports: [] }), /truncated/);
+});
+
+/** A fake interpreter module recording what is written and run, in order. */
+function fakeModule(log: string[], failOn = ""): Record<string, unknown> {
+  const strings = new Map<number, string>();
+  return {
+    FS: { writeFile: (path: string, data: Uint8Array) => log.push(`write ${path} ${data.length}`) },
+    stringToNewUTF8: (text: string) => { strings.set(strings.size + 1, text); return strings.size; },
+    _PyRun_SimpleString: (pointer: number) => {
+      const code = strings.get(pointer)!;
+      log.push(code.includes("_wasmui_warm") ? `import ${code.match(/_wasmui_warm\((\[.*\])\)/)![1]}` : `path ${code.match(/"(\/lib\/[^"]+)"/)![1]}`);
+      return failOn && code.includes(failOn) ? -1 : 0;
+    },
+    _free: () => undefined,
+  };
+}
+
+test("the early imports run once the first part is in, before the second part is written", async () => {
+  const data = bytes(6_000);
+  const { response, go } = paused(data, 1_000, 3_000);
+  const parts = readRest(response, { bytes: 2_500, imports: ["asyncio", "zipfile"] }, "rest.zip");
+  const log: string[] = [];
+  const marks: string[] = [];
+  const create = withRestStdlib(async () => fakeModule(log), parts, ["asyncio", "zipfile"], (step) => marks.push(step));
+  const created = create({});
+  await parts.warm;
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The stream is paused: the first part is written and imported, the second is not written yet.
+  assert.deepEqual(log, [`write ${WARM_PATH} 2500`, `path ${WARM_PATH}`, `import ["asyncio","zipfile"]`]);
+  go();
+  await created;
+  assert.deepEqual(log.slice(3), [`write ${REST_PATH} 3500`, `path ${REST_PATH}`]);
+  assert.deepEqual(marks, ["initialised", "stdlib-warm-in", "stdlib-warm", "stdlib-rest"]);
+});
+
+test("a restore only writes both parts; after it they are mounted again", async () => {
+  const data = bytes(4_000);
+  const { response, go } = paused(data, 1_000, 0);
+  go();
+  const log: string[] = [];
+  const create = withRestStdlib(async () => fakeModule(log), readRest(response, { bytes: 1_000, imports: ["json"] }, "r"), ["json"]);
+  await create({ noInitialRun: true });
+  assert.deepEqual(log, [`write ${WARM_PATH} 1000`, `write ${REST_PATH} 3000`]);
+  const written: string[] = [];
+  const ran: string[] = [];
+  mountRestStdlib({ FS: { writeFile: (path, bytes) => written.push(`${path} ${bytes.length}`) }, runPython: (code) => ran.push(code) },
+    data, { bytes: 1_000, imports: ["json"] });
+  assert.deepEqual(written, [`${WARM_PATH} 1000`, `${REST_PATH} 3000`]);
+  assert.ok(ran[0]!.includes(WARM_PATH) && ran[1]!.includes(REST_PATH));
+});
+
+test("a failed C-API call is a readable error", async () => {
+  const data = bytes(4_000);
+  const { response, go } = paused(data, 1_000, 0);
+  go();
+  const create = withRestStdlib(async () => fakeModule([], "_wasmui_warm"), readRest(response, { bytes: 1_000, imports: ["x"] }, "r"), ["x"]);
+  await assert.rejects(create({}), /could not import the stdlib's first modules \(see stderr\)/);
+});
