@@ -16,7 +16,7 @@ import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
   unpackWheel, withSlash } from "./bootfiles";
-import { CORE_NAMES, WHEEL, appKey, coreResponse, precompile, readSnapshot } from "./restore";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, coreResponse, importModule, precompile, readSnapshot } from "./restore";
 import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
@@ -188,8 +188,10 @@ export class WorkerRuntime {
         core.set(url.slice(url.lastIndexOf("/") + 1), kept);
         this.coreFetch.provide(url, coreResponse(url, kept));
       }
-      // The wheel too (inflated): a repeat visit unpacks it without asking the network.
+      // The wheel too (inflated): a repeat visit unpacks it without asking the network; and Pyodide's JS.
       core.set(WHEEL, job.wheel);
+      const pyodideJs = await fetch(`${job.indexURL}${PYODIDE_JS}`).then((response) => response.ok ? response.arrayBuffer() : null, () => null);
+      if (pyodideJs) core.set(PYODIDE_JS, new Uint8Array(pyodideJs));
       // With the app module run in it (a restore then serves at once) unless that fails: the app
       // raised, wrote too many files, or holds JS objects a snapshot cannot carry.
       let made: { bytes: Uint8Array; version: string } | null = null;
@@ -255,12 +257,15 @@ export class WorkerRuntime {
    * none of them. Null when no snapshot is stored; throws when one is damaged or does not restore.
    */
   private async startWarm(store: SnapshotStore, indexURL: string, wheelURL: string): Promise<WarmStart | null> {
-    // Side by side: Pyodide's JS (harmless when nothing is stored: a normal boot imports it too),
-    // reading the stored files, importing the glue and compiling the wasm as soon as each is read.
-    const pyodideJs = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
-    pyodideJs.catch(() => undefined);
+    // Side by side: reading the stored files, importing Pyodide's JS and the glue and compiling the
+    // wasm as soon as each is read.
     const read = await readSnapshot(store);
     if (!read) return null;
+    // Pyodide's JS: the copy stored with the snapshot (one stored before it was kept: by URL).
+    const pyodideJs = read.core.get(PYODIDE_JS)!.then((response) => response
+      ? importModule<{ loadPyodide: LoadPyodide }>(response)
+      : import(/* @vite-ignore */ `${indexURL}${PYODIDE_JS}`) as Promise<{ loadPyodide: LoadPyodide }>);
+    pyodideJs.catch(() => undefined);
     const glue = read.core.get("pyodide.asm.mjs")!.then((response) => response ? importFromResponse(response) : undefined);
     const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => {
       this.mark("wasm-read");
@@ -271,7 +276,7 @@ export class WorkerRuntime {
     const snapshot = await read.snapshot;
     this.mark("snapshot-read");
     for (const [name, pending] of read.core) {
-      if (name === "pyodide.asm.mjs") continue;  // imported here (its body is read)
+      if (name === "pyodide.asm.mjs" || name === PYODIDE_JS) continue;  // imported here (its body is read)
       const response = name === "pyodide.asm.wasm" ? await wasm : await pending;
       if (response) this.coreFetch.provide(name === WHEEL ? wheelURL : `${indexURL}${name}`, response);
     }
@@ -431,7 +436,7 @@ export class WorkerRuntime {
     const wheelBytes = await wheel;
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
     if (store && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core, app: null };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core, app: null, indexURL };
     }
     return this.afterInterpreter(options, manifest, pyodide, wheelBytes, lazyURL, files, downloads, app);
   }
@@ -636,6 +641,7 @@ interface SnapshotJob {
   core: Map<string, Promise<Uint8Array>>;
   /** The app to run in the snapshot interpreter (null: none may be). */
   app: SnapshotApp | null;
+  indexURL: string;
 }
 
 /** The Python side's entry module, imported on first use. */
