@@ -26,8 +26,13 @@ interface EarlySpec {
   if (!element?.textContent) return;
   const spec = JSON.parse(element.textContent) as EarlySpec;
   let worker: Worker;
+  // The worker's name carries what names the build (after a newline): the worker starts restoring a
+  // stored snapshot as its script runs. A message would wait for this page's main thread, busy
+  // with the page's own JS then (measured: the worker got it 40-55 ms after it started).
+  const known = spec.manifest as { build?: string; wheel?: string; pyodide?: unknown } | undefined;
+  const ahead = known?.wheel && !known.pyodide ? `\n${JSON.stringify({ build: known.build, wheel: known.wheel })}` : "";
   try {
-    worker = new Worker(new URL(spec.worker, document.baseURI), { type: "module", name: `wasmui-${spec.name}` });
+    worker = new Worker(new URL(spec.worker, document.baseURI), { type: "module", name: `wasmui-${spec.name}${ahead}` });
   } catch {
     return;  // <wasmui-app> starts its own worker
   }

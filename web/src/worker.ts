@@ -9,6 +9,15 @@ import { WorkerRuntime } from "./runtime";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const runtime = new WorkerRuntime((message: WorkerControlOut) => scope.postMessage(message));
+// The page's inline script names the build in the worker's name (`early.ts`): restore at once.
+const ahead = scope.name.indexOf("\n");
+if (ahead >= 0) {
+  try {
+    runtime.readAhead(JSON.parse(scope.name.slice(ahead + 1)));
+  } catch {
+    // not ours: the boot message decides
+  }
+}
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const message = event.data;
