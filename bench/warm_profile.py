@@ -110,18 +110,25 @@ def summarize(profile: dict[str, Any], span: tuple[float, float] | None = None) 
     return per_bucket, per_function
 
 
-def inclusive(profile: dict[str, Any]) -> Counter[str]:
+def inclusive(profile: dict[str, Any], span: tuple[float, float] | None = None) -> Counter[str]:
     """Milliseconds per function counting every sample it is on the stack of (once per sample)."""
     nodes = {n["id"]: n for n in profile["nodes"]}
     parent = {c: n["id"] for n in profile["nodes"] for c in n.get("children", [])}
     totals: Counter[str] = Counter()
+    t = profile["startTime"]
     for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+        t += delta
+        if span and not span[0] <= t <= span[1]:
+            continue
         seen = set()
         node: int | None = sample
         while node is not None:
             frame = nodes[node]["callFrame"]
             name = frame.get("functionName") or "(anonymous)"
-            label = f"{name} {frame.get('url', '').rsplit('/', 1)[-1][:20]}"
+            url = frame.get("url", "")
+            label = f"{name} {'wasm' if url.startswith('wasm') else url.rsplit('/', 1)[-1][:12]}"
+            if name.startswith("wasm-function"):
+                label = "(wasm code)"
             if label not in seen:
                 seen.add(label)
                 totals[label] += delta / 1000
@@ -174,12 +181,22 @@ def ab(sites: dict[str, Path], runs: int, server_kind: str) -> None:
                     page.close()
                 context.close()
     server.shutdown()
-    keys = ["tti", "worker", "wasm-compiled", "snapshot-read", "glue", "python", "interpreter", "wheel", "app", "ready"]
+    keys = ["tti", "worker", "wasm-read", "wasm-compiled", "snapshot-read", "pyodide-js", "glue", "python", "interpreter",
+            "stdlib-rest", "seeded", "lazy", "wheel", "ready"]
     print("| site | n | " + " | ".join(keys) + " |")
+    import statistics
     for name, group in rows.items():
-        import statistics
         cells = [f"{statistics.median([g[k] for g in group if k in g]):.0f}" if any(k in g for g in group) else "-" for k in keys]
         print(f"| {name} | {len(group)} | " + " | ".join(cells) + " |")
+    # Each phase's own length (a mark minus the one before it): less noisy than the marks themselves.
+    steps = [k for k in keys if k != "tti"] + ["tti"]
+    print("| site (step lengths) | " + " | ".join(f"{a}>{b}" for a, b in zip(steps, steps[1:])) + " |")
+    for name, group in rows.items():
+        cells = []
+        for a, b in zip(steps, steps[1:]):
+            values = [g[b] - g[a] for g in group if a in g and b in g]
+            cells.append(f"{statistics.median(values):.0f}" if values else "-")
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 def main() -> int:
@@ -228,6 +245,17 @@ def main() -> int:
             print("  buckets: " + ", ".join(f"{k} {v:.0f}" for k, v in buckets.most_common(10)))
             print("  top self: " + "; ".join(f"{k} {v:.0f}" for k, v in functions.most_common(15)))
             print("  inclusive: " + "; ".join(f"{k} {v:.0f}" for k, v in inclusive(profile).most_common(45)))
+            # Per step between the worker's marks (the profile starts with the worker, ~ its first mark).
+            start = profile["startTime"]
+            order = sorted((v, k) for k, v in marks.items() if k not in ("download", "manifest", "packages", "app"))
+            for (t0, a), (t1, b) in zip(order, order[1:]):
+                if t1 - t0 < 15:
+                    continue
+                span = (start + (t0 - marks["worker"]) * 1000, start + (t1 - marks["worker"]) * 1000)
+                per_bucket, _ = summarize(profile, span)
+                top = inclusive(profile, span).most_common(14)
+                print(f"  {a}>{b} {t1 - t0} ms: " + ", ".join(f"{k} {v:.0f}" for k, v in per_bucket.most_common(5)))
+                print("      incl: " + "; ".join(f"{k} {v:.0f}" for k, v in top if not k.startswith("(root)")))
             for line in timeline(profile):
                 print("   " + line)
             context.close()

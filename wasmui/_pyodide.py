@@ -284,6 +284,17 @@ def preloaded(key: str) -> bool:
     return _preloaded is not None and _preloaded.key == key
 
 
+def restored(key: str) -> str:
+    """Called once right after a restore from a memory snapshot: reseeds ``random`` (the snapshot
+    holds its state: every visit would draw the same numbers) and says, as JSON, whether the
+    snapshot holds the app ``key`` already run (``adopted``) and where site-packages is."""
+    import random
+    import site
+
+    random.seed()
+    return json.dumps({"adopted": preloaded(key), "site_packages": site.getsitepackages()[0]})
+
+
 def _adopt(key: str | None, app_dir: str) -> Any:
     """The preloaded app's Blocks when ``key`` and ``app_dir`` are its own (once), its files
     written back; else None. A preloaded app of another key is dropped (never served)."""

@@ -8,6 +8,9 @@ import { SNAPSHOT, type SnapshotStore } from "./snapshot";
 /** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
 export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json",
   "python_stdlib_rest.zip"];
+/** Pyodide's JS (its loader), stored with a snapshot too: on a host that revalidates, importing it by
+ * URL was a round trip on a repeat visit (measured on 4G: 304 at ~0.3 s, wanted at ~0.4 s). */
+export const PYODIDE_JS = "pyodide.mjs";
 /** The stored name of the site's wasmui wheel (its URL comes from the manifest). */
 export const WHEEL = "wasmui.whl";
 
@@ -23,10 +26,10 @@ export interface SnapshotRead {
  */
 export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
   // One after the other, in the order the restore needs them (each read is quick but holds the
-  // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): the glue first (1.2 MB, its import is
+  // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): Pyodide's JS (18 kB) and the glue (1.2 MB, its import is
   // then parsed on this thread while the rest is read), the wasm (compiled on other threads
   // meanwhile), the snapshot (expanded here), then the files wanted only once Python runs.
-  const order = ["pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
+  const order = [PYODIDE_JS, "pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
   store.openFiles([...new Set(order)].map((name) => name === SNAPSHOT_FILE ? SNAPSHOT : name));
   const core = new Map<string, Promise<Response | null>>();
   let snapshot: Promise<Uint8Array | null> = Promise.resolve(null);
@@ -47,6 +50,16 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   snapshot.catch(() => undefined);
   if (!(await store.has())) return null;
   return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
+}
+
+/** The ES module `response` holds (its namespace), imported from a blob. */
+export async function importModule<T>(response: Response): Promise<T> {
+  const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: "text/javascript" }));
+  try {
+    return (await import(/* @vite-ignore */ url)) as T;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 /** Stands for the snapshot in the read order of `readSnapshot`. */
@@ -78,6 +91,27 @@ WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Respons
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
+
+/**
+ * Emscripten makes a tiny wasm module per JS function it puts in the function table (~260 while
+ * the interpreter starts, `convertJsFunctionToWasm`), compiling one per call although its bytes
+ * depend only on the function's signature: the same bytes compile once here, each call still gets
+ * its own instance.
+ */
+const compiledWrappers = new Map<string, WebAssembly.Module>();
+WebAssembly.Module = new Proxy(WebAssembly.Module, {
+  construct(target, args: [BufferSource]) {
+    const bytes = args[0];
+    if (!(bytes instanceof Uint8Array) || bytes.length > 64) return Reflect.construct(target, args);
+    const key = String.fromCharCode(...(bytes as Uint8Array<ArrayBuffer>));
+    let module = compiledWrappers.get(key);
+    if (!module) {
+      module = Reflect.construct(target, args) as WebAssembly.Module;
+      compiledWrappers.set(key, module);
+    }
+    return module;
+  },
+});
 
 /** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
 export function coreResponse(url: string, bytes: Uint8Array): Response {

@@ -16,8 +16,8 @@ import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
   unpackWheel, withSlash } from "./bootfiles";
-import { CORE_NAMES, WHEEL, appKey, coreResponse, precompile, readSnapshot } from "./restore";
-import { type CreateModule, type RestSplit, mountRestStdlib, nearlyIn, readRest, withRestStdlib } from "./stdlibrest";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, coreResponse, importModule, precompile, readSnapshot } from "./restore";
+import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -188,8 +188,10 @@ export class WorkerRuntime {
         core.set(url.slice(url.lastIndexOf("/") + 1), kept);
         this.coreFetch.provide(url, coreResponse(url, kept));
       }
-      // The wheel too (inflated): a repeat visit unpacks it without asking the network.
+      // The wheel too (inflated): a repeat visit unpacks it without asking the network; and Pyodide's JS.
       core.set(WHEEL, job.wheel);
+      const pyodideJs = await fetch(`${job.indexURL}${PYODIDE_JS}`).then((response) => response.ok ? response.arrayBuffer() : null, () => null);
+      if (pyodideJs) core.set(PYODIDE_JS, new Uint8Array(pyodideJs));
       // With the app module run in it (a restore then serves at once) unless that fails: the app
       // raised, wrote too many files, or holds JS objects a snapshot cannot carry.
       let made: { bytes: Uint8Array; version: string } | null = null;
@@ -255,12 +257,15 @@ export class WorkerRuntime {
    * none of them. Null when no snapshot is stored; throws when one is damaged or does not restore.
    */
   private async startWarm(store: SnapshotStore, indexURL: string, wheelURL: string): Promise<WarmStart | null> {
-    // Side by side: Pyodide's JS (harmless when nothing is stored: a normal boot imports it too),
-    // reading the stored files, importing the glue and compiling the wasm as soon as each is read.
-    const pyodideJs = import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>;
-    pyodideJs.catch(() => undefined);
+    // Side by side: reading the stored files, importing Pyodide's JS and the glue and compiling the
+    // wasm as soon as each is read.
     const read = await readSnapshot(store);
     if (!read) return null;
+    // Pyodide's JS: the copy stored with the snapshot (one stored before it was kept: by URL).
+    const pyodideJs = read.core.get(PYODIDE_JS)!.then((response) => response
+      ? importModule<{ loadPyodide: LoadPyodide }>(response)
+      : import(/* @vite-ignore */ `${indexURL}${PYODIDE_JS}`) as Promise<{ loadPyodide: LoadPyodide }>);
+    pyodideJs.catch(() => undefined);
     const glue = read.core.get("pyodide.asm.mjs")!.then((response) => response ? importFromResponse(response) : undefined);
     const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => {
       this.mark("wasm-read");
@@ -271,7 +276,7 @@ export class WorkerRuntime {
     const snapshot = await read.snapshot;
     this.mark("snapshot-read");
     for (const [name, pending] of read.core) {
-      if (name === "pyodide.asm.mjs") continue;  // imported here (its body is read)
+      if (name === "pyodide.asm.mjs" || name === PYODIDE_JS) continue;  // imported here (its body is read)
       const response = name === "pyodide.asm.wasm" ? await wasm : await pending;
       if (response) this.coreFetch.provide(name === WHEEL ? wheelURL : `${indexURL}${name}`, response);
     }
@@ -372,7 +377,14 @@ export class WorkerRuntime {
       if (warm) {
         // The file system is not in the snapshot: the stdlib's second zip is written again (stored
         // with the snapshot since it exists, CORE_NAMES).
-        if (restURL) mountRestStdlib(warm.pyodide, await fetchBytes(restURL), manifest.stdlibRestWarm);
+        // Only the files: their places on sys.path are in the snapshot (made with both zips mounted),
+        // and a `runPython` right after a restore costs 10-40 ms.
+        if (restURL) {
+          const [first, rest] = splitRest(await fetchBytes(restURL), manifest.stdlibRestWarm);
+          if (first) warm.pyodide.FS.writeFile(WARM_PATH, first);
+          warm.pyodide.FS.writeFile(REST_PATH, rest);
+        }
+        this.mark("stdlib-rest");
         return this.afterInterpreter(options, manifest, warm.pyodide, await warm.wheel, null, files, null, app);
       }
       this.restoredFrom = null;
@@ -424,7 +436,7 @@ export class WorkerRuntime {
     const wheelBytes = await wheel;
     const lazyURL = manifest.lazy ? new URL(manifest.lazy, base).href : null;
     if (store && snapshotsSupported(pyodide.version)) {
-      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core, app: null };
+      this.snapshotJob = { store, loadPyodide, settings, wheel: wheelBytes, sitePackages: "", lazyURL, core, app: null, indexURL };
     }
     return this.afterInterpreter(options, manifest, pyodide, wheelBytes, lazyURL, files, downloads, app);
   }
@@ -434,21 +446,23 @@ export class WorkerRuntime {
     lazy: string | null, files: () => Promise<AppFiles>, downloads: PackageDownloads | null, app: string | null): Promise<Bridge> {
     const base = options.siteBase;
     const py = pyimport(pyodide);
+    let sitePackages: string;
     if (this.restoredFrom) {
-      // The snapshot holds `random`'s state (wasmui imports it): without a new seed every visit
-      // would draw the same numbers.
-      const random = pyodide.pyimport("random") as unknown as { seed(): void; destroy(): void };
-      random.seed();
-      random.destroy();
-      // The app module already ran in the snapshot (its state as it left the module, no visit's).
-      this.adopted = app !== null && Boolean(py().preloaded(app));
+      // One call (each `runPython` parses and compiles its code: ~10-40 ms each right after a restore):
+      // `random` reseeded (the snapshot holds its state), whether the snapshot holds the app already
+      // run (its state as it left the module, no visit's), where site-packages is. The lazy importer
+      // and the stdlib's second zip on sys.path are in the snapshot already (made with both).
+      const state = JSON.parse(py().restored(app ?? "")) as { adopted: boolean; site_packages: string };
+      this.adopted = app !== null && state.adopted;
+      sitePackages = state.site_packages;
       this.emit({ type: "snapshot", action: "restored", detail: `${pyodide.version}${this.adopted ? ", the app run" : ""}`, app: this.adopted });
+      this.mark("seeded");
+      this.setPhase("packages");
+    } else {
+      installLazyImports(pyodide, lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null));
+      this.setPhase("packages");
+      sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     }
-    const lazyURL = lazy ?? (manifest.lazy ? new URL(manifest.lazy, base).href : null);
-    installLazyImports(pyodide, lazyURL);
-
-    this.setPhase("packages");
-    const sitePackages = String(pyodide.runPython("import site; site.getsitepackages()[0]"));
     if (this.snapshotJob) this.snapshotJob.sitePackages = sitePackages;
     // After a restore the modules are in memory but the files are not (MEMFS is not in the
     // snapshot): the wheel is unpacked again for modules imported later.
@@ -627,11 +641,13 @@ interface SnapshotJob {
   core: Map<string, Promise<Uint8Array>>;
   /** The app to run in the snapshot interpreter (null: none may be). */
   app: SnapshotApp | null;
+  indexURL: string;
 }
 
 /** The Python side's entry module, imported on first use. */
 interface PyBoot {
-  preloaded(key: string): boolean;
+  /** JSON: `{adopted, site_packages}` (`wasmui._pyodide.restored`). */
+  restored(key: string): string;
   install_requirements(requirements: string[], indexURL: string): Promise<void>;
   boot(appDir: string, entry: string, rootPath: string, asgi: string | null, key: string | null): Promise<Bridge>;
 }

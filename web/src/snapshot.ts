@@ -1,8 +1,10 @@
 /**
  * Memory snapshots of a ready interpreter, kept in the browser for the next visit.
  *
- * The worker snapshots Pyodide after `import wasmui` (before any app code runs,
- * so no user state is ever captured) and stores it under a key made of the
+ * The worker snapshots a second, throwaway interpreter after `import wasmui` and,
+ * where it can, after the app module ran in it (`wasmui._pyodide.preload`; that
+ * interpreter never serves a request, so no visit's state is ever captured; the
+ * entry names the app it holds) and stores it under a key made of the
  * site's build hash and the Pyodide distribution's URL. A new build gets a new
  * key (the site's entries of other builds are deleted when a new one is saved);
  * Pyodide itself refuses a snapshot of another interpreter build (its BUILD_ID
@@ -10,7 +12,7 @@
  * normally.
  *
  * Stored uncompressed but without its zero pages (`sparse.ts`), with the inflated
- * interpreter (`pyodide.asm.wasm`), stdlib zip, JS glue, lock file and wasmui
+ * interpreter (`pyodide.asm.wasm`), stdlib zips, JS glue, Pyodide's JS, lock file and wasmui
  * wheel next to it: a repeat visit then neither inflates nor downloads any of
  * them. Disk pays: ~47 MB per site.
  *
