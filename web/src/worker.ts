@@ -6,10 +6,6 @@
 import { warmDecoders } from "./precompressed";
 import { isWorkerControlIn, type WorkerControlOut } from "./protocol";
 import { WorkerRuntime } from "./runtime";
-import { shareSmallModules } from "./wasmcache";
-
-// Pyodide's start compiles 260 tiny wrapper modules of 29 distinct kinds, right after its wasm is in.
-shareSmallModules();
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const runtime = new WorkerRuntime((message: WorkerControlOut) => scope.postMessage(message));
