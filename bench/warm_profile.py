@@ -181,7 +181,7 @@ def ab(sites: dict[str, Path], runs: int, server_kind: str) -> None:
                     page.close()
                 context.close()
     server.shutdown()
-    keys = ["tti", "worker", "wasm-read", "wasm-compiled", "snapshot-read", "pyodide-js", "glue", "python", "interpreter",
+    keys = ["tti", "worker", "read-ahead", "entry", "glue-read", "wasm-read", "wasm-compiled", "snapshot-read", "pyodide-js", "glue", "python", "interpreter",
             "stdlib-rest", "seeded", "lazy", "wheel", "ready"]
     print("| site | n | " + " | ".join(keys) + " |")
     import statistics

@@ -259,14 +259,19 @@ export class WorkerRuntime {
   private async startWarm(store: SnapshotStore, indexURL: string, wheelURL: string): Promise<WarmStart | null> {
     // Side by side: reading the stored files, importing Pyodide's JS and the glue and compiling the
     // wasm as soon as each is read.
+    this.mark("read-ahead");
     const read = await readSnapshot(store);
     if (!read) return null;
+    this.mark("entry");
     // Pyodide's JS: the copy stored with the snapshot (one stored before it was kept: by URL).
     const pyodideJs = read.core.get(PYODIDE_JS)!.then((response) => response
       ? importModule<{ loadPyodide: LoadPyodide }>(response)
       : import(/* @vite-ignore */ `${indexURL}${PYODIDE_JS}`) as Promise<{ loadPyodide: LoadPyodide }>);
     pyodideJs.catch(() => undefined);
-    const glue = read.core.get("pyodide.asm.mjs")!.then((response) => response ? importFromResponse(response) : undefined);
+    const glue = read.core.get("pyodide.asm.mjs")!.then((response) => {
+      this.mark("glue-read");
+      return response ? importFromResponse(response) : undefined;
+    });
     const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => {
       this.mark("wasm-read");
       return response ? precompile(response).then((compiled) => { this.mark("wasm-compiled"); return compiled; }) : null;
