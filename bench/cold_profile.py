@@ -192,9 +192,6 @@ def report(events: list[dict[str, Any]], marks: dict[str, float], since: str, un
         if e.get("ph") == "X" and e.get("pid") == pid and lo <= e.get("ts", 0) <= hi and e.get("dur"):
             durations[e["name"]] += e["dur"] / 1000
             counts[e["name"]] += 1
-    cpu = sum(e.get("tdur", 0) for e in events if e.get("ph") == "X" and (e.get("pid"), e.get("tid")) == (pid, tid)
-              and e.get("name") == "ThreadControllerImpl::RunTask" and lo <= e.get("ts", 0) <= hi) / 1000
-    print(f"worker thread CPU time (its tasks' thread time) {since} .. {until}: {cpu:.0f} ms")
     phases(events, prof, (pid, tid), marks, t0)
     print("trace events (any thread of the worker's process, in the window): total ms, count")
     for name, ms in durations.most_common(25):
