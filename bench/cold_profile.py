@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -92,6 +93,7 @@ def main() -> int:
     parser.add_argument("--since", default="wasm in")
     parser.add_argument("--until", default="ready")
     parser.add_argument("--keep", help="write the raw trace (and the marks) here")
+    parser.add_argument("--site", help="a built site of --page to profile (default: build it from this tree)")
     parser.add_argument("--load", help="report on a trace written by --keep instead of making one")
     parser.add_argument("--flags", default="", help="extra Chromium flags (comma separated), e.g. --js-flags=...")
     args = parser.parse_args()
@@ -106,7 +108,10 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="wasmui-coldprof-"))
     app = ROOT / "examples" / "hello" if args.page == "hello" else ROOT / "bench" / "apps" / args.page
-    build_site(app, work / "www" / args.page)
+    if args.site:
+        shutil.copytree(args.site, work / "www" / args.page)
+    else:
+        build_site(app, work / "www" / args.page)
     server = network.CountingServer(work / "www", args.server)
     with sync_playwright() as pw:
         extra = [flag for flag in args.flags.split(",") if flag]
@@ -172,7 +177,8 @@ def report(events: list[dict[str, Any]], marks: dict[str, float], since: str, un
             buckets[classify(frame)] += delta
             functions[f"{frame.get('functionName') or '?'} {frame.get('url', '').rsplit('/', 1)[-1]}"] += delta
         previous = at
-    print(f"worker thread CPU samples {since} ({marks[since]:.0f}) .. {until} ({marks[until]:.0f}), ms by bucket:")
+    busy = sum(ms for name, ms in buckets.items() if name != "(idle)")
+    print(f"worker thread CPU samples {since} ({marks[since]:.0f}) .. {until} ({marks[until]:.0f}): busy {busy:.0f} ms; by bucket:")
     for name, ms in buckets.most_common(20):
         print(f"  {ms:7.0f}  {name}")
     print("top functions (self ms):")

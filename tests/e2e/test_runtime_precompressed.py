@@ -1,6 +1,7 @@
 """Behind a host that compresses nothing (Python's own http.server, as the README suggests),
 the worker fetches the build's compressed siblings of the interpreter (the wasm as xz, the JS
-glue as zstd), the stdlib (zstd) and the wasmui wheel (xz), and inflates them itself; the page starts
+glue as zstd), the stdlib (zstd) and the wasmui wheel (xz), and inflates them itself (xz in a
+worker of its own); the page starts
 those downloads from the HTML. A damaged sibling ends the boot with a readable error naming it;
 a host that labels `.xz` files with `Content-Encoding: xz` (no browser decodes that) still boots."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,8 +73,10 @@ def test_plain_host_transfers_the_compressed_siblings(new_page: Callable[..., An
         assert name in names and name.rsplit(".", 1)[0] not in names, names
     wheels = [name for name in names if ".whl" in name]
     assert wheels and all(name.endswith(".whl.xz") for name in wheels), names
-    # The xz decoder's own chunk, once.
-    assert len([name for name in names if name.startswith("xzstream-")]) == 1, names
+    # The xz decoder's own worker, once (it inflates beside the interpreter; its in-thread chunk is
+    # for browsers where a worker cannot start one).
+    assert len([name for name in names if name.startswith("decodeworker-")]) == 1, names
+    assert not [name for name in names if name.startswith("xzstream-")], names
     # No waterfall: the page's inline script asked for the interpreter before the worker asked for
     # anything (pyodide.mjs is the worker's first request) and the manifest is inlined.
     assert names.index("pyodide.asm.wasm.xz") < names.index("pyodide.mjs"), names
@@ -133,3 +137,20 @@ def test_a_truncated_plain_stdlib_rest_is_a_readable_boot_error(new_page: Callab
     page.wait_for_function("() => document.querySelector('wasmui-app')?.phase === 'error'", timeout=60_000)
     error = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
     assert f"python_stdlib_rest.zip is truncated: {split // 2} bytes, its first part alone is {split}" in error, error
+
+
+def test_a_decoder_worker_that_does_not_load_is_a_readable_boot_error(new_page: Callable[..., Any],
+                                                                      built_site: Callable[..., Path],
+                                                                      plain_server: Callable[[Path], str],
+                                                                      tmp_path: Path) -> None:
+    # A copy without the decoder worker's script (a browser context's routes do not see a worker's workers).
+    site = tmp_path / "site"
+    shutil.copytree(built_site(EXAMPLES / "hello"), site)
+    [script] = (site / "assets").glob("decodeworker-*.js")
+    script.unlink()
+    base = plain_server(site)
+    page = new_page()
+    page.goto(base + "/")
+    page.wait_for_function("() => document.querySelector('wasmui-app')?.phase === 'error'", timeout=60_000)
+    error = page.evaluate("() => document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-error').textContent")
+    assert "pyodide.asm.wasm.xz could not be inflated" in error and "the xz decoder's worker failed" in error, error

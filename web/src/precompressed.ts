@@ -12,6 +12,7 @@
  *   already under way.
  */
 import { Decompress } from "fzstd";
+import type { DecodeReply, DecodeRequest } from "./decodeworker";
 
 type Fetch = typeof globalThis.fetch;
 /** Encoding of a precompressed sibling: `X.xz`, `X.zst` or `X.gz`. */
@@ -54,6 +55,9 @@ export class CoreFetch {
    * a wasm that fails to compile and waits forever, so the boot races this for a readable error. */
   readonly failure: Promise<never>;
   private fail: (error: Error) => void = () => undefined;
+
+  /** xz siblings the worker fetches itself are downloaded by the decoder's worker (`inner` is the network's fetch). */
+  xzOffThread = false;
 
   constructor(private readonly inner: Fetch) {
     this.failure = new Promise<never>((_, reject) => { this.fail = reject; });
@@ -165,6 +169,19 @@ export class CoreFetch {
   private async get(url: string, init?: RequestInit): Promise<Response> {
     const encoding = this.encodings.get(url);
     if (!encoding || (encoding === "gz" && typeof DecompressionStream === "undefined")) return this.inner(url, init);
+    // An xz sibling is downloaded and inflated by the decoder's worker, so its bytes do not wait
+    // for this thread (busy starting Python when the stdlib's second zip and the wheel arrive).
+    const remote = encoding === "xz" && this.xzOffThread ? fetchXzOffThread(`${url}.xz`, url) : null;
+    if (remote) {
+      let answer: Awaited<typeof remote>;
+      try {
+        answer = await remote;
+      } catch {
+        return this.inner(url, init);
+      }
+      if (answer.status < 200 || answer.status > 299) return this.inner(url, init);
+      return this.decoded(answer.stream, url, "xz", null, true);
+    }
     let response: Response;
     try {
       response = await this.inner(`${url}.${encoding}`, init);
@@ -176,8 +193,9 @@ export class CoreFetch {
   }
 
   /** `body` (the sibling's bytes as sent, or the plain file's when `encoding` is null) inflated into a response for `url`. */
-  private decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null): Response {
-    const stream = guarded(inflated(body, url, encoding, contentEncoding), () => this.onInflated(url), (error) => {
+  private decoded(body: ReadableStream<Uint8Array>, url: string, encoding: Encoding | null, contentEncoding: string | null,
+    inflatedAlready = false): Response {
+    const stream = guarded(inflatedAlready ? body as ReadableStream<Uint8Array<ArrayBuffer>> : inflated(body, url, encoding, contentEncoding), () => this.onInflated(url), (error) => {
       this.progress(url, 0, true);
       if (encoding === null) return error;  // the network's error: the reader says what it does
       const failure = new Error(`${url}.${encoding} could not be inflated (damaged or truncated?): ${(error as Error)?.message ?? error}`);
@@ -263,17 +281,93 @@ function loadXz(): Promise<typeof import("./xzstream")> {
   return (xzDecoder ??= import("./xzstream"));
 }
 
-/**
- * Starts importing the decoders `encodings` (the manifest's `precompressed` values) need: the page
- * starts the siblings' downloads from the HTML, so the xz decoder's chunk is asked for as soon as
- * the worker knows the site has an xz sibling, not when its first bytes arrive.
- */
-export function warmDecoders(encodings: unknown[]): void {
-  if (encodings.includes("xz")) loadXz().catch(() => undefined);  // a failure surfaces in xzStream
+/** The xz decoder's worker (`decodeworker.ts`), started once; null where workers cannot start one (then xz inflates here). */
+let decodeWorker: Worker | null | undefined;
+/** Settles with the decode worker's failure to start (its script did not load): pending streams end with it. */
+const workerFailures = new Set<(message: string) => void>();
+
+function xzWorker(): Worker | null {
+  if (decodeWorker !== undefined) return decodeWorker;
+  try {
+    decodeWorker = typeof Worker === "function" && typeof MessageChannel === "function"
+      ? new Worker(new URL("./decodeworker.ts", import.meta.url), { type: "module", name: "wasmui-xz" }) : null;
+  } catch {
+    decodeWorker = null;
+  }
+  decodeWorker?.addEventListener("error", (event) => {
+    for (const fail of workerFailures) fail(event.message || "its script did not load");
+  });
+  return decodeWorker;
 }
 
-/** `body` (the .xz sibling of `url`) inflated, once the decoder's chunk is loaded. */
+/**
+ * Starts the decoders `encodings` (the manifest's `precompressed` values) need: the page starts
+ * the siblings' downloads from the HTML, so the xz decoder's worker (or chunk) is loaded as soon
+ * as the worker knows the site has an xz sibling, not when its first bytes arrive.
+ */
+export function warmDecoders(encodings: unknown[]): void {
+  if (!encodings.includes("xz")) return;
+  if (!xzWorker()) loadXz().catch(() => undefined);  // a failure surfaces in xzStream
+}
+
+/** `body` (the .xz sibling of `url`) inflated: in the decoder's worker when there is one, else here. */
 export function xzStream(body: ReadableStream<Uint8Array>, url: string): ReadableStream<Uint8Array<ArrayBuffer>> {
+  const worker = xzWorker();
+  return worker ? xzOffThread(worker, { body }, url).stream : xzHere(body, url);
+}
+
+/**
+ * The xz file `sibling` downloaded and inflated by the decode worker (null: no such worker): its
+ * HTTP status, then the inflated stream (empty unless the status is 2xx).
+ */
+export function fetchXzOffThread(sibling: string, url: string): Promise<{ status: number; stream: ReadableStream<Uint8Array<ArrayBuffer>> }> | null {
+  const worker = xzWorker();
+  if (!worker) return null;
+  const { status, stream } = xzOffThread(worker, { url: sibling }, url);
+  return status.then((code) => ({ status: code, stream }));
+}
+
+/** A body or a URL inflated by the decode worker; its replies arrive on a port of their own. */
+function xzOffThread(worker: Worker, source: { body?: ReadableStream<Uint8Array>; url?: string }, url: string):
+  { status: Promise<number>; stream: ReadableStream<Uint8Array<ArrayBuffer>> } {
+  const channel = new MessageChannel();
+  let settle: (status: number) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const status = new Promise<number>((resolve, fail) => { settle = resolve; reject = fail; });
+  status.catch(() => undefined);
+  if (source.body) settle(200);
+  const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      const end = (error: Error | null): void => {
+        workerFailures.delete(failed);
+        channel.port1.close();
+        reject(error ?? new Error("ended before its status"));
+        if (error) controller.error(error);
+        else controller.close();
+      };
+      const failed = (message: string): void => end(new Error(`the xz decoder's worker failed for ${url}: ${message}`));
+      workerFailures.add(failed);
+      channel.port1.onmessage = (event: MessageEvent<DecodeReply>) => {
+        const reply = event.data;
+        if ("chunk" in reply) controller.enqueue(reply.chunk as Uint8Array<ArrayBuffer>);
+        else if ("status" in reply) {
+          settle(reply.status);
+          if (reply.status < 200 || reply.status > 299) end(null);
+        } else end("done" in reply ? null : new Error(reply.error));
+      };
+      const transfer: Transferable[] = [channel.port2];
+      if (source.body) transfer.push(source.body as unknown as Transferable);
+      worker.postMessage({ ...source, port: channel.port2 } satisfies DecodeRequest, transfer);
+    },
+    cancel() {
+      channel.port1.close();
+    },
+  });
+  return { status, stream };
+}
+
+/** `body` (the .xz sibling of `url`) inflated on this thread, once the decoder's chunk is loaded. */
+function xzHere(body: ReadableStream<Uint8Array>, url: string): ReadableStream<Uint8Array<ArrayBuffer>> {
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   return new ReadableStream<Uint8Array<ArrayBuffer>>({
     async start() {

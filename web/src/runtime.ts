@@ -88,6 +88,7 @@ export class WorkerRuntime {
 
   constructor(private readonly send: (message: WorkerControlOut) => void) {
     globalThis.fetch = this.coreFetch.fetch;
+    this.coreFetch.xzOffThread = true;
     this.coreFetch.onInflated = (url) => {
       this.mark(`inflated:${url.slice(url.lastIndexOf("/") + 1)}`);
       if (url.endsWith("/pyodide.asm.wasm")) this.wasmIn();

@@ -188,15 +188,3 @@ export function withRestStdlib(create: CreateModule, rest: RestParts, imports: s
     return module;
   };
 }
-
-/** After a restore: the second zip's file written again (the file system is not in the snapshot) and on `sys.path`. */
-export function mountRestStdlib(pyodide: { FS: InterpreterModule["FS"]; runPython(code: string): unknown }, bytes: Uint8Array,
-  split: RestSplit | null | undefined): void {
-  const [warm, rest] = splitRest(bytes, split);
-  if (warm) {
-    pyodide.FS.writeFile(WARM_PATH, warm);
-    pyodide.runPython(onSysPath(WARM_PATH));
-  }
-  pyodide.FS.writeFile(REST_PATH, rest);
-  pyodide.runPython(onSysPath(REST_PATH));
-}
