@@ -248,9 +248,10 @@ _PRELOAD_FILES_LIMIT = 16_000_000
 
 
 class Preloaded:
-    """An app module run by :func:`preload`: its Blocks and the files under ``_WRITABLE`` then."""
+    """An app module run by :func:`preload`: its Blocks and the files under ``_WRITABLE`` then
+    (a folder's path maps to None: an empty temporary folder the app made must exist again)."""
 
-    def __init__(self, key: str, app_dir: str, blocks: Any, files: dict[str, bytes]) -> None:
+    def __init__(self, key: str, app_dir: str, blocks: Any, files: dict[str, bytes | None]) -> None:
         self.key = key
         self.app_dir = app_dir
         self.blocks = blocks
@@ -273,7 +274,7 @@ def preload(app_dir: str, entry: str, key: str) -> None:
     compat.install()
     blocks = runner.load_app(os.path.join(app_dir, entry))
     files = _read_tree(_WRITABLE)
-    size = sum(len(content) for content in files.values())
+    size = sum(len(content or b"") for content in files.values())
     if size > _PRELOAD_FILES_LIMIT:
         raise RuntimeError(f"the app's files are {size} bytes (more than {_PRELOAD_FILES_LIMIT})")
     _preloaded = Preloaded(key, app_dir, blocks, files)
@@ -303,18 +304,22 @@ def _adopt(key: str | None, app_dir: str) -> Any:
     if found is None or key is None or found.key != key or found.app_dir != app_dir:
         return None
     for path, content in found.files.items():
+        if content is None:
+            os.makedirs(path, exist_ok=True)
+            continue
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(content)
     return found.blocks
 
 
-def _read_tree(folders: tuple[str, ...]) -> dict[str, bytes]:
-    """Every file under ``folders`` (path -> bytes); compiled caches left out."""
-    files: dict[str, bytes] = {}
+def _read_tree(folders: tuple[str, ...]) -> dict[str, bytes | None]:
+    """Every file under ``folders`` (path -> bytes) and every folder (path -> None); compiled caches left out."""
+    files: dict[str, bytes | None] = {}
     for folder in folders:
         for parent, dirs, names in os.walk(folder):
             dirs[:] = [d for d in dirs if d != "__pycache__"]
+            files[parent] = None
             for name in names:
                 path = os.path.join(parent, name)
                 if os.path.isfile(path):

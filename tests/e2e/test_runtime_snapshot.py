@@ -15,11 +15,15 @@ from e2e_pages import wait_ready
 
 from wasmui import build
 
-APP = '''import random
+APP = '''import os
+import random
+import tempfile
 
 import gradio as gr
 
 CLICKS = []
+# An empty folder the module makes: it must exist again after a restore.
+SCRATCH = tempfile.mkdtemp()
 
 
 def bump() -> str:
@@ -36,7 +40,10 @@ def roll() -> str:
 
 def notes() -> str:
     with open("notes.txt", encoding="utf-8") as handle:
-        return handle.read().strip()
+        text = handle.read().strip()
+    with open(os.path.join(SCRATCH, "copy.txt"), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return text
 
 with gr.Blocks() as demo:
     out = gr.Textbox(label="Count")
@@ -311,7 +318,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
 
 
 # An app module keeping a JS object at module level: a snapshot cannot carry it.
-JS_APP = APP.replace("import random\n", "import random\n\nimport js\n\nHELD = js.Object.new()\n")
+JS_APP = APP.replace("import random\n", "import random\n\nimport js\n\nHELD = js.Object.new()\n", 1)
 
 
 def test_snapshot_without_an_app_it_cannot_hold(tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
