@@ -167,6 +167,7 @@ export class SnapshotStore {
   private async forget(): Promise<void> {
     this.opened.clear();
     this.entry = null;
+    readEntries.delete(this.key);
     this.folder = null;
     await closeOpened();
   }
@@ -205,6 +206,10 @@ export class SnapshotStore {
   }
 
   private readEntry(): Promise<{ folder: FileSystemDirectoryHandle; entry: Entry } | null> {
+    // A store of the same id read it already (the read-ahead's store, while the boot's asks
+    // `app()`): looking it up again is 4-5 round trips to the browser, each answered only when
+    // the restore lets this thread go (measured: 370-580 ms, the boot waiting on it).
+    this.entry ??= readEntries.get(this.key) ?? null;
     this.entry ??= (async () => {
       try {
         const folder = await this.entryFolder();
@@ -217,6 +222,7 @@ export class SnapshotStore {
       await closeOpened();  // so that a normal boot can replace what is there
       return null;
     })();
+    readEntries.set(this.key, this.entry);
     return this.entry;
   }
 
@@ -271,6 +277,9 @@ interface SyncAccess {
   close(): void;
 }
 type SyncHandle = FileSystemFileHandle & { createSyncAccessHandle?(options?: { mode: string }): Promise<SyncAccess> };
+
+/** The entry each store read in this worker, by store id (`readEntry`; dropped by `forget`). */
+const readEntries = new Map<string, Promise<{ folder: FileSystemDirectoryHandle; entry: Entry } | null>>();
 
 /** Every file opened for reading in this worker and not read yet. */
 const everyOpened = new Set<Promise<Opened>>();
