@@ -210,20 +210,26 @@ def _refused(page: Any, url: str, console: list[str], damage: str, said: str, th
         assert _visit(page, url, "restored") == ["restored"]
 
 
-def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
-        tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
-    app = tmp_path / "counter"
+def _open(tmp_path: Path, source: str, new_page: Callable[..., Any], served: Callable[[Path], str]) -> tuple[Any, str, list[str], Path]:
+    """The app ``source`` (with its notes file) built and served: a recording page, its URL, its
+    console lines and the app's folder."""
+    app = tmp_path / "app"
     app.mkdir()
-    (app / "app.py").write_text(APP)
+    (app / "app.py").write_text(source)
     (app / "notes.txt").write_text("kept notes\n")
     site = tmp_path / "site"
     build.build_site(app, site)
-    url = served(site) + "/"
     page = new_page()
     page.add_init_script(RECORD)
     console: list[str] = []
     page.console = console
     page.on("console", lambda msg: console.append(msg.text))
+    return page, served(site) + "/", console, app
+
+
+def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
+        tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
+    page, url, console, app = _open(tmp_path, APP, new_page, served)
 
     # First visit: a normal boot, then the snapshot is stored.
     assert _visit(page, url, "saved") == ["saved"]
@@ -309,7 +315,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     # A rebuild (the app changed): the old snapshot is never restored, and it is replaced.
     before = _entries(page)
     (app / "app.py").write_text(APP.replace('TITLE = "clicks"', 'TITLE = "taps"'))
-    build.build_site(app, site)
+    build.build_site(app, tmp_path / "site")
     assert _visit(page, url, "saved") == ["saved"]
     _bump(page, "taps 1")
     after = _entries(page)
@@ -322,18 +328,7 @@ JS_APP = APP.replace("import random\n", "import random\n\nimport js\n\nHELD = js
 
 
 def test_snapshot_without_an_app_it_cannot_hold(tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
-    app = tmp_path / "jsapp"
-    app.mkdir()
-    (app / "app.py").write_text(JS_APP)
-    (app / "notes.txt").write_text("kept notes\n")
-    site = tmp_path / "site"
-    build.build_site(app, site)
-    url = served(site) + "/"
-    page = new_page()
-    page.add_init_script(RECORD)
-    console: list[str] = []
-    page.console = console
-    page.on("console", lambda msg: console.append(msg.text))
+    page, url, console, _ = _open(tmp_path, JS_APP, new_page, served)
 
     # The snapshot is made without the app (said in the console); the app worked meanwhile.
     assert _visit(page, url, "saved") == ["saved"]

@@ -81,3 +81,15 @@ export async function fetchBytes(url: string): Promise<Uint8Array> {
 export async function fetchJson<T>(url: string): Promise<T> {
   return (await (await fetchOk(url)).json()) as T;
 }
+
+/** The app's files: relative path and content. */
+export type AppFiles = (readonly [string, string | Uint8Array])[];
+
+/** Writes the app's files into `appDir`. */
+export function writeAppFiles(pyodide: PyodideAPI, appDir: string, files: AppFiles): void {
+  for (const [path, content] of files) {
+    const target = `${appDir}/${path}`;
+    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+    pyodide.FS.writeFile(target, content);
+  }
+}

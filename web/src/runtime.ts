@@ -6,17 +6,20 @@
  *
  * Requests may arrive before Python is ready (the shell paints from the
  * embedded config and queues events): they are acked at once and answered
- * when boot completes, or with a 503 carrying the traceback if boot failed.
+ * when boot completes, or with a 503 carrying the traceback if boot failed
+ * (`portforward.ts`). A first visit then stores a memory snapshot
+ * (`snapshotjob.ts`) that a repeat visit restores (`startWarm`, `restore.ts`).
  */
 import type { PyodideAPI } from "pyodide";
-import type { BootOptions, Phase, PortIn, PortOut, WorkerControlOut } from "./protocol";
-import { isPortIn } from "./protocol";
+import type { BootOptions, Phase, WorkerControlOut } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
-import { BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports, missingCoreFiles,
-  unpackWheel, withSlash } from "./bootfiles";
-import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, coreResponse, importModule, precompile, readSnapshot } from "./restore";
+import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports,
+  missingCoreFiles, unpackWheel, withSlash, writeAppFiles } from "./bootfiles";
+import { type Bridge, PortForwarder } from "./portforward";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, importModule, precompile, readSnapshot } from "./restore";
+import { type LoadPyodide, QuietGate, type SnapshotJob, saveSnapshot } from "./snapshotjob";
 import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
@@ -41,20 +44,6 @@ interface Manifest {
   pyodide?: { indexURL: string; version: string; python: string; offline: boolean };
 }
 
-/** The Python side (`wasmui._pyodide.Bridge`), seen through a PyProxy. */
-interface Bridge {
-  request(id: number, method: string, url: string, headers: [string, string][], hasBody: boolean,
-    reply: (kind: string, a: unknown, b: unknown) => void): void;
-  body(id: number, chunk: Uint8Array, more: boolean): void;
-  disconnect(id: number): void;
-}
-
-/** How long the ports must be quiet before the snapshot interpreter is made. */
-const QUIET_MS = 1500;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideAPI>;
-
 export class WorkerRuntime {
   private bridge: Promise<Bridge>;
   private resolveBridge!: (bridge: Bridge) => void;
@@ -71,10 +60,10 @@ export class WorkerRuntime {
   private wasmIn!: () => void;
   /** The snapshot this boot restored from (null: a normal boot). */
   private restoredFrom: SnapshotStore | null = null;
-  /** Requests wait on this while the snapshot interpreter is made (see `saveSnapshot`). */
-  private gate: Promise<unknown> = Promise.resolve();
-  /** When the last message arrived on a port (the snapshot waits for a quiet moment). */
-  private lastMessageAt = 0;
+  /** Requests wait on this while the snapshot interpreter is made (the snapshot waits for a quiet moment). */
+  private readonly quiet = new QuietGate();
+  /** Every request port's messages, handed to the bridge once it is up and the gate is open. */
+  private readonly ports = new PortForwarder(() => this.quiet.open.then(() => this.bridge), () => this.quiet.touch());
   private snapshotJob: SnapshotJob | null = null;
   /** Whether this boot adopted the app a restored snapshot held already run (its failure is the snapshot's). */
   private adopted = false;
@@ -120,8 +109,10 @@ export class WorkerRuntime {
       // The quiet moment is counted from ready: events queued during the boot (a click made on the
       // first paint) are answered now and their follow-up requests (the SSE stream) must not wait
       // behind the snapshot interpreter (measured: 9 s of the first TTI on 4G).
-      this.lastMessageAt = performance.now();
-      void this.saveSnapshot();
+      this.quiet.touch();
+      const job = this.snapshotJob;
+      this.snapshotJob = null;
+      if (job) void saveSnapshot(job, this.quiet, this.coreFetch, (message) => this.emit(message));
     } catch (error) {
       let failure = error instanceof BootError
         ? error
@@ -162,75 +153,6 @@ export class WorkerRuntime {
       this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot did not restore (${reason}); booting normally` });
       return this.bootSteps(options, false);
     }
-  }
-
-  /**
-   * Makes and stores the snapshot after ready (it must not delay the app). It is made in a
-   * second, throwaway interpreter: one that ran in snapshot-making mode and then served the
-   * app lost uploads of some files, so the serving interpreter never runs in that mode.
-   */
-  private async saveSnapshot(): Promise<void> {
-    const job = this.snapshotJob;
-    this.snapshotJob = null;
-    if (!job) return;
-    // Requests that arrived while the second interpreter was being made got lost (an upload
-    // right after ready never finished), so it is made in a quiet moment and requests wait
-    // for it (about a second, once per build and browser).
-    while (performance.now() - this.lastMessageAt < QUIET_MS) await sleep(QUIET_MS);
-    let open = (): void => undefined;
-    this.gate = new Promise<void>((resolve) => { open = resolve; });
-    try {
-      // The inflated wasm and stdlib the first interpreter read (kept by CoreFetch): the second one
-      // starts from them, and they are stored for the next visit's restore.
-      const core = new Map<string, Uint8Array>();
-      for (const [url, bytes] of job.core) {
-        const kept = await Promise.race([bytes, sleep(1000).then(() => null)]);
-        if (!kept) continue;
-        core.set(url.slice(url.lastIndexOf("/") + 1), kept);
-        this.coreFetch.provide(url, coreResponse(url, kept));
-      }
-      // The wheel too (inflated): a repeat visit unpacks it without asking the network; and Pyodide's JS.
-      core.set(WHEEL, job.wheel);
-      const pyodideJs = await fetch(`${job.indexURL}${PYODIDE_JS}`).then((response) => response.ok ? response.arrayBuffer() : null, () => null);
-      if (pyodideJs) core.set(PYODIDE_JS, new Uint8Array(pyodideJs));
-      // With the app module run in it (a restore then serves at once) unless that fails: the app
-      // raised, wrote too many files, or holds JS objects a snapshot cannot carry.
-      let made: { bytes: Uint8Array; version: string } | null = null;
-      if (job.app) {
-        made = await this.snapshotOf(job, job.app).catch((error: unknown) => {
-          const reason = String((error as Error)?.message ?? error).trim().split("\n").pop();
-          this.emit({ type: "log", stream: "stderr", text: `wasmui: the memory snapshot holds the interpreter without the app (${reason})` });
-          return null;
-        });
-      }
-      const app = made ? job.app!.key : null;
-      made ??= await this.snapshotOf(job, null);
-      const size = await job.store.save(made.bytes, made.version, core, app);
-      const detail = `${(size / 1e6).toFixed(1)} MB, ${app ? "the app run" : "without the app"}, with ${[...core.keys()].join(", ") || "no core files"}`;
-      this.emit({ type: "snapshot", action: "saved", detail, app: app !== null });
-    } catch (error) {
-      this.emit({ type: "log", stream: "stderr", text: `wasmui: could not store the memory snapshot: ${(error as Error)?.message ?? error}` });
-    } finally {
-      open();
-    }
-  }
-
-  /**
-   * A memory snapshot of a new interpreter (the throwaway second one) after `import wasmui` and,
-   * with `app`, after the app module ran in it (`wasmui._pyodide.preload`; it never serves).
-   */
-  private async snapshotOf(job: SnapshotJob, app: SnapshotApp | null): Promise<{ bytes: Uint8Array; version: string }> {
-    const quiet = { ...job.settings, stdout: () => undefined, stderr: () => undefined, fsInit: undefined };
-    const pyodide = await job.loadPyodide({ ...quiet, _makeSnapshot: true });
-    installLazyImports(pyodide, job.lazyURL);
-    unpackWheel(pyodide, job.wheel, job.sitePackages);
-    pyodide.runPython("import wasmui._pyodide\nwasmui._pyodide.prepare()");
-    if (app) {
-      writeAppFiles(pyodide, app.dir, app.files);
-      const args = [app.dir, app.entry, app.key].map((value) => JSON.stringify(value)).join(", ");
-      pyodide.runPython(`wasmui._pyodide.preload(${args})`);
-    }
-    return { bytes: (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot(), version: pyodide.version };
   }
 
   /**
@@ -318,20 +240,7 @@ export class WorkerRuntime {
 
   /** Serves requests arriving on `port` (from the page transport or the service worker). */
   attachPort(port: MessagePort): void {
-    // Each port numbers its requests from 1, and the bridge serves every port: it sees ids of its own.
-    const ids = new Map<number, number>();
-    port.onmessage = (event: MessageEvent<unknown>) => {
-      const message = event.data;
-      if (!isPortIn(message)) return;
-      if (message.type === "request") this.post(port, { type: "ack", id: message.id });
-      this.lastMessageAt = performance.now();
-      // `then` callbacks run in registration order, so body chunks stay behind their request.
-      this.gate.then(() => this.bridge).then(
-        (bridge) => this.forward(bridge, port, ids, message),
-        (error: BootError) => { if (message.type === "request") this.answerBootFailure(port, message.id, error); },
-      );
-    };
-    port.start();
+    this.ports.attach(port);
   }
 
   /** A finer timestamp of the boot (sent with ready; the bench reads them). */
@@ -577,77 +486,6 @@ export class WorkerRuntime {
       throw new BootError(phase, lines[lines.length - 1] ?? message, message);
     }
   }
-
-  /** Worker-wide request id for the bridge (two ports' request 2 must not share an inbox). */
-  private nextBridgeId = 1;
-
-  /** Hands `message` from `port` to the bridge; `ids` maps the port's request ids to the bridge's. */
-  private forward(bridge: Bridge, port: MessagePort, ids: Map<number, number>, message: PortIn): void {
-    switch (message.type) {
-      case "request": {
-        const id = message.id;
-        const rid = this.nextBridgeId++;
-        ids.set(id, rid);
-        const reply = (kind: string, a: unknown, b: unknown): void => {
-          if (kind !== "start" && (kind !== "body" || !a)) ids.delete(id);  // the last message of this response
-          if (kind === "start") {
-            this.post(port, { type: "start", id, status: Number(a), headers: b as [string, string][] });
-          } else if (kind === "body") {
-            const view = b as Uint8Array;
-            // Copy out of the wasm heap into a buffer we own, then transfer it.
-            const chunk = view.slice().buffer;
-            this.post(port, { type: "body", id, chunk, more: Boolean(a) }, [chunk]);
-          } else {
-            this.post(port, { type: "error", id, message: String(a), traceback: String(b ?? "") });
-          }
-        };
-        bridge.request(rid, message.method, message.url, message.headers, message.hasBody, reply);
-        break;
-      }
-      case "body": {
-        const rid = ids.get(message.id);
-        if (rid !== undefined) bridge.body(rid, new Uint8Array(message.chunk), message.more);
-        break;
-      }
-      case "disconnect": {
-        const rid = ids.get(message.id);
-        ids.delete(message.id);  // nothing more is sent for it
-        if (rid !== undefined) bridge.disconnect(rid);
-        break;
-      }
-    }
-  }
-
-  private answerBootFailure(port: MessagePort, id: number, error: BootError): void {
-    const text = `wasmui: the app failed to start (${error.phase}): ${error.message}\n\n${error.traceback}`;
-    const chunk = new TextEncoder().encode(text).buffer as ArrayBuffer;
-    this.post(port, { type: "start", id, status: 503, headers: [["content-type", "text/plain; charset=utf-8"]] });
-    this.post(port, { type: "body", id, chunk, more: false }, [chunk]);
-  }
-
-  private post(port: MessagePort, message: PortOut, transfer: Transferable[] = []): void {
-    port.postMessage(message, transfer);
-  }
-}
-
-/** The app's files: relative path and content. */
-type AppFiles = (readonly [string, string | Uint8Array])[];
-
-/** The app a snapshot interpreter runs (`snapshotOf`): its key (`appKey`), folder, entry and files. */
-interface SnapshotApp { key: string; dir: string; entry: string; files: AppFiles }
-
-/** What making a snapshot after ready needs (a first visit on a core that supports them). */
-interface SnapshotJob {
-  store: SnapshotStore;
-  loadPyodide: LoadPyodide;
-  settings: Record<string, unknown>;
-  wheel: Uint8Array;
-  sitePackages: string;
-  lazyURL: string | null;
-  core: Map<string, Promise<Uint8Array>>;
-  /** The app to run in the snapshot interpreter (null: none may be). */
-  app: SnapshotApp | null;
-  indexURL: string;
 }
 
 /** The Python side's entry module, imported on first use. */
@@ -661,15 +499,6 @@ interface PyBoot {
 function pyimport(pyodide: PyodideAPI): () => PyBoot {
   let module: PyBoot | null = null;
   return () => (module ??= pyodide.pyimport("wasmui._pyodide") as unknown as PyBoot);
-}
-
-/** Writes the app's files into `appDir`. */
-function writeAppFiles(pyodide: PyodideAPI, appDir: string, files: AppFiles): void {
-  for (const [path, content] of files) {
-    const target = `${appDir}/${path}`;
-    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-    pyodide.FS.writeFile(target, content);
-  }
 }
 
 /** An interpreter restored from a snapshot (`startWarm`), with the wheel to unpack next. */
