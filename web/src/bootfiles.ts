@@ -53,15 +53,19 @@ export async function importFromBlob(url: string): Promise<unknown> {
   return importFromResponse(await fetchOk(url));
 }
 
-/** The default export of the ES module `response` holds, imported from a blob. */
-export async function importFromResponse(response: Response): Promise<unknown> {
-  const blob = new Blob([await response.arrayBuffer()], { type: "text/javascript" });
-  const blobURL = URL.createObjectURL(blob);
+/** The ES module `response` holds (its namespace), imported from a blob. */
+export async function importModule<T>(response: Response): Promise<T> {
+  const blobURL = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: "text/javascript" }));
   try {
-    return ((await import(/* @vite-ignore */ blobURL)) as { default: unknown }).default;
+    return (await import(/* @vite-ignore */ blobURL)) as T;
   } finally {
     URL.revokeObjectURL(blobURL);
   }
+}
+
+/** The default export of the ES module `response` holds, imported from a blob. */
+export async function importFromResponse(response: Response): Promise<unknown> {
+  return (await importModule<{ default: unknown }>(response)).default;
 }
 
 export function withSlash(url: string): string {

@@ -52,16 +52,6 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
 }
 
-/** The ES module `response` holds (its namespace), imported from a blob. */
-export async function importModule<T>(response: Response): Promise<T> {
-  const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: "text/javascript" }));
-  try {
-    return (await import(/* @vite-ignore */ url)) as T;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
 /** Stands for the snapshot in the read order of `readSnapshot`. */
 const SNAPSHOT_FILE = "(snapshot)";
 

@@ -15,10 +15,10 @@ import type { BootOptions, Phase, WorkerControlOut } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
-import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, installLazyImports,
+import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, importModule, installLazyImports,
   missingCoreFiles, unpackWheel, withSlash, writeAppFiles } from "./bootfiles";
 import { type Bridge, PortForwarder } from "./portforward";
-import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, importModule, precompile, readSnapshot } from "./restore";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot } from "./restore";
 import { type LoadPyodide, QuietGate, type SnapshotJob, saveSnapshot } from "./snapshotjob";
 import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
