@@ -51,7 +51,7 @@ def classify(frame: dict[str, Any]) -> str:
         return "xz glue (JS)"
     if "fzstd" in url or "precompressed" in url or "zstd" in name.lower():
         return "decoders/CoreFetch (JS)"
-    if "pyodide.asm" in url:
+    if "pyodide.asm" in url or url.startswith("blob:"):  # the glue is imported from a blob when inflated or stored
         return "pyodide.asm.mjs glue (JS)"
     if "pyodide.mjs" in url:
         return "pyodide.mjs (JS)"

@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cold_profile import classify  # noqa: E402
 from network import ARGS, CHROMIUM, MOUNTED, click_for_tti, serve, handler_base  # noqa: E402
 
 
@@ -77,19 +78,8 @@ class WorkerProfiler:
 
 
 def bucket(node: dict[str, Any]) -> str:
-    frame = node["callFrame"]
-    url, name = frame.get("url", ""), frame.get("functionName", "")
-    if name in ("(garbage collector)", "(idle)", "(program)", "(root)"):
-        return name
-    if url.startswith("wasm://") or url.endswith(".wasm"):
-        return "wasm"
-    if url.endswith("pyodide.asm.mjs") or url.startswith("blob:"):
-        return "glue (pyodide.asm.mjs)"
-    if url.endswith("pyodide.mjs"):
-        return "pyodide.mjs"
-    if url:
-        return f"script {url.rsplit('/', 1)[-1]}"
-    return f"native {name}" if name else "native"
+    """A profile node's bucket (its own time): the cold profile's split."""
+    return classify(node["callFrame"])
 
 
 def summarize(profile: dict[str, Any], span: tuple[float, float] | None = None) -> tuple[Counter[str], Counter[str]]:
