@@ -124,6 +124,31 @@ def test_recorder_offers_a_microphone_picker_and_records_the_chosen_one(page: An
     assert '"exact"' in calls[0]["constraints"], calls
 
 
+def test_recorder_without_any_microphone(browser: Any, built_site: Any, served: Any) -> None:
+    # A second Chromium without the fake devices: this machine has no microphone at all.
+    # Gradio's picker then says "No microphone found" (disabled); Record says what to do.
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic", "--use-fake-ui-for-media-stream"]
+    bare = browser.browser_type.launch(executable_path=os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium"),
+                                       args=args, headless=True)
+    try:
+        page = bare.new_page()
+        page.goto(served(built_site(APP)) + "/")
+        wait_ready(page)
+        if page.evaluate("navigator.mediaDevices.enumerateDevices().then(ds => ds.some(d => d.kind === 'audioinput'))"):
+            pytest.skip("this machine has a real microphone")
+        picker = page.get_by_role("combobox", name="Select input device")
+        expect(picker).to_be_disabled()
+        expect(picker).to_have_text("No microphone found")
+        page.get_by_role("button", name="Record").click()
+        expect(page.get_by_role("alert")).to_contain_text("No microphone was found. Connect one and try again.")
+        expect(page.get_by_role("button", name="Record")).to_be_enabled()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator(".media-block").filter(has=picker).screenshot(path=str(SHOTS / "audio-recorder-no-microphone.png"))
+    finally:
+        bare.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_recorder_screenshots(page: Any, built_site: Any, served: Any, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
