@@ -108,3 +108,43 @@ def test_outputs_are_not_interactive_unless_asked() -> None:
     assert interactive(gr.Interface(lambda x: x, "text", ["text", gr.Textbox(interactive=True)])) == [
         ("textbox", None), ("textbox", False), ("textbox", True)]
     assert interactive(gr.Interface(lambda: 1, None, "number")) == [("number", False)]
+
+
+def test_unified_interface_when_inputs_are_the_outputs(run, tmp_path) -> None:
+    # Gradio 6.31's "unified" Interface (checked against its config): the component is
+    # rendered once and stays editable; Clear, Submit and Flag follow it in its column;
+    # there is no output column; Flag records the input once.
+    box = gr.Textbox(label="text")
+    demo = gr.Interface(lambda s: s[::-1], box, box, flagging_dir=str(tmp_path))
+    cfg = demo.get_config()
+    by_id = {c["id"]: c for c in cfg["components"]}
+    assert [c["type"] for c in cfg["components"]].count("textbox") == 1
+    assert "interactive" not in by_id[box._id]["props"]
+
+    def children(node: dict) -> list[dict]:
+        return node.get("children", [])
+
+    row = children(cfg["layout"])[0]
+    assert [by_id[c["id"]]["type"] for c in children(row)] == ["column"]  # no output column
+    column = children(row)[0]
+    assert [by_id[c["id"]]["type"] for c in children(column)] == ["form", "row"]
+    buttons = [by_id[c["id"]]["props"]["value"] for c in children(children(column)[1])]
+    assert buttons == ["Clear", "Submit", "Flag"]
+    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "lambda")
+    assert predict["inputs"] == predict["outputs"] == [box._id] and predict["scroll_to_output"] is True
+    assert run(demo, predict["id"], ["stressed"])[-1].data == ["desserts"]
+    clear = next(d for d in cfg["dependencies"] if d["js"] == "() => [null, null]")
+    assert clear["outputs"] == [box._id, box._id]
+    flag = next(d for d in cfg["dependencies"] if d["api_name"] == "Flag")
+    assert flag["inputs"] == [box._id]
+    assert demo.flag_components == [box]
+
+
+def test_unified_interface_streams_with_a_stop_button() -> None:
+    def count(text):
+        yield text + "1"
+
+    box = gr.Textbox()
+    demo = gr.Interface(count, box, box, flagging_mode="never")
+    values = [c["props"].get("value") for c in demo.get_config()["components"] if c["type"] == "button"]
+    assert values == ["Clear", "Submit", "Stop"]

@@ -200,6 +200,22 @@ def test_interface_submit_and_clear(shell):
     expect(page.get_by_label("greeting")).to_have_value("")
 
 
+def test_unified_interface_answers_into_its_input(shell):
+    # inputs and outputs are the same Textbox (Gradio's "unified" Interface): shown once,
+    # editable, Submit writes the answer into it; Clear and Flag sit under it.
+    page = shell("shell_interface_unified.py")
+    box = page.get_by_label("text")
+    expect(box).to_have_count(1)
+    expect(box).to_be_editable()
+    box.fill("stressed")
+    page.get_by_role("button", name="Submit").click()
+    expect(box).to_have_value("desserts")
+    buttons = page.get_by_role("button")
+    expect(buttons.filter(has_text=re.compile(r"^(Clear|Submit|Flag)$"))).to_have_count(3)
+    page.get_by_role("button", name="Clear").click()
+    expect(box).to_have_value("")
+
+
 def test_trigger_mode_once_ignores_clicks_while_running(shell):
     page = shell(APP)
     btn = page.get_by_role("button", name="Slow once")
