@@ -186,10 +186,13 @@ class Interface(Blocks):
         flag_btns: list[Component] = []
         with Row(equal_height=False):
             if not output_only:
-                with Column(variant="panel") as input_column:
-                    for comp in self.input_components:
-                        comp.render()
-                    self._render_additional(accordion)
+                # Gradio 6.31: a plain column holding the inputs' own column (the one Clear shows
+                # again) and the buttons' row.
+                with Column():
+                    with Column() as input_column:
+                        for comp in self.input_components:
+                            comp.render()
+                        self._render_additional(accordion)
                     with Row():
                         clear = self._make_clear(clear_btn)
                         if self.unified:
@@ -197,7 +200,7 @@ class Interface(Blocks):
                         else:
                             submit, stop = self._make_submit(submit_btn, stop_btn)
             if not self.unified:
-                with Column(variant="panel"):
+                with Column():
                     for comp in self.output_components:
                         comp.render()
                     with Row():
