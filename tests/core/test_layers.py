@@ -3,7 +3,7 @@
 Layers (lowest first); a module may import its own layer and the ones below:
 
 0. exceptions, context, files, helpers (and small stdlib-only helpers)
-1. blocks, events, sessions — the block tree
+1. block_tree, blocks, events, sessions — the block tree
 2. layouts, components — what apps are built from
 3. config, api_info, outputs, processing, interface — what the core does with a tree
 4. server — the ASGI app; imports nothing outside ``wasmui.server``
@@ -25,10 +25,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "wasmui"
 
 LAYERS: dict[str, int] = {
     "exceptions": 0, "context": 0, "files": 0, "helpers": 0, "version": 0, "themes": 0, "theme_data": 0, "theme_presets": 0,
+    "theme_presets_character": 0,
     "tqdm_tracking": 0, "imaging": 0,
     "browser_limits": 0, "caching": 0, "data_classes": 0, "flagging": 0, "i18n": 0, "mcp": 0, "validators": 0,
     "utils": 0, "pending": 0, "deep_links": 0, "media_streams": 0, "renderable": 2, "wav": 0, "media": 0, "typeschema": 0,
-    "blocks": 1, "events": 1, "sessions": 1,
+    "block_tree": 1, "blocks": 1, "events": 1, "sessions": 1,
     "layouts": 2, "components": 2, "_simple_templates": 2,
     "config": 3, "api_info": 3, "outputs": 3, "processing": 3, "interface": 3, "examples": 3,
     "tabbed_interface": 3, "chat_interface": 3, "openai_chat": 3,
