@@ -16,6 +16,8 @@ def test_plain_markdown_needs_no_markdown_library(shell):
     page = shell(APP)
     expect(page.get_by_role("heading", name="Plain title", level=1)).to_be_visible()
     expect(page.locator(".prose p")).to_have_text("A few plain words.")
+    title = page.get_by_role("heading", name="Interface title", level=1)
+    expect(title).to_have_css("text-align", "center")
     expect(page.locator(".prose.pending-render")).to_have_count(0)
     assert page.evaluate(LIBS) == []
     page.get_by_role("button", name="Enrich").click()

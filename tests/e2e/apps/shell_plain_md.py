@@ -8,6 +8,7 @@ def rich() -> str:
 
 
 with gr.Blocks() as demo:
+    gr.Markdown("<h1 style='text-align: center; margin-bottom: 1rem'>Interface title</h1>")  # as gr.Interface writes it
     md = gr.Markdown("# Plain title\n\nA few plain words.")
     gr.Button("Enrich").click(rich, None, md)
 
