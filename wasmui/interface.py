@@ -98,9 +98,11 @@ class Interface(Blocks):
                 # Built inside an outer `with gr.Blocks()` (e.g. `gr.Interface(fn, gr.Textbox(), ...)`
                 # in a Tab): the Interface places it itself, as Gradio does.
                 comp.unrender()
-        unified = len(self.input_components) == len(self.output_components) and all(
+        # Gradio's "unified" Interface: the outputs are the inputs (the same instances, in the
+        # same order), shown once, editable, with the buttons under them and no output column.
+        self.unified = bool(self.input_components) and len(self.input_components) == len(self.output_components) and all(
             i is o for i, o in zip(self.input_components, self.output_components))
-        if not unified:
+        if not self.unified:
             # Gradio 6.31: outputs are shown, not edited, unless `interactive` was given (the
             # Flag event takes them as inputs, which would otherwise make them editable).
             for comp in self.output_components:
@@ -112,8 +114,10 @@ class Interface(Blocks):
         self.cache_examples = cache_examples
         self.cache_mode = kwargs.get("cache_mode")
         self.preload_example = kwargs.get("preload_example", 0)
-        # Gradio records inputs + outputs; an Interface without outputs records nothing.
-        self.flag_components = self.input_components + self.additional_inputs + self.output_components
+        # Gradio records inputs + outputs (a unified Interface: its inputs, once); an Interface
+        # without outputs records nothing.
+        self.flag_components = self.input_components + self.additional_inputs + (
+            [] if self.unified else self.output_components)
         with self:
             if self.flagging_mode != "never" and self.output_components:
                 self.flagging_callback.setup(self.flag_components, self.flagging_dir)
@@ -178,29 +182,36 @@ class Interface(Blocks):
         all_inputs = self.input_components + self.additional_inputs
         output_only = not self.input_components and not self.additional_inputs
         input_column = None
+        submit = stop = clear = None
+        flag_btns: list[Component] = []
         with Row(equal_height=False):
-            submit = stop = clear = None
             if not output_only:
-                with Column(variant="panel") as input_column:
-                    for comp in self.input_components:
-                        comp.render()
-                    self._render_additional(accordion)
+                # Gradio 6.31: a plain column holding the inputs' own column (the one Clear shows
+                # again) and the buttons' row.
+                with Column():
+                    with Column() as input_column:
+                        for comp in self.input_components:
+                            comp.render()
+                        self._render_additional(accordion)
                     with Row():
                         clear = self._make_clear(clear_btn)
-                        submit, stop = self._make_submit(submit_btn, stop_btn)
-            flag_btns: list[Component] = []
-            with Column(variant="panel"):
-                for comp in self.output_components:
-                    comp.render()
-                with Row():
-                    if self.deep_link is not None:
-                        self.deep_link.render()
-                    if output_only:  # Gradio: Clear, Generate (and Stop) under the outputs
-                        clear = self._make_clear(clear_btn)
-                        submit, stop = self._make_submit(submit_btn if submit_btn != "Submit" else "Generate",
-                                                         stop_btn)
-                    if self.flagging_mode == "manual" and self.output_components:
-                        flag_btns = [Button(label) for label, _ in self.flagging_options]
+                        if self.unified:
+                            submit, stop, flag_btns = self._unified_buttons(submit_btn, stop_btn)
+                        else:
+                            submit, stop = self._make_submit(submit_btn, stop_btn)
+            if not self.unified:
+                with Column():
+                    for comp in self.output_components:
+                        comp.render()
+                    with Row():
+                        if self.deep_link is not None:
+                            self.deep_link.render()
+                        if output_only:  # Gradio: Clear, Generate (and Stop) under the outputs
+                            clear = self._make_clear(clear_btn)
+                            submit, stop = self._make_submit(submit_btn if submit_btn != "Submit" else "Generate",
+                                                             stop_btn)
+                        if self.flagging_mode == "manual" and self.output_components:
+                            flag_btns = [Button(label) for label, _ in self.flagging_options]
         triggers = []
         stream_args: dict[str, Any] = {}
         if self.live:
@@ -219,7 +230,7 @@ class Interface(Blocks):
         predict = on(triggers, self.fn, all_inputs, self.output_components, api_name=self.api_name,
                      api_visibility=visibility, api_description=description, concurrency_limit=concurrency,
                      show_progress=show_progress, batch=batch, max_batch_size=max_batch, validator=validator,
-                     **stream_args)
+                     scroll_to_output=not self.live, **stream_args)  # Gradio scrolls unless live
         if stop is not None:
             stop.click(None, None, None, cancels=[predict])
         if clear is not None:
@@ -276,6 +287,16 @@ class Interface(Blocks):
             clear_btn.render()
             return clear_btn
         return ClearButton(value=clear_btn)
+
+    def _unified_buttons(self, submit_btn: Any, stop_btn: Any) -> tuple[Component, Component | None, list[Component]]:
+        """A unified Interface's buttons after Clear, in Gradio's order: Submit (even when
+        live), the deep link, Stop (a generator, not live), the Flag buttons."""
+        submit = _button(submit_btn, "primary")
+        if self.deep_link is not None:
+            self.deep_link.render()
+        stop = _button(stop_btn, "stop") if self.is_generator and stop_btn and not self.live else None
+        flags: list[Component] = [Button(label) for label, _ in self.flagging_options] if self.flagging_mode == "manual" else []
+        return submit, stop, flags
 
     def _make_submit(self, submit_btn: Any, stop_btn: Any) -> tuple[Component | None, Component | None]:
         submit = None if self.live else _button(submit_btn, "primary")

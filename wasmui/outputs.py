@@ -43,22 +43,37 @@ def split_result(fn: BlockFunction, result: Any) -> list[Any]:
         return [result.get(o, SKIP) for o in outputs]
     if n == 1:
         return [result]
-    if result is None:
-        return [None] * n
-    got = len(result) if isinstance(result, (list, tuple)) else 1
-    name = getattr(fn.fn, "__name__", "fn")
-    if got > n:
+    # Gradio 6.31 treats any other value (None included) as the first of too few values.
+    values = list(result) if isinstance(result, (list, tuple)) else [result]
+    if len(values) > n:
         # Gradio 6.31 warns on the server and uses the first values (e.g. a
         # ``(h, w, channels)`` shape sent to two Numbers gives h and w).
-        warnings.warn(f"A function ({name}) returned too many output values (needed: {n}, "
-                      f"returned: {got}). Ignoring extra values.", stacklevel=2)
-        return list(result)[:n]
-    if got == n:
-        return list(result)
-    raise Error(
-        f"A function ({name}) returned too few output values "
-        f"(needed: {n}, returned: {got}). Return one value per output component."
-    )
+        warnings.warn(f"A function{_fn_label(fn)} returned too many output values (needed: {n}, "
+                      f"returned: {len(values)}). Ignoring extra values.", stacklevel=2)
+        return values[:n]
+    if len(values) < n:
+        raise ValueError(too_few_message(fn, values))
+    return values
+
+
+def _fn_label(fn: BlockFunction) -> str:
+    """`` (name)`` for Gradio's output-count messages; nothing for a lambda."""
+    name = getattr(fn.fn, "__name__", None)
+    return f" ({name})" if name and name != "<lambda>" else ""
+
+
+def too_few_message(fn: BlockFunction, values: list[Any]) -> str:
+    """Gradio's text for a result with fewer values than outputs (its double space included).
+
+    A plain ``ValueError`` as in Gradio, so the page shows it only with ``show_error=True``;
+    the details reach the console (the server's log in Gradio).
+    """
+    wanted = ", ".join(o.get_block_class() for o in fn.outputs)
+    received = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in values)
+    return (f"A  function{_fn_label(fn)} didn't return enough output values "
+            f"(needed: {len(fn.outputs)}, returned: {len(values)}).\n"
+            f"    Output components:\n        [{wanted}]\n"
+            f"    Output values returned:\n        [{received}]")
 
 
 def component_as_update(value: Block) -> dict[str, Any]:

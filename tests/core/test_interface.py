@@ -108,3 +108,68 @@ def test_outputs_are_not_interactive_unless_asked() -> None:
     assert interactive(gr.Interface(lambda x: x, "text", ["text", gr.Textbox(interactive=True)])) == [
         ("textbox", None), ("textbox", False), ("textbox", True)]
     assert interactive(gr.Interface(lambda: 1, None, "number")) == [("number", False)]
+
+
+def _from(node: dict, first: int) -> dict:
+    """A layout tree with ids counted from ``first`` (Gradio's run started at 0)."""
+    out: dict = {"id": node["id"] - first}
+    if "children" in node:
+        out["children"] = [_from(c, first) for c in node["children"]]
+    return out
+
+
+def test_unified_interface_when_inputs_are_the_outputs(run, tmp_path) -> None:
+    # Gradio 6.31's "unified" Interface (checked against its config): the component is
+    # rendered once and stays editable; Clear, Submit and Flag follow it in its column;
+    # there is no output column; Flag records the input once.
+    box = gr.Textbox(label="text")
+    demo = gr.Interface(lambda s: s[::-1], box, box, flagging_dir=str(tmp_path))
+    cfg = demo.get_config()
+    by_id = {c["id"]: c for c in cfg["components"]}
+    assert [c["type"] for c in cfg["components"]].count("textbox") == 1
+    assert "interactive" not in by_id[box._id]["props"]
+
+    # The tree gradio 6.31.0 builds for this call (ids included): row > column > [the inputs'
+    # column > form > textbox, row > Clear, Submit, Flag]; no output column.
+    assert _from(cfg["layout"], box._id) == {"id": 1, "children": [{"id": 2, "children": [{"id": 3, "children": [
+        {"id": 4, "children": [{"id": 5, "children": [{"id": 0}]}]},
+        {"id": 6, "children": [{"id": 7}, {"id": 8}, {"id": 9}]}]}]}]}
+    at = {i: by_id[box._id + i] for i in range(2, 10)}
+    assert [at[i]["type"] for i in (2, 3, 4, 5, 6)] == ["row", "column", "column", "form", "row"]
+    assert all(at[i]["props"]["variant"] == "default" for i in (3, 4))
+    assert [at[i]["props"]["value"] for i in (7, 8, 9)] == ["Clear", "Submit", "Flag"]
+    predict = next(d for d in cfg["dependencies"] if d["api_name"] == "lambda")
+    assert predict["inputs"] == predict["outputs"] == [box._id] and predict["scroll_to_output"] is True
+    assert run(demo, predict["id"], ["stressed"])[-1].data == ["desserts"]
+    clear = next(d for d in cfg["dependencies"] if d["js"] == "() => [null, null]")
+    assert clear["outputs"] == [box._id, box._id]
+    shown_again = next(d for d in cfg["dependencies"] if d["js"] and "visible" in d["js"])
+    assert shown_again["outputs"] == [box._id + 4]  # the inputs' own column, as Gradio
+    flag = next(d for d in cfg["dependencies"] if d["api_name"] == "Flag")
+    assert flag["inputs"] == [box._id]
+    assert demo.flag_components == [box]
+
+
+def test_unified_interface_streams_with_a_stop_button() -> None:
+    def count(text):
+        yield text + "1"
+
+    box = gr.Textbox()
+    demo = gr.Interface(count, box, box, flagging_mode="never")
+    values = [c["props"].get("value") for c in demo.get_config()["components"] if c["type"] == "button"]
+    assert values == ["Clear", "Submit", "Stop"]
+
+
+def test_standard_interface_layout_is_gradios() -> None:
+    # gradio 6.31.0's tree for gr.Interface(fn, Textbox, Textbox): plain columns (no panel),
+    # the inputs in their own column inside the left one (Clear shows it again).
+    t, o = gr.Textbox(label="text"), gr.Textbox(label="o")
+    cfg = gr.Interface(lambda s: s[::-1], t, o).get_config()
+    assert _from(cfg["layout"], t._id) == {"id": 2, "children": [{"id": 3, "children": [
+        {"id": 4, "children": [{"id": 5, "children": [{"id": 6, "children": [{"id": 0}]}]},
+                               {"id": 7, "children": [{"id": 8}, {"id": 9}]}]},
+        {"id": 10, "children": [{"id": 13, "children": [{"id": 1}]}, {"id": 11, "children": [{"id": 12}]}]}]}]}
+    columns = [c for c in cfg["components"] if c["type"] == "column"]
+    assert [c["props"]["variant"] for c in columns] == ["default"] * 3
+    shown_again = next(d for d in cfg["dependencies"] if d["js"] and "visible" in d["js"])
+    assert shown_again["outputs"] == [t._id + 5]

@@ -60,16 +60,34 @@ def test_multiple_outputs_dict_returns_updates_and_skip(run) -> None:
         assert run(demo, 4, [])[-1].data == ["too", "many"]
 
 
-def test_too_few_output_values_is_a_readable_error(run) -> None:
+def test_too_few_output_values_fail_as_in_gradio(run) -> None:
+    def two_numbers():
+        return (1,)
+
     with gr.Blocks() as demo:
-        a, b = gr.Number(), gr.Number()
+        a, b = gr.Number(), gr.Textbox()
         btn = gr.Button()
-        btn.click(lambda: (1,), None, [a, b])
+        btn.click(two_numbers, None, [a, b])
         btn.click(lambda: (4, 3, 2, 1), None, [a, b])
-    with pytest.raises(gr.Error, match=r"too few output values \(needed: 2, returned: 1\)"):
+        btn.click(lambda: None, None, [a, b])
+        btn.click(lambda: "one", None, [a, b])
+    # Gradio 6.31's text, word for word; a ValueError, not a gr.Error (hidden without show_error).
+    with pytest.raises(ValueError) as caught:
         run(demo, 0, [])
+    assert not isinstance(caught.value, gr.Error)
+    assert str(caught.value) == (
+        "A  function (two_numbers) didn't return enough output values (needed: 2, returned: 1).\n"
+        "    Output components:\n        [number, textbox]\n"
+        "    Output values returned:\n        [1]")
     with pytest.warns(UserWarning):
-        assert run(demo, 1, [])[-1].data == [4, 3]
+        assert run(demo, 1, [])[-1].data == [4, "3"]
+    # A function that returns nothing, for two outputs, is the same error (Gradio does not
+    # clear the outputs); a lambda is not named.
+    with pytest.raises(ValueError, match=r"^A  function didn't return enough output values "
+                       r"\(needed: 2, returned: 1\)\.\n(.|\n)*\n        \[None\]$"):
+        run(demo, 2, [])
+    with pytest.raises(ValueError, match=r'returned: 1\)(.|\n)*\["one"\]$'):
+        run(demo, 3, [])
 
 
 def test_state_is_per_session_and_never_sent(run) -> None:

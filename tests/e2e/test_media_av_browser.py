@@ -7,6 +7,7 @@ Media reach the page through the service worker, so seeking shows 206 answers.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from e2e_pages import wait_ready
 from wasmui import media
 
 APP = Path(__file__).resolve().parent / "media_av_app"
+SHOTS = Path(os.environ.get("WASMUI_SHOTS", "/tmp/wasmui-shots"))
 
 
 @pytest.fixture
@@ -85,6 +87,86 @@ def test_microphone_recording_reaches_the_function_as_wav(app_page: Any) -> None
     expect(page.locator("audio[aria-label=Mic]")).to_have_attribute("src", re.compile(r"recording-.*\.wav$"))
 
 
+# Watches (does not replace) getUserMedia: the constraints asked for and the track opened.
+SPY_GUM = """(() => {
+  const md = navigator.mediaDevices, real = md.getUserMedia.bind(md);
+  window.__gum = [];
+  md.getUserMedia = async (c) => {
+    const s = await real(c);
+    window.__gum.push({constraints: JSON.stringify(c), track: s.getAudioTracks()[0]?.label ?? null});
+    return s;
+  };
+})()"""
+
+
+def test_recorder_offers_a_microphone_picker_and_records_the_chosen_one(page: Any, built_site: Any, served: Any) -> None:
+    # Gradio's recorder has an input-device <select> beside Record (js/audio DeviceSelect);
+    # here the choice is also the microphone that records. Chromium's fake device lists three.
+    page.add_init_script(SPY_GUM)
+    page.goto(served(built_site(APP)) + "/")
+    wait_ready(page)
+    picker = page.get_by_role("combobox", name="Select input device")
+    expect(picker).to_be_enabled()
+    expect(picker.locator("option")).to_have_text(["Fake Default Audio Input", "Fake Audio Input 1", "Fake Audio Input 2"])
+    record = page.get_by_role("button", name="Record")
+    box, rec_box = picker.bounding_box(), record.bounding_box()
+    assert abs((box["y"] + box["height"] / 2) - (rec_box["y"] + rec_box["height"] / 2)) < 4, "not beside Record"
+    picker.select_option(label="Fake Audio Input 2")
+    record.click()
+    expect(picker).to_be_disabled()  # shown, not changeable, while recording
+    page.wait_for_function(
+        "() => { const e = document.querySelector('wasmui-app').shadowRoot.querySelector('[data-testid=recording-time]');"
+        " return e && +e.dataset.seconds >= 0.5 }")
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_label("Heard")).to_have_value(re.compile(r"^rate=44100 seconds="))
+    calls = page.evaluate("window.__gum")
+    assert [c["track"] for c in calls] == ["Fake Audio Input 2"], calls
+    assert '"exact"' in calls[0]["constraints"], calls
+
+
+def test_recorder_without_any_microphone(browser: Any, built_site: Any, served: Any) -> None:
+    # A second Chromium without the fake devices: this machine has no microphone at all.
+    # Gradio's picker then says "No microphone found" (disabled); Record says what to do.
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic", "--use-fake-ui-for-media-stream"]
+    bare = browser.browser_type.launch(executable_path=os.environ.get("WASMUI_CHROMIUM", "/usr/bin/chromium"),
+                                       args=args, headless=True)
+    try:
+        page = bare.new_page()
+        page.goto(served(built_site(APP)) + "/")
+        wait_ready(page)
+        if page.evaluate("navigator.mediaDevices.enumerateDevices().then(ds => ds.some(d => d.kind === 'audioinput'))"):
+            pytest.skip("this machine has a real microphone")
+        picker = page.get_by_role("combobox", name="Select input device")
+        expect(picker).to_be_disabled()
+        expect(picker).to_have_text("No microphone found")
+        page.get_by_role("button", name="Record").click()
+        expect(page.get_by_role("alert")).to_contain_text("No microphone was found. Connect one and try again.")
+        expect(page.get_by_role("button", name="Record")).to_be_enabled()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator(".media-block").filter(has=picker).screenshot(path=str(SHOTS / "audio-recorder-no-microphone.png"))
+    finally:
+        bare.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_recorder_screenshots(page: Any, built_site: Any, served: Any, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 900, "height": 700})
+    page.goto(served(built_site(APP)) + "/")
+    wait_ready(page)
+    picker = page.get_by_role("combobox", name="Select input device")
+    expect(picker.locator("option")).to_have_count(3)
+    block = page.locator(".media-block").filter(has=picker)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    block.screenshot(path=str(SHOTS / f"audio-recorder-{scheme}.png"))
+    page.get_by_role("button", name="Record").click()
+    expect(picker).to_be_disabled()
+    block.screenshot(path=str(SHOTS / f"audio-recording-{scheme}.png"))
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_label("Heard")).not_to_have_value("")
+
+
 def test_denied_microphone_gives_a_readable_message(new_page: Any, built_site: Any, served: Any) -> None:
     # The fake-UI flag grants every prompt, so deny by permissions policy: the app in an
     # iframe that is not allowed the microphone gets a real NotAllowedError.
@@ -96,8 +178,14 @@ def test_denied_microphone_gives_a_readable_message(new_page: Any, built_site: A
     record = frame.get_by_role("button", name="Record")
     expect(record).to_be_visible(timeout=120_000)
     page.frames[1].wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=120_000)
+    # The picker still lists what the browser names (Chromium does, though the frame may not
+    # use them); Record explains the refusal and stays ready for another try.
+    picker = frame.get_by_role("combobox", name="Select input device")
+    expect(picker).to_be_visible()
     record.click()
     expect(frame.get_by_role("alert")).to_contain_text("Access to the microphone was denied")
+    expect(record).to_be_enabled()
+    expect(picker).to_be_enabled()
     # Nothing is stuck: the rest of the app still answers.
     frame.get_by_role("button", name="Make tone").click()
     expect(frame.locator("audio[aria-label=Tone]")).to_have_attribute("src", re.compile(r"\.wav$"))

@@ -189,6 +189,19 @@ def test_show_error_sends_message_and_traceback(shell):
     expect(page.locator(".status")).to_have_count(0)
 
 
+def test_none_for_two_outputs_is_an_error_that_keeps_the_outputs(shell):
+    # Gradio 6.31: a ValueError naming the count (shown here because of show_error=True);
+    # the outputs keep their values instead of being cleared.
+    page = shell("shell_errors.py")
+    page.get_by_role("button", name="Fine").click()
+    expect(page.get_by_label("Output")).to_have_value("ok 42")
+    page.get_by_role("button", name="Nothing").click()
+    toast = page.get_by_role("alert").filter(has_text="didn't return enough output values (needed: 2, returned: 1)")
+    expect(toast).to_be_visible()
+    expect(page.get_by_label("Input")).to_have_value("42")
+    expect(page.get_by_label("Output")).to_have_value("ok 42")
+
+
 def test_interface_submit_and_clear(shell):
     page = shell("shell_interface.py")
     expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
@@ -198,6 +211,22 @@ def test_interface_submit_and_clear(shell):
     page.get_by_role("button", name="Clear").click()
     expect(page.get_by_label("name")).to_have_value("")
     expect(page.get_by_label("greeting")).to_have_value("")
+
+
+def test_unified_interface_answers_into_its_input(shell):
+    # inputs and outputs are the same Textbox (Gradio's "unified" Interface): shown once,
+    # editable, Submit writes the answer into it; Clear and Flag sit under it.
+    page = shell("shell_interface_unified.py")
+    box = page.get_by_label("text")
+    expect(box).to_have_count(1)
+    expect(box).to_be_editable()
+    box.fill("stressed")
+    page.get_by_role("button", name="Submit").click()
+    expect(box).to_have_value("desserts")
+    buttons = page.get_by_role("button")
+    expect(buttons.filter(has_text=re.compile(r"^(Clear|Submit|Flag)$"))).to_have_count(3)
+    page.get_by_role("button", name="Clear").click()
+    expect(box).to_have_value("")
 
 
 def test_trigger_mode_once_ignores_clicks_while_running(shell):

@@ -4,6 +4,7 @@
  * before Pyodide asks for it.
  */
 import { SNAPSHOT, type SnapshotStore } from "./snapshot";
+import { forEachPage, sparseLength } from "./sparse";
 
 /** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
 export const CORE_NAMES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide-lock.json",
@@ -16,7 +17,8 @@ export const WHEEL = "wasmui.whl";
 
 /** A stored snapshot and the inflated core files stored with it, each as it is read. */
 export interface SnapshotRead {
-  snapshot: Promise<Uint8Array>;
+  /** As stored: without its zero pages (`sparse.ts`). */
+  sparseSnapshot: Promise<Uint8Array>;
   core: Map<string, Promise<Response | null>>;
 }
 
@@ -28,7 +30,7 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   // One after the other, in the order the restore needs them (each read is quick but holds the
   // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): Pyodide's JS (18 kB) and the glue (1.2 MB, its import is
   // then parsed on this thread while the rest is read), the wasm (compiled on other threads
-  // meanwhile), the snapshot (expanded here), then the files wanted only once Python runs.
+  // meanwhile), the snapshot, then the files wanted only once Python runs.
   const order = [PYODIDE_JS, "pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
   store.openFiles([...new Set(order)].map((name) => name === SNAPSHOT_FILE ? SNAPSHOT : name));
   const core = new Map<string, Promise<Response | null>>();
@@ -37,7 +39,7 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   for (const name of new Set(order)) {
     const after = previous.then(() => undefined, () => undefined);
     if (name === SNAPSHOT_FILE) {
-      snapshot = after.then(() => store.load());
+      snapshot = after.then(() => store.loadSparse());
       previous = snapshot;
     } else {
       const pending = after.then(() => store.loadCore(name));
@@ -49,7 +51,7 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
   for (const pending of core.values()) pending.catch(() => undefined);
   snapshot.catch(() => undefined);
   if (!(await store.has())) return null;
-  return { snapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
+  return { sparseSnapshot: snapshot.then((bytes) => { if (!bytes) throw new Error("the snapshot went away"); return bytes; }), core };
 }
 
 /** Stands for the snapshot in the read order of `readSnapshot`. */
@@ -134,4 +136,74 @@ export function appKey(options: AppSpec, build: string | undefined): string | nu
     files.push([path, typeof source === "string" ? source : { url: source.url }]);
   }
   return JSON.stringify({ build, app: options.appId, entry: options.entry, root: options.rootPath, files });
+}
+
+/** What `restoreSparse` uses of a Pyodide module (the glue's exports, `pyodide.asm.mjs`). */
+interface PyodideModule {
+  API: { restoreSnapshot(snapshot: Uint8Array): unknown };
+  HEAPU8: Uint8Array;
+  HEAPU32: Uint32Array;
+  growMemory(size: number): unknown;
+  _emscripten_get_sbrk_ptr(): number;
+  ___stack_high: number;
+  ___heap_base: number;
+}
+/** Pyodide's snapshot: a header, then the memory from the offset in the header's second u32. */
+const MEMORY_OFFSET_AT = 4;
+
+/**
+ * `createPyodideModule` (the glue's export) made to restore a sparse snapshot (`sparse.ts`)
+ * straight into the wasm memory: hand Pyodide the sparse bytes as `_loadSnapshot`. Pyodide's own
+ * restore wants the whole memory: expanding the sparse form (31.5 MB) and copying it in
+ * (`HEAP8.set`) held the worker's thread ~20-30 ms, and wrote every zero page of a memory that is
+ * mostly zero already.
+ */
+export function restoringSparse<M>(createPyodideModule: (settings: object) => Promise<M>): (settings: object) => Promise<M> {
+  return async (settings) => {
+    const module = await createPyodideModule(settings);
+    const api = (module as PyodideModule).API;
+    const restore = api.restoreSnapshot.bind(api);
+    api.restoreSnapshot = (sparse) => restoreSparse(module as PyodideModule, sparse, restore);
+    return module;
+  };
+}
+
+/**
+ * Restores `sparse` into `module`'s memory as Pyodide's `restoreSnapshot` would the expanded
+ * snapshot: its header goes through Pyodide's own check (magic, build id) and parse, handed
+ * without the memory; then each stored page is copied in and each left-out page zeroed where the
+ * memory may not be zero. Before the restore only the start of the memory was written (data
+ * segments, the stack, what Emscripten allocated: all below the heap's break); above it the memory
+ * is zero as the instance made it.
+ */
+function restoreSparse(module: PyodideModule, sparse: Uint8Array, restore: (snapshot: Uint8Array) => unknown): unknown {
+  const length = sparseLength(sparse);
+  const start = readRange(sparse, 0, MEMORY_OFFSET_AT + 4);
+  const offset = new DataView(start.buffer).getUint32(MEMORY_OFFSET_AT, true);
+  if (offset > length) throw new Error("the snapshot's memory offset is past its end");
+  const restored = restore(readRange(sparse, 0, offset));
+  if (length - offset > module.HEAPU8.length) module.growMemory(length - offset);  // grown memory is zero
+  const memory = module.HEAPU8;
+  const written = Math.max(module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]!, module.___stack_high, module.___heap_base);
+  forEachPage(sparse, (at, page) => {
+    if (at + page.length <= offset) return;
+    memory.set(at < offset ? page.subarray(offset - at) : page, Math.max(0, at - offset));
+  }, (at, size) => {
+    const from = Math.max(0, at - offset);
+    const to = Math.min(at + size - offset, written);
+    if (to > from) memory.fill(0, from, to);
+  });
+  return restored;
+}
+
+/** Bytes `[start, end)` of the memory a sparse snapshot stands for. */
+export function readRange(sparse: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  forEachPage(sparse, (at, page) => {
+    if (at < end && at + page.length > start) {
+      const from = Math.max(start, at);
+      out.set(page.subarray(from - at, Math.min(end, at + page.length) - at), from - start);
+    }
+  }, () => undefined);
+  return out;
 }

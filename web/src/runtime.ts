@@ -18,7 +18,8 @@ import { SnapshotStore, snapshotsSupported } from "./snapshot";
 import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, importModule, installLazyImports,
   missingCoreFiles, unpackWheel, withSlash, writeAppFiles } from "./bootfiles";
 import { type Bridge, PortForwarder } from "./portforward";
-import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot } from "./restore";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot, restoringSparse } from "./restore";
+import { expand } from "./sparse";
 import { type LoadPyodide, QuietGate, type SnapshotJob, saveSnapshot } from "./snapshotjob";
 import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
 
@@ -201,7 +202,7 @@ export class WorkerRuntime {
     });
     glue.catch(() => undefined);
     wasm.catch(() => undefined);
-    const snapshot = await read.snapshot;
+    const sparse = await read.sparseSnapshot;
     this.mark("snapshot-read");
     for (const [name, pending] of read.core) {
       if (name === "pyodide.asm.mjs" || name === PYODIDE_JS) continue;  // imported here (its body is read)
@@ -210,10 +211,14 @@ export class WorkerRuntime {
     }
     const { loadPyodide } = await pyodideJs;
     this.mark("pyodide-js");
-    const createPyodideModule = await glue;
+    const createPyodideModule = await glue as ((settings: object) => Promise<unknown>) | undefined;
     this.mark("glue");
     const settings = this.pyodideSettings(indexURL, createPyodideModule, () => this.mark("python"));
-    const pyodide = await loadPyodide({ ...settings, _loadSnapshot: snapshot });
+    // The glue imported here restores the snapshot as stored (`restoringSparse`); one Pyodide
+    // imports itself gets the whole memory.
+    const pyodide = createPyodideModule
+      ? await loadPyodide({ ...settings, createPyodideModule: restoringSparse(createPyodideModule), _loadSnapshot: sparse })
+      : await loadPyodide({ ...settings, _loadSnapshot: expand(sparse) });
     this.mark("interpreter");
     return { pyodide, loadPyodide, settings, wheel: fetchBytes(wheelURL) };
   }

@@ -102,11 +102,17 @@ export class SnapshotStore {
 
   /** The stored snapshot, uncompressed; null when there is none. Throws when it is damaged. */
   async load(): Promise<Uint8Array | null> {
+    const bytes = await this.loadSparse();
+    return bytes && expand(bytes);
+  }
+
+  /** The stored snapshot as stored, without its zero pages (`sparse.ts`); null when there is none. */
+  async loadSparse(): Promise<Uint8Array | null> {
     const found = await this.readEntry();
     if (!found) return null;
     const bytes = await this.readChecked(found.folder, SNAPSHOT, found.entry);
     if (!isSparse(bytes)) throw new Error("the stored snapshot is damaged");
-    return expand(bytes);
+    return bytes;
   }
 
   /**

@@ -48,25 +48,59 @@ export function sparsify(memory: Uint8Array): Uint8Array {
 
 /** The memory a sparse snapshot stands for; throws when `bytes` is not a whole one. */
 export function expand(bytes: Uint8Array): Uint8Array {
+  const memory = new Uint8Array(sparseLength(bytes));
+  forEachPage(bytes, (at, page) => memory.set(page, at), () => undefined);
+  return memory;
+}
+
+/** The length of the memory a sparse snapshot stands for; throws when `bytes` is not one. */
+export function sparseLength(bytes: Uint8Array): number {
+  return readHeader(bytes).length;
+}
+
+/**
+ * Walks a sparse snapshot in order: `stored(at, bytes)` for each stored page, `zero(at, length)`
+ * for each run of left-out pages (`at`: the offset in the memory). Throws when `bytes` is not a
+ * whole sparse snapshot (checked before the first call, so nothing is half written).
+ */
+export function forEachPage(bytes: Uint8Array, stored: (at: number, page: Uint8Array) => void,
+  zero: (at: number, length: number) => void): void {
+  const { length, page } = readHeader(bytes);
+  const pages = Math.ceil(length / page);
+  const bitmap = HEADER;
+  const isStored = (index: number) => ((bytes[bitmap + (index >> 3)]! >> (index & 7)) & 1) === 1;
+  let expected = HEADER + Math.ceil(pages / 8);
+  for (let index = 0; index < pages; index++) if (isStored(index)) expected += Math.min(page, length - index * page);
+  if (expected > bytes.length) throw new Error("the sparse snapshot is truncated");
+  if (expected !== bytes.length) throw new Error("the sparse snapshot has trailing bytes");
+  let at = HEADER + Math.ceil(pages / 8);
+  let zeroFrom = -1;
+  for (let index = 0; index <= pages; index++) {
+    const kept = index < pages && isStored(index);
+    if (!kept && index < pages) {
+      if (zeroFrom < 0) zeroFrom = index;
+      continue;
+    }
+    if (zeroFrom >= 0) {
+      zero(zeroFrom * page, Math.min(length, index * page) - zeroFrom * page);
+      zeroFrom = -1;
+    }
+    if (index === pages) break;
+    const size = Math.min(page, length - index * page);
+    stored(index * page, bytes.subarray(at, at + size));
+    at += size;
+  }
+}
+
+/** A sparse snapshot's header fields; throws when `bytes` is not a sparse snapshot of this format. */
+function readHeader(bytes: Uint8Array): { length: number; page: number } {
   if (!isSparse(bytes)) throw new Error("not a sparse snapshot");
   const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const format = header.getUint32(4, true);
   const length = header.getUint32(8, true);
   const page = header.getUint32(12, true);
   if (format !== FORMAT || page === 0) throw new Error(`unknown sparse snapshot format ${format}`);
-  const pages = Math.ceil(length / page);
-  const bitmap = HEADER;
-  let at = HEADER + Math.ceil(pages / 8);
-  const memory = new Uint8Array(length);
-  for (let index = 0; index < pages; index++) {
-    if (!((bytes[bitmap + (index >> 3)]! >> (index & 7)) & 1)) continue;
-    const size = Math.min(page, length - index * page);
-    if (at + size > bytes.length) throw new Error("the sparse snapshot is truncated");
-    memory.set(bytes.subarray(at, at + size), index * page);
-    at += size;
-  }
-  if (at !== bytes.length) throw new Error("the sparse snapshot has trailing bytes");
-  return memory;
+  return { length, page };
 }
 
 /** Whether `memory[start:end]` is all zeros (read 4 bytes at a time where aligned). */

@@ -11,6 +11,10 @@ def ok(x):
     return f"ok {x}"
 
 
+def nothing(x):
+    return None  # for two outputs: Gradio's "didn't return enough output values" error
+
+
 def check_age(age, name):
     return [gr.validate(age is not None and age >= 18, "Must be an adult"), gr.validate(bool(name), "Name is required")]
 
@@ -20,6 +24,7 @@ with gr.Blocks() as demo:
     out = gr.Textbox(label="Output")
     gr.Button("Explode").click(explode, inp, out)
     gr.Button("Fine").click(ok, inp, out, show_progress="hidden")
+    gr.Button("Nothing").click(nothing, inp, [inp, out])
     age = gr.Number(label="Age", value=10)
     who = gr.Textbox(label="Who", value="Ann")
     gr.Button("Register").click(lambda a, n: f"registered {n} ({a:g})", [age, who], out, validator=check_age)

@@ -79,9 +79,23 @@ export type MicRecording = {
   take(): File | null;
 };
 
-/** Starts recording the microphone as PCM at `sampleRate` (the browser resamples). */
-export async function recordMicrophone(sampleRate: number): Promise<MicRecording> {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+/**
+ * The microphones this page may name, for a device picker. Before the user has allowed
+ * the microphone, browsers list at most one input with an empty id and label: that one
+ * is kept (the system default), so "none" only means no microphone at all — or none this
+ * page may use (a permissions policy hides them).
+ */
+export async function listMicrophones(): Promise<MediaDeviceInfo[]> {
+  if (typeof navigator === "undefined" || !navigator.mediaDevices?.enumerateDevices) return [];
+  const all = await navigator.mediaDevices.enumerateDevices().catch(() => [] as MediaDeviceInfo[]);
+  const inputs = all.filter((d) => d.kind === "audioinput");
+  const named = inputs.filter((d) => d.deviceId);
+  return named.length ? named : inputs.slice(0, 1);
+}
+
+/** Starts recording the microphone (`deviceId`, or the default) as PCM at `sampleRate` (the browser resamples). */
+export async function recordMicrophone(sampleRate: number, deviceId: string | null = null): Promise<MicRecording> {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: deviceId ? { deviceId: { exact: deviceId } } : true });
   let ctx: AudioContext;
   try {
     ctx = new AudioContext({ sampleRate });
