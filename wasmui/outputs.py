@@ -65,8 +65,8 @@ def _fn_label(fn: BlockFunction) -> str:
 def too_few_message(fn: BlockFunction, values: list[Any]) -> str:
     """Gradio's text for a result with fewer values than outputs (its double space included).
 
-    A plain ``ValueError`` as in Gradio, so the page shows it only with ``show_error=True``;
-    the details reach the console (the server's log in Gradio).
+    A plain ``ValueError`` as in Gradio: the page shows it when ``show_error`` is on (the
+    default for an app in the browser), and its traceback is printed either way.
     """
     wanted = ", ".join(o.get_block_class() for o in fn.outputs)
     received = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in values)

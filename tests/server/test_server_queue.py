@@ -118,10 +118,30 @@ def test_gr_error_payload(client: TestClient) -> None:
     assert done["output"] == {"error": "custom failure", "duration": 10, "visible": True, "title": "Error"}
 
 
-def test_other_exception_hidden_without_show_error(client: TestClient) -> None:
+def test_other_exception_hidden_without_show_error(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
     join(client, 3, [None])
     done = [m for m in read_all(client) if m["msg"] == "process_completed"][0]
     assert done["output"] == {"error": None} and done["title"] == "Error" and done["success"] is False
+    # Hidden from the page, printed with its traceback where the app's author looks (as Gradio).
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback") and "secret detail" in err
+
+
+class QuietError(Exception):
+    print_exception = False  # as gr.Error(print_exception=False)
+
+
+def quiet(x: Any) -> Any:
+    raise QuietError("expected")
+
+
+def test_an_error_asked_not_to_print_stays_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = FakeBlocks(FakeFn(0, quiet, "quiet"))
+    with TestClient(blocks.app) as c:
+        join(c, 0, [None])
+        assert [m for m in read_all(c) if m["msg"] == "process_completed"][0]["success"] is False
+        assert c.post("/gradio_api/run/quiet", json={"data": [None]}).status_code == 500
+    assert "expected" not in capsys.readouterr().err
 
 
 def test_log_and_progress_messages(client: TestClient) -> None:

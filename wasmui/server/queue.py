@@ -13,6 +13,7 @@ import asyncio
 import functools
 import logging
 import time
+import traceback
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -23,6 +24,14 @@ from wasmui.server import sse
 from wasmui.server.diff import diff, snapshot
 
 log = logging.getLogger("wasmui.server")
+
+
+def print_failure(exc: BaseException) -> None:
+    """The app's failure and its traceback on stderr, as Gradio's server prints them (in the
+    browser the worker's stderr is the page's console, the one place a hidden error can be
+    read); an error raised with ``print_exception=False`` stays quiet, as in Gradio."""
+    if getattr(exc, "print_exception", True) is not False:
+        traceback.print_exception(exc)
 
 MAX_SESSIONS = 2000  # like Gradio: an LRU of session message queues
 PROGRESS_INTERVAL = 0.01  # seconds between progress messages of one job
@@ -233,6 +242,7 @@ class JobQueue:
                 raise
             return
         except Exception as exc:  # the batch failed: every caller gets the error
+            print_failure(exc)
             for job in jobs:
                 payload = self._error(exc, job.for_ui)
                 self._put(job.session_hash, sse.process_completed(job.event_id, payload, success=False,
@@ -287,6 +297,7 @@ class JobQueue:
             self._put(job.session_hash, sse.process_completed(eid, body, success=True))
         except Exception as exc:  # the app's error becomes the job's result, never the server's
             log.debug("job %s failed", eid, exc_info=True)
+            print_failure(exc)
             payload = self._error(exc, job.for_ui)
             title = payload.get("title") or "Error"
             self._put(job.session_hash, sse.process_completed(eid, payload, success=False, title=title))
@@ -400,6 +411,7 @@ class JobQueue:
             self._put(job.session_hash, sse.process_completed(eid, {**body, "is_generating": False}, success=True))
         except Exception as exc:  # the app's error ends the stream; the next event works
             log.debug("stream %s failed", eid, exc_info=True)
+            print_failure(exc)
             payload = self._error(exc, job.for_ui)
             self._put(job.session_hash, sse.process_completed(eid, payload, success=False,
                                                               title=payload.get("title") or "Error"))
@@ -455,6 +467,7 @@ class JobQueue:
             return True, sse.output_body(last, generating=False, duration=time.monotonic() - started,
                                          average_duration=None)
         except Exception as exc:
+            print_failure(exc)
             return False, self._error(exc, for_ui)
         finally:
             aclose = getattr(events, "aclose", None)
