@@ -3,8 +3,8 @@
     .venv/bin/python bench/cold_ab.py --variant A=/tmp/siteA --variant B=/tmp/siteB [--runs 5] \
         [--server gzip] [--profile 4g] [--bare] [--flags B=--js-flags=...]
 
-Each variant is a folder holding one built ``hello`` site (``wasmui build examples/hello -o DIR``
-or a copy of one); they are served by one server of ``bench/network.py``'s kinds, under the same
+Each variant is a folder holding one built site (``wasmui build examples/hello -o DIR`` or a copy
+of one; ``--page blocks10`` for ``bench/apps/blocks10`` sites, ``--page LABEL=KIND`` per variant); they are served by one server of ``bench/network.py``'s kinds, under the same
 emulated network, and visited cold (a fresh browser profile each) in turn, run after run, so the
 machine's noise hits them alike. ``--bare`` adds stock bare Pyodide for the ratio. ``--flags``
 gives a variant extra Chromium flags (an experiment on the browser, same site). Prints medians of
@@ -40,6 +40,8 @@ def main() -> int:
     parser.add_argument("--server", default="gzip")
     parser.add_argument("--profile", default="4g")
     parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--page", action="append", default=[],
+                        help="KIND or LABEL=KIND: the page kind whose first click is timed (network.CLICK; default hello)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -50,6 +52,8 @@ def main() -> int:
         label, _, folder = spec.partition("=")
         shutil.copytree(folder, root / label)
         labels.append(label)
+    kinds = {spec.partition("=")[0]: spec.partition("=")[2] for spec in args.page if "=" in spec}
+    default_kind = next((spec for spec in args.page if "=" not in spec), "hello")
     flags = {spec.partition("=")[0]: [f for f in spec.partition("=")[2].split(",") if f] for spec in args.flags}
     for label in flags:
         if label not in labels:  # a browser experiment on another variant's site
@@ -74,7 +78,7 @@ def main() -> int:
                 context.add_init_script(network.MOUNTED)
                 page = context.new_page()
                 try:
-                    row = visit(page, label, f"{server.url}/{label}/", server, args.profile)
+                    row = visit(page, label, f"{server.url}/{label}/", server, args.profile, kinds.get(label, default_kind))
                 except Exception as error:  # keep going; say what failed
                     row = {"error": f"{type(error).__name__}: {str(error)[:200]}"}
                 row["load"] = os.getloadavg()[0]
@@ -101,7 +105,7 @@ def main() -> int:
     return 0
 
 
-def visit(page: Any, label: str, url: str, server: network.CountingServer, profile: str) -> dict[str, Any]:
+def visit(page: Any, label: str, url: str, server: network.CountingServer, profile: str, kind: str = "hello") -> dict[str, Any]:
     """One cold visit: TTI (the first click's answer for a wasmui site, ready for bare Pyodide), bytes, marks."""
     network.emulate(page, profile)
     server.take()
@@ -110,7 +114,7 @@ def visit(page: Any, label: str, url: str, server: network.CountingServer, profi
         page.wait_for_function("() => window.__bare", polling=5, timeout=300_000)
         row: dict[str, Any] = {"tti_ms": float(page.evaluate("() => window.__bare.ready"))}
     else:
-        network.click_for_tti(page, "hello")
+        network.click_for_tti(page, kind)
         page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
         row = {"tti_ms": page.evaluate("() => window.__tti"),
                "marks": page.evaluate("() => document.querySelector('wasmui-app').timings")}

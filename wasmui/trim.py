@@ -93,8 +93,9 @@ WARM_BUDGET = 2_500_000
 
 def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]]:
     """The early imports (the trace's ``warm``, in order, while their modules fit :data:`WARM_BUDGET`
-    by the site's stdlib zip) and the top-level packages they need; none when a module they load is
-    not in ``boot`` (a stale trace: the first part would miss it)."""
+    by the site's stdlib zip) and the top-level packages they need; the list stops at the first
+    import loading a module outside ``boot`` (the first part would miss it: ``csv``, traced last,
+    in an app that does not flag; a stale trace)."""
     trace = site / "pyodide" / TRACE
     warm = _trace(trace).get("warm", []) if trace.is_file() else []
     sizes: dict[str, int] = {}
@@ -108,7 +109,7 @@ def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]
     total = 0
     for name, modules in warm:
         if not set(modules) <= set(boot):
-            return [], set()
+            break
         new = {m.split(".")[0] for m in modules} - tops
         cost = sum(size for module, size in sizes.items() if module.split(".")[0] in new and module in boot)
         if total + cost > WARM_BUDGET:

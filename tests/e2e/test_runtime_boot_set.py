@@ -33,6 +33,28 @@ if __name__ == "__main__":
     demo.launch()
 '''
 
+SSL_APP = '''import sys
+
+import asyncio.sslproto
+
+# The worker imported asyncio with ssl kept out (stdlibrest.ts warmImports): asyncio has no TLS.
+AT_START = f"ssl loaded: {'ssl' in sys.modules}, asyncio's ssl: {asyncio.sslproto.ssl}"
+
+import gradio as gr
+
+
+def check(text: str) -> str:
+    import ssl  # the app's own import still works
+
+    return f"{text}; {AT_START}; {ssl.PROTOCOL_TLS_CLIENT.name}"
+
+
+demo = gr.Interface(check, "text", "text")
+
+if __name__ == "__main__":
+    demo.launch()
+'''
+
 
 def _lazy(page: Any) -> list[str]:
     return [url for url in page.requests if "/lazy/" in url]
@@ -135,3 +157,17 @@ def test_string_shortcuts_are_preloaded_in_the_snapshot(new_page: Callable[..., 
     _visit(again, base, lambda p: seen.append(event(p)))
     _restored(again)
     assert seen[-1] == "seven x7 [wasmui.interface wasmui.components.number]"
+
+
+def test_asyncio_boots_without_ssl_which_the_app_can_still_import(new_page: Callable[..., Any], built_site: Any,
+                                                                   served: Any, tmp_path_factory: Any) -> None:
+    app = tmp_path_factory.mktemp("ssl")
+    (app / "app.py").write_text(SSL_APP)
+    page = new_page()
+    page.goto(served(built_site(app)) + "/")
+    wait_ready(page)
+    page.get_by_label("text", exact=True).fill("go")
+    page.get_by_role("button", name="Submit").click()
+    output = page.get_by_label("output").element_handle()
+    page.wait_for_function("(el) => el.value.startsWith('go;')", arg=output, timeout=BOOT_TIMEOUT_MS)
+    assert output.evaluate("(el) => el.value") == "go; ssl loaded: False, asyncio's ssl: None; PROTOCOL_TLS_CLIENT"

@@ -303,3 +303,22 @@ def test_get_media_fetches_a_sample_left_out_of_the_boot_wheel(tmp_path: Path, m
         assert finder.fetched[0] == "site/wasmui/media_assets/videos/world.mp4"
     finally:
         sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, lazy_imports.LazyFinder)]
+
+
+def test_early_imports_leave_ssl_out_and_take_csv_only_when_the_app_imports_it() -> None:
+    """asyncio is traced (and imported in the worker) without ``ssl``, which stays in the boot set
+    (an app importing it must not fetch it from lazy/: that leaves the interpreter unfit for a
+    snapshot) but out of the early imports; ``csv``, the last early import, is in the first part only
+    for an app that imports it (Interface's flagging): the list stops there for the others."""
+    if not (WEB / "pyodide" / trim.TRACE).is_file():
+        pytest.skip("no import trace in wasmui/_web: run `make web`")
+    trace = json.loads((WEB / "pyodide" / trim.TRACE).read_text())
+    assert {"ssl", "_ssl"} <= set(trace["boot"])
+    assert not {"ssl", "_ssl"} & {m for _, modules in trace["warm"] for m in modules}
+    assert trace["warm"][-1] == ["csv", ["csv"]] and "csv" not in trace["boot"]
+    boot = trim.traced_modules(WEB, set())
+    assert boot is not None
+    imports, tops = trim.warm_imports(WEB, boot)
+    assert imports[:3] == ["asyncio", "typing", "zipfile"] and "csv" not in imports and "json" in imports
+    with_csv, tops_csv = trim.warm_imports(WEB, boot | {"csv"})
+    assert with_csv == [*imports, "csv"] and tops_csv == tops | {"csv"}

@@ -140,14 +140,28 @@ del _p
 }
 
 /** Python importing `names` (the first part's modules), saying on stderr which failed (a stale build:
- * harmless, Pyodide's bootstrap imports them again from the whole boot set). */
-function warmImports(names: string[]): string {
+ * harmless, Pyodide's bootstrap imports them again from the whole boot set).
+ *
+ * `ssl` is kept out while they import: asyncio imports it only to be able to wrap sockets in TLS
+ * (`try: import ssl except ImportError`), which a browser has no sockets for, and executing it
+ * (its enums) costs ~20 ms of a first visit. asyncio then runs without TLS; `import ssl` by the
+ * app still works (the marker is removed after). `compile_pyc.mjs` traces the same way
+ * (WARMING), so builds leave `ssl` out of the boot set. */
+export function warmImports(names: string[]): string {
   return `def _wasmui_warm(names):
-    for name in names:
-        try:
-            __import__(name)
-        except Exception as error:
-            print(f"wasmui: the early import of {name} failed: {error!r}", file=__import__("sys").stderr)
+    modules = __import__("sys").modules
+    blocked = "ssl" not in modules
+    if blocked:
+        modules["ssl"] = None
+    try:
+        for name in names:
+            try:
+                __import__(name)
+            except Exception as error:
+                print(f"wasmui: the early import of {name} failed: {error!r}", file=__import__("sys").stderr)
+    finally:
+        if blocked and modules.get("ssl", 0) is None:
+            del modules["ssl"]
 _wasmui_warm(${JSON.stringify(names)})
 del _wasmui_warm
 `;

@@ -191,7 +191,7 @@ export async function mountShell(root: ShadowRoot, opts: ShellOptions): Promise<
   ]);
   const config = deepLink ? deepLink.applyDeepLink(opts.config, location.search) : opts.config;
   // Lazy views' chunks and renderer libraries load in parallel with the first paint.
-  prefetchTypes(config.components.map((c) => c.type));
+  prefetchTypes(config.components);
   const appRoot = (opts.root || config.root || "").replace(/\/+$/, "");
   const ready = opts.ready ?? Promise.resolve();
   const fetchWhenReady: typeof fetch = (input, init) => ready.then(() => opts.fetch(input, init));

@@ -187,16 +187,28 @@ open("/tmp/wasmui-init.txt", "w").write(" ".join(sorted(n for n, m in sys.module
 // still downloads (the trace's "warm": each one's new modules in this order, after the "init" ones;
 // wasmui.trim puts a prefix of them in the first part of the second zip, stdlibrest.ts imports them).
 // The biggest first: the earlier ones are in the first part when its budget cuts the list.
+// Early imports traced but then forgotten, so the trace's boot set holds them only for an app that imports them.
+const OPTIONAL_WARM = ["csv"];
 const WARM = ["asyncio", "typing", "zipfile", "inspect", "shutil", "tempfile", "random", "dataclasses", "ipaddress",
-  "uuid", "mimetypes", "urllib.parse", "hmac", "hashlib", "secrets", "pkgutil", "json", "base64"];
+  "uuid", "mimetypes", "urllib.parse", "hmac", "hashlib", "secrets", "pkgutil", "json", "base64",
+  // Last: only apps that flag (Interface) import it; wasmui.trim stops the list at an import outside the app's boot set.
+  ...OPTIONAL_WARM];
+const SSL = ["_ssl", "ssl"];
+// "ssl" is kept out of them as the worker does (stdlibrest.ts warmImports: asyncio runs without TLS).
 const WARMING = `import sys
 def _loaded():
-    return {n for n, m in sys.modules.items() if getattr(getattr(m, "__spec__", None), "origin", None) not in ("frozen", "built-in")}
+    return {n for n, m in sys.modules.items() if m is not None and getattr(getattr(m, "__spec__", None), "origin", None) not in ("frozen", "built-in")}
 _warm = []
+sys.modules["ssl"] = None
 for _name in ${JSON.stringify(WARM)}:
     _before = _loaded()
     __import__(_name)
     _warm.append([_name, sorted(_loaded() - _before)])
+del sys.modules["ssl"]
+for _name, _modules in _warm:
+    if _name in ${JSON.stringify(OPTIONAL_WARM)}:
+        for _module in _modules:
+            del sys.modules[_module]
 import json  # after: it is one of them
 open("/tmp/wasmui-warm.json", "w").write(json.dumps(_warm))
 `;
@@ -225,7 +237,10 @@ const version = py.runPython("sys.version.split()[0]");
 if (mode === "trace") {
   py.runPython(TRACE);
   py.FS.writeFile("/tmp/wasmui.whl", readFileSync(paths[0]));
-  const modules = JSON.parse(await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site));
+  // ssl stays in the boot set though the boot no longer imports it (WARMING): an app (or wasmui's
+  // urllib.request) importing it finds it in the boot archive, not in lazy/, whose fetch (a sync
+  // XHR after Pyodide's bootstrap) leaves the interpreter unfit for a memory snapshot.
+  const modules = [...new Set([...JSON.parse(await py.globals.get("trace_wasmui")("/tmp/wasmui.whl", site)), ...SSL])].sort();
   writeFileSync(paths[1], JSON.stringify({ init: initialised, warm, boot: modules }));
   console.log(`compile_pyc: ${initialised.length} modules after the interpreter's initialisation, ${warm.length} early imports, ` +
     `${modules.length} after boot + one event (trace)`);

@@ -1,11 +1,14 @@
 /**
  * gr.Markdown: marked → DOMPurify → innerHTML. Rendering is async (the
  * libraries load lazily); until then the raw text is shown as plain text.
+ * Plain headings and paragraphs (ui/plainmarkdown.ts) are rendered at once
+ * without them.
  */
 
 import { h, type ComponentChild } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { renderMarkdown } from "../ui/sanitize.js";
+import { plainMarkdown } from "../ui/plainmarkdown.js";
 import { Block, heightStyle } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { str, type ViewModule, type ViewProps } from "./context.js";
@@ -15,8 +18,10 @@ export function Markdown({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
   const src = str(props.value);
   const lineBreaks = props.line_breaks === true;
+  const plain = useMemo(() => plainMarkdown(src, lineBreaks), [src, lineBreaks]);
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
+    if (plain) return undefined;
     let live = true;
     renderMarkdown(src, { lineBreaks })
       .then((out) => live && setHtml(out))
@@ -24,9 +29,10 @@ export function Markdown({ state, ctx }: ViewProps): ComponentChild {
     return () => {
       live = false;
     };
-  }, [src, lineBreaks]);
-  const body =
-    html === null
+  }, [src, lineBreaks, plain === null]);
+  const body = plain
+    ? h("div", { class: "prose", dir: props.rtl ? "rtl" : undefined, style: heightStyle(props) }, plain)
+    : html === null
       ? // Until the renderer has loaded, keep the space but do not flash raw markup.
         h("div", { class: "prose pending-render", dir: props.rtl ? "rtl" : undefined, style: heightStyle(props) }, src)
       : h("div", {

@@ -14,6 +14,8 @@
 import type { ViewModule } from "./context.js";
 import type { TypeRules } from "../engine/store.js";
 import { preloadSanitizer } from "../ui/sanitize.js";
+import { plainMarkdown } from "../ui/plainmarkdown.js";
+import { str } from "../values.js";
 import textbox from "./Textbox.js";
 import number from "./Number.js";
 import slider from "./Slider.js";
@@ -39,7 +41,8 @@ export type Descriptor = TypeRules & {
   /** Or a loader of them: a separate chunk (heavy or rare views). */
   load?: () => Promise<{ default: ViewModule }>;
   /** Started when a config uses the type, in parallel with the first paint (e.g. a renderer library). */
-  prefetch?: () => void;
+  /** Starts what a component's view will need (`props`: the component's, from the config). */
+  prefetch?: (props: Record<string, unknown>) => void;
 };
 
 const REGISTRY: Record<string, Descriptor> = {
@@ -79,7 +82,11 @@ const REGISTRY: Record<string, Descriptor> = {
   // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
   imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
   label: { module: label },
-  markdown: { module: markdown, prefetch: preloadSanitizer },
+  // Plain Markdown (a title) renders without marked and DOMPurify: they are not fetched for it.
+  markdown: {
+    module: markdown,
+    prefetch: (props) => { if (plainMarkdown(str(props.value), props.line_breaks === true) === null) preloadSanitizer(); },
+  },
   // gr.HTML: templates, js_on_load, children (Handlebars is a further chunk, loaded for `{{`).
   html: { load: () => import("./HTML.js"), prefetch: preloadSanitizer },
   button: { module: button },
@@ -144,11 +151,13 @@ export function loadView(d: Descriptor): Promise<ViewModule> {
   return p;
 }
 
-/** Starts what the types of a config need (lazy chunks, renderer libraries) before their views mount. */
-export function prefetchTypes(types: Iterable<string>): void {
-  for (const type of new Set(types)) {
+/** Starts what a config's components need (lazy chunks, renderer libraries) before their views mount. */
+export function prefetchTypes(components: Iterable<{ type: string; props?: Record<string, unknown> }>): void {
+  const loading = new Set<Descriptor>();
+  for (const { type, props } of components) {
     const d = descriptorFor(type);
-    d.prefetch?.();
-    if (!viewNow(d)) void loadView(d).catch(() => {});
+    d.prefetch?.(props ?? {});
+    if (!loading.has(d) && !viewNow(d)) void loadView(d).catch(() => {});
+    loading.add(d);
   }
 }
