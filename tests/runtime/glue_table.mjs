@@ -1,0 +1,48 @@
+/**
+ * Starts Pyodide under Node from INDEX_DIR (its glue patched or not) and prints, as JSON, what the
+ * start-up left in the wasm function table: one descriptor per entry ("-" empty, "wasm:<function
+ * index>" a function of the main module, "js:<name>:<source hash>" the wrapper of a JS function),
+ * the names on `Module`, and how long the start-up took (test_gluepatch.py compares two runs).
+ *
+ *   node tests/runtime/glue_table.mjs INDEX_DIR
+ */
+import { createHash } from "node:crypto";
+import { pathToFileURL } from "node:url";
+
+const indexDir = process.argv[2].endsWith("/") ? process.argv[2] : `${process.argv[2]}/`;
+
+// Every JS -> wasm wrapper: the exports of an instance made with JS functions as imports "e".*.
+const wrapped = new WeakMap();
+const describe = (func) => {
+  const source = Function.prototype.toString.call(func);
+  return `js:${func.name}:${createHash("sha256").update(source).digest("hex").slice(0, 12)}`;
+};
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+  construct(target, args) {
+    const instance = Reflect.construct(target, args);
+    const env = args[1]?.e;
+    if (env) {
+      for (const [name, value] of Object.entries(instance.exports)) {
+        const func = env[name] ?? (name === "f" ? env.f : undefined);
+        if (typeof func === "function") wrapped.set(value, describe(func));
+      }
+    }
+    return instance;
+  },
+});
+
+const started = performance.now();
+const { loadPyodide } = await import(pathToFileURL(`${indexDir}pyodide.mjs`).href);
+const pyodide = await loadPyodide({ indexURL: indexDir });
+const took = performance.now() - started;
+const table = pyodide._module.wasmTable;
+const entries = [];
+for (let i = 0; i < table.length; i++) {
+  const func = table.get(i);
+  entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
+}
+const answer = pyodide.runPython("sum(range(10))");
+process.stdout.write(JSON.stringify({
+  length: table.length, entries, answer, took,
+  moduleKeys: Object.keys(pyodide._module).sort(),
+}));

@@ -1,0 +1,182 @@
+"""A cheaper start-up for Pyodide's Emscripten glue (``pyodide.asm.mjs``), patched at build time.
+
+Every visit (a warm one too: the memory snapshot is restored into a freshly started module) runs
+the glue's dynamic-linking start-up: ``updateGOT`` puts ~5000 of the ~8500 wasm exports into the
+function table one ``addFunction`` at a time, ``reportUndefinedSymbols`` makes ~260 JS -> wasm
+wrappers, each after a ``TypeError`` thrown by ``Table.set`` and each from its own tiny wasm
+module, and ``assignWasmExports`` (387 kB of source, a third of the glue: V8 parses it on import
+and compiles it when called) assigns ~4900 exports of which the glue reads ~130.
+
+The patches keep what the start-up produces (the table's entries at the same indices: a memory
+snapshot holds function pointers; the same ``GOT`` entries; the same ``Module`` properties):
+
+* ``assignWasmExports``: the exports no other glue code reads are assigned to ``Module`` by a
+  loop over their names (one string literal), not one statement each (measured in Chromium: its
+  lazy compile was 10-20 ms of ``receiveInstance``, and the import parses 30% less);
+* ``reportUndefinedSymbols``: the functions it adds go into the table in one batch
+  (``addFunctions``: the same slots in the same order), JS functions (told apart by their source
+  text instead of a thrown error) get their wrappers from one wasm module;
+* ``mergeLibSymbols`` without an array and a closure per export, ``isInternalSym`` with a ``Set``
+  (it built an array per call). ``updateGOT`` stays as it is: its batched form measured slower.
+
+Each patch replaces exact text of the pinned npm ``pyodide`` (see ``architecture.md``). When one
+is not found (another Pyodide), the glue ships unpatched and the build says so.
+``tests/runtime/test_gluepatch.py`` checks that the patch applies and that the table after
+start-up is entry for entry the unpatched one (under Node, with the real package).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+ASSIGN_START = "function assignWasmExports(wasmExports){"
+ASSIGN_END = "}var wasmImports="
+# One statement of assignWasmExports: `_X=Module["_X"]=wasmExports["X"]` (`.value>>>0`: a data address).
+ASSIGNMENT = re.compile(r'([A-Za-z0-9_$]+)=Module\["([A-Za-z0-9_$]+)"\]=wasmExports\["([A-Za-z0-9_$]+)"\](\.value>>>0)?')
+IDENTIFIER = re.compile(r"[A-Za-z0-9_$]+")
+
+INTERNAL_SYMS_OLD = 'var isInternalSym=symName=>['
+INTERNAL_SYMS_END_OLD = '].includes(symName)||symName.startsWith("__em_js__");'
+
+MERGE_OLD = (
+    'var mergeLibSymbols=(exports,libName)=>{for(var[sym,exp]of Object.entries(exports)){const setImport=target=>'
+    '{if(!isSymbolDefined(target)){wasmImports[target]=exp}};setImport(sym);const main_alias="__main_argc_argv";'
+    'if(sym=="main"){setImport(main_alias)}if(sym==main_alias){setImport("main")}}};')
+# The same, without an entry array and a closure per export (~8500 of them).
+MERGE_NEW = (
+    'var mergeLibSymbols=(exports,libName)=>{const main_alias="__main_argc_argv";for(var sym of Object.keys(exports))'
+    '{var exp=exports[sym];if(!isSymbolDefined(sym)){wasmImports[sym]=exp}'
+    'if(sym=="main"&&!isSymbolDefined(main_alias)){wasmImports[main_alias]=exp}'
+    'if(sym==main_alias&&!isSymbolDefined("main")){wasmImports["main"]=exp}}};')
+
+REPORT_OLD = (
+    'if(typeof value=="function"){entry.value=addFunction(value,value.sig)}else if(typeof value=="number")'
+    '{entry.value=value}else if(typeof value.value=="number"){entry.value=value}else{throw new Error(`bad export '
+    'type for \'${symName}\': ${typeof value} (${value})`)}}}};')
+REPORT_NEW = (
+    'if(typeof value=="function"){reportEntries.push(entry);reportFuncs.push([value,value.sig])}'
+    'else if(typeof value=="number")'
+    '{entry.value=value}else if(typeof value.value=="number"){entry.value=value}else{throw new Error(`bad export '
+    'type for \'${symName}\': ${typeof value} (${value})`)}}}'
+    'var reportAddrs=addFunctions(reportFuncs,true);'
+    'for(var k=0;k<reportEntries.length;k++){reportEntries[k].value=reportAddrs[k]}};')
+REPORT_START_OLD = 'var reportUndefinedSymbols=()=>{for(var[symName,entry]of Object.entries(GOT)){'
+REPORT_START_NEW = ('var reportUndefinedSymbols=()=>{var reportEntries=[],reportFuncs=[];'
+                    'for(var[symName,entry]of Object.entries(GOT)){')
+
+ADD_FUNCTION_OLD = (
+    'var addFunction=(func,sig)=>{var rtn=getFunctionAddress(func);if(rtn){return rtn}var ret=getEmptyTableSlot();'
+    'try{setWasmTableEntry(ret,func)}catch(err){if(!(err instanceof TypeError)){throw err}'
+    'var wrapped=convertJsFunctionToWasm(func,sig);setWasmTableEntry(ret,wrapped)}'
+    'functionsInTableMap.set(func,ret);return ret};')
+# addFunctions(list of [func, sig], maybeJs): the table indices `addFunction(func, sig)` gives one
+# call after the other. The new slots are the table's next ones in order (no free slot: else one
+# by one), grown at once. A function whose source text shows it is JS (maybeJs) is not tried in
+# the table first; JS functions get their wrappers from one module (`convertJsFunctionsToWasm`).
+ADD_FUNCTIONS = (
+    'var wasmFunctionText=/^function \\d+\\(\\) \\{ \\[native code\\] \\}$/;'
+    'var addFunctions=(funcs,maybeJs)=>{var out=new Array(funcs.length);'
+    'if(freeTableIndexes.length){for(var k=0;k<funcs.length;k++){out[k]=addFunction(funcs[k][0],funcs[k][1])}return out}'
+    'var fresh=[];var base=wasmTable.length;'
+    'for(var k=0;k<funcs.length;k++){var f=funcs[k][0];var rtn=getFunctionAddress(f);'
+    'if(!rtn){rtn=base+fresh.length;fresh.push(k);functionsInTableMap.set(f,rtn)}out[k]=rtn}'
+    'if(!fresh.length){return out}'
+    'if(wasmTable["grow"](fresh.length)!==base){throw new Error("the function table grew elsewhere")}'
+    'var js=[];for(var k of fresh){var f=funcs[k][0];'
+    'if(maybeJs&&!wasmFunctionText.test(Function.prototype.toString.call(f))){js.push(k);continue}'
+    'try{setWasmTableEntry(out[k],f)}catch(err){if(!(err instanceof TypeError)){throw err}js.push(k)}}'
+    'if(js.length){var wrapped=convertJsFunctionsToWasm(js.map(k=>funcs[k]));'
+    'for(var n=0;n<js.length;n++){setWasmTableEntry(out[js[n]],wrapped[n])}}return out};'
+    # One module importing every function as "e"."<i>" with its signature's type and exporting it
+    # as "<i>": its exports are what convertJsFunctionToWasm's one-function modules export.
+    'var convertJsFunctionsToWasm=funcs=>{var uleb=(n,out)=>{do{var b=n&127;n>>>=7;out.push(n?b|128:b)}while(n)};'
+    'var str=(s,out)=>{uleb(s.length,out);for(var i=0;i<s.length;i++){out.push(s.charCodeAt(i))}};'
+    'var typeIndex=new Map,types=[],imports=[],exports=[],env={};'
+    'for(var i=0;i<funcs.length;i++){var sig=funcs[i][1];var t=typeIndex.get(sig);'
+    'if(t===undefined){t=typeIndex.size;typeIndex.set(sig,t);types.push(96,...generateTypePack(sig.slice(1)),'
+    '...generateTypePack(sig[0]==="v"?"":sig[0]))}'
+    'var name=String(i);str("e",imports);str(name,imports);imports.push(0);uleb(t,imports);'
+    'str(name,exports);exports.push(0);uleb(i,exports);env[name]=funcs[i][0]}'
+    'var section=(id,count,body)=>{var content=[];uleb(count,content);content=content.concat(body);'
+    'var out=[id];uleb(content.length,out);return out.concat(content)};'
+    'var bytes=Uint8Array.from([0,97,115,109,1,0,0,0].concat(section(1,typeIndex.size,types),'
+    'section(2,funcs.length,imports),section(7,funcs.length,exports)));'
+    'var instance=new WebAssembly.Instance(new WebAssembly.Module(bytes),{e:env});'
+    'return funcs.map((_,i)=>instance.exports[String(i)])};')
+
+
+class GlueMismatch(Exception):
+    """The glue is not the text a patch was written for."""
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    if text.count(old) != 1:
+        raise GlueMismatch(f"expected once, found {text.count(old)}: {old[:60]}...")
+    return text.replace(old, new)
+
+
+def _compact_assignments(text: str) -> str:
+    """``assignWasmExports`` with a statement only for the exports the glue reads by their variable;
+    the others are put on ``Module`` by a loop over their names (the same keys, the same values)."""
+    start = text.find(ASSIGN_START)
+    end = text.find(ASSIGN_END, start)
+    if start < 0 or end < 0 or text.count(ASSIGN_START) != 1:
+        raise GlueMismatch("assignWasmExports not found")
+    body = text[start + len(ASSIGN_START):end]
+    statements = body.split(";")
+    # The `var _a,_b,...` declaration of the assigned variables: its names are not uses.
+    names = [m.group(1) for m in map(ASSIGNMENT.fullmatch, statements) if m]
+    declaration = "var " + ",".join(names[:2]) + ","
+    decl_start = text.find(declaration)
+    decl_end = text.find(";", decl_start)
+    if decl_start < 0 or text.count(declaration) != 1:
+        raise GlueMismatch("the declaration of assignWasmExports' variables not found")
+    declared = text[decl_start + 4:decl_end].split(",")
+    if set(names) - set(declared):
+        raise GlueMismatch("an assigned variable is not declared with the others")
+    elsewhere = text[:decl_start] + text[decl_end:start] + text[end:]
+    used = set(IDENTIFIER.findall(elsewhere))
+    kept: list[str] = []
+    functions: list[str] = []
+    addresses: list[str] = []
+    for statement in statements:
+        m = ASSIGNMENT.fullmatch(statement)
+        if m is None or m.group(1) in used or m.group(1) != m.group(2) or m.group(2) != "_" + m.group(3):
+            kept.append(statement)
+        elif m.group(4):
+            addresses.append(m.group(3))
+        else:
+            functions.append(m.group(3))
+    if not functions or len(kept) > 400:
+        raise GlueMismatch("assignWasmExports does not have the expected shape")
+    loops = (f'for(var name of "{" ".join(functions)}".split(" ")){{Module["_"+name]=wasmExports[name]}}'
+             f'for(var name of "{" ".join(addresses)}".split(" ")){{Module["_"+name]=wasmExports[name].value>>>0}}')
+    moved = set(functions) | set(addresses)
+    kept_names = [n for n in declared if n.removeprefix("_") not in moved or n in used]
+    new_declaration = "var " + ",".join(kept_names)
+    new_body = ";".join(kept) + ";" + loops
+    return (text[:decl_start] + new_declaration + text[decl_end:start] + ASSIGN_START + new_body
+            + text[end:])
+
+
+def patch_glue(text: str) -> str:
+    """``text`` (the glue) with every patch applied; raises :class:`GlueMismatch` when one does not fit."""
+    text = _compact_assignments(text)
+    text = _replace_once(text, INTERNAL_SYMS_OLD, 'var internalSyms=new Set([')
+    text = _replace_once(text, INTERNAL_SYMS_END_OLD,
+                         ']);var isInternalSym=symName=>internalSyms.has(symName)||symName.startsWith("__em_js__");')
+    text = _replace_once(text, ADD_FUNCTION_OLD, ADD_FUNCTION_OLD + ADD_FUNCTIONS)
+    text = _replace_once(text, MERGE_OLD, MERGE_NEW)
+    text = _replace_once(text, REPORT_START_OLD, REPORT_START_NEW)
+    text = _replace_once(text, REPORT_OLD, REPORT_NEW)
+    return text
+
+
+def patched_or_original(text: str) -> str:
+    """The patched glue, or ``text`` itself (said on stderr) when a patch does not fit it."""
+    try:
+        return patch_glue(text)
+    except GlueMismatch as error:
+        print(f"wasmui.gluepatch: pyodide.asm.mjs shipped unpatched ({error})", file=sys.stderr)
+        return text
