@@ -79,12 +79,16 @@ ADD_FUNCTIONS = (
     'var addFunctions=(funcs,maybeJs)=>{var out=new Array(funcs.length);'
     'if(freeTableIndexes.length){for(var k=0;k<funcs.length;k++){out[k]=addFunction(funcs[k][0],funcs[k][1])}return out}'
     'var fresh=[];var base=wasmTable.length;'
-    'for(var k=0;k<funcs.length;k++){var f=funcs[k][0];var rtn=getFunctionAddress(f);'
+    'var plain=funcs.map(([f])=>maybeJs&&!wasmFunctionText.test(Function.prototype.toString.call(f)));'
+    # A JS function is in the map only if added by addFunction: the table's own entries are wasm
+    # functions, so its lookup needs no scan of the table (see initialTableFor).
+    'for(var k=0;k<funcs.length;k++){var f=funcs[k][0];'
+    'var rtn=plain[k]&&initialTable?functionsInTableMap.get(f)||0:getFunctionAddress(f);'
     'if(!rtn){rtn=base+fresh.length;fresh.push(k);functionsInTableMap.set(f,rtn)}out[k]=rtn}'
     'if(!fresh.length){return out}'
     'if(wasmTable["grow"](fresh.length)!==base){throw new Error("the function table grew elsewhere")}'
     'var js=[];for(var k of fresh){var f=funcs[k][0];'
-    'if(maybeJs&&!wasmFunctionText.test(Function.prototype.toString.call(f))){js.push(k);continue}'
+    'if(plain[k]){js.push(k);continue}'
     'try{setWasmTableEntry(out[k],f)}catch(err){if(!(err instanceof TypeError)){throw err}js.push(k)}}'
     'if(js.length){var wrapped=convertJsFunctionsToWasm(js.map(k=>funcs[k]));'
     'for(var n=0;n<js.length;n++){setWasmTableEntry(out[js[n]],wrapped[n])}}return out};'
@@ -104,6 +108,117 @@ ADD_FUNCTIONS = (
     'section(2,funcs.length,imports),section(7,funcs.length,exports)));'
     'var instance=new WebAssembly.Instance(new WebAssembly.Module(bytes),{e:env});'
     'return funcs.map((_,i)=>instance.exports[String(i)])};')
+
+
+GET_ADDRESS_OLD = (
+    'var getFunctionAddress=func=>{if(!functionsInTableMap){functionsInTableMap=new WeakMap;'
+    'updateTableMap(0,wasmTable.length)}return functionsInTableMap.get(func)||0};')
+# While `initialTable` is set, the map lacks the table's initial entries (the element segment):
+# the main module's exports are found there by function index (`initialTableFor`), any other
+# lookup first scans them in, as the unpatched glue did at the first lookup. The scan goes down and
+# keeps what is mapped already: the unpatched map holds an entry's highest initial index unless a
+# later set (a side module's range, addFunction) replaced it.
+GET_ADDRESS_NEW = (
+    'var initialTable=null;var scanInitialTable=()=>{var length=initialTable.length;initialTable=null;'
+    'for(var i=length-1;i>=0;i--){var item=getWasmTableEntry(i);'
+    'if(item&&!functionsInTableMap.has(item)){functionsInTableMap.set(item,i)}}};'
+    'var getFunctionAddress=func=>{if(!functionsInTableMap){functionsInTableMap=new WeakMap;'
+    'updateTableMap(0,wasmTable.length)}else if(initialTable){'
+    'if(initialTable.mainExports){return functionsInTableMap.get(func)||initialTable.indexOf(func)}'
+    'scanInitialTable()}return functionsInTableMap.get(func)||0};')
+REMOVE_OLD = 'var removeFunction=index=>{functionsInTableMap.delete('
+REMOVE_NEW = 'var removeFunction=index=>{if(initialTable){scanInitialTable()}functionsInTableMap.delete('
+TRAMPOLINE_OLD = 'return addFunction(trampolineInstance.exports.trampoline_call)}'
+TRAMPOLINE_NEW = 'return addFreshFunction(trampolineInstance.exports.trampoline_call)}'
+# addFunction of a function made just now (another instance's export: not in the map, not in the
+# initial table), without the scan a lookup would start.
+ADD_FRESH = ('var addFreshFunction=func=>{if(!initialTable){return addFunction(func)}var ret=getEmptyTableSlot();'
+             'setWasmTableEntry(ret,func);functionsInTableMap.set(func,ret);return ret};')
+MAIN_GOT_OLD = 'updateGOT(origExports);LDSO.init();'
+MAIN_GOT_NEW = 'updateMainGOT(origExports);LDSO.init();'
+# The initial table from the build's element segment: checked against the instance (its length and
+# three entries' function indices: an Exported Function's name is its index), else the unpatched
+# scan.
+MAIN_GOT = (
+    'var initialTableFor=()=>{if(functionsInTableMap){return null}'
+    'var funcs=initialTableFuncs.split(",");var length=initialTableBase+funcs.length;'
+    'if(wasmTable.length!==length){return null}'
+    'for(var i of[0,funcs.length>>1,funcs.length-1]){var f=wasmTable.get(initialTableBase+i);'
+    'if(!f||f.name!==funcs[i]){return null}}'
+    'var numbers=funcs.map(Number);var highest=new Int32Array(Math.max(...numbers)+1);'
+    'for(var i=0;i<numbers.length;i++){highest[numbers[i]]=initialTableBase+i}'
+    'functionsInTableMap=new WeakMap;'
+    'return{length,mainExports:false,indexOf:func=>highest[+func.name]||0}};'
+    'var updateMainGOT=exports=>{var table=initialTableFor();if(table){initialTable=table;table.mainExports=true}'
+    'try{updateGOT(exports)}finally{if(initialTable){initialTable.mainExports=false}}};')
+
+
+def initial_table(wasm: bytes) -> tuple[int, list[int]]:
+    """The main module's one active element segment: its table offset and function indices. Raises
+    :class:`GlueMismatch` for another shape (several segments, a computed offset, an imported
+    function in the table: its table entry may not be the export's object)."""
+    def leb(at: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            byte = wasm[at]
+            at += 1
+            value |= (byte & 127) << shift
+            shift += 7
+            if not byte & 128:
+                return value, at
+
+    if wasm[:8] != b"\0asm\1\0\0\0":
+        raise GlueMismatch("not a wasm module")
+    at = 8
+    imported = 0
+    segment: tuple[int, list[int]] | None = None
+    while at < len(wasm):
+        section = wasm[at]
+        size, at = leb(at + 1)
+        end = at + size
+        if section == 2:  # imports: count the functions (they come first in the function index space)
+            count, at = leb(at)
+            for _ in range(count):
+                for _name in range(2):
+                    length, at = leb(at)
+                    at += length
+                kind = wasm[at]
+                at += 1
+                if kind == 0:
+                    imported += 1
+                    _, at = leb(at)
+                elif kind == 1:
+                    flags, at = leb(at + 1)
+                    _, at = leb(at)
+                    if flags & 1:
+                        _, at = leb(at)
+                elif kind == 2:
+                    flags, at = leb(at)
+                    _, at = leb(at)
+                    if flags & 1:
+                        _, at = leb(at)
+                elif kind == 3:
+                    at += 2
+                else:
+                    raise GlueMismatch(f"import kind {kind}")
+        elif section == 9:
+            count, at = leb(at)
+            flags, at = leb(at)
+            if count != 1 or flags != 0 or wasm[at] != 0x41:
+                raise GlueMismatch("the element section is not one segment at a constant offset")
+            offset, at = leb(at + 1)
+            if wasm[at] != 0x0B:
+                raise GlueMismatch("the element segment's offset is not a small constant")
+            length, at = leb(at + 1)
+            funcs = []
+            for _ in range(length):
+                index, at = leb(at)
+                funcs.append(index)
+            segment = (offset, funcs)
+        at = end
+    if segment is None or min(segment[1]) < imported:
+        raise GlueMismatch("no element segment of defined functions")
+    return segment
 
 
 class GlueMismatch(Exception):
@@ -160,23 +275,30 @@ def _compact_assignments(text: str) -> str:
             + text[end:])
 
 
-def patch_glue(text: str) -> str:
-    """``text`` (the glue) with every patch applied; raises :class:`GlueMismatch` when one does not fit."""
+def patch_glue(text: str, wasm: bytes) -> str:
+    """``text`` (the glue of the module ``wasm``) with every patch applied; raises
+    :class:`GlueMismatch` when one does not fit."""
+    base, funcs = initial_table(wasm)
+    data = f'var initialTableBase={base};var initialTableFuncs="{",".join(map(str, funcs))}";'
     text = _compact_assignments(text)
     text = _replace_once(text, INTERNAL_SYMS_OLD, 'var internalSyms=new Set([')
     text = _replace_once(text, INTERNAL_SYMS_END_OLD,
                          ']);var isInternalSym=symName=>internalSyms.has(symName)||symName.startsWith("__em_js__");')
-    text = _replace_once(text, ADD_FUNCTION_OLD, ADD_FUNCTION_OLD + ADD_FUNCTIONS)
+    text = _replace_once(text, GET_ADDRESS_OLD, GET_ADDRESS_NEW)
+    text = _replace_once(text, REMOVE_OLD, REMOVE_NEW)
+    text = _replace_once(text, ADD_FUNCTION_OLD, ADD_FUNCTION_OLD + ADD_FUNCTIONS + ADD_FRESH + MAIN_GOT + data)
+    text = _replace_once(text, TRAMPOLINE_OLD, TRAMPOLINE_NEW)
+    text = _replace_once(text, MAIN_GOT_OLD, MAIN_GOT_NEW)
     text = _replace_once(text, MERGE_OLD, MERGE_NEW)
     text = _replace_once(text, REPORT_START_OLD, REPORT_START_NEW)
     text = _replace_once(text, REPORT_OLD, REPORT_NEW)
     return text
 
 
-def patched_or_original(text: str) -> str:
+def patched_or_original(text: str, wasm: bytes) -> str:
     """The patched glue, or ``text`` itself (said on stderr) when a patch does not fit it."""
     try:
-        return patch_glue(text)
+        return patch_glue(text, wasm)
     except GlueMismatch as error:
         print(f"wasmui.gluepatch: pyodide.asm.mjs shipped unpatched ({error})", file=sys.stderr)
         return text

@@ -114,7 +114,8 @@ def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
     for name in PYODIDE_FILES:
         if name == "pyodide.asm.mjs":
             glue = (source / name).read_bytes().decode("utf-8")  # as is: no newline translation
-            (target / name).write_bytes(patched_or_original(glue).encode("utf-8"))
+            wasm = (source / "pyodide.asm.wasm").read_bytes()
+            (target / name).write_bytes(patched_or_original(glue, wasm).encode("utf-8"))
         elif name != "python_stdlib.zip" or not compile_pyc("stdlib", source / name, target / name):
             shutil.copyfile(source / name, target / name)
     lock = json.loads((source / "pyodide-lock.json").read_text())

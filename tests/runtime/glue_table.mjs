@@ -2,7 +2,7 @@
  * Starts Pyodide under Node from INDEX_DIR (its glue patched or not) and prints, as JSON, what the
  * start-up left in the wasm function table: one descriptor per entry ("-" empty, "wasm:<function
  * index>" a function of the main module, "js:<name>:<source hash>" the wrapper of a JS function),
- * the names on `Module`, and how long the start-up took (test_gluepatch.py compares two runs).
+ * where the table's map (`getFunctionAddress`) places each entry, the names on `Module`, and how long the start-up took (test_gluepatch.py compares two runs).
  *
  *   node tests/runtime/glue_table.mjs INDEX_DIR
  */
@@ -37,12 +37,15 @@ const pyodide = await loadPyodide({ indexURL: indexDir });
 const took = performance.now() - started;
 const table = pyodide._module.wasmTable;
 const entries = [];
+// Where Emscripten's map of the table (addFunction's lookup) places each entry (0: not mapped).
+const addresses = [];
 for (let i = 0; i < table.length; i++) {
   const func = table.get(i);
   entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
+  addresses.push(func === null ? -1 : pyodide._module.getFunctionAddress(func));
 }
 const answer = pyodide.runPython("sum(range(10))");
 process.stdout.write(JSON.stringify({
-  length: table.length, entries, answer, took,
+  length: table.length, entries, addresses, answer, took,
   moduleKeys: Object.keys(pyodide._module).sort(),
 }));

@@ -26,6 +26,10 @@ def _glue() -> str:
     return GLUE.read_bytes().decode("utf-8")
 
 
+def _wasm() -> bytes:
+    return (PYODIDE / "pyodide.asm.wasm").read_bytes()
+
+
 def _start_up(folder: Path) -> dict[str, Any]:
     result = subprocess.run(["node", str(TABLE_SCRIPT), str(folder)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -45,7 +49,7 @@ def _core_with(tmp_path: Path, name: str, glue: str) -> Path:
 @needs_pyodide
 def test_patch_fits_the_pinned_glue() -> None:
     glue = _glue()
-    patched = gluepatch.patch_glue(glue)
+    patched = gluepatch.patch_glue(glue, _wasm())
     assert len(patched) < 0.75 * len(glue)  # assignWasmExports' dead statements are gone
     for name in ("var addFunctions=", "var convertJsFunctionsToWasm=", "internalSyms.has(symName)", "reportFuncs.push"):
         assert name in patched
@@ -56,27 +60,29 @@ def test_patch_fits_the_pinned_glue() -> None:
 
 def test_a_glue_that_does_not_fit_ships_unpatched(capsys: pytest.CaptureFixture[str]) -> None:
     text = "async function _createPyodideModule(moduleArg={}){var addFunction=(func,sig)=>{}}"
-    assert gluepatch.patched_or_original(text) == text
+    wasm = bytes.fromhex("0061736d01000000")  # no element segment
+    assert gluepatch.patched_or_original(text, wasm) == text
     assert "shipped unpatched" in capsys.readouterr().err
     with pytest.raises(gluepatch.GlueMismatch):
-        gluepatch.patch_glue(text)
+        gluepatch.patch_glue(text, wasm)
 
 
 @needs_pyodide
 def test_the_table_after_start_up_is_unchanged(tmp_path: Path) -> None:
     glue = _glue()
     before = _start_up(PYODIDE)
-    after = _start_up(_core_with(tmp_path, "patched", gluepatch.patch_glue(glue)))
+    after = _start_up(_core_with(tmp_path, "patched", gluepatch.patch_glue(glue, _wasm())))
     assert before["answer"] == after["answer"] == 45
     wrappers = [i for i, entry in enumerate(before["entries"]) if entry.startswith("js:")]
     assert len(wrappers) > 200  # reportUndefinedSymbols' JS functions are in the comparison
     assert after["length"] == before["length"]
     moved = [(i, a, b) for i, (a, b) in enumerate(zip(before["entries"], after["entries"])) if a != b]
     assert moved == []
+    assert after["addresses"] == before["addresses"]
     assert after["moduleKeys"] == before["moduleKeys"]
 
     # The comparison sees a moved entry: the same patch handing the wrappers out in reverse.
-    reversed_glue = gluepatch.patch_glue(glue).replace("setWasmTableEntry(out[js[n]],wrapped[n])",
+    reversed_glue = gluepatch.patch_glue(glue, _wasm()).replace("setWasmTableEntry(out[js[n]],wrapped[n])",
                                                        "setWasmTableEntry(out[js[js.length-1-n]],wrapped[n])")
     swapped = _start_up(_core_with(tmp_path, "swapped", reversed_glue))
     assert swapped["length"] == before["length"]
