@@ -1,5 +1,5 @@
 """wasmui.gluepatch in Chromium: the start-up with the patched glue leaves the wasm function table
-(each entry, and where addFunction's map places it) exactly as the unpatched glue does. Chromium
+(each entry, where addFunction's map places it, the GOT) exactly as the unpatched glue does. Chromium
 runs a path Node cannot: Pyodide's call trampoline (a wasm GC module) is added to the table there."""
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ for (let i = 0; i < table.length; i++) {
   entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
   addresses.push(func === null ? -1 : pyodide._module.getFunctionAddress(func));
 }
-window.result = JSON.stringify({ length: table.length, entries, addresses, answer: pyodide.runPython("sum(range(10))") });
+const got = Object.entries(pyodide._module.GOT).map(([name, global]) => `${name}=${global.value}`);
+window.result = JSON.stringify({ length: table.length, entries, addresses, got, answer: pyodide.runPython("sum(range(10))") });
 </script>"""
 
 
@@ -82,3 +83,4 @@ def test_the_table_after_start_up_is_unchanged(cores: Path, served: Callable[[Pa
     assert after["length"] == before["length"]
     assert [(i, a, b) for i, (a, b) in enumerate(zip(before["entries"], after["entries"])) if a != b] == []
     assert after["addresses"] == before["addresses"]
+    assert len(before["got"]) > 5000 and after["got"] == before["got"]

@@ -2,7 +2,8 @@
  * Starts Pyodide under Node from INDEX_DIR (its glue patched or not) and prints, as JSON, what the
  * start-up left in the wasm function table: one descriptor per entry ("-" empty, "wasm:<function
  * index>" a function of the main module, "js:<name>:<source hash>" the wrapper of a JS function),
- * where the table's map (`getFunctionAddress`) places each entry, the names on `Module`, and how long the start-up took (test_gluepatch.py compares two runs).
+ * where the table's map (`getFunctionAddress`) places each entry, the GOT, the names on `Module`,
+ * and how long the start-up took (test_gluepatch.py compares two runs).
  *
  *   node tests/runtime/glue_table.mjs INDEX_DIR
  */
@@ -44,8 +45,10 @@ for (let i = 0; i < table.length; i++) {
   entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
   addresses.push(func === null ? -1 : pyodide._module.getFunctionAddress(func));
 }
+// The GOT: every symbol's address (a table index for a function), in the order it was made.
+const got = Object.entries(pyodide._module.GOT).map(([name, global]) => `${name}=${global.value}`);
 const answer = pyodide.runPython("sum(range(10))");
 process.stdout.write(JSON.stringify({
-  length: table.length, entries, addresses, answer, took,
+  length: table.length, entries, addresses, got, answer, took,
   moduleKeys: Object.keys(pyodide._module).sort(),
 }));
