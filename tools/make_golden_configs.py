@@ -206,6 +206,15 @@ CASES: list[tuple[str, str]] = [
     ("dialogue_text", "gr.Dialogue('plain words', interactive=False, ui_mode='text', info='i')"),
 ]
 
+# Whole apps (Python source defining `demo`, with `gr` in scope) whose layout tree and
+# dependency wiring are recorded (``layouts.json``; ``tests/core/test_golden_layouts.py``).
+LAYOUT_CASES: dict[str, str] = {
+    # Gradio shares one State between the input and the output and leaves it out of the output column.
+    "interface_state": "def f(x, s):\n    return x, s\ndemo = gr.Interface(f, ['text', 'state'], ['text', 'state'])",
+    "interface_state_instance": "def f(s, x):\n    return s, x\n"
+                                "demo = gr.Interface(f, [gr.State([1]), gr.Textbox()], ['state', gr.Textbox()], examples=[['a']])",
+}
+
 # Props whose values legitimately differ between implementations or runs.
 VOLATILE = {"component_class_id", "id", "key"}
 
@@ -217,6 +226,27 @@ def entry_for(gr, expr: str) -> dict:
         if comp["id"] == block._id:
             return {k: v for k, v in comp.items() if k not in VOLATILE}
     raise LookupError(expr)
+
+
+def layout_for(gr, src: str) -> dict:
+    """Case ``src``'s layout tree (block types, nested) and each dependency's targets, inputs
+    and outputs, with blocks numbered in layout order (ids count up per process)."""
+    scope = {"gr": gr}
+    exec(src, scope)  # noqa: S102 - fixed sources above
+    cfg = scope["demo"].get_config_file() if hasattr(scope["demo"], "get_config_file") else scope["demo"].get_config()
+    types = {c["id"]: c["type"] for c in cfg["components"]}
+    order: dict[int, int] = {}
+
+    def tree(node: dict) -> list:
+        order[node["id"]] = len(order)
+        return [types.get(node["id"], "root"), [tree(c) for c in node.get("children", [])]]
+
+    layout = tree(cfg["layout"])
+    # A block the layout does not hold is named by its type.
+    name = lambda i: order.get(i, f"unplaced {types.get(i)}")  # noqa: E731
+    deps = [{"targets": [[name(t[0]), t[1]] for t in d["targets"]], "inputs": [name(i) for i in d["inputs"]],
+             "outputs": [name(o) for o in d["outputs"]]} for d in cfg["dependencies"]]
+    return {"layout": layout, "dependencies": deps}
 
 
 def signatures(gr) -> dict:
@@ -258,6 +288,11 @@ def main(out: str) -> None:
     with open(sig_out, "w", encoding="utf-8") as f:
         json.dump({"gradio_version": gr.__version__, "classes": classes}, f, indent=1, sort_keys=True)
     print(f"wrote {len(classes)} class signatures to {sig_out}")
+    layouts_out = os.path.join(os.path.dirname(out), "layouts.json")
+    layouts = {name: {"src": src, **layout_for(gr, src)} for name, src in LAYOUT_CASES.items()}
+    with open(layouts_out, "w", encoding="utf-8") as f:
+        json.dump({"gradio_version": gr.__version__, "cases": layouts}, f, indent=1, sort_keys=True)
+    print(f"wrote {len(layouts)} layouts to {layouts_out}")
 
 
 if __name__ == "__main__":

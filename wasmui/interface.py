@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -98,6 +99,7 @@ class Interface(Blocks):
                 # Built inside an outer `with gr.Blocks()` (e.g. `gr.Interface(fn, gr.Textbox(), ...)`
                 # in a Tab): the Interface places it itself, as Gradio does.
                 comp.unrender()
+        self._share_state()
         # Gradio's "unified" Interface: the outputs are the inputs (the same instances, in the
         # same order), shown once, editable, with the buttons under them and no output column.
         self.unified = bool(self.input_components) and len(self.input_components) == len(self.output_components) and all(
@@ -111,6 +113,11 @@ class Interface(Blocks):
         self._label_from_params()
         self.examples = examples
         self.examples_handler: Examples | None = None
+        if self._state_shared:
+            if cache_examples:
+                warnings.warn("Cache examples cannot be used with state inputs and outputs. "
+                              "Setting cache_examples to False.", stacklevel=2)
+            cache_examples = False
         self.cache_examples = cache_examples
         self.cache_mode = kwargs.get("cache_mode")
         self.preload_example = kwargs.get("preload_example", 0)
@@ -124,6 +131,19 @@ class Interface(Blocks):
             self._render(submit_btn, stop_btn, clear_btn, examples, examples_per_page, example_labels,
                          api_visibility, api_description, concurrency_limit, show_progress, batch,
                          max_batch_size, validator, additional_inputs_accordion, title)
+
+    def _share_state(self) -> None:
+        """As Gradio: a State input and a State output (``stateful``) are one State (the input's), so the
+        output column holds none; any other number of them is an error."""
+        inputs = self.input_components + self.additional_inputs
+        ins = [c for c in inputs if c.stateful]
+        outs = [i for i, c in enumerate(self.output_components) if c.stateful]
+        self._state_shared = bool(ins or outs)
+        if not self._state_shared:
+            return
+        if len(ins) != 1 or len(outs) != 1:
+            raise ValueError("If using 'state', there must be exactly one state input and one state output.")
+        self.output_components[outs[0]] = ins[0]
 
     def _set_flagging(self, mode: str | None, options: Any, folder: str, callback: Any) -> None:
         """Gradio's flagging settings: mode (default ``GRADIO_FLAGGING_MODE`` or "manual"),
@@ -202,7 +222,8 @@ class Interface(Blocks):
             if not self.unified:
                 with Column():
                     for comp in self.output_components:
-                        comp.render()
+                        if not comp.stateful:  # a State is shared with the inputs, rendered there
+                            comp.render()
                     with Row():
                         if self.deep_link is not None:
                             self.deep_link.render()

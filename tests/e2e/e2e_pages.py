@@ -3,6 +3,7 @@
 * ``wait_ready(page)``             -- wait until the page's ``<wasmui-app>`` has booted (fails with its boot error)
 * ``foreign_requests(page, base)`` -- requests that left the site's origin
 * ``open_site_app(page, served, site, name, why)`` -- open a gallery site's app, or skip when the build left it out
+* ``SPY_GUM``                      -- a script recording each getUserMedia's constraints and opened track (``window.__gum``)
 * ``ROOT``, ``EXAMPLES``, ``ASGI_APP``, ``BOOT_TIMEOUT_MS``
 """
 
@@ -15,6 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 ASGI_APP = Path(__file__).resolve().parent / "asgi_app"
 BOOT_TIMEOUT_MS = 120_000
+
+# Watches (does not replace) getUserMedia: the constraints asked for and the track opened.
+SPY_GUM = """(() => {
+  const md = navigator.mediaDevices, real = md.getUserMedia.bind(md);
+  window.__gum = [];
+  md.getUserMedia = async (c) => {
+    const s = await real(c);
+    window.__gum.push({constraints: JSON.stringify(c), track: s.getAudioTracks()[0]?.label ?? null});
+    return s;
+  };
+})()"""
 
 
 def wait_ready(page: Any, selector: str = "wasmui-app") -> dict[str, Any]:

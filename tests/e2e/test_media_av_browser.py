@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from e2e_pages import wait_ready
+from e2e_pages import SPY_GUM, wait_ready
 from wasmui import media
 
 APP = Path(__file__).resolve().parent / "media_av_app"
@@ -85,18 +85,6 @@ def test_microphone_recording_reaches_the_function_as_wav(app_page: Any) -> None
     assert 1.0 <= seconds <= 4.0
     # The recording is now the component's value: a player with the WAV.
     expect(page.locator("audio[aria-label=Mic]")).to_have_attribute("src", re.compile(r"recording-.*\.wav$"))
-
-
-# Watches (does not replace) getUserMedia: the constraints asked for and the track opened.
-SPY_GUM = """(() => {
-  const md = navigator.mediaDevices, real = md.getUserMedia.bind(md);
-  window.__gum = [];
-  md.getUserMedia = async (c) => {
-    const s = await real(c);
-    window.__gum.push({constraints: JSON.stringify(c), track: s.getAudioTracks()[0]?.label ?? null});
-    return s;
-  };
-})()"""
 
 
 def test_recorder_offers_a_microphone_picker_and_records_the_chosen_one(page: Any, built_site: Any, served: Any) -> None:

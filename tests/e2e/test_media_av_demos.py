@@ -89,11 +89,15 @@ def stream_audio(page: Any) -> None:
     # The only <audio> is the output's (streamed chunks never become the input's value).
     page.wait_for_function(f"() => {_ROOT}.querySelectorAll('audio').length === 1 && "
                            f"{_ROOT}.querySelector('audio').duration >= 1.2", timeout=LONG)
+    app = page.locator("wasmui-app")
+    assert app.get_attribute("data-events-done") in (None, "0")  # the stream's event is still open
     mic.get_by_role("button", name="Stop").click()
-    for _ in range(100):
-        if posts(page, r"/gradio_api/stream/[0-9a-f]+/close$"):
-            break
-        page.wait_for_timeout(50)
+    # Stop closes the stream; Python then runs once more on the last chunk and the event completes
+    # with that answer, as in Gradio. Clear runs concurrently with it (another function, as in
+    # Gradio's queue): clicked before the stream's event ended, its None could land first and the
+    # stream's last answer show the clip again. So everything below waits for that event to end.
+    expect(app).to_have_attribute("data-events-done", "1", timeout=30_000)
+    expect(out).not_to_have_class(re.compile(r"\bgenerating\b"))
     chunk_urls = posts(page, r"/gradio_api/stream/[0-9a-f]+$")
     # One event for the whole recording; its chunks went to one stream URL, through the service worker.
     assert len(posts(page, r"/queue/join")) == 1
@@ -104,7 +108,8 @@ def stream_audio(page: Any) -> None:
     total = media_duration(page, "audio")
     assert 0.3 * (len(chunk_urls) + 1) <= total <= 0.7 * (len(chunk_urls) + 1) + 0.5, (total, len(chunk_urls))
     page.get_by_role("button", name="Clear").click()
-    expect(out.locator("audio")).to_have_count(0, timeout=30_000)
+    expect(app).to_have_attribute("data-events-done", "2", timeout=30_000)
+    expect(out.locator("audio")).to_have_count(0)
 
 
 def stream_frames(page: Any) -> None:

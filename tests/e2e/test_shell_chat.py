@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from e2e_pages import SPY_GUM
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -324,8 +325,9 @@ def test_multimodal_message_with_an_image_file(shell, tmp_path):
 
 
 def test_multimodal_microphone_records_a_wav_into_the_message(shell):
-    page = shell("shell_chat_mm.py")  # Chromium's fake microphone (conftest ARGS)
+    page = shell("shell_chat_mm.py")  # Chromium's fake microphones (conftest ARGS): three
     page.get_by_role("button", name="Record audio").click()
+    page.get_by_role("button", name="Start recording").click()  # the default microphone
     status = page.get_by_role("status").filter(has_text=re.compile(r"\d:\d\d"))
     expect(status).to_contain_text("0:01")  # a second of audio was captured
     page.get_by_role("button", name="Stop recording").click()
@@ -339,6 +341,40 @@ def test_multimodal_microphone_records_a_wav_into_the_message(shell):
     expect(page.locator(".message.bot").last).to_have_text(
         re.compile(r"listen with 1 file\(s\): recording-.*\.wav \((1\.\d|2\.\d) s of audio\)"))
     expect(page.locator(".user-row audio")).to_have_count(1)  # the clip plays in the conversation
+
+
+def test_multimodal_microphone_offers_the_input_device_picker(shell):
+    # Gradio's MultimodalTextbox recorder (js/audio MinimalAudioRecorder): with more than one
+    # microphone, the mic button first shows "Select input device" and "Start recording"; the
+    # same <select> as gr.Audio's recorder. Chromium's fake devices list three.
+    page = shell("shell_chat_mm.py")
+    page.evaluate(SPY_GUM)
+    mic = page.get_by_role("button", name="Record audio")
+    picker = page.get_by_role("combobox", name="Select input device")
+    expect(picker).to_have_count(0)  # nothing before the mic button is pressed
+    mic.click()
+    expect(picker.locator("option")).to_have_text(["Fake Default Audio Input", "Fake Audio Input 1", "Fake Audio Input 2"])
+    expect(mic).to_have_attribute("aria-expanded", "true")
+    mic.click()  # the mic button again closes the picker, as in Gradio, without recording
+    expect(picker).to_have_count(0)
+    assert page.evaluate("window.__gum") == []
+    mic.click()
+    picker.select_option(label="Fake Audio Input 2")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".mm-box").screenshot(path=str(SHOTS / "multimodal-mic-picker.png"))
+    page.get_by_role("button", name="Start recording").click()
+    status = page.get_by_role("status").filter(has_text=re.compile(r"\d:\d\d"))
+    expect(status).to_contain_text("0:01")
+    expect(picker).to_have_count(0)  # recording: the picker made way for the timer
+    page.get_by_role("button", name="Stop recording").click()
+    expect(page.locator(".mm-chip")).to_contain_text(re.compile(r"recording-.*\.wav"))
+    calls = page.evaluate("window.__gum")
+    assert [c["track"] for c in calls] == ["Fake Audio Input 2"], calls
+    assert '"exact"' in calls[0]["constraints"], calls
+    # The choice is the page's: the next recording offers it first.
+    mic.click()
+    expect(picker).to_have_value(page.evaluate("navigator.mediaDevices.enumerateDevices().then(ds => "
+                                               "ds.find(d => d.label === 'Fake Audio Input 2').deviceId)"))
 
 
 def test_multimodal_paste_and_drop_attach_files(shell):

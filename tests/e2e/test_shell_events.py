@@ -213,6 +213,23 @@ def test_interface_submit_and_clear(shell):
     expect(page.get_by_label("greeting")).to_have_value("")
 
 
+def test_interface_state_is_kept_between_submits_and_cleared(shell):
+    # As in Gradio, the State output is the State input: each answer sees the previous one's
+    # value (two separate States would start from None every time); Clear resets it.
+    page = shell("shell_interface_state.py")
+    page.get_by_label("word").fill("hi")
+    submit, said = page.get_by_role("button", name="Submit"), page.get_by_label("said")
+    submit.click()
+    expect(said).to_have_value("hi #1")
+    submit.click()
+    expect(said).to_have_value("hi #2")
+    page.get_by_role("button", name="Clear").click()
+    expect(said).to_have_value("")
+    page.get_by_label("word").fill("yo")
+    submit.click()
+    expect(said).to_have_value("yo #1")
+
+
 def test_unified_interface_answers_into_its_input(shell):
     # inputs and outputs are the same Textbox (Gradio's "unified" Interface): shown once,
     # editable, Submit writes the answer into it; Clear and Flag sit under it.

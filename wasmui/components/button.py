@@ -164,11 +164,12 @@ class ClearButton(Button):
     def add(self, components: Sequence[Component] | Component) -> ClearButton:
         """Also clear ``components`` on click (pure front-end, plus State on the server)."""
         comps = [components] if isinstance(components, Component) else list(components)
-        shown = [c for c in comps if not c.stateful]
         states = [c for c in comps if c.stateful]
-        if shown:
-            empties = [c.postprocess(None) if _safe_empty(c) else None for c in shown]
-            self.click(None, [], shown, js=f"() => {json.dumps(empties)}", api_visibility="private")
+        if comps:
+            # As Gradio: every component, States too (the page keeps no State value, so their
+            # None changes nothing there; the second listener resets them on the server).
+            empties = [c.postprocess(None) if _safe_empty(c) else None for c in comps]
+            self.click(None, [], comps, js=f"() => {json.dumps(empties)}", api_visibility="private")
         if states:
             initial = [s.value for s in states]
             self.click(lambda: initial[0] if len(initial) == 1 else tuple(initial), None, states,

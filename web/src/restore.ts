@@ -185,9 +185,9 @@ function restoreSparse(module: PyodideModule, sparse: Uint8Array, restore: (snap
   if (length - offset > module.HEAPU8.length) module.growMemory(length - offset);  // grown memory is zero
   const memory = module.HEAPU8;
   const written = Math.max(module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]!, module.___stack_high, module.___heap_base);
-  forEachPage(sparse, (at, page) => {
-    if (at + page.length <= offset) return;
-    memory.set(at < offset ? page.subarray(offset - at) : page, Math.max(0, at - offset));
+  forEachPage(sparse, (at, run) => {
+    if (at + run.length <= offset) return;
+    memory.set(at < offset ? run.subarray(offset - at) : run, Math.max(0, at - offset));
   }, (at, size) => {
     const from = Math.max(0, at - offset);
     const to = Math.min(at + size - offset, written);
@@ -199,10 +199,10 @@ function restoreSparse(module: PyodideModule, sparse: Uint8Array, restore: (snap
 /** Bytes `[start, end)` of the memory a sparse snapshot stands for. */
 export function readRange(sparse: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
-  forEachPage(sparse, (at, page) => {
-    if (at < end && at + page.length > start) {
+  forEachPage(sparse, (at, run) => {
+    if (at < end && at + run.length > start) {
       const from = Math.max(start, at);
-      out.set(page.subarray(from - at, Math.min(end, at + page.length) - at), from - start);
+      out.set(run.subarray(from - at, Math.min(end, at + run.length) - at), from - start);
     }
   }, () => undefined);
   return out;

@@ -1,7 +1,7 @@
 /** Sparse snapshots: zero pages left out, the memory restored byte for byte, damage refused. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expand, isSparse, sparsify } from "../src/sparse.js";
+import { expand, forEachPage, isSparse, sparsify } from "../src/sparse.js";
 
 /** A memory of `pages` 4 kB pages (plus `tail` bytes) where `filled` pages hold data. */
 function memory(pages: number, filled: number[], tail = 0): Uint8Array {
@@ -43,4 +43,17 @@ test("a truncated or extended stored snapshot is refused, a whole one is not mis
   longer.set(sparse);
   assert.throws(() => expand(longer), /trailing/);
   assert.equal(isSparse(memory(4, [0])), false);
+});
+
+test("stored pages come as one call per run, left-out pages as one per gap, covering the memory in order", () => {
+  const original = memory(20, [0, 1, 2, 5, 6, 19], 100);  // the tail page is stored too (its last byte is set)
+  const calls: [string, number, number][] = [];
+  forEachPage(sparsify(original), (at, run) => calls.push(["stored", at, run.length]), (at, length) => calls.push(["zero", at, length]));
+  assert.deepEqual(calls, [
+    ["stored", 0, 3 * 4096], ["zero", 3 * 4096, 2 * 4096], ["stored", 5 * 4096, 2 * 4096],
+    ["zero", 7 * 4096, 12 * 4096], ["stored", 19 * 4096, 4096 + 100],
+  ]);
+  const zeros: [string, number, number][] = [];
+  forEachPage(sparsify(memory(3, [])), (at, run) => zeros.push(["stored", at, run.length]), (at, length) => zeros.push(["zero", at, length]));
+  assert.deepEqual(zeros, [["zero", 0, 3 * 4096]]);
 });

@@ -20,7 +20,8 @@ import { IconButtons, hasButton } from "../ui/buttons.js";
 import { ClearButton, DownloadButton } from "../ui/actionbuttons.js";
 import { fileName, useResolvedUrl } from "../ui/files.js";
 import { UploadZone } from "../ui/upload.js";
-import { deviceErrorMessage, listMicrophones, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
+import { deviceErrorMessage, recordMicrophone, toWavFile, type MicRecording } from "../ui/capture.js";
+import { MicSelect, useMicPicker } from "../ui/micselect.js";
 import { MediaBody, clearValue, clock, sourceList, uploadAsValue, useMediaElement } from "../ui/mediaview.js";
 import { TrimControls, trimToWav } from "../ui/audiotrim.js";
 import { StreamedAudio } from "../ui/audiostream.js";
@@ -165,50 +166,6 @@ function Player({ file, ctx, id, props, onClear, trim }: {
   );
 }
 
-/** The microphone last chosen in any recorder of the page (kept when a recorder comes back after Clear). */
-let chosenMic: string | null = null;
-
-/**
- * Gradio's input-device picker beside Record: the microphones by name, "No microphone found"
- * (disabled) when the page may use none. Names appear once the microphone was allowed.
- */
-function MicSelect({ mics, value, disabled, onChange }: {
-  mics: MediaDeviceInfo[]; value: string; disabled: boolean; onChange: (deviceId: string) => void;
-}): ComponentChild {
-  const none = mics.length === 0;
-  return h(
-    "select",
-    {
-      class: "mic-select",
-      "aria-label": "Select input device",
-      disabled: none || disabled,
-      value: none ? "" : value,
-      onChange: (e: Event) => onChange((e.currentTarget as HTMLSelectElement).value),
-    },
-    none
-      ? h("option", { value: "" }, "No microphone found")
-      : mics.map((d, i) => h("option", { value: d.deviceId, key: d.deviceId || "default" },
-          d.label || (d.deviceId ? `Microphone ${i + 1}` : "Default microphone"))),
-  );
-}
-
-/** The page's microphones, listed again when devices change and after `relist` changes (access granted). */
-function useMicrophones(relist: unknown): MediaDeviceInfo[] | null {
-  const [mics, setMics] = useState<MediaDeviceInfo[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const refresh = (): void => void listMicrophones().then((d) => live && setMics(d));
-    refresh();
-    const devices = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
-    devices?.addEventListener?.("devicechange", refresh);
-    return () => {
-      live = false;
-      devices?.removeEventListener?.("devicechange", refresh);
-    };
-  }, [relist]);
-  return mics;
-}
-
 function Recorder({ ctx, id, props, onError }: { ctx: ShellContext; id: number; props: Record<string, unknown>; onError: (m: string | null) => void }): ComponentChild {
   const rec = useRef<MicRecording | null>(null);
   const [phase, setPhase] = useState<"idle" | "starting" | "recording" | "paused" | "saving">("idle");
@@ -216,14 +173,7 @@ function Recorder({ ctx, id, props, onError }: { ctx: ShellContext; id: number; 
   const [level, setLevel] = useState(0);
   const rate = Number((props.waveform_options as WaveOpts | undefined)?.sample_rate) || 44100;
   const [granted, setGranted] = useState(false);
-  const mics = useMicrophones(granted);
-  const [mic, setMic] = useState<string | null>(chosenMic);
-  // The chosen microphone if it is still there, else the first listed (the default).
-  const micId = mics?.some((d) => d.deviceId === mic) ? mic! : (mics?.[0]?.deviceId ?? "");
-  const pickMic = (deviceId: string): void => {
-    chosenMic = deviceId;
-    setMic(deviceId);
-  };
+  const { mics, micId, pick: pickMic } = useMicPicker(granted);
 
   useEffect(() => {
     if (phase !== "recording") return;

@@ -6,6 +6,8 @@
  * than `max_plain_text_length` characters attaches the text as a .txt file.
  * With "microphone" in `sources`, a mic button records (16-bit WAV, as
  * gr.Audio does) until "Stop recording"; the clip is attached like a file.
+ * As Gradio's, with more than one microphone it first offers the input-device
+ * picker and "Start recording" (the mic button again closes them).
  */
 
 import { h, type ComponentChild } from "preact";
@@ -23,6 +25,7 @@ import { safeUrl } from "./chat/parts.js";
 import { ClipIcon } from "./chat/icons.js";
 import { MicIcon } from "../ui/mediaicons.js";
 import { deviceErrorMessage, recordMicrophone, type MicRecording } from "../ui/capture.js";
+import { MicSelect, useMicPicker } from "../ui/micselect.js";
 import { clock } from "../ui/mediaview.js";
 
 type Value = { text: string; files: FileData[] };
@@ -94,13 +97,25 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
   }, [rec]);
   const recRef = useRef<MicRecording | null>(null);
   useEffect(() => () => recRef.current?.cancel(), []); // leaving the page stops the devices
+  const [granted, setGranted] = useState(false);
+  const { mics, micId, pick } = useMicPicker(granted);
+  const [picking, setPicking] = useState(false);
   const startRecording = async (): Promise<void> => {
     try {
-      recRef.current = await recordMicrophone(48000);
+      recRef.current = await recordMicrophone(48000, micId || null);
+      setGranted(true); // the microphones now have names: list them again
+      setPicking(false);
       setRec(recRef.current);
     } catch (e) {
       ctx.toasts.push({ level: "error", title: "Microphone", message: deviceErrorMessage(e, "microphone") });
     }
+  };
+  // Gradio's recorder lists the microphones when it opens: more than one, the picker comes
+  // first; one (or none named yet, before access was granted) records at once.
+  const micButton = (): void => {
+    if (picking) setPicking(false);
+    else if ((mics?.length ?? 0) > 1) setPicking(true);
+    else void startRecording();
   };
   const stopRecording = async (): Promise<void> => {
     if (!rec) return;
@@ -167,8 +182,16 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
                   h("span", { class: "mm-rec-dot", "aria-hidden": "true" }),
                   h("span", { class: "mm-rec-time" }, clock(rec.elapsed())),
                   h("button", { type: "button", class: "btn btn-stop btn-sm", onClick: () => void stopRecording() }, "Stop recording"))
-              : h("button", { type: "button", class: "icon-button mm-mic", "aria-label": "Record audio", title: "Record audio",
-                  disabled: !editable || busy, onClick: () => void startRecording() }, h(MicIcon, null))
+              : [
+                  h("button", { type: "button", class: classList("icon-button mm-mic", picking && "active"), "aria-label": "Record audio",
+                    title: "Record audio", "aria-expanded": picking, disabled: !editable || busy, onClick: micButton }, h(MicIcon, null)),
+                  picking && mics
+                    ? h("div", { class: "mm-recording mm-pick" },
+                        h(MicSelect, { mics, value: micId, disabled: false, onChange: pick }),
+                        h("button", { type: "button", class: "btn btn-stop btn-sm", disabled: !editable || busy,
+                          onClick: () => void startRecording() }, "Start recording"))
+                    : null,
+                ]
             : null,
           h("input", {
             ref: input,
