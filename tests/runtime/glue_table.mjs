@@ -37,6 +37,10 @@ const { loadPyodide } = await import(pathToFileURL(`${indexDir}pyodide.mjs`).hre
 const pyodide = await loadPyodide({ indexURL: indexDir });
 const took = performance.now() - started;
 const table = pyodide._module.wasmTable;
+// addFunction after the start-up (a side module's functions go this way): a function of the
+// initial table is found where it is, a new JS function gets the next slot.
+const added = [pyodide._module.addFunction(table.get(5000)), pyodide._module.addFunction((x) => x, "ii"),
+  pyodide._module.addFunction(table.get(1))];
 const entries = [];
 // Where Emscripten's map of the table (addFunction's lookup) places each entry (0: not mapped).
 const addresses = [];
@@ -49,6 +53,6 @@ for (let i = 0; i < table.length; i++) {
 const got = Object.entries(pyodide._module.GOT).map(([name, global]) => `${name}=${global.value}`);
 const answer = pyodide.runPython("sum(range(10))");
 process.stdout.write(JSON.stringify({
-  length: table.length, entries, addresses, got, answer, took,
+  length: table.length, entries, addresses, got, added, answer, took,
   moduleKeys: Object.keys(pyodide._module).sort(),
 }));
