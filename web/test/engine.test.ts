@@ -309,3 +309,28 @@ test("a click while a file still uploads waits for it and sends the file, not nu
   assert.equal(client.calls.length, 1);
   assert.deepEqual(client.calls[0]!.req.data, [file]);
 });
+
+test("a streamed value held for the next frame never lands over a later event's answer", async () => {
+  // As in Gradio, where each message applies as it arrives: the stream's "ab" came before
+  // Clear's answer, so Clear's stays (the stream_audio race: a late chunk must not win).
+  const { store, client, engine } = setup(
+    [c(1, "textbox"), c(2, "button"), c(4, "button")],
+    [
+      dep(0, { targets: [[2, "click"]], outputs: [1], types: { generator: true, cancel: false } }),
+      dep(1, { targets: [[4, "click"]], outputs: [1] }),
+    ],
+  );
+  engine.trigger(2, "click");
+  await flush();
+  const stream = client.calls[0]!;
+  stream.send({ type: "data", data: ["a"], generating: true });
+  stream.send({ type: "data", data: ["ab"], generating: true }); // same frame: held
+  engine.trigger(4, "click");
+  await flush();
+  client.calls[1]!.finish([data("cleared"), complete]);
+  assert.equal(store.value(1), "cleared");
+  await new Promise((r) => setTimeout(r, 150)); // the stream's next frame
+  assert.equal(store.value(1), "cleared");
+  stream.send({ type: "data", data: ["abc"], generating: true }); // a later value still shows
+  assert.equal(store.value(1), "abc");
+});

@@ -40,6 +40,9 @@ export class Engine {
   private readonly _streams = new Map<number, Job>();
   /** always_last: the latest trigger that arrived while running. */
   private readonly _deferred = new Map<number, Pending>();
+  /** Running events' "apply the streamed value held for the next frame": any output applied
+   * first applies those, so values land in the order they arrived, across events too. */
+  private readonly _held = new Set<() => void>();
   private _closed = false;
   private readonly _store: Store;
   private readonly _client: GradioClient;
@@ -311,6 +314,7 @@ export class Engine {
       held = null;
       if (v) this._applyOutputs(dep.outputs, v);
     };
+    this._held.add(flushHeld);
     const stream = (v: unknown[]): void => {
       if (busy) return void (held = v);
       busy = true;
@@ -387,6 +391,7 @@ export class Engine {
     } finally {
       jobs.delete(job);
       if (this._streams.get(dep.id) === job) this._streams.delete(dep.id);
+      this._held.delete(flushHeld);
     }
     flushHeld(); // (a cancelled stream ends without a "complete")
     if (!failed) setStatus(null);
@@ -409,6 +414,9 @@ export class Engine {
 
   /** Applies one value per output; change events fire after all are set. */
   private _applyOutputs(outputs: number[], data: unknown[]): void {
+    // Another event's streamed value that arrived earlier but waits for a frame goes first
+    // (as in Gradio, where each message applies as it comes: a later answer is not overwritten).
+    for (const flush of this._held) flush();
     this._store.transaction(() => {
       outputs.forEach((id, i) => {
         if (i >= data.length) return;
