@@ -77,11 +77,21 @@ REPORT_NEW = (
     'else if(typeof value=="number")'
     '{entry.value=value}else if(typeof value.value=="number"){entry.value=value}else{throw new Error(`bad export '
     'type for \'${symName}\': ${typeof value} (${value})`)}}}'
+    '}catch(error){reportError=error;gotUnresolved=names.slice(at).concat(gotUnresolved)}'
     'var reportAddrs=addFunctions(reportFuncs,true);'
-    'for(var k=0;k<reportEntries.length;k++){reportEntries[k].value=reportAddrs[k]}};')
+    'for(var k=0;k<reportEntries.length;k++){reportEntries[k].value=reportAddrs[k]}if(reportError){throw reportError}};')
 REPORT_START_OLD = 'var reportUndefinedSymbols=()=>{for(var[symName,entry]of Object.entries(GOT)){'
-REPORT_START_NEW = ('var reportUndefinedSymbols=()=>{var reportEntries=[],reportFuncs=[];'
-                    'for(var[symName,entry]of Object.entries(GOT)){')
+# Only the entries GOTHandler made (value -1: the only ones that can still be -1), in the order it
+# made them (the GOT's own order), instead of all ~9000 with a `.value` read each. When a symbol
+# is missing, the functions before it are still added (as one by one) and the names from it on stay
+# listed for the next call, as they stay -1 in the GOT.
+REPORT_START_NEW = ('var reportUndefinedSymbols=()=>{var reportEntries=[],reportFuncs=[],reportError=null;'
+                    'var names=gotUnresolved;gotUnresolved=[];var at=0;try{'
+                    'for(;at<names.length;at++){var symName=names[at];var entry=GOT[symName];')
+GOT_HANDLER_OLD = 'rtn=GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},-1)}'
+GOT_HANDLER_NEW = 'rtn=GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},-1);gotUnresolved.push(symName)}'
+GOT_OLD = 'var GOT={};'
+GOT_NEW = 'var GOT={};var gotUnresolved=[];'
 
 ADD_FUNCTION_OLD = (
     'var addFunction=(func,sig)=>{var rtn=getFunctionAddress(func);if(rtn){return rtn}var ret=getEmptyTableSlot();'
@@ -310,6 +320,8 @@ def patch_glue(text: str, wasm: bytes) -> str:
     text = _replace_once(text, UPDATE_GOT_OLD, UPDATE_GOT_NEW)
     text = _replace_once(text, MERGE_OLD, MERGE_NEW)
     text = _replace_once(text, REPORT_START_OLD, REPORT_START_NEW)
+    text = _replace_once(text, GOT_HANDLER_OLD, GOT_HANDLER_NEW)
+    text = _replace_once(text, GOT_OLD, GOT_NEW)
     text = _replace_once(text, REPORT_OLD, REPORT_NEW)
     return text
 
