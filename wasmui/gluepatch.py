@@ -50,13 +50,15 @@ UPDATE_GOT_OLD = (
     'if(replace||!existingEntry){var newValue;if(typeof value=="function"){newValue=addFunction(value)}'
     'else if(typeof value.value=="number"){newValue=value}else{continue}'
     'GOT[symName]??=new WebAssembly.Global({value:"i32",mutable:true});GOT[symName].value=newValue}}};')
-# The same with one GOT lookup per symbol, and a new entry made with its value (not set after).
+# The same with one GOT lookup per symbol, and a new entry made with its value (not set after);
+# the main module's new entries (~8500) are kept as numbers until something asks for one (gotEntry).
 UPDATE_GOT_NEW = (
     'var updateGOT=(exports,replace)=>{for(var symName in exports){if(isInternalSym(symName)){continue}'
-    'var value=exports[symName];var entry=GOT[symName];var existingEntry=entry&&entry.value!=-1;'
+    'var value=exports[symName];var entry=GOT[symName]??gotEntry(symName);var existingEntry=entry&&entry.value!=-1;'
     'if(replace||!existingEntry){var newValue;if(typeof value=="function"){newValue=addFunction(value)}'
     'else if(typeof value.value=="number"){newValue=value}else{continue}'
-    'if(entry){entry.value=newValue}else{GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},newValue)}}}};')
+    'if(entry){entry.value=newValue}else if(gotLazyMode){gotLazy.set(symName,+newValue)}'
+    'else{GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},newValue)}}}};')
 MERGE_OLD = (
     'var mergeLibSymbols=(exports,libName)=>{for(var[sym,exp]of Object.entries(exports)){const setImport=target=>'
     '{if(!isSymbolDefined(target)){wasmImports[target]=exp}};setImport(sym);const main_alias="__main_argc_argv";'
@@ -91,7 +93,14 @@ REPORT_START_NEW = ('var reportUndefinedSymbols=()=>{var reportEntries=[],report
 GOT_HANDLER_OLD = 'rtn=GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},-1)}'
 GOT_HANDLER_NEW = 'rtn=GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},-1);gotUnresolved.push(symName)}'
 GOT_OLD = 'var GOT={};'
-GOT_NEW = 'var GOT={};var gotUnresolved=[];'
+# gotLazy: the GOT entries of the main module's exports, as their values (a WebAssembly.Global
+# each was ~4 ms of the boot, and as many objects to collect), made into the GOT's Global when
+# first asked for: by GOTHandler (a module's GOT import, Module.GOTHandler) or by updateGOT.
+GOT_NEW = ('var GOT={};var gotUnresolved=[];var gotLazy=new Map;var gotLazyMode=false;'
+           'var gotEntry=symName=>{if(!gotLazy.has(symName)){return undefined}var value=gotLazy.get(symName);'
+           'gotLazy.delete(symName);return GOT[symName]=new WebAssembly.Global({value:"i32",mutable:true},value)};')
+GOT_HANDLER_GET_OLD = 'var GOTHandler={get(weakImports,symName){var rtn=GOT[symName];if(!rtn){'
+GOT_HANDLER_GET_NEW = 'var GOTHandler={get(weakImports,symName){var rtn=GOT[symName]??gotEntry(symName);if(!rtn){'
 
 ADD_FUNCTION_OLD = (
     'var addFunction=(func,sig)=>{var rtn=getFunctionAddress(func);if(rtn){return rtn}var ret=getEmptyTableSlot();'
@@ -178,7 +187,7 @@ MAIN_GOT = (
     'functionsInTableMap=new WeakMap;'
     'return{length,mainExports:false,indexOf:func=>highest[+func.name]||0}};'
     'var updateMainGOT=exports=>{var table=initialTableFor();if(table){initialTable=table;table.mainExports=true}'
-    'try{updateGOT(exports)}finally{if(initialTable){initialTable.mainExports=false}}};')
+    'gotLazyMode=true;try{updateGOT(exports)}finally{gotLazyMode=false;if(initialTable){initialTable.mainExports=false}}};')
 
 
 def initial_table(wasm: bytes) -> tuple[int, list[int]]:
@@ -322,6 +331,7 @@ def patch_glue(text: str, wasm: bytes) -> str:
     text = _replace_once(text, REPORT_START_OLD, REPORT_START_NEW)
     text = _replace_once(text, GOT_HANDLER_OLD, GOT_HANDLER_NEW)
     text = _replace_once(text, GOT_OLD, GOT_NEW)
+    text = _replace_once(text, GOT_HANDLER_GET_OLD, GOT_HANDLER_GET_NEW)
     text = _replace_once(text, REPORT_OLD, REPORT_NEW)
     return text
 

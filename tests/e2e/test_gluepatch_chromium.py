@@ -31,6 +31,15 @@ WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct(target, args)
   }
   return instance;
 } });
+let mainExports = null;
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const result = await original.apply(WebAssembly, args);
+    mainExports ??= result.instance?.exports ?? null;
+    return result;
+  };
+}
 const variant = location.hash.slice(1);
 const { loadPyodide } = await import(`./${variant}/pyodide.mjs`);
 const pyodide = await loadPyodide({ indexURL: new URL(`./${variant}/`, location.href).href });
@@ -41,7 +50,13 @@ for (let i = 0; i < table.length; i++) {
   entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
   addresses.push(func === null ? -1 : pyodide._module.getFunctionAddress(func));
 }
-const got = Object.entries(pyodide._module.GOT).map(([name, global]) => `${name}=${global.value}`);
+const M = pyodide._module;
+const names = new Set(Object.keys(M.GOT));
+for (const name of Object.keys(mainExports)) if (!M.isInternalSym(name)) names.add(name);
+const got = [...names].sort().map((name) => {
+  const entry = M.GOTHandler.get(new Set([name]), name);
+  return `${name}=${entry.value}${entry.required ? "!" : ""}`;
+});
 window.result = JSON.stringify({ length: table.length, entries, addresses, got, answer: pyodide.runPython("sum(range(10))") });
 </script>"""
 

@@ -32,6 +32,15 @@ WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
   },
 });
 
+// The main module's exports (its instance is the first made by WebAssembly.instantiate).
+let mainExports = null;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async (...args) => {
+  const result = await instantiate(...args);
+  mainExports ??= result.instance?.exports ?? null;
+  return result;
+};
+
 const started = performance.now();
 const { loadPyodide } = await import(pathToFileURL(`${indexDir}pyodide.mjs`).href);
 const pyodide = await loadPyodide({ indexURL: indexDir });
@@ -49,8 +58,16 @@ for (let i = 0; i < table.length; i++) {
   entries.push(func === null ? "-" : wrapped.get(func) ?? `wasm:${func.name}`);
   addresses.push(func === null ? -1 : pyodide._module.getFunctionAddress(func));
 }
-// The GOT: every symbol's address (a table index for a function), in the order it was made.
-const got = Object.entries(pyodide._module.GOT).map(([name, global]) => `${name}=${global.value}`);
+// The GOT: each symbol's entry as a module's GOT import gets it (GOTHandler: the patched glue makes
+// the main module's entries when first asked for), its address (a table index for a function) and
+// whether a module required it; every name in the GOT or exported by the main module.
+const M = pyodide._module;
+const names = new Set(Object.keys(M.GOT));
+for (const name of Object.keys(mainExports)) if (!M.isInternalSym(name)) names.add(name);
+const got = [...names].sort().map((name) => {
+  const entry = M.GOTHandler.get(new Set([name]), name);
+  return `${name}=${entry.value}${entry.required ? "!" : ""}`;
+});
 const answer = pyodide.runPython("sum(range(10))");
 process.stdout.write(JSON.stringify({
   length: table.length, entries, addresses, got, added, answer, took,
