@@ -8,7 +8,7 @@ module, and ``assignWasmExports`` (387 kB of source, a third of the glue: V8 par
 and compiles it when called) assigns ~4900 exports of which the glue reads ~130.
 
 The patches keep what the start-up produces (the table's entries at the same indices: a memory
-snapshot holds function pointers; the same ``GOT`` entries; the same ``Module`` properties):
+snapshot holds function pointers; the same ``GOT`` values; the same ``Module`` properties):
 
 * ``assignWasmExports``: the exports no other glue code reads are assigned to ``Module`` by a
   loop over their names (one string literal), not one statement each (measured in Chromium: its
@@ -20,6 +20,9 @@ snapshot holds function pointers; the same ``GOT`` entries; the same ``Module`` 
   the wasm at build time) are found by function index, not by a scan of the table (8733
   ``Table.get``, 5-7 ms): the scan is put off until another lookup needs it (none during a boot);
   one ``GOT`` lookup per symbol, a new entry made with its value;
+* the ``GOT``: the main module's ~8500 new entries are kept as numbers until first asked for
+  (``GOTHandler``, ``updateGOT``; ``Module.GOT`` itself lists them only from then on, which
+  nothing in Pyodide reads); ``reportUndefinedSymbols`` walks only the entries ``GOTHandler`` made;
 * ``mergeLibSymbols`` without an array and a closure per export, ``isInternalSym`` with a ``Set``
   (it built an array per call). (A batched ``updateGOT``, one ``Table.grow``, measured slower.)
 
