@@ -2,7 +2,8 @@
 
 ``python -m wasmui.webassets`` adds what Vite does not build:
 
-* ``pyodide/``: the Pyodide core files from ``node_modules/pyodide`` (never a CDN)
+* ``pyodide/``: the Pyodide core files from ``node_modules/pyodide`` (never a CDN; the glue
+  with a cheaper start-up, :mod:`wasmui.gluepatch`)
   and a lock trimmed to the packages the site serves (micropip at most), so a
   missing package fails loudly instead of a silent "Failed to fetch". The stdlib
   zip is recompiled to .pyc by Pyodide itself under Node (``web/src/tools/compile_pyc.mjs``):
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from wasmui.distribution import Distribution, copy_packages
+from wasmui.gluepatch import patched_or_original
 from wasmui.mplfonts import fix_font_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +112,11 @@ def _copy_pyodide(node_modules: Path, micropip_wheel: Path | None) -> None:
     target = WEB / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        if name != "python_stdlib.zip" or not compile_pyc("stdlib", source / name, target / name):
+        if name == "pyodide.asm.mjs":
+            glue = (source / name).read_bytes().decode("utf-8")  # as is: no newline translation
+            wasm = (source / "pyodide.asm.wasm").read_bytes()
+            (target / name).write_bytes(patched_or_original(glue, wasm).encode("utf-8"))
+        elif name != "python_stdlib.zip" or not compile_pyc("stdlib", source / name, target / name):
             shutil.copyfile(source / name, target / name)
     lock = json.loads((source / "pyodide-lock.json").read_text())
     packages: dict[str, object] = {}

@@ -36,7 +36,7 @@ LAYERS: dict[str, int] = {
     "server": 4,
     "runner": 5, "launching": 5, "build": 5, "devserver": 5, "cli": 5, "_pyodide": 5, "native": 5,
     "facade": 5, "compat": 5, "testing": 5, "webassets": 5, "distribution": 5, "appdeps": 5, "reqwheels": 5,
-    "publish": 5, "precompress": 5, "app_inspect": 5, "lazy_names": 0, "mplfonts": 5, "trim": 5, "lazy_imports": 0, "__init__": 5, "__main__": 5,
+    "publish": 5, "precompress": 5, "app_inspect": 5, "lazy_names": 0, "mplfonts": 5, "gluepatch": 5, "trim": 5, "lazy_imports": 0, "__init__": 5, "__main__": 5,
 }
 
 # Imports inside functions, each with the reason it cannot be at module level.
