@@ -297,6 +297,9 @@ def _choose_radio(page: Any) -> bool:
     return True
 
 
+# Messages a listener's validator= put under its inputs (gr.validate): the run was refused.
+_VALIDATION_JS = """() => [...(document.querySelector('wasmui-app')?.shadowRoot?.querySelectorAll('.validation-error') ?? [])]
+  .map(e => e.innerText.trim())"""
 _EVENTS_DONE_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-done') || 0)"
 _EVENTS_FAILED_JS = "() => Number(document.querySelector('wasmui-app')?.getAttribute('data-events-failed') || 0)"
 
@@ -376,8 +379,10 @@ def _interact(page: Any, result: DemoResult, timeout: float, page_errors: list[s
             # (a loaded machine: seconds). Checking for it without waiting was how main_note got
             # "no message" in an earlier run.
             errors = _wait_for_errors(page, page_errors, min(10.0, max(1.0, deadline - time.monotonic())))
+            refused = page.evaluate(_VALIDATION_JS)
             result.answered = False
             result.answer_error = _tail("\n".join(errors)) if errors else (
+                f"the event's validator refused the inputs: {_tail('; '.join(refused), 3)}" if refused else
                 "an event failed (its outputs show Error; no message)"
                 + (f"; console: {_tail(chr(10).join(console_errors), 3)}" if console_errors else ""))
             return

@@ -305,10 +305,17 @@ def test_validator_messages_appear_under_inputs(shell):
     expect(page.get_by_label("Age")).to_have_accessible_description("Must be an adult")
     expect(page.locator(".block").filter(has=page.get_by_label("Who")).get_by_role("alert")).to_have_count(0)
     expect(page.get_by_label("Output")).to_have_value("")
+    # As in Gradio: the outputs get no "Error" mark (set, if at all, with the message above),
+    # and neither .then() nor .failure() runs.
+    out_block = page.locator(".block").filter(has=page.get_by_label("Output"))
+    expect(out_block.locator(".status-error")).to_have_count(0)
+    page.wait_for_timeout(500)
+    expect(page.get_by_label("Chain")).to_have_value("")
     page.get_by_label("Age").fill("30")
     expect(age_block.get_by_role("alert")).to_have_count(0)  # editing clears the message
     page.get_by_role("button", name="Register").click()
     expect(page.get_by_label("Output")).to_have_value("registered Ann (30)")
+    expect(page.get_by_label("Chain")).to_have_value("then;")
 
 
 def test_textbox_submit_button_fires_submit(shell):

@@ -66,6 +66,30 @@ test("an object emptyValue is copied per component, never shared", () => {
   assert.deepEqual(store.value(2), []);
 });
 
+test("an output or update of null leaves the empty value for nullIsEmpty types only (Gradio's Textbox sends \"\", its Number None)", () => {
+  const rules: Record<string, TypeRules> = {
+    textbox: { emptyValue: "", nullIsEmpty: true },
+    imageeditor: { emptyValue: { background: null, layers: [], composite: null }, nullIsEmpty: true },
+    number: { emptyValue: 0 },
+  };
+  const store = new Store(
+    [comp(1, "textbox", { value: "x" }), comp(2, "imageeditor", { value: { background: "a.png", layers: [], composite: "c.png" } }), comp(3, "number", { value: 3 })],
+    [],
+    (type) => rules[type] ?? {},
+  );
+  const seen = recorder(store);
+  store.setValue(1, null, "output");
+  store.setValue(2, null, "output");
+  store.setValue(3, null, "output");
+  assert.equal(store.value(1), "");
+  assert.deepEqual(store.value(2), { background: null, layers: [], composite: null });
+  assert.equal(store.value(3), null);
+  assert.deepEqual(seen, [[1, "output"], [2, "output"], [3, "output"]]);
+  store.setValue(1, "y", "output");
+  store.applyUpdate(1, { __type__: "update", value: null });
+  assert.equal(store.value(1), "");
+});
+
 test("setValue notifies once per real change, with its source", () => {
   const store = new Store([comp(1, "json", { value: { a: [1, 2] } })], []);
   const seen = recorder(store);

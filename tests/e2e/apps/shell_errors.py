@@ -27,6 +27,10 @@ with gr.Blocks() as demo:
     gr.Button("Nothing").click(nothing, inp, [inp, out])
     age = gr.Number(label="Age", value=10)
     who = gr.Textbox(label="Who", value="Ann")
-    gr.Button("Register").click(lambda a, n: f"registered {n} ({a:g})", [age, who], out, validator=check_age)
+    chain = gr.Textbox(label="Chain")
+    reg = gr.Button("Register").click(lambda a, n: f"registered {n} ({a:g})", [age, who], out, validator=check_age)
+    # A validator's rejection runs neither .then() nor .failure() (Gradio 6.31).
+    reg.then(lambda c: c + "then;", chain, chain)
+    reg.failure(lambda c: c + "failure;", chain, chain)
 
 demo.launch(show_error=True)

@@ -47,7 +47,9 @@ export type Descriptor = TypeRules & {
 
 const REGISTRY: Record<string, Descriptor> = {
   // inputs and outputs
-  textbox: { module: textbox, emptyValue: "" },
+  // After an output of None, Gradio's Textbox, ImageEditor, MultimodalTextbox and Chatbot
+  // hold (and send) their empty value again; its Number and Gallery send None.
+  textbox: { module: textbox, emptyValue: "", nullIsEmpty: true },
   // Gradio's Number starts from 0 when the config has no value (`value ??= 0`).
   number: { module: number, emptyValue: 0 },
   slider: { module: slider },
@@ -80,7 +82,7 @@ const REGISTRY: Record<string, Descriptor> = {
   fileexplorer: { load: () => import("./FileExplorer.js") },
   plot: { load: () => import("./Plot.js") },
   // ImageEditor / Sketchpad / Paint / ImageMask: an untouched editor sends Gradio's empty EditorValue.
-  imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null } },
+  imageeditor: { load: () => import("./ImageEditor.js"), emptyValue: { background: null, layers: [], composite: null }, nullIsEmpty: true },
   label: { module: label },
   // Plain Markdown (a title) renders without marked and DOMPurify: they are not fetched for it.
   markdown: {
@@ -92,9 +94,9 @@ const REGISTRY: Record<string, Descriptor> = {
   button: { module: button },
   dataset: { module: dataset },
   // chat (Markdown, highlighting and KaTeX load inside the chunk when needed)
-  chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [] },
+  chatbot: { load: () => import("./Chatbot.js"), prefetch: preloadSanitizer, emptyValue: [], nullIsEmpty: true },
   dialogue: { load: () => import("./Dialogue.js") },
-  multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] } },
+  multimodaltextbox: { load: () => import("./MultimodalTextbox.js"), emptyValue: { text: "", files: [] }, nullIsEmpty: true },
   // no view
   state: { module: state, serverValue: true, noView: true },
   // gr.Navbar configures the page's navbar (index.ts) and draws nothing in place.

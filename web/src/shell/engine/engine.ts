@@ -184,8 +184,11 @@ export class Engine {
     run.count++;
     this._running.set(dep.id, run);
     let ok = false;
+    let rejected = false;
     try {
-      ok = await this._run(dep, p, run.jobs);
+      const outcome = await this._run(dep, p, run.jobs);
+      ok = outcome === true;
+      rejected = outcome === "rejected";
     } finally {
       if (--run.count === 0) this._running.delete(dep.id);
       this.eventsDone++;
@@ -193,6 +196,8 @@ export class Engine {
       this.onEventDone(dep.id, ok);
     }
     if (ok && dep.scroll_to_output && dep.outputs.length) this.scrollTo(dep.outputs[0]!);
+    // A validator's rejection ends the chain: Gradio runs neither .then() nor .failure() listeners.
+    if (rejected) return;
     // Followers keep the original trigger id but get no event data (as in Gradio).
     const followerPending: Pending = { targetId: p.targetId, eventData: null };
     for (const f of this._followers.get(dep.id) ?? []) {
@@ -235,8 +240,8 @@ export class Engine {
     return shown.length > 0;
   }
 
-  /** Runs one dependency; resolves to whether it succeeded. */
-  private async _run(dep: DependencyConfig, p: Pending, jobs: Set<Job>): Promise<boolean> {
+  /** Runs one dependency; resolves to whether it succeeded ("rejected": its validator refused the inputs). */
+  private async _run(dep: DependencyConfig, p: Pending, jobs: Set<Job>): Promise<boolean | "rejected"> {
     for (const id of dep.inputs) {
       const st = this._store.get(id);
       if (st) st.validation.value = null;
@@ -303,6 +308,7 @@ export class Engine {
 
     let ok = false;
     let failed = false;
+    let rejected = false;
     // Streamed values: the first of a frame is applied at once (the first token shows without
     // delay), later ones of the same frame wait for the next and only the latest is applied.
     // A fast generator (or a backlog after a slow render) then costs one render per frame,
@@ -366,8 +372,13 @@ export class Engine {
           break;
         case "error":
           failed = true;
+          // Messages under the inputs, and no "Error" mark on the outputs (Gradio clears their status).
+          if (this._showValidation(dep, e)) {
+            rejected = true;
+            setStatus(null);
+            break;
+          }
           setStatus({ stage: "error", show: "minimal", progress: null, queuePosition: null });
-          if (this._showValidation(dep, e)) break;
           if (e.visible) {
             this._toasts.push({
               level: "error",
@@ -395,7 +406,7 @@ export class Engine {
     }
     flushHeld(); // (a cancelled stream ends without a "complete")
     if (!failed) setStatus(null);
-    return ok;
+    return rejected ? "rejected" : ok;
   }
 
   /** An "Error" status on the event's outputs (a `js=` function that threw). */

@@ -21,6 +21,11 @@ export type TypeRules = {
   /** The value a view starts from when the config has none (Textbox: ""). */
   emptyValue?: unknown;
   /**
+   * An output (or update) of null also leaves `emptyValue`, as Gradio's view does: its
+   * Textbox then sends "", its ImageEditor an empty EditorValue (its Number sends null).
+   */
+  nullIsEmpty?: boolean;
+  /**
    * The value never leaves Python (gr.State): inputs send null (the server
    * substitutes its copy), outputs are not stored, no loading status is shown.
    */
@@ -204,6 +209,7 @@ export class Store {
     if (!st) return;
     const old = st.props.peek();
     if (source !== "user") value = this._translate(value);
+    if (value == null && st.rules.nullIsEmpty && st.rules.emptyValue !== undefined) value = structuredClone(st.rules.emptyValue);
     const shared = shareEqual(old.value, value);
     if (shared === old.value) return;
     // A view's own value keeps its identity: views (the image editor) tell their own value
