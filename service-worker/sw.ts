@@ -50,6 +50,12 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
     event.waitUntil(assets.keep(Array.isArray(message.urls) ? message.urls.map(String) : []));
     return;
   }
+  if (message.type === "skip-waiting") {
+    // Chromium may leave an installed update waiting while a page it controls stays open, even
+    // after the install handler's skipWaiting(); asking again from the message activates it.
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   if (message.type === "claim") {
     // A hard reload leaves the page uncontrolled; claiming fixes it without a reload.
     event.waitUntil(self.clients.claim().then(() => source.postMessage({ type: "claimed" } satisfies SWToPage)));

@@ -90,7 +90,9 @@ export type PageToSW =
   | { type: "ports"; apps: AppPort[]; token?: number }
   | { type: "claim" }
   /** Content-hashed files of the site the page loaded: the service worker keeps them for the next visit. */
-  | { type: "keep"; urls: string[] };
+  | { type: "keep"; urls: string[] }
+  /** To a waiting (installed) version: take over now. */
+  | { type: "skip-waiting" };
 
 export type SWToPage = { type: "need-port"; token: number } | { type: "claimed" };
 
@@ -121,7 +123,7 @@ export function isWorkerControlIn(value: unknown): value is WorkerControlIn {
 }
 
 export function isPageToSW(value: unknown): value is PageToSW {
-  return hasType(value) && ["ports", "claim", "keep"].includes(value.type);
+  return hasType(value) && ["ports", "claim", "keep", "skip-waiting"].includes(value.type);
 }
 
 export function isSWToPage(value: unknown): value is SWToPage {

@@ -75,8 +75,9 @@ class ServiceWorkerLink {
       this.send(container.controller, this.apps);
       this.sendKeep(container.controller);  // the older version stopped keeping files
     });
+    let registration: ServiceWorkerRegistration;
     try {
-      await container.register(swUrl, { scope, updateViaCache: "none" });
+      registration = await container.register(swUrl, { scope, updateViaCache: "none" });
     } catch (error) {
       console.warn("wasmui: service worker unavailable, using the direct transport", error);
       return false;
@@ -88,6 +89,7 @@ class ServiceWorkerLink {
       await waitForController(container, CONTROL_TIMEOUT_MS);
     }
     this.controlled = container.controller != null;
+    watchUpdates(registration);
     return this.controlled;
   }
 
@@ -103,6 +105,22 @@ class ServiceWorkerLink {
     const message: PageToSW = { type: "ports", apps: ports, token };
     target.postMessage(message, ports.map((p) => p.port));
   }
+}
+
+/**
+ * Hurries a new version (a rebuild) into control. Its install handler calls skipWaiting(), yet
+ * Chromium can keep it waiting for minutes while an older version controls this page; asked
+ * again by message, it activates at once and controllerchange re-sends ports and kept files.
+ */
+function watchUpdates(registration: ServiceWorkerRegistration): void {
+  const hurry = (worker: ServiceWorker | null) => worker?.postMessage({ type: "skip-waiting" } satisfies PageToSW);
+  hurry(registration.waiting);
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed") hurry(worker);
+    });
+  });
 }
 
 function waitForController(container: ServiceWorkerContainer, timeoutMs: number): Promise<void> {
