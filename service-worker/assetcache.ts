@@ -12,16 +12,24 @@
  * through while the service worker runs, and from the page's list once an app is ready (a first
  * visit loads its files before the service worker controls it).
  *
+ * The app's page is kept too, under its own URL: a repeat visit shows it without a round trip (a
+ * host that revalidates costs one before anything else can start). Once it runs, the page sends
+ * its hash (`<meta name="wasmui-page">`, stamped by `wasmui build`); the network's copy replaces
+ * the stored one, and when its hash differs the page is told to reload (a rebuild). Offline, the
+ * stored page still opens.
+ *
  * Where the browser has static routing (`InstallEvent.addRoutes`), a repeat visit's requests do
- * not even wait for the service worker to start: hashed files come from the cache by name (a miss
- * goes to the network), and everything that is neither a hashed file nor an app route goes
- * straight to the network (the navigation included).
+ * not even wait for the service worker to start: hashed files and the kept page come from the
+ * cache by name (a miss goes to the network), and everything that is neither one of them nor an
+ * app route goes straight to the network.
  */
 
 /** Hashed names below the scope: `assets/<name>-<8 characters of Vite's hash>.<ext>`, no query. */
 const HASHED = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|mjs|css|woff2?|ttf)$/;
 /** The app routes the fetch handler answers (protocol.ts APP_ROUTE), as URL patterns after the scope. */
 const APP_ROUTE_PATTERNS = ["config", "theme.css", "gradio_api", "gradio_api/*"];
+/** The page's hash as `wasmui build` writes it. */
+const PAGE_MARK = /<meta name="wasmui-page" content="([0-9a-f]{16})">/;
 /** Response headers kept on a stored copy (no Vary: a copy answers whatever the request's headers). */
 const KEPT_HEADERS = ["content-type", "content-length", "last-modified", "etag"];
 
@@ -50,6 +58,43 @@ export class AssetCache {
   owns(url: URL): boolean {
     return url.origin === this.scope.origin && url.search === "" && url.pathname.startsWith(this.scope.pathname)
       && HASHED.test(url.pathname.slice(this.scope.pathname.length));
+  }
+
+  /** Whether `url` may be a page of this site's apps (`<scope>[<path>/]` or its `index.html`, no query). */
+  ownsPage(url: URL): boolean {
+    const path = url.pathname.slice(this.scope.pathname.length);
+    return url.origin === this.scope.origin && url.search === "" && url.pathname.startsWith(this.scope.pathname)
+      && (path === "" || path.endsWith("/") || path === "index.html" || path.endsWith("/index.html"))
+      && !path.split("/").includes("gradio_api");
+  }
+
+  /** The kept copy of the page `request` navigates to, else the network's answer. */
+  async respondPage(request: Request): Promise<Response> {
+    const hit = await (await this.open()).match(request.url).catch(() => undefined);
+    return hit ?? fetch(request);
+  }
+
+  /**
+   * Keeps the network's copy of the page at `url`, whose running copy has the hash `page`; true
+   * when the network's hash differs (the site was rebuilt: the running copy came from the cache).
+   * Offline or on a server error the kept copy stays; a page that is gone or no longer an app's
+   * is dropped.
+   */
+  async revalidatePage(url: string, page: string): Promise<boolean> {
+    const target = new URL(url);
+    target.hash = "";
+    if (!this.ownsPage(target) || retired()) return false;
+    const response = await fetch(target.href, { cache: "no-cache", redirect: "manual" }).catch(() => null);
+    if (!response || response.status >= 500) return false;
+    const cache = await this.open();
+    const text = response.status === 200 ? await response.text().catch(() => "") : "";
+    const fresh = PAGE_MARK.exec(text)?.[1];
+    if (!fresh) {
+      await cache.delete(target.href);
+      return false;
+    }
+    await this.put(cache, target.href, new Response(text, { headers: response.headers }));
+    return fresh !== page;
   }
 
   /** The stored copy of `request`, else the network's answer (kept when it is a whole 200). */
@@ -106,10 +151,15 @@ export class AssetCache {
     // Absolute pathnames: a relative one would be resolved against the base's folder.
     const routes = APP_ROUTE_PATTERNS.flatMap((route) => [`${root}${route}`, `${root}*/${route}`])
       .map((pathname) => ({ urlPattern: { pathname, baseURL: base } }));
+    // The app pages ownsPage accepts (an app route under them is caught by the rule before).
+    const pages = [root, `${root}index.html`, `${root}*/`, `${root}*/index.html`]
+      .map((pathname) => ({ requestMode: "navigate", urlPattern: { pathname, search: "", baseURL: base } }));
     const rules: RouterRule[] = [
       // Running anyway: through the fetch handler, which also stores what it has not yet.
       { condition: { urlPattern: hashed, runningStatus: "running" }, source: "fetch-event" },
       { condition: { urlPattern: hashed }, source: { cacheName: this.name } },
+      { condition: { or: routes }, source: "fetch-event" },
+      { condition: { or: pages }, source: { cacheName: this.name } },
       { condition: { not: { or: routes } }, source: "network" },
     ];
     try {

@@ -4,7 +4,8 @@
  * (`<prefix>config`, `<prefix>theme.css`, `<prefix>gradio_api/...`) by
  * forwarding them as requests to the app's Pyodide worker over a MessagePort
  * that the page handed over, and the site's content-hashed files from its
- * cache (assetcache.ts). Everything else goes to the network untouched.
+ * cache (assetcache.ts), and a repeat visit's app page from its cache too (revalidated once the
+ * page runs). Everything else goes to the network untouched.
  *
  * Ports are kept per client id (a reloaded page is a new client with a new
  * worker). After a restart the map is empty: the client is asked for fresh
@@ -56,6 +57,11 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
     event.waitUntil(self.skipWaiting());
     return;
   }
+  if (message.type === "page") {
+    const stale = assets.revalidatePage(source.url, String(message.page));
+    event.waitUntil(stale.then((rebuilt) => rebuilt && source.postMessage({ type: "rebuilt" } satisfies SWToPage)));
+    return;
+  }
   if (message.type === "claim") {
     // A hard reload leaves the page uncontrolled; claiming fixes it without a reload.
     event.waitUntil(self.clients.claim().then(() => source.postMessage({ type: "claimed" } satisfies SWToPage)));
@@ -78,6 +84,11 @@ self.addEventListener("fetch", (event: FetchEvent) => {
   const url = new URL(event.request.url);
   if (event.request.method === "GET" && assets.owns(url)) {
     event.respondWith(assets.respond(event.request));
+    return;
+  }
+  // Where static routing is missing, the stored page is served here instead (assetcache.ts).
+  if (event.request.mode === "navigate" && assets.ownsPage(url)) {
+    event.respondWith(assets.respondPage(event.request));
     return;
   }
   if (url.origin !== self.location.origin || !MAYBE_APP.test(url.pathname)) return;

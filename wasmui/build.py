@@ -21,6 +21,7 @@ package nothing provides fails the build (:class:`MissingPackagesError`).
 from __future__ import annotations
 
 import ast
+import hashlib
 import html
 import json
 import os
@@ -203,6 +204,19 @@ def _entry_tags(site: str, web: Path) -> str:
     return f'<script type="module" src="{html.escape(site + entry)}"></script>\n{preloads}'
 
 
+#: Stands for the page's own hash in ``<meta name="wasmui-page">`` until :func:`stamp_page`.
+PAGE_PLACEHOLDER = "0" * 16
+
+
+def stamp_page(page: str) -> str:
+    """``page`` with its own content hash in ``<meta name="wasmui-page">``: the service worker
+    serves a repeat visit's page from its cache and compares this hash with the network's copy
+    to see a rebuild (``service-worker/assetcache.ts``)."""
+    digest = hashlib.sha256(page.encode()).hexdigest()[:16]
+    return page.replace(f'<meta name="wasmui-page" content="{PAGE_PLACEHOLDER}">',
+                        f'<meta name="wasmui-page" content="{digest}">', 1)
+
+
 def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, files_dir: str,
                 extra_body: str = "", asgi: str | None = None, packages: list[str] | None = None,
                 requirements: list[str] | None = None, theme_css: str | None = None,
@@ -236,6 +250,7 @@ def render_page(spec: AppSpec, config: dict[str, Any] | None, *, site: str, file
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="wasmui-page" content="{PAGE_PLACEHOLDER}">
 <title>{html.escape(title)}</title>
 <link rel="icon" href="{html.escape(favicon or 'data:,')}">
 {early}{_entry_tags(site, web)}{_page_style((config or {}).get("body_css"))}
@@ -494,7 +509,7 @@ def build_site(app_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
                            packages=plan.needs.direct, requirements=plan.needs.requirements,
                            theme_css=plan.look.theme_css, favicon=_place_favicon(plan, page_dir),
                            early=early_boot(spec, manifest, site=site, files_dir="app/", web=out), web=out)
-        (page_dir / "index.html").write_text(page)
+        (page_dir / "index.html").write_text(stamp_page(page))
         title = str((plan.config or {}).get("title") or "")
         if not title or title == "Gradio":  # Gradio's default title says nothing: use the folder's name
             title = re.sub(r"[-_]+", " ", spec.name).strip().capitalize() or spec.name

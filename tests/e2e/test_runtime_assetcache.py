@@ -1,7 +1,9 @@
-"""The service worker keeps the site's content-hashed files (service-worker/assetcache.ts): behind a
-host that revalidates everything, a repeat visit asks the network for none of them (only the
-HTML and un-hashed files), and a rebuild with changed files is picked up on the next load, the
-old build's cache dropped once the new service worker takes over."""
+"""The service worker keeps the site's content-hashed files and the app's page
+(service-worker/assetcache.ts): behind a host that revalidates everything, a repeat visit asks
+the network for none of the hashed files and opens the kept page even when the host fails (the
+page is revalidated in the background), and a rebuild with changed files is picked up on the next
+load (the kept page is replaced and reloaded), the old build's cache dropped once the new service
+worker takes over."""
 
 from __future__ import annotations
 
@@ -42,11 +44,20 @@ class RevalidatingServer:
 
     def __init__(self, root: Path) -> None:
         self.paths: list[str] = []
+        #: Paths answered 503 (a host that is down).
+        self.refused: set[str] = set()
         owner = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
                 pass
+
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0].lstrip("/")
+                if path in owner.refused:
+                    self.send_error(503)
+                    return
+                super().do_GET()
 
             def end_headers(self) -> None:
                 self.send_header("Cache-Control", "no-cache")
@@ -111,10 +122,10 @@ def test_repeat_visit_takes_hashed_files_from_the_service_worker(site: tuple[Pat
         first = context.new_page()
         first.goto(server.url)
         wait_ready(first)
-        kept = _caches_holding(first, boot)
+        kept = _caches_holding(first, [*boot, ""])
         assert len(kept) == 1, kept
         stored = set(next(iter(kept.values())))
-        assert all(HASHED.match(path) for path in stored), stored  # nothing else is ever kept
+        assert all(HASHED.match(path) for path in stored - {""}), stored  # nothing but these and the page
         first.close()
         server.take()
 
@@ -123,8 +134,17 @@ def test_repeat_visit_takes_hashed_files_from_the_service_worker(site: tuple[Pat
         wait_ready(second)
         asked = server.take()
         assert "" in asked, asked  # the HTML still goes to the network (a rebuild is seen)
-        again = sorted(set(asked) & stored)
+        again = sorted(set(asked) & (stored - {""}))
         assert not again, f"a repeat visit asked the network for kept hashed files: {again}"
+        second.close()
+
+        # The host fails: the kept page still opens and its app runs.
+        server.refused.add("")
+        third = context.new_page()
+        third.goto(server.url)
+        wait_ready(third)
+        assert third.title() == "Hello"
+        assert "" in server.take()  # it was asked for (in the background) all the same
     finally:
         context.close()
 
@@ -159,6 +179,9 @@ def _rehash(folder: Path, marker: str) -> dict[str, str]:
         (assets / new).write_text(rewrite(texts[old]))
     for path in [folder / "index.html", assets / "wasmui.js"]:
         path.write_text(rewrite(path.read_text()))
+    page = folder / "index.html"  # a new page hash, as `wasmui build` stamps it
+    page.write_text(re.sub(r'(<meta name="wasmui-page" content=")[0-9a-f]{16}',
+                           lambda m: m.group(1) + hashlib.sha256(marker.encode()).hexdigest()[:16], page.read_text()))
     sw = folder / "sw.js"
     version = re.search(r"[`\"']([0-9a-f]{16})[`\"']", sw.read_text())
     assert version, "no build hash in sw.js"
@@ -179,8 +202,9 @@ def test_rebuild_is_picked_up_and_the_old_cache_dropped(site: tuple[Path, Revali
         renames = _rehash(folder, "rebuilt-1")
         second = context.new_page()
         second.goto(server.url)
+        # The kept (old) page opens, learns of the rebuild and reloads itself with the new one.
+        second.wait_for_function("() => globalThis.__wasmuiRebuilt === 'rebuilt-1'", timeout=WAIT_S * 1000)
         wait_ready(second)
-        assert second.evaluate("() => globalThis.__wasmuiRebuilt") == "rebuilt-1"  # the new entry ran
         loaded = second.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1))")
         assert not set(loaded) & {f"assets/{name}" for name in renames}, "an old file was loaded"
         # The new service worker took over: the old build's cache is gone, the new one fills.
@@ -194,7 +218,7 @@ def test_rebuild_is_picked_up_and_the_old_cache_dropped(site: tuple[Path, Revali
         third.goto(server.url)
         wait_ready(third)
         assert third.evaluate("() => globalThis.__wasmuiRebuilt") == "rebuilt-1"
-        kept = set(next(iter(fresh.values())))
+        kept = set(next(iter(fresh.values()))) - {""}  # the page is revalidated in the background
         assert not sorted(set(server.take()) & kept), "the rebuilt site's kept files were asked for again"
     finally:
         context.close()

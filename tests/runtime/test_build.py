@@ -76,6 +76,12 @@ def test_single_app_site_is_self_contained(tmp_path: Path) -> None:
     # Pages that embed wasmui keep the stable entry: it re-exports the hashed one the page loads.
     entry = re.search(r'src="\./assets/(wasmui-[\w-]{8}\.js)"', page)
     assert entry and f'export * from "./{entry.group(1)}";' in (out / "assets" / "wasmui.js").read_text()
+    # The page names its own hash (the service worker compares a kept copy with the network's).
+    stamp = re.search(r'<meta name="wasmui-page" content="([0-9a-f]{16})">', page)
+    assert stamp and stamp.group(1) != build.PAGE_PLACEHOLDER
+    unstamped = page.replace(stamp.group(1), build.PAGE_PLACEHOLDER)
+    assert build.stamp_page(unstamped) == page
+    assert build.stamp_page(unstamped.replace("<title>Hello", "<title>Hello!")) != page.replace("<title>Hello", "<title>Hello!")
 
 
 @needs_web

@@ -92,9 +92,15 @@ export type PageToSW =
   /** Content-hashed files of the site the page loaded: the service worker keeps them for the next visit. */
   | { type: "keep"; urls: string[] }
   /** To a waiting (installed) version: take over now. */
-  | { type: "skip-waiting" };
+  | { type: "skip-waiting" }
+  /** The page's own hash (`<meta name="wasmui-page">`): keep the page, say if the network has a newer one. */
+  | { type: "page"; page: string };
 
-export type SWToPage = { type: "need-port"; token: number } | { type: "claimed" };
+export type SWToPage =
+  | { type: "need-port"; token: number }
+  | { type: "claimed" }
+  /** The page came from the service worker's cache and the site has been rebuilt since: reload. */
+  | { type: "rebuilt" };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -123,11 +129,11 @@ export function isWorkerControlIn(value: unknown): value is WorkerControlIn {
 }
 
 export function isPageToSW(value: unknown): value is PageToSW {
-  return hasType(value) && ["ports", "claim", "keep", "skip-waiting"].includes(value.type);
+  return hasType(value) && ["ports", "claim", "keep", "skip-waiting", "page"].includes(value.type);
 }
 
 export function isSWToPage(value: unknown): value is SWToPage {
-  return hasType(value) && ["need-port", "claimed"].includes(value.type);
+  return hasType(value) && ["need-port", "claimed", "rebuilt"].includes(value.type);
 }
 
 /** The Gradio routes the service worker answers under an app prefix. */

@@ -66,14 +66,16 @@ class ServiceWorkerLink {
     if (!container || !globalThis.isSecureContext) return false;
     container.addEventListener("message", (event: MessageEvent<unknown>) => {
       const message = event.data;
-      if (!isSWToPage(message) || message.type !== "need-port") return;
-      this.send(event.source as ServiceWorker | null, this.apps, message.token);
+      if (!isSWToPage(message)) return;
+      if (message.type === "rebuilt") reloadForRebuild();
+      else if (message.type === "need-port") this.send(event.source as ServiceWorker | null, this.apps, message.token);
     });
     // A new version took over: it has no ports yet.
     container.addEventListener("controllerchange", () => {
       if (!this.controlled) return;
       this.send(container.controller, this.apps);
       this.sendKeep(container.controller);  // the older version stopped keeping files
+      sendPage(container.controller);
     });
     let registration: ServiceWorkerRegistration;
     try {
@@ -89,6 +91,7 @@ class ServiceWorkerLink {
       await waitForController(container, CONTROL_TIMEOUT_MS);
     }
     this.controlled = container.controller != null;
+    if (this.controlled) sendPage(container.controller);
     watchUpdates(registration);
     return this.controlled;
   }
@@ -105,6 +108,41 @@ class ServiceWorkerLink {
     const message: PageToSW = { type: "ports", apps: ports, token };
     target.postMessage(message, ports.map((p) => p.port));
   }
+}
+
+/** This page's hash (`wasmui build` stamps it; a page the dev server renders has none). */
+function pageHash(): string | null {
+  const hash = document.querySelector<HTMLMetaElement>('meta[name="wasmui-page"]')?.content ?? "";
+  return /^[0-9a-f]{16}$/.test(hash) && !/^0+$/.test(hash) ? hash : null;
+}
+
+/** Lets the service worker keep this page and check it against the network's copy. */
+function sendPage(target: ServiceWorker | null): void {
+  const page = pageHash();
+  if (page) target?.postMessage({ type: "page", page } satisfies PageToSW);
+}
+
+let touched = false;
+for (const type of ["pointerdown", "keydown"]) addEventListener(type, () => { touched = true; }, { capture: true, once: true });
+
+/**
+ * The site was rebuilt since the stored copy of this page was kept: the new one is loaded. Not
+ * once the visitor started using the page (what they typed would be lost), and once per page
+ * hash (a host that keeps serving an older copy cannot cause a reload loop).
+ */
+function reloadForRebuild(): void {
+  const page = pageHash();
+  const key = `wasmui-rebuilt ${location.pathname}`;
+  try {
+    if (!page || touched || sessionStorage.getItem(key) === page) {
+      console.info("wasmui: the site was rebuilt; reload the page for the new version");
+      return;
+    }
+    sessionStorage.setItem(key, page);
+  } catch {
+    return;  // no session storage (a sandboxed frame): no guard against a loop, so no reload
+  }
+  location.reload();
 }
 
 /**
