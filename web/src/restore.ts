@@ -3,7 +3,7 @@
  * it (`snapshot.ts`), read in the order the restore needs them, and the stored wasm compiled
  * before Pyodide asks for it.
  */
-import { SNAPSHOT, type SnapshotStore } from "./snapshot";
+import { SNAPSHOT, type SnapshotStore, bytesOf, bytesResponse } from "./snapshot";
 import { forEachPage, sparseLength } from "./sparse";
 
 /** The core files stored inflated with a snapshot (a first visit keeps those it got precompressed). */
@@ -69,7 +69,8 @@ const precompiled = new WeakMap<Response, WebAssembly.Module>();
 export async function precompile(response: Response): Promise<Response> {
   // Never read: Pyodide hands it to `instantiateStreaming`, which takes the module instead.
   const stand = new Response(null, { headers: { "content-type": "application/wasm" } });
-  const module = await WebAssembly.compileStreaming(response);
+  const bytes = bytesOf(response);
+  const module = await (bytes ? WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>) : WebAssembly.compileStreaming(response));
   precompiled.set(stand, module);
   return stand;
 }
@@ -78,9 +79,12 @@ const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
   const response = await source;
   const module = precompiled.get(response);
-  if (!module) return instantiateStreaming(response, imports);
+  const bytes = module ? undefined : bytesOf(response);
+  if (!module && !bytes) return instantiateStreaming(response, imports);
   void response.body?.cancel().catch(() => undefined);
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  // Stored bytes (the snapshot interpreter's) compile off this thread too (`bytesOf`).
+  if (bytes) return WebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports);
+  return { module: module!, instance: await WebAssembly.instantiate(module!, imports) };
 };
 
 
@@ -107,8 +111,7 @@ WebAssembly.Module = new Proxy(WebAssembly.Module, {
 
 /** A response for a core file's inflated bytes (`instantiateStreaming` insists on the wasm type). */
 export function coreResponse(url: string, bytes: Uint8Array): Response {
-  const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } });
+  return bytesResponse(bytes, url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream");
 }
 
 /** What `appKey` needs of the boot options (`BootOptions`). */
