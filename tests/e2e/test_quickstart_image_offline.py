@@ -94,7 +94,12 @@ def test_quickstart_classifier_screenshots(new_page: Any, plain_site: str, tmp_p
     arr[:, 40:] = (50, 160, 60)
     PIL_Image.fromarray(arr).save(tmp_path / "photo.png")
     page.get_by_label("Photo", exact=True).set_input_files(str(tmp_path / "photo.png"))
+    # As a user does (a click during the upload: test_shell_image.py): the photo is shown first.
+    expect(page.get_by_test_id("image-display")).to_be_visible(timeout=LONG)
     page.get_by_role("button", name="Submit").click()
-    expect(page.locator(".label-confidences [role=meter]")).to_have_count(3, timeout=LONG)
+    try:
+        expect(page.locator(".label-confidences [role=meter]")).to_have_count(3, timeout=LONG)
+    except AssertionError as error:  # say what the page shows instead (seen once in CI: no answer)
+        raise AssertionError(f"{error}\n--- the app shows:\n{page.locator('wasmui-app').inner_text()[:3000]}") from None
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"quickstart-classifier-{scheme}.png"), full_page=True)
