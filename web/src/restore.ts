@@ -79,12 +79,12 @@ const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 WebAssembly.instantiateStreaming = async (source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports) => {
   const response = await source;
   const module = precompiled.get(response);
-  const bytes = module ? undefined : bytesOf(response);
+  const bytes = bytesOf(response);
   if (!module && !bytes) return instantiateStreaming(response, imports);
   void response.body?.cancel().catch(() => undefined);
+  if (module) return { module, instance: await WebAssembly.instantiate(module, imports) };
   // Stored bytes (the snapshot interpreter's) compile off this thread too (`bytesOf`).
-  if (bytes) return WebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports);
-  return { module: module!, instance: await WebAssembly.instantiate(module!, imports) };
+  return WebAssembly.instantiate(bytes as Uint8Array<ArrayBuffer>, imports);
 };
 
 

@@ -347,7 +347,6 @@ async function writeFile(folder: FileSystemDirectoryHandle, name: string, bytes:
   await writable.close();
 }
 
-/** What a stored core file is served as (`instantiateStreaming` insists on the wasm type). */
 /** The bytes each `bytesResponse` holds. */
 const heldBytes = new WeakMap<Response, Uint8Array>();
 
@@ -368,6 +367,7 @@ export function bytesOf(response: Response): Uint8Array | undefined {
   return heldBytes.get(response);
 }
 
+/** What a stored core file is served as (`instantiateStreaming` insists on the wasm type). */
 function contentType(name: string): string {
   if (name.endsWith(".wasm")) return "application/wasm";
   if (name.endsWith(".mjs")) return "text/javascript";
