@@ -120,8 +120,10 @@ def main() -> int:
     server = network.CountingServer(work / "www", args.server)
     with sync_playwright() as pw:
         extra = [flag for flag in args.flags.split(",") if flag]
-        browser = pw.chromium.launch(executable_path=network.CHROMIUM, args=network.ARGS + extra, headless=True)
-        context = browser.new_context()
+        # A persistent profile, as bench/network.py visits (and visitors browse): an incognito
+        # context keeps OPFS and the HTTP cache in memory, which reads differently.
+        context = pw.chromium.launch_persistent_context(str(work / "profile"), executable_path=network.CHROMIUM,
+                                                        args=network.ARGS + extra, headless=True)
         context.add_init_script(network.MOUNTED)
         page = context.new_page()
         network.emulate(page, args.profile)
@@ -132,14 +134,23 @@ def main() -> int:
             page.close()
             page = context.new_page()
             network.emulate(page, args.profile)
-        browser.start_tracing(page=page, categories=CATEGORIES.split(","))
+        # Traced over CDP: a persistent context has no Browser object to trace with.
+        cdp = context.new_cdp_session(page)
+        collected: list[dict[str, Any]] = []
+        complete: list[bool] = []
+        cdp.on("Tracing.dataCollected", lambda event: collected.extend(event["value"]))
+        cdp.on("Tracing.tracingComplete", lambda event: complete.append(True))
+        cdp.send("Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"})
         page.goto(f"{server.url}/{args.page}/", wait_until="commit")
         network.click_for_tti(page, args.page)
         page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
         marks = page.evaluate("() => document.querySelector('wasmui-app').timings")
         marks["tti"] = page.evaluate("() => window.__tti")
-        trace = json.loads(browser.stop_tracing())
-        browser.close()
+        cdp.send("Tracing.end")
+        while not complete:
+            page.wait_for_timeout(100)
+        trace = {"traceEvents": collected}
+        context.close()
     server.server.shutdown()
     if args.keep:
         Path(args.keep).write_text(json.dumps({"marks": marks, "trace": trace}))

@@ -3,6 +3,7 @@
  * it (`snapshot.ts`), read in the order the restore needs them, and the stored wasm compiled
  * before Pyodide asks for it.
  */
+import { importFromResponse } from "./bootfiles";
 import { SNAPSHOT, type SnapshotStore, bytesOf, bytesResponse } from "./snapshot";
 import { forEachPage, sparseLength } from "./sparse";
 
@@ -28,10 +29,11 @@ export interface SnapshotRead {
  */
 export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead | null> {
   // One after the other, in the order the restore needs them (each read is quick but holds the
-  // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): Pyodide's JS (18 kB) and the glue (1.2 MB, its import is
-  // then parsed on this thread while the rest is read), the wasm (compiled on other threads
-  // meanwhile), the snapshot, then the files wanted only once Python runs.
-  const order = [PYODIDE_JS, "pyodide.asm.mjs", "pyodide.asm.wasm", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
+  // worker's thread: measured from OPFS, 9.6 MB in ~10 ms): Pyodide's JS (18 kB, imported from a
+  // blob meanwhile), the wasm (its compile, ~75 ms on other threads, is what the interpreter's
+  // start waits for longest), the glue (1.2 MB, evaluated once the snapshot is read), the
+  // snapshot, then the files wanted only once Python runs.
+  const order = [PYODIDE_JS, "pyodide.asm.wasm", "pyodide.asm.mjs", SNAPSHOT_FILE, ...CORE_NAMES, WHEEL];
   store.openFiles([...new Set(order)].map((name) => name === SNAPSHOT_FILE ? SNAPSHOT : name));
   const core = new Map<string, Promise<Response | null>>();
   let snapshot: Promise<Uint8Array | null> = Promise.resolve(null);
@@ -56,6 +58,42 @@ export async function readSnapshot(store: SnapshotStore): Promise<SnapshotRead |
 
 /** Stands for the snapshot in the read order of `readSnapshot`. */
 const SNAPSHOT_FILE = "(snapshot)";
+
+/**
+ * The glue's default export (`createPyodideModule`) from its stored copy (`response`, at `url`):
+ * evaluated as a function body here when it can be (`glueFunction`), else imported from a blob.
+ * Measured on a repeat visit: the blob import's load went through the browser process (~40 ms
+ * from request to response) and was then compiled on this thread unstreamed (~23 ms), the
+ * interpreter's start waiting for both; compiling the text here costs the latter only.
+ */
+export async function storedGlue(response: Response, url: string): Promise<unknown> {
+  const bytes = bytesOf(response);
+  return (bytes && glueFunction(new TextDecoder().decode(bytes), url)) || importFromResponse(response);
+}
+
+/** Where `glueFunction` puts the module's `import.meta.url`. */
+const META_URL = "__wasmuiGlueURL";
+
+/**
+ * The default export of the ES module `text` (Emscripten's glue: one function declaration, then
+ * `export default` of it; no static imports, no top-level await), evaluated as the body of a
+ * function with `import.meta.url` as `url`; null for any other module, or where the page's
+ * Content-Security-Policy forbids evaluating code (then the caller imports it).
+ */
+export function glueFunction(text: string, url: string): unknown {
+  const exported = /\bexport default ([A-Za-z_$][\w$]*);\s*$/.exec(text);
+  if (!exported) return null;
+  const body = text.slice(0, exported.index).replaceAll("import.meta.url", META_URL);
+  if (/\bimport\.meta\b|\bexport (default|const|let|var|function|class|async|\{)|^\s*import\s*[\w{*"']/m.test(body)) return null;
+  try {
+    // The stored glue, which the boot would import anyway; `sourceURL` names it in stack traces.
+    const factory = new Function(META_URL, `"use strict";${body}\nreturn ${exported[1]};\n//# sourceURL=${url}`) as (meta: string) => unknown;
+    const value = factory(url);
+    return typeof value === "function" ? value : null;
+  } catch {
+    return null;  // a CSP without 'unsafe-eval', or text this does not understand
+  }
+}
 
 /** Compiled wasm modules for the responses that stand for them (see `precompile`). */
 const precompiled = new WeakMap<Response, WebAssembly.Module>();

@@ -15,10 +15,10 @@ import type { BootOptions, Phase, WorkerControlOut } from "./protocol";
 import { type Lock, PackageDownloads, normalizeName, resolvePackages } from "./packages";
 import { CoreFetch, type Encoding, encodingsOf } from "./precompressed";
 import { SnapshotStore, snapshotsSupported } from "./snapshot";
-import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importFromResponse, importModule, installLazyImports,
+import { type AppFiles, BootError, fetchBytes, fetchJson, fetchOk, importFromBlob, importModule, installLazyImports,
   missingCoreFiles, unpackWheel, withSlash, writeAppFiles } from "./bootfiles";
 import { type Bridge, PortForwarder } from "./portforward";
-import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot, restoringSparse } from "./restore";
+import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot, restoringSparse, storedGlue } from "./restore";
 import { expand } from "./sparse";
 import { type LoadPyodide, QuietGate, type SnapshotJob, saveSnapshot } from "./snapshotjob";
 import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
@@ -192,9 +192,12 @@ export class WorkerRuntime {
       ? importModule<{ loadPyodide: LoadPyodide }>(response)
       : import(/* @vite-ignore */ `${indexURL}${PYODIDE_JS}`) as Promise<{ loadPyodide: LoadPyodide }>);
     pyodideJs.catch(() => undefined);
-    const glue = read.core.get("pyodide.asm.mjs")!.then((response) => {
-      this.mark("glue-read");
-      return response ? importFromResponse(response) : undefined;
+    const glueRead = read.core.get("pyodide.asm.mjs")!.then((response) => { this.mark("glue-read"); return response; });
+    // Evaluated once the wasm and the snapshot are read: it holds this thread (~30 ms), and the
+    // wasm's compile (on other threads) should start first.
+    const glue = glueRead.then(async (response) => {
+      await read.sparseSnapshot.catch(() => undefined);
+      return response ? storedGlue(response, `${indexURL}pyodide.asm.mjs`) : undefined;
     });
     const wasm = read.core.get("pyodide.asm.wasm")!.then((response) => {
       this.mark("wasm-read");
