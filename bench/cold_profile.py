@@ -97,6 +97,7 @@ def main() -> int:
     parser.add_argument("--site", help="a built site of --page to profile (default: build it from this tree)")
     parser.add_argument("--load", help="report on a trace written by --keep instead of making one")
     parser.add_argument("--flags", default="", help="extra Chromium flags (comma separated), e.g. --js-flags=...")
+    parser.add_argument("--before", type=int, default=1, help="with --warm: visits before the traced one (2: the third visit)")
     parser.add_argument("--warm", action="store_true",
                         help="trace a repeat visit instead (a first visit stores the snapshot, untraced); default window: worker .. ready")
     args = parser.parse_args()
@@ -127,10 +128,11 @@ def main() -> int:
         context.add_init_script(network.MOUNTED)
         page = context.new_page()
         network.emulate(page, args.profile)
-        if args.warm:
+        for _ in range(args.before if args.warm else 0):
             page.goto(f"{server.url}/{args.page}/", wait_until="commit")
-            page.wait_for_function("() => ['saved', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
+            page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                                    timeout=300_000)
+            page.wait_for_timeout(3000)  # the wasm's code cache is written a few seconds into a visit
             page.close()
             page = context.new_page()
             network.emulate(page, args.profile)
