@@ -15,6 +15,17 @@ test("a glue-shaped module gives its default export, import.meta.url being the g
   assert.deepEqual(await create({ x: 7 }), [URL_, 2, 7]);
 });
 
+test("the exported declaration is evaluated as an expression, and as it is when that does not compile", async () => {
+  // Recursion through its own name works either way.
+  const lone = "async function f(n=3){return n>0?await f(n-1)+1:0}export default f;";
+  assert.equal(await (glueFunction(lone, URL_) as (n?: number) => Promise<number>)(), 3);
+  // A statement after the function: the parenthesised form does not compile, the module as it is does.
+  const more = "async function f(){return g()}function g(){return 'g'}export default f;";
+  assert.equal(await (glueFunction(more, URL_) as () => Promise<string>)(), "g");
+  const leading = "var k=4;function f(){return k}export default f;";
+  assert.equal((glueFunction(leading, URL_) as () => number)(), 4);
+});
+
 test("modules of another shape are left to the import (null)", () => {
   const body = "async function f(){return 1}";
   assert.equal(glueFunction(body, URL_), null, "no default export");
