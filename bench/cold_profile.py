@@ -132,7 +132,6 @@ def main() -> int:
             page.goto(f"{server.url}/{args.page}/", wait_until="commit")
             page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                                    timeout=300_000)
-            page.wait_for_timeout(3000)  # the wasm's code cache is written a few seconds into a visit
             page.close()
             page = context.new_page()
             network.emulate(page, args.profile)

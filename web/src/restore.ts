@@ -109,9 +109,9 @@ export function glueFunction(text: string, url: string): unknown {
  * and the caller then evaluates `body` as it is.
  */
 function eagerly(body: string, name: string): string | null {
-  const declaration = new RegExp(`^\\s*(?:async\\s+)?function\\s+${name.replaceAll("$", "\\$")}\\s*\\(`).exec(body);
-  const start = declaration ? body.search(/\S/) : -1;
-  return declaration && body.trimEnd().endsWith("}") ? `var ${name}=(${body.slice(start).trimEnd()});` : null;
+  const declaration = new RegExp(`^\\s*(?:async\\s+)?function\\s+${name.replaceAll("$", "\\$")}\\s*\\(`).test(body);
+  const text = body.trim();
+  return declaration && text.endsWith("}") ? `var ${name}=(${text});` : null;
 }
 
 /** Compiled wasm modules for the responses that stand for them (see `precompile`). */
