@@ -78,7 +78,8 @@ def test_streamed_json_lists_and_dicts_arrive_intact(shell):
         const poll = () => {
           const root = document.getElementById('app').shadowRoot;
           const block = [...root.querySelectorAll('.block-json')].find(b => b.textContent.includes('Structures'));
-          const text = block ? block.querySelector('.json-view').textContent : '';
+          // The JSON view loads lazily: its block may be on the page before it is.
+          const text = block?.querySelector('.json-view')?.textContent ?? '';
           if (window.__json[window.__json.length - 1] !== text) window.__json.push(text);
           requestAnimationFrame(poll);
         };
