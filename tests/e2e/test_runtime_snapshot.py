@@ -58,7 +58,11 @@ if __name__ == "__main__":
 
 # Every `wasmui-snapshot` event of the page, in order.
 RECORD = ("window.__snap = []; window.__snapApp = [];"
-          " document.addEventListener('wasmui-snapshot', (e) => { window.__snap.push(e.detail.action); window.__snapApp.push(e.detail.app); });")
+          " document.addEventListener('wasmui-snapshot', (e) => { window.__snap.push(e.detail.action); window.__snapApp.push(e.detail.app); });"
+          # The page's reads of its snapshot hint (a synchronous round trip to the browser).
+          " window.__hintReads = 0; const getItem = Storage.prototype.getItem;"
+          " Storage.prototype.getItem = function (key) { if (String(key).startsWith('wasmui-snapshot:')) window.__hintReads++;"
+          " return getItem.call(this, key); };")
 
 # The entries are in the origin private file system (web/src/snapshot.ts): a folder per site, in it
 # a folder per entry holding `entry.json` (written last: the key and every file's length), the
@@ -231,8 +235,10 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
         tmp_path: Path, new_page: Callable[..., Any], served: Callable[[Path], str]) -> None:
     page, url, console, app = _open(tmp_path, APP, new_page, served)
 
-    # First visit: a normal boot, then the snapshot is stored.
+    # First visit: a normal boot, then the snapshot is stored. No service worker controls its page
+    # yet: the inline script does not read the hint (it downloads at once).
     assert _visit(page, url, "saved") == ["saved"]
+    assert page.evaluate("() => window.__hintReads") == 0
     _bump(page, "clicks 1")
     _bump(page, "clicks 2")
     # It holds the app module already run.
@@ -261,6 +267,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     page.context.on("request", record)
     assert _visit(page, url, "restored") == ["restored"]
     assert page.evaluate("() => window.__snapApp") == [True]
+    assert page.evaluate("() => [window.__hintReads, !!navigator.serviceWorker.controller]") == [1, True]
     _bump(page, "clicks 1")
     _bump(page, "clicks 2")
     _notes(page)

@@ -11,7 +11,7 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Block, ariaLabel } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { classList } from "../values.js";
@@ -26,6 +26,7 @@ import { ClipIcon } from "./chat/icons.js";
 import { MicIcon } from "../ui/mediaicons.js";
 import { deviceErrorMessage, recordMicrophone, type MicRecording } from "../ui/capture.js";
 import { MicSelect, useMicPicker } from "../ui/micselect.js";
+import { useFitTextarea } from "../ui/autosize.js";
 import { clock } from "../ui/mediaview.js";
 
 type Value = { text: string; files: FileData[] };
@@ -62,15 +63,7 @@ export function MultimodalTextbox({ state, ctx }: ViewProps): ComponentChild {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
 
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    const lh = parseFloat(getComputedStyle(el).lineHeight) || 20;
-    el.style.height = "auto";
-    const hgt = Math.min(Math.max(el.scrollHeight, lines * lh + 12), maxLines * lh + 12);
-    el.style.height = `${hgt}px`;
-    el.style.overflowY = el.scrollHeight > hgt ? "auto" : "hidden";
-  }, [value.text, lines, maxLines]);
+  useFitTextarea(area, value.text, lines, maxLines);
 
   const set = (next: Value): void => ctx.userInput(state.id, next);
   const upload = async (list: File[]): Promise<void> => {

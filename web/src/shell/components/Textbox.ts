@@ -5,13 +5,14 @@
  */
 
 import { h, type ComponentChild } from "preact";
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import css from "./Textbox.css?inline";
 import { Block, ariaLabel, invalidAttrs } from "./block.js";
 import { BlockTitle } from "../ui/label.js";
 import { domId, num, str, type ViewModule, type ViewProps } from "./context.js";
 import { buttonsCss, CopyButton, hasButton } from "../ui/buttons.js";
 import { useCss } from "../ui/styles.js";
+import { useFitTextarea } from "../ui/autosize.js";
 
 export function Textbox({ state, ctx }: ViewProps): ComponentChild {
   const props = state.props.value;
@@ -25,20 +26,9 @@ export function Textbox({ state, ctx }: ViewProps): ComponentChild {
   const area = useRef<HTMLTextAreaElement>(null);
   useCss(props.submit_btn || props.stop_btn ? buttonsCss : undefined);
 
-  // Grow the textarea with its content, between `lines` and `max_lines` rows.
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    const lh = parseFloat(getComputedStyle(el).lineHeight) || 20;
-    const pad = el.offsetHeight - el.clientHeight + 16;
-    el.style.height = "auto";
-    const h2 = Math.min(Math.max(el.scrollHeight, lines * lh + pad), maxLines * lh + pad);
-    el.style.height = `${h2}px`;
-    el.style.overflowY = el.scrollHeight > h2 ? "auto" : "hidden";
-    // Streaming outputs grow at the bottom: keep the newest text in view.
-    const root = el.getRootNode() as Document | ShadowRoot;
-    if (props.autoscroll !== false && root.activeElement !== el) el.scrollTop = el.scrollHeight;
-  }, [value, lines, maxLines]);
+  // Grow the textarea with its content, between `lines` and `max_lines` rows; streaming outputs
+  // grow at the bottom: keep the newest text in view.
+  useFitTextarea(area, value, lines, maxLines, props.autoscroll !== false);
 
   const common = {
     id,
