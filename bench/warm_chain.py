@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from network import ARGS, CHROMIUM, MOUNTED, click_for_tti, emulate, handler_base, serve  # noqa: E402
+from network import ARGS, CHROMIUM, FIRST_PAINT, MOUNTED, click_for_tti, emulate, handler_base, serve  # noqa: E402
 
 
 class LoggingServer:
@@ -63,7 +63,7 @@ def visit(page: Any, url: str, server: LoggingServer) -> dict[str, Any]:
                            polling=20, timeout=300_000)
     # Whatever the page does once ready (e.g. keeping the site's files for the next visit).
     page.wait_for_timeout(1500)
-    row = {"tti_ms": page.evaluate("() => window.__tti"), "fp_ms": page.evaluate("() => window.__fp ?? null"),
+    row = {"tti_ms": page.evaluate("() => window.__tti"), "fp_ms": page.evaluate(FIRST_PAINT),
            "marks": page.evaluate("() => document.querySelector('wasmui-app').timings"),
            "snapshot": page.evaluate("() => document.querySelector('wasmui-app').snapshot"),
            "caches": page.evaluate("async () => Promise.all((await caches.keys()).map("
