@@ -17,9 +17,9 @@ CDN. Profiles through CDP ``Network.emulateNetworkConditions``: ``local`` (none)
 
 Per visit: **bytes** (response bodies the server sent until TTI) and **requests**; **chained
 before the wasm** (requests finished before the interpreter's wasm was asked for) and when
-the wasm was asked for; **first paint** (the app's UI on screen: the browser's first contentful paint, not before the
-shell's ``wasmui-mounted``; bare Pyodide and PyScript show nothing before they are ready, so
-theirs is their ready time);
+the wasm was asked for; **first paint** (the app's UI on screen: the browser's first
+contentful paint, not before the shell's ``wasmui-mounted``; bare Pyodide and PyScript show
+nothing before they are ready, so theirs is their ready time);
 **ready** (Python answers); **TTI** (navigation -> the first click's answer on screen for the
 wasmui apps, the click made as soon as the button is painted; ready for the others). Cold =
 a fresh browser profile; warm = the next visit in the same profile (wasmui: from its memory
@@ -237,8 +237,7 @@ def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, 
     else:
         click_for_tti(page, kind)
         page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
-        page.wait_for_function(FIRST_PAINT, polling=20, timeout=60_000)
-        result.update(first_paint_ms=page.evaluate(FIRST_PAINT),
+        result.update(first_paint_ms=page.wait_for_function(FIRST_PAINT, polling=20, timeout=60_000).json_value(),
                       ready_ms=page.evaluate("() => document.querySelector('wasmui-app').timings.ready"),
                       tti_ms=page.evaluate("() => window.__tti"))
     result["bytes"], result["requests"], result["files"], result["asked"] = server.take()
