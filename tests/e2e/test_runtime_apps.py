@@ -49,6 +49,14 @@ def test_config_is_embedded_so_first_paint_needs_no_python(page: Any, built_site
     page.get_by_role("button", name="Submit").wait_for()
     phase = page.evaluate("() => document.querySelector('wasmui-app').phase")
     assert phase != "error"
+    # The boot bar above it grows by a transform the compositor animates (a width transition
+    # laid the page out and painted it every frame while Python started).
+    bar = page.evaluate("""() => { const box = document.querySelector('wasmui-app').shadowRoot.querySelector('.wasmui-boot');
+        const fill = box.querySelector('.fill'); const style = getComputedStyle(fill);
+        return { now: Number(box.getAttribute('aria-valuenow')), transform: style.transform,
+                 transition: style.transitionProperty, width: fill.offsetWidth, full: box.offsetWidth }; }""")
+    assert bar["transition"] == "transform" and bar["width"] == bar["full"], bar
+    assert bar["transform"].startswith(f"matrix({bar['now'] / 100:g}, 0, 0, 1,"), bar
     wait_ready(page)
 
 

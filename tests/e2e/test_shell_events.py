@@ -134,6 +134,8 @@ def test_progress_overlay_and_state_change_listener(shell):
     page.get_by_role("button", name="Progress", exact=True).click()
     overlay = page.locator(".status-full")
     expect(overlay.first).to_be_visible()
+    # No backdrop blur: the compositor redrew it for every frame of the spinner.
+    assert overlay.first.evaluate("(el) => getComputedStyle(el).backdropFilter") == "none"
     expect(page.get_by_role("progressbar").first).to_be_attached()
     page.get_by_role("button", name="Release progress").click()
     expect(page.get_by_label("Progress out")).to_have_value("progress done")
