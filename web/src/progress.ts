@@ -23,8 +23,8 @@ const STYLE = `
 .wasmui-boot { position: absolute; top: 0; left: 0; right: 0; z-index: 10; font: 12px/1.4 system-ui, sans-serif; color: #555; pointer-events: none; }
 .wasmui-boot .bar { height: 3px; background: #e5e7eb; border-radius: 2px; overflow: hidden; }
 /* Grown by a transform, which the compositor animates: a width transition lays out and paints the
-   page on its main thread every frame while the worker boots (measured on a repeat visit: ~30
-   frames, each competing with the wasm's compile and the interpreter's start for the CPU). */
+   page on its main thread every frame while the worker boots, competing with the wasm's compile
+   and the interpreter's start for the CPU. */
 .wasmui-boot .fill { height: 100%; background: #f97316; transform: scaleX(0); transform-origin: left; transition: transform .3s ease; }
 .wasmui-boot .label { float: right; margin-top: 3px; padding: 1px 8px; border-radius: 10px; background: rgba(255, 255, 255, .9); }
 .wasmui-error { font: 13px/1.4 system-ui, sans-serif; border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 10px 12px; margin: 8px 0; }
