@@ -293,12 +293,23 @@ def median(rows: list[dict[str, Any]], key: str, **where: str) -> float | None:
     return statistics.median(values) if values else None
 
 
+def left_out(row: dict[str, Any]) -> str | None:
+    """Why a visit is not counted: it failed, or a wasmui page's warm visit did not restore the
+    snapshot (its cold visit failed or stored none: it was a first visit again). None: counted."""
+    if "error" in row:
+        return str(row["error"]).splitlines()[0]
+    if row.get("page") in CLICK and row.get("visit") == "warm" and row.get("snapshot") != "restored":
+        return f"not a repeat visit (snapshot: {row.get('snapshot')})"
+    return None
+
+
 def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     keys = ("bytes", "requests", "chained", "wasm_start_ms", "first_paint_ms", "ready_ms", "tti_ms")
+    dropped = [{k: r.get(k) for k in ("profile", "server", "page", "visit", "run")} | {"why": why}
+               for r in rows if (why := left_out(r))]
+    rows = [r for r in rows if not left_out(r)]
     table: dict[str, Any] = {}
     for r in rows:
-        if "error" in r:
-            continue
         cell = table.setdefault(r["profile"], {}).setdefault(r["server"], {}).setdefault(r["page"], {})
         cell.setdefault(r["visit"], None)
     for profile, servers in table.items():
@@ -325,7 +336,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
                     "cold_bytes": ratio(visits["cold"]["bytes"], bare["cold"]["bytes"]),
                 }
     return {"table": table, "ratios": ratios, "files": _median_files(rows), "marks": _median_marks(rows),
-            "asked": _warm_asked(rows)}
+            "asked": _warm_asked(rows), "left_out": dropped}
 
 
 def _warm_asked(rows: list[dict[str, Any]], profile: str = "4g") -> dict[str, Any]:
@@ -407,6 +418,10 @@ def markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
                                  f"| {_fmt(v['ready_ms'])} | {_fmt(v['tti_ms'])} | {v['n']} |")
     lines += _bytes_section(summary.get("files", {})) + _marks_section(summary.get("marks", {}))
     lines += _asked_section(summary.get("asked", {}))
+    if summary.get("left_out"):
+        lines += ["", "## Visits left out of the medians (`n` counts the others)", ""]
+        lines += [f"- {d['profile']} / {d['server']} / {d['page']} / {d['visit']}, run {d['run']}: {d['why']}"
+                  for d in summary["left_out"]]
     lines.append("")
     return "\n".join(lines)
 
