@@ -1,0 +1,62 @@
+"""bench/network.py's report: visits that failed, and warm visits that were first visits again,
+stay out of the medians and are listed (no browser: rows as the benchmark writes them)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_spec = importlib.util.spec_from_file_location("bench_network", ROOT / "bench" / "network.py")
+assert _spec and _spec.loader
+network = importlib.util.module_from_spec(_spec)
+sys.modules["bench_network"] = network
+_spec.loader.exec_module(network)
+
+
+def _row(page: str, visit: str, run: int, tti: float, **extra: Any) -> dict[str, Any]:
+    row = {"profile": "4g", "server": "gzip", "page": page, "visit": visit, "run": run, "loadavg": 1.0,
+           "tti_ms": tti, "ready_ms": tti, "first_paint_ms": 100.0, "bytes": 1000, "requests": 3,
+           "files": {}, "asked": [], "chained": 0, "wasm_start_ms": 50.0}
+    row.update(extra)
+    return row
+
+
+def _rows() -> list[dict[str, Any]]:
+    rows = []
+    for run in range(3):
+        rows += [_row("bare", "cold", run, 4000.0), _row("bare", "warm", run, 2000.0)]
+    rows += [_row("hello", "cold", 0, 2000.0, snapshot="saved"), _row("hello", "warm", 0, 500.0, snapshot="restored"),
+             {"error": "TimeoutError: Locator.fill: Timeout 30000ms exceeded.\nCall log:", "profile": "4g",
+              "server": "gzip", "page": "hello", "visit": "cold", "run": 1, "loadavg": 1.0},
+             # its cold visit failed, so this one was a first visit again
+             _row("hello", "warm", 1, 3000.0, snapshot="saved"),
+             _row("hello", "cold", 2, 2200.0, snapshot="saved"), _row("hello", "warm", 2, 600.0, snapshot="restored")]
+    return rows
+
+
+def test_failed_and_unrestored_visits_are_left_out_of_the_medians() -> None:
+    summary = network.summarize(_rows())
+    hello = summary["table"]["4g"]["gzip"]["hello"]
+    assert hello["cold"]["n"] == 2 and hello["cold"]["tti_ms"] == 2100.0
+    assert hello["warm"]["n"] == 2 and hello["warm"]["tti_ms"] == 550.0  # not the 3000 ms "warm" visit
+    assert summary["table"]["4g"]["gzip"]["bare"]["warm"]["n"] == 3
+    assert summary["ratios"]["4g"]["gzip"]["hello"]["warm_tti"] == 550.0 / 2000.0
+    assert [(d["visit"], d["run"]) for d in summary["left_out"]] == [("cold", 1), ("warm", 1)]
+
+
+def test_the_report_lists_the_visits_left_out() -> None:
+    meta = {"when": "now", "machine": "m", "browser": "b", "loadavg_start": 1.0, "loadavg_end": 1.0, "runs": 3}
+    text = network.markdown(network.summarize(_rows()), meta)
+    listed = text.split("## Visits left out of the medians", 1)[1].splitlines()
+    assert "- 4g / gzip / hello / cold, run 1: TimeoutError: Locator.fill: Timeout 30000ms exceeded." in listed
+    assert "- 4g / gzip / hello / warm, run 1: not a repeat visit (snapshot: saved)" in listed
+
+
+def test_a_report_without_failures_has_no_such_list() -> None:
+    rows = [r for r in _rows() if r.get("run") != 1 or r["page"] == "bare"]
+    meta = {"when": "now", "machine": "m", "browser": "b", "loadavg_start": 1.0, "loadavg_end": 1.0, "runs": 3}
+    assert "Visits left out" not in network.markdown(network.summarize(rows), meta)
