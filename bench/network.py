@@ -305,9 +305,10 @@ def left_out(row: dict[str, Any]) -> str | None:
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     keys = ("bytes", "requests", "chained", "wasm_start_ms", "first_paint_ms", "ready_ms", "tti_ms")
+    reasons = [(r, left_out(r)) for r in rows]
     dropped = [{k: r.get(k) for k in ("profile", "server", "page", "visit", "run")} | {"why": why}
-               for r in rows if (why := left_out(r))]
-    rows = [r for r in rows if not left_out(r)]
+               for r, why in reasons if why]
+    rows = [r for r, why in reasons if not why]
     table: dict[str, Any] = {}
     for r in rows:
         cell = table.setdefault(r["profile"], {}).setdefault(r["server"], {}).setdefault(r["page"], {})

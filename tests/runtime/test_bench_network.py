@@ -16,6 +16,8 @@ network = importlib.util.module_from_spec(_spec)
 sys.modules["bench_network"] = network
 _spec.loader.exec_module(network)
 
+META = {"when": "now", "machine": "m", "browser": "b", "loadavg_start": 1.0, "loadavg_end": 1.0, "runs": 3}
+
 
 def _row(page: str, visit: str, run: int, tti: float, **extra: Any) -> dict[str, Any]:
     row = {"profile": "4g", "server": "gzip", "page": page, "visit": visit, "run": run, "loadavg": 1.0,
@@ -49,8 +51,7 @@ def test_failed_and_unrestored_visits_are_left_out_of_the_medians() -> None:
 
 
 def test_the_report_lists_the_visits_left_out() -> None:
-    meta = {"when": "now", "machine": "m", "browser": "b", "loadavg_start": 1.0, "loadavg_end": 1.0, "runs": 3}
-    text = network.markdown(network.summarize(_rows()), meta)
+    text = network.markdown(network.summarize(_rows()), META)
     listed = text.split("## Visits left out of the medians", 1)[1].splitlines()
     assert "- 4g / gzip / hello / cold, run 1: TimeoutError: Locator.fill: Timeout 30000ms exceeded." in listed
     assert "- 4g / gzip / hello / warm, run 1: not a repeat visit (snapshot: saved)" in listed
@@ -58,5 +59,4 @@ def test_the_report_lists_the_visits_left_out() -> None:
 
 def test_a_report_without_failures_has_no_such_list() -> None:
     rows = [r for r in _rows() if r.get("run") != 1 or r["page"] == "bare"]
-    meta = {"when": "now", "machine": "m", "browser": "b", "loadavg_start": 1.0, "loadavg_end": 1.0, "runs": 3}
-    assert "Visits left out" not in network.markdown(network.summarize(rows), meta)
+    assert "Visits left out" not in network.markdown(network.summarize(rows), META)
