@@ -1,6 +1,7 @@
 """wasmui.gluepatch: the patch fits the pinned npm pyodide glue, and a start-up with the patched
 glue leaves the wasm function table exactly as the unpatched one does (a memory snapshot holds
-function pointers), under Node with the real package (tests/runtime/glue_table.mjs)."""
+function pointers), under Node with the real package (tests/runtime/glue_table.mjs); a restore from
+a memory snapshot compiles no Python and holds what the unpatched one does (glue_restore.mjs)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
 GLUE = PYODIDE / "pyodide.asm.mjs"
 TABLE_SCRIPT = Path(__file__).with_name("glue_table.mjs")
+RESTORE_SCRIPT = Path(__file__).with_name("glue_restore.mjs")
 needs_pyodide = pytest.mark.skipif(not GLUE.is_file() or shutil.which("node") is None,
                                    reason="needs node and node_modules/pyodide (make setup)")
 
@@ -89,3 +91,31 @@ def test_the_table_after_start_up_is_unchanged(tmp_path: Path) -> None:
     swapped = _start_up(_core_with(tmp_path, "swapped", reversed_glue))
     assert swapped["length"] == before["length"]
     assert swapped["entries"] != before["entries"]
+
+
+def _restore(folder: Path) -> dict[str, Any]:
+    result = subprocess.run(["node", "--expose-gc", str(RESTORE_SCRIPT), str(folder)], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
+
+
+@needs_pyodide
+def test_a_restore_compiles_no_python_and_holds_the_same_objects(tmp_path: Path) -> None:
+    before = _restore(PYODIDE)
+    after = _restore(_core_with(tmp_path, "patched", gluepatch.patch_glue(_glue(), _wasm())))
+    # The unpatched restore compiles its lines of Python (each a parse and a compile).
+    assert any("import importlib" in source for source in before["compiled"])
+    assert after["compiled"] == []
+    assert after["answer"] == before["answer"] == 45
+    assert after["internal"] == before["internal"] == 42
+    for key in ("globals", "builtins", "internalDict", "internalBuiltins", "importlib", "sys", "os", "mainIsGlobals"):
+        assert after[key] == before[key], key
+    assert "_hook" in after["globals"] and after["mainIsGlobals"] is True
+
+    # A restore the patch cannot take (no `vars` to call) runs the original lines instead.
+    broken = gluepatch.patch_glue(_glue(), _wasm()).replace('vars=b.get("vars")', 'vars=b.get("no such name")')
+    fallback = _restore(_core_with(tmp_path, "broken", broken))
+    assert fallback["compiled"] == before["compiled"]
+    assert fallback["globals"] == before["globals"]
