@@ -258,7 +258,8 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     # Second visit: restored with the app module as it left the module (not as the first visit left
     # it: its state starts over), its files readable. Neither the page nor the worker asked the
     # network for a core file, Pyodide's JS, the wheel or the app's files (the HTML, the page's JS
-    # and the worker script are all a repeat visit fetches).
+    # and the worker script are all a repeat visit fetches), nor started the decoders' worker
+    # (nothing precompressed is downloaded: it only cost CPU during the restore).
     asked: list[str] = []
 
     def record(request: Any) -> None:
@@ -275,6 +276,7 @@ def test_snapshot_made_restored_fresh_discarded_on_rebuild_and_corruption(
     assert page.evaluate("() => document.querySelector('wasmui-app').snapshot") == "restored"
     core_asked = [u for u in asked if "/pyodide/" in u or "/wheels/" in u or "/app/" in u]
     assert any(u.endswith("/") for u in asked) and not core_asked, (core_asked, asked)
+    assert not [u for u in asked if "/decodeworker-" in u], asked
 
     # A restored visit's state never reaches the next one either.
     assert _visit(page, url, "restored") == ["restored"]

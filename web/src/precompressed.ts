@@ -64,10 +64,15 @@ export class CoreFetch {
     this.failure.catch(() => undefined);  // raced by the boot; nobody else must see it unhandled
   }
 
-  /** Which URLs have a precompressed sibling (from the site's manifest). */
+  /** Which URLs have a precompressed sibling (from the site's manifest). The decoders start when a
+   * download needs them (`warmDecoders`): a repeat visit restored from a snapshot needs none. */
   setEncodings(encodings: ReadonlyMap<string, Encoding>): void {
     this.encodings = encodings;
-    warmDecoders([...encodings.values()]);
+  }
+
+  /** Starts the decoders the precompressed files will need (a boot that downloads them). */
+  warmDecoders(): void {
+    warmDecoders([...this.encodings.values()]);
   }
 
   /** Starts downloading `url` now; the next GET of it is answered with this response. */
@@ -301,9 +306,11 @@ function xzWorker(): Worker | null {
 }
 
 /**
- * Starts the decoders `encodings` (the manifest's `precompressed` values) need: the page starts
- * the siblings' downloads from the HTML, so the xz decoder's worker (or chunk) is loaded as soon
- * as the worker knows the site has an xz sibling, not when its first bytes arrive.
+ * Starts the decoders `encodings` need (of the siblings being downloaded): the page starts those
+ * downloads from the HTML, so the xz decoder's worker (or chunk) is loaded as soon as the worker
+ * knows of them, not when their first bytes arrive. Never for nothing: a repeat visit restored
+ * from a snapshot downloads no sibling, and starting the decoder's worker there cost CPU in the
+ * middle of the restore (a thread, its script, the decoder's wasm).
  */
 export function warmDecoders(encodings: unknown[]): void {
   if (!encodings.includes("xz")) return;

@@ -317,6 +317,7 @@ export class WorkerRuntime {
     // the wasm was in ~0.35 s later when the wheel downloaded beside it).
     // The stdlib's second zip likewise: the interpreter initialises from the first one (see
     // withRestStdlib), and the wheel follows it (Pyodide's bootstrap needs the zip first).
+    this.coreFetch.warmDecoders();
     const wasmURL = `${indexURL}pyodide.asm.wasm`;
     const nearly = (url: string, fallback: Promise<unknown>): Promise<unknown> =>
       nearlyIn(this.coreFetch, manifest.sizes, base, url, fallback);

@@ -3,7 +3,7 @@
  * `self`. One worker per `<wasmui-app>`, so two apps on a page never share an
  * interpreter.
  */
-import { warmDecoders } from "./precompressed";
+import { encodingsOf, warmDecoders } from "./precompressed";
 import { isWorkerControlIn, type WorkerControlOut } from "./protocol";
 import { WorkerRuntime } from "./runtime";
 
@@ -19,6 +19,7 @@ if (ahead >= 0) {
   }
 }
 
+let manifest: unknown;
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isWorkerControlIn(message)) return;
@@ -27,8 +28,18 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   else if (message.type === "expect") {
     runtime.coreFetch.expect(message.urls);
     runtime.readAhead(message.manifest);
-    // The page is downloading the siblings already: their decoders load meanwhile.
-    warmDecoders(Object.values((message.manifest as { precompressed?: object } | undefined)?.precompressed ?? {}));
+    // The page is downloading these siblings already: their decoders load meanwhile. (The
+    // manifest comes with the page's first message, the URLs with later ones.)
+    manifest = message.manifest ?? manifest;
+    warmDecoders(expectedEncodings(message.urls, manifest));
   }
   else runtime.coreFetch.adopt(message.early);
 };
+
+/** The encodings of the precompressed siblings among `urls` (the manifest names them by path). */
+function expectedEncodings(urls: string[], manifest: unknown): string[] {
+  const precompressed = (manifest as { precompressed?: Record<string, "xz" | "zst" | "gz"> } | undefined)?.precompressed;
+  if (!precompressed || urls.length === 0) return [];
+  const encodings = encodingsOf(precompressed, new URL("../", scope.location.href).href);
+  return urls.flatMap((url) => encodings.get(url) ?? []);
+}
