@@ -209,13 +209,10 @@ FINALIZE_OLD = (
     'API.importlib=API.runPythonInternal("import importlib; importlib");let o=API.importlib.import_module;'
     'API.sys=o("sys"),API.os=o("os");let i=API.runPythonInternal("import __main__; __main__.__dict__"),'
     's=API.runPythonInternal("import builtins; builtins.__dict__");')
-FINALIZE_NEW = (
-    'let i,s,o,restored=t&&finalizeRestored();if(restored){[i,s,o]=restored}else{'
-    'let[r,n]=API.rawRun("import _pyodide_core");r&&API.fatal_loading_error(`Failed to import _pyodide_core\\n`,n),'
-    'API.runPythonInternal_dict=API._pyodide._base.eval_code("{}"),'
-    'API.importlib=API.runPythonInternal("import importlib; importlib");o=API.importlib.import_module;'
-    'API.sys=o("sys"),API.os=o("os");i=API.runPythonInternal("import __main__; __main__.__dict__"),'
-    's=API.runPythonInternal("import builtins; builtins.__dict__")}')
+# The original lines kept for a normal boot (and a restore the calls cannot take): their `let`s
+# become assignments to variables declared before the branch.
+FINALIZE_NEW = ('let i,s,o,restored=t&&finalizeRestored();if(restored){[i,s,o]=restored}else{'
+                + FINALIZE_OLD.replace("let o=", "o=").replace("let i=", "i=").removesuffix(";") + "}")
 FINALIZE_START_OLD = 'API.finalizeBootstrap=function(t,e){'
 # [__main__.__dict__, builtins.__dict__, importlib.import_module] with API's fields set as the
 # original lines set them; null (nothing set) when a step fails. Each object comes from a call
@@ -229,7 +226,7 @@ FINALIZE_RESTORED = (
     'dict.set("__builtins__",builtins);dict.set("importlib",importlib);dict.set("__main__",mainModule);'
     'dict.set("builtins",builtinsModule);var o=importlib.import_module,sys=o("sys"),os=o("os");'
     'API.runPythonInternal_dict=dict;API.importlib=importlib;API.sys=sys;API.os=os;'
-    'return[main,builtins,o]}catch(error){return null}};')
+    'return[main,builtins,o]}catch{return null}};')
 
 
 def initial_table(wasm: bytes) -> tuple[int, list[int]]:

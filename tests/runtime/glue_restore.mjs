@@ -32,16 +32,15 @@ for (let i = 0; i < 3 && globalThis.gc; i++) {
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 const api = pyodide._api;
-const describe = (proxy) => String(proxy);
 process.stdout.write(JSON.stringify({
   compiled,
   globals: pyodide.runPython("sorted(globals())").toJs(),
   builtins: pyodide.runPython("import builtins; sorted(vars(builtins))").toJs(),
   internalDict: [...api.runPythonInternal_dict.keys()],
   internalBuiltins: api.runPythonInternal("__builtins__ is __import__(\"builtins\").__dict__"),
-  importlib: describe(api.importlib),
-  sys: describe(api.sys),
-  os: describe(api.os),
+  importlib: String(api.importlib),
+  sys: String(api.sys),
+  os: String(api.os),
   internal: api.runPythonInternal("6 * 7"),
   answer: pyodide.runPython("sum(range(10))"),
   mainIsGlobals: pyodide.runPython("import __main__; __main__.__dict__ is globals()"),

@@ -312,12 +312,13 @@ export class WorkerRuntime {
       }
       this.restoredFrom = null;
     }
+    // A boot that downloads: the precompressed files' decoders load now (a restore needs none).
+    this.coreFetch.warmDecoders();
     // The wheel is needed once Python runs: it downloads while the interpreter starts instead of
     // sharing the link with the wasm and the stdlib, which the interpreter waits for (measured on 4G:
     // the wasm was in ~0.35 s later when the wheel downloaded beside it).
     // The stdlib's second zip likewise: the interpreter initialises from the first one (see
     // withRestStdlib), and the wheel follows it (Pyodide's bootstrap needs the zip first).
-    this.coreFetch.warmDecoders();
     const wasmURL = `${indexURL}pyodide.asm.wasm`;
     const nearly = (url: string, fallback: Promise<unknown>): Promise<unknown> =>
       nearlyIn(this.coreFetch, manifest.sizes, base, url, fallback);
