@@ -96,6 +96,8 @@ def main() -> int:
             print(f"{label}: all failed: {rows[label][0].get('error')}")
             continue
         line = f"{label:>10}: TTI {statistics.median(r['tti_ms'] for r in ok):6.0f}  kB {statistics.median(r['bytes'] for r in ok) / 1e3:6.0f}"
+        if all("first_paint_ms" in r for r in ok):
+            line += f"  first paint {statistics.median(r['first_paint_ms'] for r in ok):5.0f}"
         line += f"  load {min(r['load'] for r in ok):.1f}-{max(r['load'] for r in ok):.1f}  n={len(ok)}"
         print(line)
         if ok[0].get("marks"):
@@ -107,7 +109,7 @@ def main() -> int:
 
 def visit(page: Any, label: str, url: str, server: network.CountingServer, profile: str, kind: str = "hello") -> dict[str, Any]:
     """One cold visit: TTI (the first click's answer for a wasmui site, ready for bare Pyodide), bytes, marks."""
-    network.emulate(page, profile)
+    network.emulate(page, profile, server)
     server.take()
     page.goto(url, wait_until="commit")
     if label == "bare":
@@ -117,6 +119,7 @@ def visit(page: Any, label: str, url: str, server: network.CountingServer, profi
         network.click_for_tti(page, kind)
         page.wait_for_function("() => document.querySelector('wasmui-app').phase === 'ready'", timeout=300_000)
         row = {"tti_ms": page.evaluate("() => window.__tti"),
+               "first_paint_ms": page.wait_for_function(network.FIRST_PAINT, polling=20, timeout=60_000).json_value(),
                "marks": page.evaluate("() => document.querySelector('wasmui-app').timings")}
     row["bytes"] = server.take()[0]
     return row

@@ -127,14 +127,14 @@ def main() -> int:
                                                         args=network.ARGS + extra, headless=True)
         context.add_init_script(network.MOUNTED)
         page = context.new_page()
-        network.emulate(page, args.profile)
+        network.emulate(page, args.profile, server)
         for _ in range(args.before if args.warm else 0):
             page.goto(f"{server.url}/{args.page}/", wait_until="commit")
             page.wait_for_function("() => ['saved', 'restored', 'discarded'].includes(document.querySelector('wasmui-app').snapshot)",
                                    timeout=300_000)
             page.close()
             page = context.new_page()
-            network.emulate(page, args.profile)
+            network.emulate(page, args.profile, server)
         # Traced over CDP: a persistent context has no Browser object to trace with.
         cdp = context.new_cdp_session(page)
         collected: list[dict[str, Any]] = []

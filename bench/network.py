@@ -13,7 +13,8 @@ Pages, served side by side from one folder in ONE run on ONE Chromium build:
 Servers: ``plain`` is Python's ``http.server`` (what the README suggests; compresses
 nothing); ``gzip`` is wasmui's dev server (gzip level 6 for text and wasm, ETags), like a
 CDN. Profiles through CDP ``Network.emulateNetworkConditions``: ``local`` (none), ``cable``
-(20 ms, 50 Mbit/s), ``4g`` (100 ms, 9 Mbit/s).
+(20 ms, 50 Mbit/s), ``4g`` (100 ms, 9 Mbit/s); the downloads of a worker's worker, which CDP
+does not throttle, are held back by the server itself (``bench/pacing.py``).
 
 Per visit: **bytes** (response bodies the server sent until TTI) and **requests**; **chained
 before the wasm** (requests finished before the interpreter's wasm was asked for) and when
@@ -51,6 +52,8 @@ sys.path.insert(0, str(ROOT))
 
 from wasmui.build import build_site  # noqa: E402
 from wasmui.devserver import Server, SiteState, make_handler  # noqa: E402
+
+import pacing  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -140,10 +143,25 @@ class CountingServer:
         self.files: dict[str, int] = {}
         self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
+        # The profile's conditions for the downloads CDP does not throttle (`pacing`), set by `emulate`.
+        self.conditions: dict[str, float] | None = None
+        self.sites = pacing.page_started(root)
         counter = self
         base = handler_base(root, kind)
 
         class Handler(base):  # type: ignore[misc, valid-type]
+            def do_GET(self) -> None:
+                conditions = counter.conditions
+                if conditions is None or not pacing.from_nested_worker(self.path, counter.sites):
+                    return super().do_GET()
+                time.sleep(conditions["latency"] / 1000)
+                raw = self.wfile
+                self.wfile = pacing.Paced(raw, conditions["throughput"])
+                try:
+                    super().do_GET()
+                finally:
+                    self.wfile = raw
+
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword.lower() == "content-length" and self.command != "HEAD":
                     with counter.lock:
@@ -208,8 +226,12 @@ class Visit:
         return len(before), (at - self.t0) * 1000
 
 
-def emulate(page: Any, profile: str) -> None:
+def emulate(page: Any, profile: str, server: CountingServer | None = None) -> None:
+    """The profile's network for ``page`` and its workers (CDP), and on ``server`` for the
+    downloads of workers' workers, which CDP does not throttle (``pacing``)."""
     conditions = PROFILES[profile]
+    if server is not None:
+        server.conditions = conditions
     if conditions is None:
         return
     session = page.context.new_cdp_session(page)
@@ -220,7 +242,7 @@ def emulate(page: Any, profile: str) -> None:
 
 
 def visit(page: Any, kind: str, url: str, server: CountingServer, profile: str, cold: bool) -> dict[str, Any]:
-    emulate(page, profile)
+    emulate(page, profile, server)
     record = Visit(page)
     server.take()
     record.t0 = time.perf_counter()
