@@ -153,9 +153,10 @@ class CountingServer:
             def do_GET(self) -> None:
                 conditions = counter.conditions
                 if conditions is None or not pacing.from_nested_worker(self.path, counter.sites):
-                    return super().do_GET()
+                    super().do_GET()
+                    return
                 time.sleep(conditions["latency"] / 1000)
-                raw = self.wfile
+                raw: Any = self.wfile
                 self.wfile = pacing.Paced(raw, conditions["throughput"])
                 try:
                     super().do_GET()
