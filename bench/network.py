@@ -156,12 +156,12 @@ class CountingServer:
                     super().do_GET()
                     return
                 time.sleep(conditions["latency"] / 1000)
-                raw: Any = self.wfile
-                self.wfile = pacing.Paced(raw, conditions["throughput"])
+                raw = getattr(self, "wfile")  # the base class is chosen at run time: untyped here
+                setattr(self, "wfile", pacing.Paced(raw, conditions["throughput"]))
                 try:
                     super().do_GET()
                 finally:
-                    self.wfile = raw
+                    setattr(self, "wfile", raw)
 
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword.lower() == "content-length" and self.command != "HEAD":
