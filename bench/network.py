@@ -49,6 +49,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # its sibling modules, also when loaded by path (the tests)
 
 from wasmui.build import build_site  # noqa: E402
 from wasmui.devserver import Server, SiteState, make_handler  # noqa: E402

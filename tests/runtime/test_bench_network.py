@@ -60,3 +60,29 @@ def test_the_report_lists_the_visits_left_out() -> None:
 def test_a_report_without_failures_has_no_such_list() -> None:
     rows = [r for r in _rows() if r.get("run") != 1 or r["page"] == "bare"]
     assert "Visits left out" not in network.markdown(network.summarize(rows), META)
+
+
+def test_the_downloads_cdp_cannot_throttle_are_paced_by_the_server(tmp_path: Path) -> None:
+    """The xz files a wasmui page does not start itself (its decoder worker's: a worker's worker,
+    which CDP does not throttle) are the ones the bench server holds back, at the profile's rate."""
+    import io
+    import time
+
+    pacing = sys.modules["pacing"]  # imported by bench/network.py
+    site = tmp_path / "hello"
+    site.mkdir()
+    early = '{"fetch":[["./pyodide/pyodide.asm.wasm","xz"],["./pyodide/pyodide-lock.json",null]]}'
+    (site / "index.html").write_text(f'<script type="application/json" id="wasmui-early">{early}</script>')
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "bare" / "index.html").write_text("<p>no wasmui here</p>")
+    sites = pacing.page_started(tmp_path)
+    assert sites == {"/hello/": {"/hello/pyodide/pyodide.asm.wasm.xz", "/hello/pyodide/pyodide-lock.json"}}
+    assert pacing.from_nested_worker("/hello/pyodide/python_stdlib_rest.zip.xz", sites)
+    assert pacing.from_nested_worker("/hello/wheels/abc/wasmui-0.1.0-py3-none-any.whl.xz?v=1", sites)
+    assert not pacing.from_nested_worker("/hello/pyodide/pyodide.asm.wasm.xz", sites)  # the page's: CDP throttles it
+    assert not pacing.from_nested_worker("/hello/pyodide/pyodide.asm.mjs.zst", sites)
+    assert not pacing.from_nested_worker("/bare/x.xz", sites)
+    sink = io.BytesIO()
+    started = time.perf_counter()
+    pacing.Paced(sink, 1_000_000).write(bytes(200_000))
+    assert time.perf_counter() - started >= 0.19 and sink.getvalue() == bytes(200_000)
