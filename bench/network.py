@@ -14,7 +14,8 @@ Servers: ``plain`` is Python's ``http.server`` (what the README suggests; compre
 nothing); ``gzip`` is wasmui's dev server (gzip level 6 for text and wasm, ETags), like a
 CDN. Profiles through CDP ``Network.emulateNetworkConditions``: ``local`` (none), ``cable``
 (20 ms, 50 Mbit/s), ``4g`` (100 ms, 9 Mbit/s); the downloads of a worker's worker, which CDP
-does not throttle, are held back by the server itself (``bench/pacing.py``).
+does not throttle, are held back by the server itself, on a model of the link that CDP's
+responses of the same visit share (``bench/pacing.py``).
 
 Per visit: **bytes** (response bodies the server sent until TTI) and **requests**; **chained
 before the wasm** (requests finished before the interpreter's wasm was asked for) and when
@@ -144,21 +145,28 @@ class CountingServer:
         self.files: dict[str, int] = {}
         self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
-        # The profile's conditions for the downloads CDP does not throttle (`pacing`), set by `emulate`.
+        # The profile's conditions and the visit's emulated link (`pacing`), set by `emulate`: the
+        # server paces the downloads CDP does not throttle on the link CDP's responses also use.
         self.conditions: dict[str, float] | None = None
+        self.link: pacing.Link | None = None
         self.sites = pacing.page_started(root)
         counter = self
         base = handler_base(root, kind)
 
         class Handler(base):  # type: ignore[misc, valid-type]
+            arrived = 0.0
+            paced = False
+
             def do_GET(self) -> None:
-                conditions = counter.conditions
-                if conditions is None or not pacing.from_nested_worker(self.path, counter.sites):
+                self.arrived = time.perf_counter()
+                conditions, link = counter.conditions, counter.link
+                self.paced = bool(conditions and link and pacing.from_nested_worker(self.path, counter.sites))
+                if not self.paced or conditions is None or link is None:
                     super().do_GET()
                     return
                 time.sleep(conditions["latency"] / 1000)
                 raw = getattr(self, "wfile")  # the base class is chosen at run time: untyped here
-                setattr(self, "wfile", pacing.Paced(raw, conditions["throughput"]))
+                setattr(self, "wfile", pacing.Paced(raw, link, link.paced(time.perf_counter())))
                 try:
                     super().do_GET()
                 finally:
@@ -170,6 +178,9 @@ class CountingServer:
                         counter.bytes += int(value)
                         path = self.path.split("?")[0]
                         counter.files[path] = counter.files.get(path, 0) + int(value)
+                    conditions, link = counter.conditions, counter.link
+                    if conditions and link and not self.paced:  # a body CDP throttles: it takes its share of the link
+                        link.throttled(int(value), self.arrived + conditions["latency"] / 1000)
                 super().send_header(keyword, value)
 
             def send_response(self, code: int, message: str | None = None) -> None:
@@ -234,6 +245,7 @@ def emulate(page: Any, profile: str, server: CountingServer | None = None) -> No
     conditions = PROFILES[profile]
     if server is not None:
         server.conditions = conditions
+        server.link = pacing.Link(conditions["throughput"]) if conditions else None  # a new visit: an idle link
     if conditions is None:
         return
     session = page.context.new_cdp_session(page)

@@ -6,15 +6,18 @@ supported" (measured under the 4G profile: a 1 MB fetch took 1.8-1.9 s from the 
 its worker, 45-75 ms from that worker's worker). wasmui's xz decoder is such a worker: the
 downloads it makes itself (the ``.xz`` files the page's inline script did not start: the
 stdlib's second zip and the wheel on a first visit) would arrive at the local link's speed.
-The bench server holds those back itself: answered after the profile's latency, sent at its
-throughput (each on its own link: they start once the wasm is nearly in, after the page's
-downloads). A measurement aid, never a test.
+The bench server holds those back itself: answered after the profile's latency, then sent at
+their share of one emulated link (:class:`Link`) that also carries every response CDP throttles.
+The page's and its worker's downloads share CDP's link (measured: 1 MB alone 1.0 s, two at once
+1.8 s each), so a paced download on a link of its own would have had bandwidth no visitor has.
+A measurement aid, never a test.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -46,24 +49,87 @@ def from_nested_worker(path: str, sites: dict[str, set[str]]) -> bool:
                                         for prefix, started in sites.items())
 
 
-class Paced:
-    """``raw`` (a response's socket file) sending at most ``rate`` bytes per second."""
+class Flow:
+    """One response on the emulated link: bytes handed to it and not yet delivered."""
 
-    def __init__(self, raw: BinaryIO, rate: float) -> None:
-        self.raw = raw
+    def __init__(self, start: float, pending: float = 0.0, paced: bool = False) -> None:
+        self.start = start
+        self.pending = pending
+        self.paced = paced  # kept while idle between its chunks
+
+
+class Link:
+    """One emulated link of ``rate`` bytes per second shared by every response of a visit, as
+    Chromium's throttle shares its link: each active response gets an equal part of the rate.
+    A response CDP throttles is a :meth:`throttled` flow the server only accounts for (the
+    browser holds its bytes back); a paced response waits here until its bytes are delivered."""
+
+    STEP = 0.002
+
+    def __init__(self, rate: float) -> None:
         self.rate = rate
-        self.start = time.perf_counter()
-        self.sent = 0
+        self.flows: list[Flow] = []
+        self.lock = threading.Lock()
+        self.clock = time.perf_counter()
+
+    def throttled(self, nbytes: int, start: float) -> None:
+        """A response of ``nbytes`` CDP delivers from ``start`` (its request's arrival plus the latency)."""
+        with self.lock:
+            self._advance(time.perf_counter())
+            self.flows.append(Flow(start, float(nbytes)))
+
+    def paced(self, start: float) -> Flow:
+        """A response the server sends itself from ``start``: feed it with :meth:`deliver`."""
+        flow = Flow(start, paced=True)
+        with self.lock:
+            self._advance(time.perf_counter())
+            self.flows.append(flow)
+        return flow
+
+    def deliver(self, flow: Flow, nbytes: int) -> None:
+        """Blocks until ``nbytes`` more of ``flow`` went through the link."""
+        with self.lock:
+            self._advance(time.perf_counter())
+            flow.pending += nbytes
+        while True:
+            with self.lock:
+                self._advance(time.perf_counter())
+                if flow.pending <= 0:
+                    return
+            time.sleep(self.STEP)
+
+    def _advance(self, now: float) -> None:
+        """Moves the model to ``now`` in steps: each step's bytes split among the active flows
+        (a flow needing less than its part leaves the rest to the others)."""
+        while self.clock < now:
+            step = min(self.STEP, now - self.clock)
+            budget = self.rate * step
+            active = [f for f in self.flows if f.start <= self.clock and f.pending > 0]
+            while active and budget > 1e-9:
+                share = budget / len(active)
+                for flow in active:
+                    taken = min(share, flow.pending)
+                    flow.pending -= taken
+                    budget -= taken
+                active = [f for f in active if f.pending > 0]
+            self.clock += step
+        self.flows = [f for f in self.flows if f.paced or f.pending > 0 or f.start > self.clock]
+
+
+class Paced:
+    """``raw`` (a response's socket file) sending as fast as ``flow`` gets through ``link``."""
+
+    def __init__(self, raw: BinaryIO, link: Link, flow: Flow) -> None:
+        self.raw = raw
+        self.link = link
+        self.flow = flow
 
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         for at in range(0, len(view), CHUNK):
             chunk = view[at:at + CHUNK]
+            self.link.deliver(self.flow, len(chunk))
             self.raw.write(chunk)
-            self.sent += len(chunk)
-            ahead = self.sent / self.rate - (time.perf_counter() - self.start)
-            if ahead > 0:
-                time.sleep(ahead)
         return len(view)
 
     def __getattr__(self, name: str) -> Any:

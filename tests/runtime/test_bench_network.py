@@ -82,7 +82,30 @@ def test_the_downloads_cdp_cannot_throttle_are_paced_by_the_server(tmp_path: Pat
     assert not pacing.from_nested_worker("/hello/pyodide/pyodide.asm.wasm.xz", sites)  # the page's: CDP throttles it
     assert not pacing.from_nested_worker("/hello/pyodide/pyodide.asm.mjs.zst", sites)
     assert not pacing.from_nested_worker("/bare/x.xz", sites)
+    link = pacing.Link(1_000_000)
     sink = io.BytesIO()
     started = time.perf_counter()
-    pacing.Paced(sink, 1_000_000).write(bytes(200_000))
-    assert time.perf_counter() - started >= 0.19 and sink.getvalue() == bytes(200_000)
+    pacing.Paced(sink, link, link.paced(started)).write(bytes(200_000))
+    alone = time.perf_counter() - started
+    assert 0.19 <= alone < 0.3 and sink.getvalue() == bytes(200_000)
+
+
+def test_a_paced_download_shares_the_link_with_the_responses_cdp_throttles() -> None:
+    """CDP's responses of the visit take their part of the emulated link: a paced download beside
+    one of the same size gets half the rate until that one is through."""
+    import io
+    import time
+
+    pacing = sys.modules["pacing"]
+    link = pacing.Link(1_000_000)
+    started = time.perf_counter()
+    link.throttled(200_000, started)  # CDP holds it back in the browser; the model counts it
+    pacing.Paced(io.BytesIO(), link, link.paced(started)).write(bytes(200_000))
+    shared = time.perf_counter() - started
+    assert 0.38 <= shared < 0.55
+    # A response that starts later (its latency) leaves the link to the paced one until then.
+    link = pacing.Link(1_000_000)
+    started = time.perf_counter()
+    link.throttled(200_000, started + 10)
+    pacing.Paced(io.BytesIO(), link, link.paced(started)).write(bytes(100_000))
+    assert time.perf_counter() - started < 0.2
