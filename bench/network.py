@@ -37,6 +37,7 @@ import argparse
 import functools
 import http.server
 import json
+import multiprocessing
 import os
 import platform
 import shutil
@@ -135,9 +136,9 @@ def serve(root: Path, kind: str, handler: Any) -> tuple[http.server.HTTPServer, 
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-class CountingServer:
-    """A static server over ``root`` counting requests and body bytes: ``plain`` is Python's
-    ``http.server`` as is, ``gzip`` wasmui's dev server."""
+class _Counter:
+    """The server itself, in its own process (:class:`CountingServer`): a static server over ``root``
+    counting requests and body bytes, pacing what CDP does not throttle."""
 
     def __init__(self, root: Path, kind: str) -> None:
         self.bytes = 0
@@ -200,6 +201,56 @@ class CountingServer:
         return values
 
 
+def _serve_counting(root: Path, kind: str, conn: Any) -> None:
+    """The server process: serves until told to close; answers ``conditions`` and ``take``."""
+    counter = _Counter(root, kind)
+    conn.send(counter.url)
+    while True:
+        command, argument = conn.recv()
+        if command == "conditions":  # a new visit: its profile, an idle link
+            with counter.lock:
+                counter.conditions = argument
+                counter.link = pacing.Link(argument["throughput"]) if argument else None
+            conn.send(None)
+        elif command == "take":
+            conn.send(counter.take())
+        else:
+            counter.server.shutdown()
+            conn.send(None)
+            return
+
+
+class CountingServer:
+    """A static server over ``root`` counting requests and body bytes: ``plain`` is Python's
+    ``http.server`` as is, ``gzip`` wasmui's dev server. It runs in a process of its own, as a
+    site's server does: in this one its threads would wait for the interpreter lock while
+    Playwright's handlers hold it (measured: a cold visit's responses 40-60 ms late locally)."""
+
+    def __init__(self, root: Path, kind: str) -> None:
+        context = multiprocessing.get_context("fork")  # made before Playwright starts its threads
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_counting, args=(root, kind, child), daemon=True)
+        self._process.start()
+        self.url: str = self._conn.recv()
+        self.server = self  # ``server.server.shutdown()``, as for an in-process server
+
+    def set_conditions(self, conditions: dict[str, float] | None) -> None:
+        """The next visit's network profile (None: local), with an idle emulated link."""
+        self._conn.send(("conditions", conditions))
+        self._conn.recv()
+
+    def take(self) -> tuple[int, int, dict[str, int], list[str]]:
+        """(bytes, requests, {path: bytes}, ["status path", ...]) since the last take."""
+        self._conn.send(("take", None))
+        return self._conn.recv()  # type: ignore[no-any-return]
+
+    def shutdown(self) -> None:
+        if self._process.is_alive():
+            self._conn.send(("close", None))
+            self._conn.recv()
+        self._process.join(5)
+
+
 def prepare(work: Path) -> Path:
     """The folder served: the two wasmui sites, the bare page, the PyScript page, stock Pyodide."""
     root = work / "www"
@@ -244,8 +295,7 @@ def emulate(page: Any, profile: str, server: CountingServer | None = None) -> No
     downloads of workers' workers, which CDP does not throttle (``pacing``)."""
     conditions = PROFILES[profile]
     if server is not None:
-        server.conditions = conditions
-        server.link = pacing.Link(conditions["throughput"]) if conditions else None  # a new visit: an idle link
+        server.set_conditions(conditions)  # a new visit: an idle link
     if conditions is None:
         return
     session = page.context.new_cdp_session(page)
