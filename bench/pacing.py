@@ -6,10 +6,11 @@ supported" (measured under the 4G profile: a 1 MB fetch took 1.8-1.9 s from the 
 its worker, 45-75 ms from that worker's worker). wasmui's xz decoder is such a worker: the
 downloads it makes itself (the ``.xz`` files the page's inline script did not start: the
 stdlib's second zip and the wheel on a first visit) would arrive at the local link's speed.
-The bench server holds those back itself: answered after the profile's latency, then sent at
-their share of one emulated link (:class:`Link`) that also carries every response CDP throttles.
-The page's and its worker's downloads share CDP's link (measured: 1 MB alone 1.0 s, two at once
-1.8 s each), so a paced download on a link of its own would have had bandwidth no visitor has.
+The bench server holds those back itself: answered after the profile's latency, then sent with
+what one emulated link (:class:`Link`) has left after the responses CDP throttles. The page's and
+its worker's downloads share CDP's link (measured: 1 MB alone 1.0 s, two at once 1.8 s each),
+and CDP does not slow them for the server's: a paced download on a link of its own, or sharing
+with them, would have had bandwidth no visitor has.
 A measurement aid, never a test.
 """
 
@@ -59,10 +60,10 @@ class Flow:
 
 
 class Link:
-    """One emulated link of ``rate`` bytes per second shared by every response of a visit, as
-    Chromium's throttle shares its link: each active response gets an equal part of the rate.
-    A response CDP throttles is a :meth:`throttled` flow the server only accounts for (the
-    browser holds its bytes back); a paced response waits here until its bytes are delivered."""
+    """One emulated link of ``rate`` bytes per second for every response of a visit. A response
+    CDP throttles is a :meth:`throttled` flow the server only accounts for (the browser holds its
+    bytes back; they share CDP's rate in equal parts); a paced response gets what they leave and
+    waits here until its bytes are through."""
 
     STEP = 0.002
 
@@ -99,19 +100,21 @@ class Link:
             time.sleep(self.STEP)
 
     def _advance(self, now: float) -> None:
-        """Moves the model to ``now`` in steps: each step's bytes split among the active flows
-        (a flow needing less than its part leaves the rest to the others)."""
+        """Moves the model to ``now`` in steps. CDP's responses take each step's bytes first (equal
+        parts; a flow needing less leaves the rest to the others), the paced ones what they leave:
+        CDP never slows its own responses for them, so the link carries no more than its rate."""
         while self.clock < now:
             step = min(self.STEP, now - self.clock)
             budget = self.rate * step
-            active = [f for f in self.flows if f.start <= self.clock and f.pending > 0]
-            while active and budget > 1e-9:
-                share = budget / len(active)
-                for flow in active:
-                    taken = min(share, flow.pending)
-                    flow.pending -= taken
-                    budget -= taken
-                active = [f for f in active if f.pending > 0]
+            for paced in (False, True):
+                active = [f for f in self.flows if f.paced is paced and f.start <= self.clock and f.pending > 0]
+                while active and budget > 1e-9:
+                    share = budget / len(active)
+                    for flow in active:
+                        taken = min(share, flow.pending)
+                        flow.pending -= taken
+                        budget -= taken
+                    active = [f for f in active if f.pending > 0]
             self.clock += step
         self.flows = [f for f in self.flows if f.paced or f.pending > 0 or f.start > self.clock]
 
