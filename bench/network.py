@@ -141,13 +141,11 @@ class _Counter:
     counting requests and body bytes, pacing what CDP does not throttle."""
 
     def __init__(self, root: Path, kind: str) -> None:
-        self.bytes = 0
-        self.requests = 0
+        self.bytes = self.requests = 0
         self.files: dict[str, int] = {}
         self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
-        # The profile's conditions and the visit's emulated link (`pacing`), set by `emulate`: the
-        # server paces the downloads CDP does not throttle on the link CDP's responses also use.
+        # The visit's profile and emulated link (`pacing`), set by `emulate` through the pipe.
         self.conditions: dict[str, float] | None = None
         self.link: pacing.Link | None = None
         self.sites = pacing.page_started(root)
