@@ -87,7 +87,7 @@ def main() -> int:
                       flush=True)
                 page.close()
                 context.close()
-    server.server.shutdown()
+    server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
     print(f"\nmedians of {args.runs} cold visits ({args.profile}, {args.server}); ms since navigation")
     for label in labels:

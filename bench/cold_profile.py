@@ -152,7 +152,7 @@ def main() -> int:
             page.wait_for_timeout(100)
         trace = {"traceEvents": collected}
         context.close()
-    server.server.shutdown()
+    server.shutdown()
     if args.keep:
         Path(args.keep).write_text(json.dumps({"marks": marks, "trace": trace}))
     report(trace["traceEvents"] if isinstance(trace, dict) else trace, marks, args.since, args.until)

@@ -145,8 +145,7 @@ class _Counter:
         self.files: dict[str, int] = {}
         self.asked: list[str] = []  # every request's path and status, in order (what a warm visit still asks)
         self.lock = threading.Lock()
-        # The visit's profile and emulated link (`pacing`), set by `emulate` through the pipe.
-        self.conditions: dict[str, float] | None = None
+        # The visit's emulated link (`pacing`; None: no emulation), set by `emulate` through the pipe.
         self.link: pacing.Link | None = None
         self.sites = pacing.page_started(root)
         counter = self
@@ -158,14 +157,15 @@ class _Counter:
 
             def do_GET(self) -> None:
                 self.arrived = time.perf_counter()
-                conditions, link = counter.conditions, counter.link
-                self.paced = bool(conditions and link and pacing.from_nested_worker(self.path, counter.sites))
-                if not self.paced or conditions is None or link is None:
+                link = counter.link
+                self.paced = link is not None and pacing.from_nested_worker(self.path, counter.sites)
+                if link is None or not self.paced:
                     super().do_GET()
                     return
-                time.sleep(conditions["latency"] / 1000)
+                flow = link.paced(self.arrived)
+                time.sleep(link.latency)
                 raw = getattr(self, "wfile")  # the base class is chosen at run time: untyped here
-                setattr(self, "wfile", pacing.Paced(raw, link, link.paced(time.perf_counter())))
+                setattr(self, "wfile", pacing.Paced(raw, link, flow))
                 try:
                     super().do_GET()
                 finally:
@@ -177,9 +177,9 @@ class _Counter:
                         counter.bytes += int(value)
                         path = self.path.split("?")[0]
                         counter.files[path] = counter.files.get(path, 0) + int(value)
-                    conditions, link = counter.conditions, counter.link
-                    if conditions and link and not self.paced:  # a body CDP throttles: it takes its share of the link
-                        link.throttled(int(value), self.arrived + conditions["latency"] / 1000)
+                    link = counter.link
+                    if link and not self.paced:  # a body CDP throttles: it takes its share of the link
+                        link.throttled(int(value), self.arrived)
                 super().send_header(keyword, value)
 
             def send_response(self, code: int, message: str | None = None) -> None:
@@ -207,8 +207,7 @@ def _serve_counting(root: Path, kind: str, conn: Any) -> None:
         command, argument = conn.recv()
         if command == "conditions":  # a new visit: its profile, an idle link
             with counter.lock:
-                counter.conditions = argument
-                counter.link = pacing.Link(argument["throughput"]) if argument else None
+                counter.link = pacing.Link(argument["throughput"], argument["latency"] / 1000) if argument else None
             conn.send(None)
         elif command == "take":
             conn.send(counter.take())
@@ -230,7 +229,6 @@ class CountingServer:
         self._process = context.Process(target=_serve_counting, args=(root, kind, child), daemon=True)
         self._process.start()
         self.url: str = self._conn.recv()
-        self.server = self  # ``server.server.shutdown()``, as for an in-process server
 
     def set_conditions(self, conditions: dict[str, float] | None) -> None:
         """The next visit's network profile (None: local), with an idle emulated link."""
@@ -368,7 +366,7 @@ def run(args: argparse.Namespace, out_json: Path) -> list[dict[str, Any]]:
                         context.close()
                         out_json.write_text(json.dumps({"rows": rows}, indent=1))
     for server in servers.values():
-        server.server.shutdown()
+        server.shutdown()
     return rows
 
 

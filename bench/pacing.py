@@ -67,21 +67,22 @@ class Link:
 
     STEP = 0.002
 
-    def __init__(self, rate: float) -> None:
+    def __init__(self, rate: float, latency: float = 0.0) -> None:
         self.rate = rate
+        self.latency = latency  # seconds before a response's first byte
         self.flows: list[Flow] = []
         self.lock = threading.Lock()
         self.clock = time.perf_counter()
 
-    def throttled(self, nbytes: int, start: float) -> None:
-        """A response of ``nbytes`` CDP delivers from ``start`` (its request's arrival plus the latency)."""
+    def throttled(self, nbytes: int, asked: float) -> None:
+        """A response of ``nbytes`` to a request that arrived at ``asked``, which CDP delivers after the latency."""
         with self.lock:
             self._advance(time.perf_counter())
-            self.flows.append(Flow(start, float(nbytes)))
+            self.flows.append(Flow(asked + self.latency, float(nbytes)))
 
-    def paced(self, start: float) -> Flow:
-        """A response the server sends itself from ``start``: feed it with :meth:`deliver`."""
-        flow = Flow(start, paced=True)
+    def paced(self, asked: float) -> Flow:
+        """A response the server sends itself after the latency: feed it with :meth:`deliver`."""
+        flow = Flow(asked + self.latency, paced=True)
         with self.lock:
             self._advance(time.perf_counter())
             self.flows.append(flow)
