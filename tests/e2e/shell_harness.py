@@ -132,6 +132,8 @@ def open_shell(browser, server: AppServer, dist: Path, *, theme: str = "light", 
     page.goto(f"{server.url}/__shell__/shell.html?server={server.url}{query}")
     page.wait_for_function("window.__wasmuiShell && window.__wasmuiShell.ready")
     page.locator(".wasmui .app").wait_for()
+    # Lazy views replace their loading placeholders: a locator taken before that would detach.
+    page.wait_for_function("!document.querySelector('.wasmui .view-loading')")
     return page
 
 
