@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import network  # noqa: E402
 
-MARKS = ("worker", "inflated:pyodide.asm.wasm", "python", "initialised", "stdlib-warm-in", "stdlib-warm", "inflated:python_stdlib_rest.zip", "stdlib-rest",
+MARKS = ("worker", "inflated:pyodide.asm.wasm", "python", "initialised", "stdlib-warm-in", "stdlib-part-in", "stdlib-warm", "inflated:python_stdlib_rest.zip", "stdlib-rest",
          "interpreter", "inflated:wasmui-0.1.0-py3-none-any.whl", "wheel", "app", "ready")
 
 

@@ -21,11 +21,11 @@ initialisation imports (``encodings``), :data:`REST_STDLIB` the rest of the boot
 imports from it (``web/src/stdlibrest.ts``). The interpreter starts once the wasm and the small
 zip are in, so linking the wasm and initialising the interpreter overlap the second zip's
 download instead of following it (hello world: 666 kB of Zstandard in one zip before; 14 +
-653 kB split). The second zip's file is two zips end to end (manifest ``stdlibRestWarm``: the first one's
-length and what it is for): the first holds the stdlib packages a few early imports need
-(``asyncio``, ``zipfile``, ``typing``..., the trace's ``warm``), which the worker imports as soon
-as they are in, while the second (Pyodide's own modules, the rest) still downloads, so Pyodide's
-bootstrap finds most of its imports done. The worker installs :mod:`wasmui.lazy_imports` (copied into
+653 kB split). The second zip's file is several zips end to end (manifest ``stdlibRestWarm``: each
+part's length and what it is for): the first ones hold the stdlib packages a few early imports need
+(``re``, ``asyncio``, ``zipfile``..., the trace's ``warm``, cut into parts of ~800 kB), which the
+worker imports part by part as each is in, while the next and the last (Pyodide's own modules, the
+rest) still download, so Pyodide's bootstrap finds most of its imports done. The worker installs :mod:`wasmui.lazy_imports` (copied into
 the zip as ``_wasmui_lazy``), which fetches those on first import.
 
 Data files stay, except wasmui's sample media (``wasmui/media_assets/``, ~150 kB that hello
@@ -42,7 +42,7 @@ import hashlib
 import json
 import shutil
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,17 +85,21 @@ def init_modules(site: Path) -> set[str]:
     return _with_parents(_trace(trace).get("init", [])) if trace.is_file() else set()
 
 
-#: The early imports' modules held in the first part of the second zip, at most (bytes of ``.pyc``,
+#: The early imports' modules held in the first parts of the second zip, at most (bytes of ``.pyc``,
 #: uncompressed): what downloads while the interpreter starts (measured on 4G hello world, all
-#: of the trace's early imports: ~2 MB).
+#: of the trace's early imports: ~2.4 MB).
 WARM_BUDGET = 2_500_000
+#: A part of those closes once its modules reach this many bytes: the worker imports each part as
+#: soon as it is in, while the next downloads (on 4G ~0.2 s for 800 kB of ``.pyc`` sent as xz).
+WARM_PART = 800_000
 
 
-def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]]:
+def warm_parts(site: Path, boot: Collection[str]) -> list[tuple[list[str], set[str]]]:
     """The early imports (the trace's ``warm``, in order, while their modules fit :data:`WARM_BUDGET`
-    by the site's stdlib zip) and the top-level packages they need; the list stops at the first
-    import loading a module outside ``boot`` (the first part would miss it: ``csv``, traced last,
-    in an app that does not flag; a stale trace)."""
+    by the site's stdlib zip), cut into parts of about :data:`WARM_PART` bytes: each part's imports
+    and the top-level packages they need first. The list stops at the first import loading a module
+    outside ``boot`` (the parts would miss it: ``csv``, traced last, in an app that does not flag; a
+    stale trace)."""
     trace = site / "pyodide" / TRACE
     warm = _trace(trace).get("warm", []) if trace.is_file() else []
     sizes: dict[str, int] = {}
@@ -104,9 +108,9 @@ def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]
             module = _module_of(info.filename)
             if module:
                 sizes[module[0]] = info.file_size
-    imports: list[str] = []
+    parts: list[tuple[list[str], set[str]]] = []
     tops: set[str] = set()
-    total = 0
+    total = part = 0
     for name, modules in warm:
         if not set(modules) <= set(boot):
             break
@@ -114,10 +118,15 @@ def warm_imports(site: Path, boot: Collection[str]) -> tuple[list[str], set[str]
         cost = sum(size for module, size in sizes.items() if module.split(".")[0] in new and module in boot)
         if total + cost > WARM_BUDGET:
             break
+        if not parts or part >= WARM_PART:
+            parts.append(([], set()))
+            part = 0
         total += cost
+        part += cost
         tops |= new
-        imports.append(name)
-    return imports, tops
+        parts[-1][0].append(name)
+        parts[-1][1].update(new)
+    return parts
 
 
 def _module_of(path: str, prefix: str = "") -> tuple[str, bool] | None:
@@ -142,24 +151,24 @@ def _legacy_pyc(path: str) -> str | None:
 
 
 def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: dict[str, Any],
-                  files: list[str], first: Collection[str] = (), warm: Collection[str] = ()) -> tuple[bytes, bytes | None, int]:
+                  files: list[str], first: Collection[str] = (),
+                  warm: Sequence[Collection[str]] = ()) -> tuple[bytes, bytes | None, list[int]]:
     """The boot stdlib zips: the modules of ``keep`` whose top-level package is in ``first`` (all of
     them when it is empty) with the lazy finder, and the others (None when there is none): those of
-    the packages ``warm`` in a first zip, then the others, end to end in one file (the length of the
-    first, 0 when there is none); the other modules go into ``lazy`` / ``index`` (``lib/...``). A
-    package's modules stay in one zip: its ``__path__`` is a folder of the zip that holds its
-    ``__init__``, where zipimport looks for its submodules."""
+    each part of ``warm`` (top-level packages) in a zip of their own, then the others, end to end in
+    one file (the lengths of the parts' zips, none when there is none); the other modules go into
+    ``lazy`` / ``index`` (``lib/...``). A package's modules stay in one zip: its ``__path__`` is a
+    folder of the zip that holds its ``__init__``, where zipimport looks for its submodules."""
     out = _Zip()
     late = _Zip() if first else None
-    early = _Zip()
+    early = [_Zip() for _ in warm]
+    part_of = {top: i for i, tops in enumerate(warm) for top in tops}
     held = 0
-    warmed = 0
 
     def later(name: str) -> _Zip:
-        nonlocal warmed
-        if name.split("/")[0].split(".")[0] in warm:
-            warmed += 1
-            return early
+        part = part_of.get(name.split("/")[0].split(".")[0])
+        if part is not None:
+            return early[part]
         assert late is not None
         return late
     with zipfile.ZipFile(source) as zin:
@@ -190,9 +199,9 @@ def _split_stdlib(source: Path, keep: set[str], lazy: dict[str, bytes], index: d
     listing = {"modules": index, "files": sorted(files)}
     out.add(FINDER_MODULE + ".json", json.dumps(listing, separators=(",", ":"), sort_keys=True).encode())
     if late is None or not held:
-        return out.bytes(), None, 0
-    head = early.bytes() if warmed else b""
-    return out.bytes(), head + late.bytes(), len(head)
+        return out.bytes(), None, []
+    heads = [zip_.bytes() for zip_ in early]
+    return out.bytes(), b"".join(heads) + late.bytes(), [len(head) for head in heads]
 
 
 def _lean_metadata(data: bytes) -> bytes:
@@ -280,9 +289,11 @@ def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ())
     files: list[str] = []
     boot_wheel = _split_wheel(wheel, modules, lazy, index, files, media)
     first = init_modules(site)
-    imports, warm = warm_imports(site, modules)
-    boot_stdlib, rest_stdlib, warm_bytes = _split_stdlib(stdlib, modules, lazy, index, files, first,
-                                                         warm - {m.split(".")[0] for m in first})
+    tops_first = {m.split(".")[0] for m in first}
+    parts = [(imports, tops - tops_first) for imports, tops in warm_parts(site, modules)]
+    parts = [(imports, tops) for imports, tops in parts if tops]
+    boot_stdlib, rest_stdlib, lengths = _split_stdlib(stdlib, modules, lazy, index, files, first,
+                                                      [tops for _, tops in parts])
     stdlib.write_bytes(boot_stdlib)
     rest_path = stdlib.with_name(REST_STDLIB)
     rest_path.unlink(missing_ok=True)
@@ -291,8 +302,9 @@ def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ())
     if rest_stdlib is not None:
         rest_path.write_bytes(rest_stdlib)
         manifest["stdlibRest"] = rest_path.relative_to(site).as_posix()
-        if warm_bytes:
-            manifest["stdlibRestWarm"] = {"bytes": warm_bytes, "imports": imports}
+        if lengths:
+            manifest["stdlibRestWarm"] = [{"bytes": length, "imports": imports}
+                                          for length, (imports, _) in zip(lengths, parts, strict=True)]
     # Content-addressed folders: a browser never mixes a cached file of another build.
     digest = hashlib.sha256(boot_wheel).hexdigest()[:16]
     new_wheel = site / "wheels" / digest / wheel.name

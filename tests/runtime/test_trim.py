@@ -4,6 +4,7 @@ files without losing a module, and wasmui.lazy_imports loads those files on firs
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import shutil
 import sys
@@ -43,40 +44,49 @@ def trimmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, o
     return site, new, {**{m: "stdlib" for m in before["stdlib"]}, **{m: "wheel" for m in before["wheel"]}}
 
 
-def _rest_parts(site: Path, manifest: dict[str, object], tmp: Path) -> tuple[Path, Path]:
-    """The second zip's file cut where the manifest says: two zips end to end (wasmui.trim)."""
+def _rest_parts(site: Path, manifest: dict[str, object], tmp: Path) -> tuple[list[Path], Path]:
+    """The second zip's file cut where the manifest says: its first parts and the rest, zips end to end (wasmui.trim)."""
     data = (site / str(manifest["stdlibRest"])).read_bytes()
     split = manifest["stdlibRestWarm"]
-    assert isinstance(split, dict) and 0 < split["bytes"] < len(data)
-    (tmp / "warm.zip").write_bytes(data[:split["bytes"]])
-    (tmp / "rest.zip").write_bytes(data[split["bytes"]:])
-    return tmp / "warm.zip", tmp / "rest.zip"
+    assert isinstance(split, list) and len(split) >= 2 and all(part["bytes"] > 0 for part in split)
+    ends = list(itertools.accumulate(part["bytes"] for part in split))
+    assert ends[-1] < len(data)
+    parts = []
+    for i, (start, end) in enumerate(zip([0, *ends], ends)):
+        parts.append(tmp / f"warm{i}.zip")
+        parts[-1].write_bytes(data[start:end])
+    (tmp / "rest.zip").write_bytes(data[ends[-1]:])
+    return parts, tmp / "rest.zip"
 
 
 def test_boot_archives_plus_lazy_files_hold_every_module(trimmed: tuple[Path, dict[str, object], dict[str, str]],
                                                          tmp_path: Path) -> None:
     site, manifest, everything = trimmed
     stdlib = site / "pyodide" / "python_stdlib.zip"
-    warm_zip, rest_zip = _rest_parts(site, manifest, tmp_path)
-    boot = _pyc_modules(stdlib) | _pyc_modules(warm_zip) | _pyc_modules(rest_zip) | _pyc_modules(site / str(manifest["wheel"]))
+    warm_zips, rest_zip = _rest_parts(site, manifest, tmp_path)
+    in_parts = [_pyc_modules(part) for part in warm_zips]
+    warm = set().union(*in_parts)
+    boot = _pyc_modules(stdlib) | warm | _pyc_modules(rest_zip) | _pyc_modules(site / str(manifest["wheel"]))
     # The stdlib the interpreter waits for holds what its initialisation imports; the rest of the
-    # boot set is in the second zip's file: first the packages of the early imports (imported
-    # while the rest downloads), then the others; each package whole in one of them (zipimport
-    # looks for a package's modules in the zip of its __init__).
-    first, warm, second = _pyc_modules(stdlib), _pyc_modules(warm_zip), _pyc_modules(rest_zip)
+    # boot set is in the second zip's file: first the packages of the early imports in parts (each
+    # imported while the next downloads), then the others; each package whole in one of them
+    # (zipimport looks for a package's modules in the zip of its __init__).
+    first, second = _pyc_modules(stdlib), _pyc_modules(rest_zip)
     assert {"encodings", "encodings.utf_8", "encodings.aliases"} <= first and len(first) < 15, first
     assert {"asyncio", "asyncio.base_events", "json", "zipfile", "typing", "inspect", "uuid"} <= warm
     assert {"pyodide", "_pyodide", "fractions"} <= second and not {"asyncio", "json"} & second
-    tops = [{m.split(".")[0] for m in part} for part in (first, warm, second)]
-    assert not tops[0] & tops[1] and not tops[0] & tops[2] and not tops[1] & tops[2]
-    # The early imports need nothing but the first zip and the first part (so they run before the
-    # rest is in): what each one loaded in the trace.
+    tops = [{m.split(".")[0] for m in part} for part in (first, *in_parts, second)]
+    assert sum(map(len, tops)) == len(set().union(*tops)), "a package in two zips"
+    # Each part's early imports need nothing but the first zip and the parts up to theirs (so they
+    # run before the next part is in): what each one loaded in the trace.
     split = manifest["stdlibRestWarm"]
-    assert isinstance(split, dict)
+    assert isinstance(split, list)
     trace = json.loads((site / "pyodide" / trim.TRACE).read_text())
-    loaded = {m for name, modules in trace["warm"] if name in split["imports"] for m in modules}
-    assert split["imports"][:3] == ["asyncio", "typing", "zipfile"]
-    assert loaded and loaded <= first | warm, loaded - first - warm
+    assert split[0]["imports"][:2] == ["re", "typing"]
+    assert "asyncio" in split[-1]["imports"] or "asyncio" in split[-2]["imports"]
+    for i, part in enumerate(split):
+        loaded = {m for name, modules in trace["warm"] if name in part["imports"] for m in modules}
+        assert loaded and loaded <= first.union(*in_parts[:i + 1]), (i, loaded - first.union(*in_parts[:i + 1]))
     with zipfile.ZipFile(stdlib) as archive:
         listing = json.loads(archive.read("_wasmui_lazy.json"))
         index = listing["modules"]
@@ -318,7 +328,11 @@ def test_early_imports_leave_ssl_out_and_take_csv_only_when_the_app_imports_it()
     assert trace["warm"][-1] == ["csv", ["csv"]] and "csv" not in trace["boot"]
     boot = trim.traced_modules(WEB, set())
     assert boot is not None
-    imports, tops = trim.warm_imports(WEB, boot)
-    assert imports[:3] == ["asyncio", "typing", "zipfile"] and "csv" not in imports and "json" in imports
-    with_csv, tops_csv = trim.warm_imports(WEB, boot | {"csv"})
-    assert with_csv == [*imports, "csv"] and tops_csv == tops | {"csv"}
+    parts = trim.warm_parts(WEB, boot)
+    imports = [name for names, _ in parts for name in names]
+    tops = set().union(*(tops for _, tops in parts))
+    assert imports[:3] == ["re", "typing", "inspect"] and "csv" not in imports and "json" in imports
+    assert len(parts) >= 2
+    with_csv = trim.warm_parts(WEB, boot | {"csv"})
+    assert [name for names, _ in with_csv for name in names] == [*imports, "csv"]
+    assert set().union(*(tops for _, tops in with_csv)) == tops | {"csv"}

@@ -21,7 +21,7 @@ import { type Bridge, PortForwarder } from "./portforward";
 import { CORE_NAMES, PYODIDE_JS, WHEEL, appKey, precompile, readSnapshot, restoringSparse, storedGlue } from "./restore";
 import { expand } from "./sparse";
 import { type LoadPyodide, QuietGate, type SnapshotJob, saveSnapshot } from "./snapshotjob";
-import { type CreateModule, REST_PATH, type RestSplit, WARM_PATH, nearlyIn, readRest, splitRest, withRestStdlib } from "./stdlibrest";
+import { type CreateModule, REST_PATH, type RestPart, nearlyIn, readRest, splitRest, warmPath, withRestStdlib } from "./stdlibrest";
 
 /** `wasmui-manifest.json` written by `python -m wasmui.webassets` (and `wasmui build --pyodide`). */
 interface Manifest {
@@ -35,8 +35,8 @@ interface Manifest {
   lazy?: string;
   /** The boot stdlib's second zip: what the interpreter's initialisation does not import (`wasmui.trim`). */
   stdlibRest?: string;
-  /** The second zip's file is two zips end to end: the first `bytes` hold what `imports` import (`wasmui.trim`). */
-  stdlibRestWarm?: RestSplit;
+  /** The second zip's file is several zips end to end: each of these parts (`bytes` long, in order) holds what its `imports` import, the last zip the rest (`wasmui.trim`). */
+  stdlibRestWarm?: RestPart[];
   /** Precompressed files' [inflated, sibling] sizes in bytes. */
   sizes?: Record<string, [number, number]>;
   /** True when `pyodide/` ships micropip (listed in the trimmed lock). */
@@ -303,8 +303,8 @@ export class WorkerRuntime {
         // Only the files: their places on sys.path are in the snapshot (made with both zips mounted),
         // and a `runPython` right after a restore costs 10-40 ms.
         if (restURL) {
-          const [first, rest] = splitRest(await fetchBytes(restURL), manifest.stdlibRestWarm);
-          if (first) warm.pyodide.FS.writeFile(WARM_PATH, first);
+          const [firsts, rest] = splitRest(await fetchBytes(restURL), manifest.stdlibRestWarm);
+          firsts.forEach((first, i) => warm.pyodide.FS.writeFile(warmPath(i), first));
           warm.pyodide.FS.writeFile(REST_PATH, rest);
         }
         this.mark("stdlib-rest");
@@ -353,7 +353,7 @@ export class WorkerRuntime {
     this.mark("pyodide-js");
     let glue = createPyodideModule ? await createPyodideModule.then((m) => { this.mark("glue"); return m; }) : undefined;
     if (glue && rest) {
-      glue = withRestStdlib(glue as CreateModule, rest, manifest.stdlibRestWarm?.imports ?? [], (step) => this.mark(step));
+      glue = withRestStdlib(glue as CreateModule, rest, manifest.stdlibRestWarm ?? [], (step) => this.mark(step));
     }
     const settings = this.pyodideSettings(indexURL, glue, () => { this.wasmIn(); this.setPhase("python"); });
     const pyodide = await Promise.race([loadPyodide(settings), this.coreFetch.failure]);

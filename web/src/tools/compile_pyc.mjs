@@ -186,10 +186,12 @@ open("/tmp/wasmui-init.txt", "w").write(" ".join(sorted(n for n, m in sys.module
 // worker can import them as soon as the interpreter is initialised, while the rest of the boot set
 // still downloads (the trace's "warm": each one's new modules in this order, after the "init" ones;
 // wasmui.trim puts a prefix of them in the first part of the second zip, stdlibrest.ts imports them).
-// The biggest first: the earlier ones are in the first part when its budget cuts the list.
+// asyncio's own imports come first, a few modules at a time: wasmui.trim cuts the list into parts
+// that are imported one by one as each arrives, so those imports overlap the next part's download.
 // Early imports traced but then forgotten, so the trace's boot set holds them only for an app that imports them.
 const OPTIONAL_WARM = ["csv"];
-const WARM = ["asyncio", "typing", "zipfile", "inspect", "shutil", "tempfile", "random", "dataclasses", "ipaddress",
+const WARM = ["re", "typing", "inspect", "traceback", "logging", "socket", "selectors", "subprocess", "concurrent.futures",
+  "asyncio", "zipfile", "shutil", "tempfile", "random", "dataclasses", "ipaddress",
   "uuid", "mimetypes", "urllib.parse", "hmac", "hashlib", "secrets", "pkgutil", "json", "base64",
   // Last: only apps that flag (Interface) import it; wasmui.trim stops the list at an import outside the app's boot set.
   ...OPTIONAL_WARM];
