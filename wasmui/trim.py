@@ -25,8 +25,9 @@ download instead of following it (hello world: 666 kB of Zstandard in one zip be
 part's length and what it is for): the first ones hold the stdlib packages a few early imports need
 (``re``, ``asyncio``, ``zipfile``..., the trace's ``warm``, cut into parts of ~800 kB), which the
 worker imports part by part as each is in, while the next and the last (Pyodide's own modules, the
-rest) still download, so Pyodide's bootstrap finds most of its imports done. The worker installs :mod:`wasmui.lazy_imports` (copied into
-the zip as ``_wasmui_lazy``), which fetches those on first import.
+rest) still download, so Pyodide's bootstrap finds most of its imports done. The worker installs
+:mod:`wasmui.lazy_imports` (copied into the zip as ``_wasmui_lazy``), which fetches those on first
+import.
 
 Data files stay, except wasmui's sample media (``wasmui/media_assets/``, ~150 kB that hello
 world never reads): they are lazy files too, fetched by :mod:`wasmui.media` on first use
@@ -289,9 +290,9 @@ def trim_site(site: Path, modules: set[str], media: Collection[str] | None = ())
     files: list[str] = []
     boot_wheel = _split_wheel(wheel, modules, lazy, index, files, media)
     first = init_modules(site)
+    # A part whose packages all went into the first zip has nothing of its own: it is left out.
     tops_first = {m.split(".")[0] for m in first}
-    parts = [(imports, tops - tops_first) for imports, tops in warm_parts(site, modules)]
-    parts = [(imports, tops) for imports, tops in parts if tops]
+    parts = [(imports, own) for imports, tops in warm_parts(site, modules) if (own := tops - tops_first)]
     boot_stdlib, rest_stdlib, lengths = _split_stdlib(stdlib, modules, lazy, index, files, first,
                                                       [tops for _, tops in parts])
     stdlib.write_bytes(boot_stdlib)

@@ -185,7 +185,7 @@ open("/tmp/wasmui-init.txt", "w").write(" ".join(sorted(n for n, m in sys.module
 // Stdlib modules Pyodide's bootstrap or wasmui import, which import nothing of Pyodide's own: the
 // worker can import them as soon as the interpreter is initialised, while the rest of the boot set
 // still downloads (the trace's "warm": each one's new modules in this order, after the "init" ones;
-// wasmui.trim puts a prefix of them in the first part of the second zip, stdlibrest.ts imports them).
+// wasmui.trim puts a prefix of them in the first parts of the second zip, stdlibrest.ts imports them).
 // asyncio's own imports come first, a few modules at a time: wasmui.trim cuts the list into parts
 // that are imported one by one as each arrives, so those imports overlap the next part's download.
 // Early imports traced but then forgotten, so the trace's boot set holds them only for an app that imports them.
