@@ -23,7 +23,7 @@ the wasm was asked for; **first paint** (the app's UI on screen: the browser's f
 contentful paint, not before the shell's ``wasmui-mounted``; bare Pyodide and PyScript show
 nothing before they are ready, so theirs is their ready time); **ready** (Python answers);
 **TTI** (navigation -> the first click's answer on screen for the wasmui apps, the click made
-once the page has painted; ready for the others). Cold = a fresh browser profile; warm = the
+once the page has painted, as trusted input through CDP: ``bench/clicks.py``; ready for the others). Cold = a fresh browser profile; warm = the
 next visit in the same profile (wasmui: from its memory snapshot). Pages interleave so machine
 noise hits all alike. Medians over ``--runs``. Writes ``bench/results/network-<UTC
 time>.{json,md}`` and ``network-latest.*``. A measurement, never a test.
@@ -55,6 +55,7 @@ from wasmui.build import build_site  # noqa: E402
 from wasmui.devserver import Server, SiteState, make_handler  # noqa: E402
 
 import pacing  # noqa: E402
+from clicks import CLICK, FIRST_PAINT, MOUNTED, PAINTED, click_for_tti  # noqa: E402,F401 - the other scripts import them from here
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -88,40 +89,8 @@ document.body.append("Hello from PyScript")
 window.__pyready = window.performance.now()
 </script>"""
 
-# The click that makes TTI, per wasmui page: (input label, text, button, output label, expected).
-CLICK = {
-    "hello": ("Name", "bench", "Submit", "Greeting", "Hello, bench!"),
-    "blocks10": ("Name", "bench", "Submit", "Summary", "Summary for bench"),
-}
-# First paint: the browser's first contentful paint once the shell has mounted the app (the shell's
-# `wasmui-mounted` comes after its DOM is built but before the browser lays it out and paints it).
-FIRST_PAINT = ("() => { const fcp = performance.getEntriesByName('first-contentful-paint')[0];"
-               " return window.__fp == null || !fcp ? null : Math.max(window.__fp, fcp.startTime); }")
-# Settles once the page has painted, without Playwright's injected script (~40 ms to evaluate, held the page's thread
-# while it mounted: hello cold local, 16 visits a side, first paint 198 -> 168 ms; visitors have no such script).
-PAINTED = ("() => new Promise((resolve) => { const check = () => window.__fp != null && performance.getEntriesByName("
-           "'first-contentful-paint').length && resolve(true); new PerformanceObserver(check).observe({ type: 'paint', buffered: true });"
-           " document.addEventListener('wasmui-mounted', () => setTimeout(check), { once: true }); check(); setTimeout(resolve, 120000, false); })")
-MOUNTED = ("document.addEventListener('wasmui-mounted', () => { window.__fp = performance.now(); });"
-           "document.addEventListener('wasmui-snapshot', (e) => { (window.__snap ??= []).push(e.detail); });")
-
-
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None: ...  # noqa: A002 - the base class's name
-
-
-def click_for_tti(page: Any, kind: str) -> None:
-    """Makes the page's first click (``CLICK[kind]``) once it has painted (``PAINTED``; the page needs
-    ``MOUNTED``) and waits for its answer; ``window.__tti`` is then the page time the answer was on screen."""
-    page.evaluate(PAINTED)
-    label, text, button, output, expected = CLICK[kind]
-    app = page.locator("wasmui-app")
-    app.get_by_label(label, exact=True).fill(text)
-    app.get_by_role("button", name=button).click()
-    page.wait_for_function(
-        "([label, want]) => { const el = document.querySelector('wasmui-app');"
-        " const box = [...el.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);"
-        " return box && (window.__tti = performance.now()); }", arg=[output, expected], polling=5, timeout=300_000)
 
 
 def handler_base(root: Path, kind: str) -> Any:
