@@ -6,8 +6,9 @@ evaluate its injected script in the page (~40 ms) and check actionability over s
 2 vCPUs that work competes with the app's worker while it boots. So the benchmark finds the input
 box and the button with one plain ``evaluate`` (their on-screen centres), then sends the mouse and
 the text through CDP's ``Input`` domain, which the browser delivers as it delivers a visitor's.
-Measured on warm visits of hello (10 pairs, interleaved): TTI 430 ms with Playwright's actions,
-411 ms this way (the worker ready 17 ms sooner); the answer is the same.
+Warm visits, interleaved, TTI medians with Playwright's actions against this way: hello 430 / 411
+ms and 408 / 422 ms (10 pairs each), blocks10 518 / 473 ms (8 pairs): within the noise for hello,
+sooner for blocks10; the answer is the same.
 """
 
 from __future__ import annotations
