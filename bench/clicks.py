@@ -34,8 +34,10 @@ MOUNTED = ("document.addEventListener('wasmui-mounted', () => { window.__fp = pe
            "document.addEventListener('wasmui-snapshot', (e) => { (window.__snap ??= []).push(e.detail); });")
 
 # Resolves to the centres of the input labelled `label` and of the button `button`, once each is the
-# element a click there reaches (checked each frame: nothing may cover them yet, e.g. a dialog).
-LOCATE = """([label, button]) => new Promise((resolve) => {
+# element a click there reaches (checked each frame: nothing may cover them yet, e.g. a dialog);
+# rejects after 60 s.
+LOCATE = """([label, button]) => new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error(`no box '${label}' and button '${button}' to click after 60 s`)), 60000);
   const centre = (root, element) => {
     element.scrollIntoView({ block: 'nearest' });
     const r = element.getBoundingClientRect();
@@ -53,8 +55,10 @@ LOCATE = """([label, button]) => new Promise((resolve) => {
   };
   find();
 })"""
-# Resolves (and sets window.__tti) once an input or text area shows `want`.
-ANSWERED = """(want) => new Promise((resolve) => {
+# Resolves (and sets window.__tti) once an input or text area shows `want`; rejects after 300 s
+# (the visit then counts as failed, as a timeout did with Playwright's waits).
+ANSWERED = """(want) => new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error(`no answer '${want}' after 300 s`)), 300000);
   const app = document.querySelector('wasmui-app');
   const check = () => {
     const box = [...app.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);
