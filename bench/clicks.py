@@ -58,13 +58,11 @@ LOCATE = """([label, button]) => new Promise((resolve, reject) => {
 # Resolves (and sets window.__tti) once an input or text area shows `want`; rejects after 300 s
 # (the visit then counts as failed, as a timeout did with Playwright's waits).
 ANSWERED = """(want) => new Promise((resolve, reject) => {
-  setTimeout(() => reject(new Error(`no answer '${want}' after 300 s`)), 300000);
   const app = document.querySelector('wasmui-app');
-  const check = () => {
-    const box = [...app.shadowRoot.querySelectorAll('textarea, input')].find((e) => e.value === want);
-    return box ? (resolve(window.__tti = performance.now()), true) : false;
-  };
-  if (!check()) { const timer = setInterval(() => { if (check()) clearInterval(timer); }, 5); }
+  const check = () => [...app.shadowRoot.querySelectorAll('textarea, input')].some((e) => e.value === want);
+  if (check()) { resolve(window.__tti = performance.now()); return; }
+  const timer = setInterval(() => { if (check()) { clearInterval(timer); resolve(window.__tti = performance.now()); } }, 5);
+  setTimeout(() => { clearInterval(timer); reject(new Error(`no answer '${want}' after 300 s`)); }, 300000);
 })"""
 
 _sessions: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()

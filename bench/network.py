@@ -23,10 +23,11 @@ the wasm was asked for; **first paint** (the app's UI on screen: the browser's f
 contentful paint, not before the shell's ``wasmui-mounted``; bare Pyodide and PyScript show
 nothing before they are ready, so theirs is their ready time); **ready** (Python answers);
 **TTI** (navigation -> the first click's answer on screen for the wasmui apps, the click made
-once the page has painted, as trusted input through CDP: ``bench/clicks.py``; ready for the others). Cold = a fresh browser profile; warm = the
-next visit in the same profile (wasmui: from its memory snapshot). Pages interleave so machine
-noise hits all alike. Medians over ``--runs``. Writes ``bench/results/network-<UTC
-time>.{json,md}`` and ``network-latest.*``. A measurement, never a test.
+once the page has painted, as trusted input through CDP: ``bench/clicks.py``; ready for the
+others). Cold = a fresh browser profile; warm = the next visit in the same profile (wasmui: from
+its memory snapshot). Pages interleave so machine noise hits all alike. Medians over
+``--runs``. Writes ``bench/results/network-<UTC time>.{json,md}`` and ``network-latest.*``. A
+measurement, never a test.
 """
 
 from __future__ import annotations
